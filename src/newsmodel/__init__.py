@@ -1,0 +1,95 @@
+"""newsmodel: news articles as validated structured data, and checks for other people's feeds.
+
+The public API is small::
+
+    article = newsmodel.parse_file("seeds/000_b4df3ac546630d11.txt")
+    data = newsmodel.dumps(article, "json")          # or "jsonld", "newsml"
+    articles = newsmodel.loads(data)                 # format detected
+    report = newsmodel.validate(data)                # report.ok, report.issues
+
+Names are imported lazily, so ``import newsmodel`` (and the command line's ``--version``) stays
+fast; the heavy parts load when first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("newsmodel")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0+unknown"
+
+if TYPE_CHECKING:
+    from newsmodel.errors import (
+        DocumentError,
+        FormatError,
+        InputError,
+        ModelError,
+        NewsmodelError,
+        SchemaNotInstalledError,
+    )
+    from newsmodel.extract import parse_bytes, parse_file, parse_text
+    from newsmodel.formats import dumps, dumps_many, loads
+    from newsmodel.models import (
+        Article,
+        Event,
+        EventCategory,
+        Mention,
+        Organisation,
+        PartialDate,
+        Participant,
+        Person,
+        Place,
+        PlaceKind,
+        Provenance,
+    )
+    from newsmodel.validate import Issue, Location, Report, Severity, validate
+
+_LAZY: dict[str, str] = {
+    "parse_text": "newsmodel.extract",
+    "parse_file": "newsmodel.extract",
+    "parse_bytes": "newsmodel.extract",
+    "dumps": "newsmodel.formats",
+    "dumps_many": "newsmodel.formats",
+    "loads": "newsmodel.formats",
+    "validate": "newsmodel.validate",
+    "Report": "newsmodel.validate",
+    "Issue": "newsmodel.validate",
+    "Location": "newsmodel.validate",
+    "Severity": "newsmodel.validate",
+    "Article": "newsmodel.models",
+    "Person": "newsmodel.models",
+    "Organisation": "newsmodel.models",
+    "Place": "newsmodel.models",
+    "PlaceKind": "newsmodel.models",
+    "Event": "newsmodel.models",
+    "EventCategory": "newsmodel.models",
+    "Participant": "newsmodel.models",
+    "Mention": "newsmodel.models",
+    "PartialDate": "newsmodel.models",
+    "Provenance": "newsmodel.models",
+    "NewsmodelError": "newsmodel.errors",
+    "InputError": "newsmodel.errors",
+    "FormatError": "newsmodel.errors",
+    "DocumentError": "newsmodel.errors",
+    "ModelError": "newsmodel.errors",
+    "SchemaNotInstalledError": "newsmodel.errors",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsmodel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,5 @@
+"""``python -m newsmodel``: the same as the ``newsmodel`` command."""
+
+from newsmodel.cli import main
+
+raise SystemExit(main())

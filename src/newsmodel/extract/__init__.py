@@ -1,0 +1,43 @@
+"""Ukrainian news text -> ``Article``: source, tokens, morphology, entities, roles, dates, events.
+
+Each stage is a module of pure functions; ``assemble`` is the one place the results meet the
+model.  Knowledge (titles, gazetteer, triggers) lives in ``lexicon/`` data files.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from newsmodel.extract.assemble import assemble
+from newsmodel.extract.source import decode, read_text
+from newsmodel.models import Article
+
+
+def parse_text(text: str, *, date: date | None = None, source_id: str | None = None) -> Article:  # noqa: A002
+    """Parse one article's text.  ``date`` overrides the ``date YYYY-MM-DD`` header."""
+    source = read_text(text, where=source_id)
+    return assemble(source, published=date or source.date, source_id=source_id)
+
+
+def parse_bytes(data: bytes, *, source_id: str | None = None) -> Article:
+    """Decode (UTF-8, or UTF-16 with a byte-order mark) and parse."""
+    return parse_text(decode(data, where=source_id), source_id=source_id)
+
+
+def parse_file(path: str | Path) -> Article:
+    """Parse a text file; the article id is the file name without its extension."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        from newsmodel.errors import InputError
+
+        raise InputError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+    article = parse_bytes(data, source_id=path.stem)
+    return article.model_copy(
+        update={"provenance": article.provenance.model_copy(update={"source": path.name})}
+    )
+
+
+__all__ = ["parse_bytes", "parse_file", "parse_text"]

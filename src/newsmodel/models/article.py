@@ -1,0 +1,127 @@
+"""The article: the centre of the model, and the one place references are checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+
+from pydantic import Field, model_validator
+
+from newsmodel.models.base import StrictModel
+from newsmodel.models.events import Event
+from newsmodel.models.people import Organisation, Person
+from newsmodel.models.places import Place
+from newsmodel.models.types import LanguageTag, Mention, PublicationDate
+
+
+class Provenance(StrictModel):
+    """Where the article came from and what happened on the way in.
+
+    ``warnings`` records what a reader or the parser had to guess (a non-ISO date, text that is
+    not Ukrainian); ``unmapped`` lists what a source carried that the model has no place for, so
+    nothing is dropped silently.
+    """
+
+    source: str | None = Field(default=None, description="File name, URL or caller's id.")
+    format: str | None = Field(default=None, description="The format read: text, json, ...")
+    warnings: list[str] = Field(default_factory=list)
+    unmapped: list[str] = Field(default_factory=list)
+
+
+class Article(StrictModel):
+    """A news article with the people, organisations, places and events it reports.
+
+    ``body`` is the source text verbatim, so every ``Mention`` indexes into it.  ``headline``,
+    ``date_published`` and ``language`` are required keys that may be ``null``: a feed may lack
+    them, but a value that is given must be valid.
+    """
+
+    id: str = Field(min_length=1, max_length=1024, pattern=r"^\S(.*\S)?$")
+    headline: str | None = Field(description="At most a line; derived from the lead if absent.")
+    description: str | None = None
+    date_published: PublicationDate | None
+    language: LanguageTag | None
+    body: str
+    word_count: int = Field(default=0, ge=0)
+    keywords: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list, description="Bylines, as written.")
+    publisher: str | None = None
+    url: str | None = None
+    persons: list[Person] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    def entities(self) -> Iterator[Person | Organisation | Place | Event]:
+        """Every person, organisation, place and event, in that order."""
+        yield from self.persons
+        yield from self.organisations
+        yield from self.places
+        yield from self.events
+
+    def get(self, entity_id: str) -> Person | Organisation | Place | Event | None:
+        """The entity or event with this id, or ``None``."""
+        return next((entity for entity in self.entities() if entity.id == entity_id), None)
+
+    def publication_day(self) -> date | None:
+        """The calendar day of publication, whatever precision ``date_published`` has."""
+        value = self.date_published
+        return value.date() if isinstance(value, datetime) else value
+
+    @model_validator(mode="after")
+    def _check_graph(self) -> Article:
+        """Ids are unique, every reference resolves to the right kind, every mention fits."""
+        kinds: dict[str, str] = {}
+        for entity in self.entities():
+            kind = type(entity).__name__
+            if entity.id in kinds:
+                raise ValueError(f"id {entity.id!r} is used twice ({kinds[entity.id]}, {kind})")
+            kinds[entity.id] = kind
+
+        def need(ref: str | None, wanted: Iterable[str], where: str) -> None:
+            if ref is None:
+                return
+            wanted = tuple(wanted)
+            found = kinds.get(ref)
+            if found is None:
+                raise ValueError(f"{where} refers to {ref!r}, which is not in the article")
+            if found not in wanted:
+                raise ValueError(f"{where} refers to {ref!r}, a {found}, not a {'/'.join(wanted)}")
+
+        for person in self.persons:
+            for ref in person.affiliation:
+                need(ref, ("Organisation",), f"person {person.id!r} affiliation")
+            need(person.nationality, ("Place",), f"person {person.id!r} nationality")
+        for org in self.organisations:
+            need(org.country, ("Place",), f"organisation {org.id!r} country")
+            need(org.parent, ("Organisation",), f"organisation {org.id!r} parent")
+            if org.parent == org.id:
+                raise ValueError(f"organisation {org.id!r} is its own parent")
+        for event in self.events:
+            for ref in event.location:
+                need(ref, ("Place",), f"event {event.id!r} location")
+            for participant in event.participants:
+                need(
+                    participant.id,
+                    ("Person", "Organisation", "Place"),
+                    f"event {event.id!r} participant",
+                )
+        for entity in self.entities():
+            for mention in entity.mentions:
+                _check_mention(self.body, mention, entity.id)
+        return self
+
+
+def _check_mention(body: str, mention: Mention, owner: str) -> None:
+    if mention.end < mention.start or mention.end > len(body):
+        raise ValueError(
+            f"mention {mention.start}:{mention.end} of {owner!r} is outside the body "
+            f"({len(body)} characters)"
+        )
+    found = body[mention.start : mention.end]
+    if found != mention.text:
+        raise ValueError(
+            f"mention {mention.start}:{mention.end} of {owner!r} says {mention.text!r} "
+            f"but the body has {found!r} there"
+        )

@@ -1,0 +1,202 @@
+"""Validate newsmodel JSON against our published JSON Schema, then check its references.
+
+The schema (``schemas/article.schema.json``, Draft 2020-12) checks shapes and values; what a
+schema cannot express (unique ids, references that resolve, mentions that slice the body) is
+checked on the plain data afterwards.  Every problem is reported with its JSON pointer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import orjson
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from newsmodel.validate.report import Location, Report
+from newsmodel.validate.resources import bundled_schema
+
+SCHEMA_FILE = "article.schema.json"
+_MAX_QUOTE = 80
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = orjson.loads(bundled_schema(SCHEMA_FILE))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate(data: bytes, *, source: str | None = None) -> Report:
+    """Every schema and reference problem in a newsmodel JSON document (or JSON Lines)."""
+    report = Report(format="json", source=source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        report.error("json.empty", "the document is empty")
+        return report
+    try:
+        documents = [orjson.loads(data)]
+    except orjson.JSONDecodeError as error:
+        lines = [line for line in data.splitlines() if line.strip()]
+        documents = []
+        if len(lines) > 1:
+            for number, line in enumerate(data.splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    documents.append(orjson.loads(line))
+                except orjson.JSONDecodeError as line_error:
+                    report.error(
+                        "json.syntax",
+                        f"not valid JSON: {line_error.msg}",
+                        Location(line=number, column=line_error.colno),
+                    )
+                    return report
+        else:
+            report.error(
+                "json.syntax",
+                f"not valid JSON: {error.msg}",
+                Location(line=error.lineno, column=error.colno),
+            )
+            return report
+    if len(documents) == 1 and isinstance(documents[0], list):
+        documents = documents[0]
+        prefixes = [f"/{index}" for index in range(len(documents))]
+    else:
+        prefixes = [f"/{index}" if len(documents) > 1 else "" for index in range(len(documents))]
+    for document, prefix in zip(documents, prefixes, strict=True):
+        for error in sorted(_validator().iter_errors(document), key=_error_key):
+            pointer, code, message = describe(error)
+            report.error(code, message, Location(pointer=prefix + pointer))
+        if isinstance(document, dict):
+            for pointer, code, message in check_references(document):
+                report.error(code, message, Location(pointer=prefix + pointer))
+    return report
+
+
+def _error_key(error: ValidationError) -> tuple[str, ...]:
+    return tuple(str(part) for part in error.absolute_path)
+
+
+def pointer_of(path: Any) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def quote(value: Any) -> str:
+    text = orjson.dumps(value).decode("utf-8") if not isinstance(value, str) else repr(value)
+    return text if len(text) <= _MAX_QUOTE else text[: _MAX_QUOTE - 1] + "…"
+
+
+def describe(error: ValidationError) -> tuple[str, str, str]:
+    """A pointer, a stable code and a message that quotes the bad value."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # A nullable field: the interesting failure is the non-null branch's.  Context errors
+        # know their parent, so their absolute path is already the full pointer.
+        branches = [
+            sub for sub in error.context
+            if not (sub.validator == "type" and sub.validator_value == "null")
+        ]
+        if branches:
+            return describe(max(branches, key=lambda sub: len(sub.absolute_path)))
+    pointer = pointer_of(error.absolute_path)
+    validator = str(error.validator)
+    value = error.instance
+    if validator == "required":
+        missing = next(
+            (name for name in error.validator_value if isinstance(value, dict) and name not in value),
+            "?",
+        )
+        return f"{pointer}/{missing}", "json.required", f"required property {missing!r} is missing"
+    if validator == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {}))) if isinstance(value, dict) else []
+        name = extra[0] if extra else "?"
+        return f"{pointer}/{name}", "json.unknown-property", f"unknown property {name!r}"
+    if validator == "pattern":
+        what = error.schema.get("description") or f"a string matching {error.validator_value}"
+        return pointer, "json.pattern", f"{quote(value)} is not valid here: expected {what}"
+    if validator == "type":
+        expected = error.validator_value
+        return pointer, "json.type", f"{quote(value)} is not of type {expected}"
+    if validator == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return pointer, "json.enum", f"{quote(value)} is not one of: {options}"
+    return pointer, f"json.{validator.lower()}", error.message
+
+
+def _ids(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    for collection, kind in (("persons", "Person"), ("organisations", "Organisation"),
+                             ("places", "Place"), ("events", "Event")):
+        items = document.get(collection)
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    yield item["id"], kind, f"/{collection}/{index}"
+
+
+def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """Duplicate ids, dangling or mistyped references, and mentions that do not slice the body."""
+    kinds: dict[str, str] = {}
+    for entity_id, kind, pointer in _ids(document):
+        if entity_id in kinds:
+            yield f"{pointer}/id", "json.duplicate-id", f"id {entity_id!r} is used twice"
+        kinds.setdefault(entity_id, kind)
+
+    rules = (
+        ("persons", "affiliation", ("Organisation",)),
+        ("persons", "nationality", ("Place",)),
+        ("organisations", "country", ("Place",)),
+        ("organisations", "parent", ("Organisation",)),
+        ("events", "location", ("Place",)),
+    )
+    for collection, field, wanted in rules:
+        for index, item in enumerate(_items(document, collection)):
+            refs = item.get(field)
+            ref_list = refs if isinstance(refs, list) else [refs]
+            for position, ref in enumerate(ref_list):
+                if not isinstance(ref, str):
+                    continue
+                suffix = f"/{position}" if isinstance(refs, list) else ""
+                yield from _check_ref(kinds, ref, wanted, f"/{collection}/{index}/{field}{suffix}")
+    for index, event in enumerate(_items(document, "events")):
+        participants = event.get("participants")
+        for position, participant in enumerate(participants if isinstance(participants, list) else []):
+            if isinstance(participant, dict) and isinstance(participant.get("id"), str):
+                yield from _check_ref(
+                    kinds, participant["id"], ("Person", "Organisation", "Place"),
+                    f"/events/{index}/participants/{position}/id",
+                )
+    body = document.get("body")
+    if isinstance(body, str):
+        for collection in ("persons", "organisations", "places", "events"):
+            for index, item in enumerate(_items(document, collection)):
+                mentions = item.get("mentions")
+                for position, mention in enumerate(mentions if isinstance(mentions, list) else []):
+                    if not isinstance(mention, dict):
+                        continue
+                    start, end, text = mention.get("start"), mention.get("end"), mention.get("text")
+                    if not (isinstance(start, int) and isinstance(end, int) and isinstance(text, str)):
+                        continue
+                    if body[start:end] != text or end < start or end > len(body):
+                        yield (
+                            f"/{collection}/{index}/mentions/{position}",
+                            "json.mention",
+                            f"mention {start}:{end} says {quote(text)} but the body has "
+                            f"{quote(body[start:end])} there",
+                        )
+
+
+def _items(document: dict[str, Any], collection: str) -> list[dict[str, Any]]:
+    items = document.get(collection)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _check_ref(
+    kinds: dict[str, str], ref: str, wanted: tuple[str, ...], pointer: str
+) -> Iterator[tuple[str, str, str]]:
+    found = kinds.get(ref)
+    if found is None:
+        yield pointer, "json.dangling-reference", f"{ref!r} is not the id of anything in the article"
+    elif found not in wanted:
+        yield pointer, "json.wrong-reference", f"{ref!r} is a {found}, expected a {'/'.join(wanted)}"

@@ -1,0 +1,197 @@
+"""Where schemas live: ours ship in the package, third-party ones are installed on demand.
+
+Our own JSON Schemas (``schemas/*.schema.json``) are package data.  IPTC's NewsML-G2 XSD set and
+schema.org's vocabulary are not ours to redistribute inside the wheel, so ``newsmodel schemas
+install`` downloads a pinned release and checks its SHA-256 sums, or copies the same files from a
+local folder.  Nothing here touches the network except :func:`install` without ``source``.
+
+Layout of a schema folder (the same as ``../shared/schemas``)::
+
+    <dir>/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd, xml.xsd, ...
+    <dir>/schemaorg/schemaorg-current-https.jsonld, schemaorgcontext.jsonld
+
+Search order: ``NEWSMODEL_SCHEMA_DIR``, then the per-user data folder
+(``$XDG_DATA_HOME/newsmodel/schemas``, default ``~/.local/share/newsmodel/schemas``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from newsmodel.errors import ResourceError, SchemaNotInstalledError
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaSet:
+    """A pinned third-party schema release: its files, their sums and where to get them."""
+
+    name: str
+    version: str
+    base_url: str
+    files: dict[str, str]  # file name -> SHA-256
+    entry: str  # the file validators open
+    licence: str
+
+
+SCHEMA_SETS: dict[str, SchemaSet] = {
+    "newsml-g2": SchemaSet(
+        name="newsml-g2",
+        version="2.35",
+        base_url="https://raw.githubusercontent.com/iptc/newsml-g2/main/releases/2.35/specification/",
+        files={
+            "NewsML-G2_2.35-spec-All-Power.xsd": "06ef1c5076a32f2568ac8955994029890afac0268f795e3c26642ded52cf0181",
+            "ODRL22.xsd": "315761f659ce4294357a8b563826c62d66a82a3c90744d8e6088d2fcd45479aa",
+            "nitf-3-6-ruby-include.xsd": "cd24abf32fbf76d8ea139a96222884f7a51f12fd2d06c7c806d7343beed0b30b",
+            "nitf-3-6.xsd": "78f4931e19ae7c1b8dc55156675991b90d85b147fe7e683a2f11928071470cf4",
+            "xml.xsd": "61960fb3131e38022caad5360e2f33a3382578ab3c80cd58bd74320ede61b20c",
+        },
+        entry="NewsML-G2_2.35-spec-All-Power.xsd",
+        licence="CC BY 4.0 (IPTC); xml.xsd by W3C",
+    ),
+    "schemaorg": SchemaSet(
+        name="schemaorg",
+        version="30.0",
+        base_url="https://raw.githubusercontent.com/schemaorg/schemaorg/main/data/releases/30.0/",
+        files={
+            "schemaorg-current-https.jsonld": "4467fa19edcb1d7fb3c46c0adf3591b7f870c4a60b7838bdb61694fd02864cf6",
+            "schemaorgcontext.jsonld": "d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a",
+        },
+        entry="schemaorg-current-https.jsonld",
+        licence="CC BY-SA 3.0 (schema.org)",
+    ),
+}
+
+ENV_VAR = "NEWSMODEL_SCHEMA_DIR"
+
+
+def user_schema_dir() -> Path:
+    """The per-user folder ``schemas install`` writes to by default."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newsmodel" / "schemas"
+
+
+def search_dirs() -> list[Path]:
+    """Folders searched for third-party schema sets, in order."""
+    dirs = []
+    if os.environ.get(ENV_VAR):
+        dirs.append(Path(os.environ[ENV_VAR]))
+    dirs.append(user_schema_dir())
+    return dirs
+
+
+def find_schema_set(name: str) -> Path | None:
+    """The folder holding every file of schema set ``name``, or ``None`` if none is installed."""
+    schema_set = _get_set(name)
+    for base in search_dirs():
+        folder = base / name
+        if all((folder / file).is_file() for file in schema_set.files):
+            return folder
+    return None
+
+
+def require_schema_set(name: str) -> Path:
+    """Like :func:`find_schema_set`, but a clear error saying how to install it."""
+    folder = find_schema_set(name)
+    if folder is None:
+        schema_set = _get_set(name)
+        raise SchemaNotInstalledError(
+            f"the {name} {schema_set.version} schema files are not installed",
+            hint=f"run `newsmodel schemas install` (or `--from DIR` offline), or set {ENV_VAR}",
+        )
+    return folder
+
+
+def bundled_schema(filename: str) -> bytes:
+    """One of our own JSON Schemas, from the installed package or, in a checkout, ``schemas/``."""
+    packaged = resources.files("newsmodel").joinpath("schemas", filename)
+    if packaged.is_file():
+        return packaged.read_bytes()
+    checkout = Path(__file__).resolve().parents[3] / "schemas" / filename
+    if checkout.is_file():
+        return checkout.read_bytes()
+    raise ResourceError(f"bundled schema {filename!r} is missing from this installation")
+
+
+def bundled_schema_names() -> list[str]:
+    """Names of our own JSON Schemas (``article`` for ``article.schema.json``...)."""
+    names: set[str] = set()
+    packaged = resources.files("newsmodel").joinpath("schemas")
+    if packaged.is_dir():
+        names.update(item.name for item in packaged.iterdir())
+    checkout = Path(__file__).resolve().parents[3] / "schemas"
+    if checkout.is_dir():
+        names.update(item.name for item in checkout.iterdir())
+    return sorted(name.removesuffix(".schema.json") for name in names if name.endswith(".schema.json"))
+
+
+def install(
+    names: list[str] | None = None,
+    *,
+    target: Path | None = None,
+    source: Path | None = None,
+    timeout: float = 60.0,
+) -> dict[str, Path]:
+    """Install schema sets into ``target`` (default: the user folder) and verify their sums.
+
+    With ``source`` the files are copied from ``source/<set>/`` (or ``source/`` itself);
+    otherwise they are downloaded from the pinned release.  A file whose SHA-256 differs from
+    the pinned sum is never installed.  Returns the folder of each set.
+    """
+    target = target or (Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else user_schema_dir())
+    installed = {}
+    for name in names or list(SCHEMA_SETS):
+        schema_set = _get_set(name)
+        folder = target / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for file, expected in schema_set.files.items():
+            data = _fetch(schema_set, file, source, timeout)
+            actual = hashlib.sha256(data).hexdigest()
+            if actual != expected:
+                raise ResourceError(
+                    f"{file}: SHA-256 is {actual}, expected {expected}; not installed",
+                    where=str(source or schema_set.base_url),
+                )
+            _write_atomically(folder / file, data)
+        installed[name] = folder
+    return installed
+
+
+def _fetch(schema_set: SchemaSet, file: str, source: Path | None, timeout: float) -> bytes:
+    if source is not None:
+        for candidate in (source / schema_set.name / file, source / file):
+            if candidate.is_file():
+                return candidate.read_bytes()
+        raise ResourceError(
+            f"{file} not found in {source} or {source / schema_set.name}", where=str(source)
+        )
+    url = schema_set.base_url + file
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (pinned https)
+            data: bytes = response.read()
+    except OSError as error:
+        raise ResourceError(
+            f"cannot download {url}: {error}", hint="download elsewhere and use --from DIR"
+        ) from None
+    return data
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, prefix=".tmp-") as handle:
+        handle.write(data)
+    shutil.move(handle.name, path)
+
+
+def _get_set(name: str) -> SchemaSet:
+    try:
+        return SCHEMA_SETS[name]
+    except KeyError:
+        raise SchemaNotInstalledError(
+            f"unknown schema set {name!r}", hint=f"known: {', '.join(SCHEMA_SETS)}"
+        ) from None
