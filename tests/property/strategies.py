@@ -1,0 +1,170 @@
+"""Hypothesis strategies that build valid articles: the raw material of every property test.
+
+Text covers any Unicode the model accepts (Cyrillic, emoji, right-to-left scripts, control
+characters, very long and empty strings); dates cover every precision; entity graphs come with
+references that resolve and mentions that slice the body.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import strategies as st
+
+from newsmodel.models import (
+    Article,
+    Event,
+    EventCategory,
+    Mention,
+    Organisation,
+    PartialDate,
+    Participant,
+    Person,
+    Place,
+    PlaceKind,
+    Provenance,
+)
+
+CYRILLIC = st.characters(min_codepoint=0x0400, max_codepoint=0x04FF)
+RTL = st.characters(min_codepoint=0x0590, max_codepoint=0x06FF)
+EMOJI = st.characters(min_codepoint=0x1F300, max_codepoint=0x1F64F)
+ANY_CHAR = st.characters(exclude_categories=("Cs",))  # lone surrogates cannot be UTF-8 encoded
+
+text = st.one_of(
+    st.text(ANY_CHAR, max_size=40),
+    st.text(st.one_of(CYRILLIC, st.sampled_from(" ,.«»’-\n")), max_size=80),
+    st.text(st.one_of(RTL, EMOJI, st.just(" ")), max_size=20),
+)
+name = st.one_of(
+    st.text(st.one_of(CYRILLIC, st.just(" "), st.just("-"), st.just("’")), min_size=1, max_size=30),
+    st.text(ANY_CHAR, min_size=1, max_size=300),
+)
+optional_text = st.none() | text
+
+partial_dates = st.one_of(
+    st.builds(PartialDate, st.integers(1, 9999)),
+    st.builds(PartialDate, st.integers(1, 9999), st.integers(1, 12)),
+    st.dates(min_value=date(1, 1, 1)).map(PartialDate.from_date),
+)
+zones = st.one_of(
+    st.none(),
+    st.just(timezone.utc),
+    st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes))),
+)
+publication_dates = st.one_of(
+    st.none(),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.builds(
+        lambda day, zone: day.replace(tzinfo=zone, microsecond=0),
+        st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30)),
+        zones,
+    ),
+)
+language_tags = st.none() | st.sampled_from(["uk", "en", "en-GB", "ru", "de", "ar", "zh-Hant"])
+same_as = st.lists(st.sampled_from(["https://www.wikidata.org/wiki/Q212", "https://example.org/x"]), max_size=2, unique=True)
+
+
+def _mentions(draw: st.DrawFn, body: str) -> list[Mention]:
+    mentions = []
+    for _ in range(draw(st.integers(0, 2))):
+        start = draw(st.integers(0, len(body)))
+        end = draw(st.integers(start, min(len(body), start + 40)))
+        mentions.append(Mention(start=start, end=end, text=body[start:end]))
+    return mentions
+
+
+@st.composite
+def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
+    """A valid article whose references all resolve and whose mentions slice the body."""
+    body = draw(st.one_of(text, st.text(CYRILLIC | st.just(" "), max_size=2000)))
+    places = [
+        Place(
+            id=f"place-{index}",
+            name=draw(name),
+            kind=draw(st.none() | st.sampled_from(list(PlaceKind))),
+            alternate_names=draw(st.lists(name, max_size=2)),
+            mentions=_mentions(draw, body),
+            same_as=draw(same_as),
+        )
+        for index in range(draw(st.integers(0, max_entities)))
+    ]
+    place_ids = [place.id for place in places]
+    organisations: list[Organisation] = []
+    for index in range(draw(st.integers(0, max_entities))):
+        org_ids = [org.id for org in organisations]
+        organisations.append(
+            Organisation(
+                id=f"org-{index}",
+                name=draw(name),
+                alternate_names=draw(st.lists(name, max_size=2)),
+                country=draw(st.none() | st.sampled_from(place_ids)) if place_ids else None,
+                parent=draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
+                mentions=_mentions(draw, body),
+                same_as=draw(same_as),
+            )
+        )
+    org_ids = [org.id for org in organisations]
+    persons = [
+        Person(
+            id=f"person-{index}",
+            name=draw(name),
+            given_name=draw(st.none() | name),
+            family_name=draw(st.none() | name),
+            alternate_names=draw(st.lists(name, max_size=2)),
+            name_latin=draw(st.none() | name),
+            job_title=draw(st.none() | name),
+            affiliation=draw(st.lists(st.sampled_from(org_ids), max_size=2, unique=True)) if org_ids else [],
+            nationality=draw(st.none() | st.sampled_from(place_ids)) if place_ids else None,
+            mentions=_mentions(draw, body),
+            same_as=draw(same_as),
+        )
+        for index in range(draw(st.integers(0, max_entities)))
+    ]
+    entity_ids = [entity.id for entity in (*persons, *organisations, *places)]
+    events = []
+    for index in range(draw(st.integers(0, max_entities))):
+        start = draw(st.none() | partial_dates)
+        end = draw(st.none() | partial_dates) if start is not None else None
+        if start is not None and end is not None and end.last_day() < start.first_day():
+            start, end = end, start
+        events.append(
+            Event(
+                id=f"event-{index}",
+                name=draw(name),
+                category=draw(st.sampled_from(list(EventCategory))),
+                start_date=start,
+                end_date=end,
+                location=draw(st.lists(st.sampled_from(place_ids), max_size=2, unique=True)) if place_ids else [],
+                participants=[
+                    Participant(id=entity_id, role=draw(st.none() | st.sampled_from(["host", "guest", "source", "signatory"])))
+                    for entity_id in (draw(st.lists(st.sampled_from(entity_ids), max_size=3, unique=True)) if entity_ids else [])
+                ],
+                description=draw(optional_text),
+                mentions=_mentions(draw, body),
+            )
+        )
+    return Article(
+        id=draw(st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,30}\Z")),
+        headline=draw(optional_text),
+        description=draw(optional_text),
+        date_published=draw(publication_dates),
+        language=draw(language_tags),
+        body=body,
+        word_count=draw(st.integers(0, 10**6)),
+        keywords=draw(st.lists(name, max_size=3)),
+        authors=draw(st.lists(name, max_size=2)),
+        publisher=draw(st.none() | name),
+        url=draw(st.none() | st.just("https://example.org/news/1")),
+        persons=persons,
+        organisations=organisations,
+        places=places,
+        events=events,
+        provenance=Provenance(source=draw(st.none() | name), format=draw(st.none() | st.sampled_from(["text", "json"])),
+                              warnings=draw(st.lists(text, max_size=2))),
+    )
+
+
+def article_dicts() -> st.SearchStrategy[dict[str, Any]]:
+    """Articles as the JSON-ready dicts our JSON format writes."""
+    return articles().map(lambda article: article.model_dump(mode="json"))
