@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from newsmodel.batch import Input, Result, Summary
+    from newsmodel.formats import FormatInfo
     from newsmodel.models import Article
+    from newsmodel.progress import Progress
     from newsmodel.validate import Report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-TEXT_SUFFIXES = (".txt", ".text")
 
 
 class UsageError(Exception):
@@ -39,6 +41,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+def _batch_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--glob", default="*", metavar="PATTERN",
+                         help="in folders, take files matching PATTERN (default: all files)")
+    command.add_argument("--workers", default="1", metavar="N|auto",
+                         help="worker processes (default: 1; auto: one per core)")
+    command.add_argument("-q", "--quiet", action="store_true",
+                         help="no progress bar, summary or per-file verdicts")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsmodel",
@@ -50,28 +61,45 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     convert = commands.add_parser(
-        "convert", help="parse a text file (or read a feed) and write JSON, JSON-LD or NewsML-G2",
+        "convert", help="parse text files (or read documents) and write JSON, JSON-LD or NewsML-G2",
         description="Parse Ukrainian news text files (first line `date YYYY-MM-DD ...`) or read "
-        "documents in a supported format, and write them in another format.",
+        "documents in a supported format, and write them in other formats. Inputs are files, "
+        "folders (searched recursively) or - for standard input. Outputs go to OUT/<stem>.<ext> "
+        "per format when -o is a folder, to one file when -o ends in .jsonl or in the format's "
+        "extension (JSON Lines, one newsMessage, one @graph), or to standard output.",
+        epilog="A bad input is reported on one line and the batch goes on; the exit code is then "
+        "1. Outputs are written atomically: an interrupted run leaves no partial file, and "
+        "--skip-existing resumes it.",
     )
-    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="file, or - for standard input")
-    convert.add_argument("--to", dest="to", default="json", metavar="FORMAT",
-                         help="output format (default: json)")
+    convert.add_argument("inputs", nargs="+", metavar="INPUT",
+                         help="file, folder, or - for standard input")
+    convert.add_argument("--to", dest="to", default="json", metavar="FORMAT[,FORMAT...]",
+                         help="output format(s), comma-separated (default: json)")
     convert.add_argument("--from", dest="from_format", default=None, metavar="FORMAT",
-                         help="input format: text, json, jsonld, newsml (default: detect)")
-    convert.add_argument("-o", "--output", default=None, metavar="OUTPUT",
-                         help="output file (default: standard output)")
+                         help="input format: text, json, jsonld, newsml (default: .txt files are "
+                         "text, others are detected)")
+    convert.add_argument("-o", "--output", default=None, metavar="OUT",
+                         help="output folder, or one output file (.jsonl, or the format's "
+                         "extension); default: standard output")
+    _batch_arguments(convert)
+    convert.add_argument("--skip-existing", action="store_true",
+                         help="leave inputs whose outputs already exist (resume a batch)")
 
     validate = commands.add_parser(
         "validate", help="check documents against their schema and report every problem",
         description="Validate newsmodel JSON, JSON-LD (or HTML pages with JSON-LD) and "
-        "NewsML-G2 files. Issues are printed as file:line:col: severity: message [code].",
+        "NewsML-G2 files and folders. Issues are printed as file:line:col: severity: message "
+        "[code] on standard output; a verdict per file and a summary go to standard error.",
+        epilog="Exit codes: 0 every file valid, 1 at least one invalid (or with a warning, "
+        "with --fail-on warning), 2 usage error or a file that could not be read.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar="INPUT",
+                          help="file, folder, or - for standard input")
     validate.add_argument("--format", default=None, help="json, jsonld or newsml (default: detect)")
     validate.add_argument("--json", action="store_true", help="print a machine-readable report")
     validate.add_argument("--fail-on", choices=("error", "warning"), default="error",
                           help="lowest severity that makes the exit code 1 (default: error)")
+    _batch_arguments(validate)
 
     schema = commands.add_parser("schema", help="print one of newsmodel's JSON Schemas",
                                  description="Print a bundled JSON Schema; without NAME, list them.")
@@ -134,17 +162,6 @@ def _fail(message: str) -> None:
     print(f"newsmodel: error: {message}", file=sys.stderr)
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror}") from None
-
-
 def _write(output: str | None, data: bytes) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
@@ -156,38 +173,231 @@ def _write(output: str | None, data: bytes) -> None:
         raise UsageError(f"{output}: cannot write: {error.strerror}") from None
 
 
-def read_articles(path: str, data: bytes, from_format: str | None) -> list[Article]:
-    """Text files are parsed; documents in a known format are read."""
-    from newsmodel.extract import parse_bytes
-    from newsmodel.formats import loads
-    from newsmodel.sniff import detect
+def _workers(value: str) -> int:
+    from newsmodel.batch import resolve_workers
+    from newsmodel.errors import InputError
 
-    name = "stdin" if path == "-" else Path(path).name
-    stem = "stdin" if path == "-" else Path(path).stem
-    if from_format is None:
-        if path.lower().endswith(TEXT_SUFFIXES):
-            from_format = "text"
-        else:
-            try:
-                from_format = detect(data, name=name)
-            except Exception:  # noqa: BLE001 - anything undetectable is read as text
-                from_format = "text"
-    if from_format == "text":
-        article = parse_bytes(data, source_id=stem)
-        return [article.model_copy(update={"provenance": article.provenance.model_copy(update={"source": name})})]
-    return loads(data, from_format, source=name)
+    try:
+        return resolve_workers(value)
+    except InputError as error:
+        raise UsageError(str(error)) from None
+
+
+def _inputs(sources: Sequence[str], glob: str) -> Iterator[Input]:
+    """Inputs, lazily; a missing path is a usage error, found before any work starts."""
+    from newsmodel.batch import iter_inputs
+    from newsmodel.errors import InputError
+
+    for source in sources:
+        if source != "-" and not Path(source).exists():
+            raise UsageError(f"{source}: no such file or folder")
+    if sources.count("-") > 1:
+        raise UsageError("standard input (-) can be given only once")
+    try:
+        yield from iter_inputs(sources, glob=glob)
+    except InputError as error:  # pragma: no cover - a path removed while the batch runs
+        raise UsageError(str(error)) from None
+
+
+def _progress(args: argparse.Namespace, sources: Sequence[str]) -> Progress:
+    from newsmodel.batch import count_inputs
+    from newsmodel.progress import Progress
+
+    enabled = not args.quiet and sys.stderr.isatty()
+    total = count_inputs(sources, glob=args.glob) if enabled else None
+    return Progress(total, sys.stderr, enabled=enabled)
+
+
+def _on_sigterm() -> None:
+    """Turn ``kill`` into KeyboardInterrupt so temporary files are cleaned up on the way out."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from newsmodel.formats import dumps, dumps_many, get_format
+    from functools import partial
 
-    get_format(args.to)
-    articles: list[Article] = []
-    for path in args.inputs:
-        articles.extend(read_articles(path, _read(path), args.from_format))
-    data = dumps(articles[0], args.to) if len(articles) == 1 else dumps_many(articles, args.to)
-    _write(args.output, data)
-    return EXIT_OK
+    from newsmodel.batch import Summary, convert_one, output_path, run
+    from newsmodel.formats import get_format
+
+    formats = [name.strip() for name in args.to.split(",") if name.strip()]
+    if not formats:
+        raise UsageError("--to needs at least one format")
+    infos = [get_format(name) for name in formats]
+    if args.from_format not in (None, "text"):
+        get_format(args.from_format)
+    workers = _workers(args.workers)
+    mode, target = _output_mode(args.output, formats)
+    if args.skip_existing and mode != "folder":
+        raise UsageError("--skip-existing works with an output folder (-o FOLDER)")
+    if args.output and mode == "folder" and Path(args.output).exists() and not Path(
+        args.output
+    ).is_dir():
+        raise UsageError(f"{args.output}: exists and is not a folder")
+    _on_sigterm()
+
+    summary = Summary()
+    items: Iterator[Input] = _inputs(args.inputs, args.glob)
+    if args.skip_existing:
+        items = _skip_existing(items, target, [info.extension for info in infos], summary)
+    single = len(args.inputs) == 1 and (args.inputs[0] == "-" or Path(args.inputs[0]).is_file())
+    gather = mode in ("file", "stdout") and formats != ["json"]
+    job = partial(
+        convert_one,
+        formats=() if gather else formats,
+        options=_dump_options(args, formats),
+        from_format=args.from_format,
+        many=mode == "jsonl" or (mode in ("file", "stdout") and not single),
+        keep_articles=gather,
+        debug=args.debug,
+    )
+    progress = _progress(args, args.inputs)
+    writer = _Sink(mode, target, formats, infos)
+    try:
+        for result in run(job, items, workers=workers):
+            if result.error is not None:
+                summary.failed += 1
+                progress.message(f"newsmodel: error: {result.error}")
+            else:
+                summary.converted += 1
+                summary.articles += result.count
+                writer.add(result, output_path)
+            progress.advance()
+        writer.commit()
+    finally:
+        writer.abort()
+        progress.clear()
+    if not args.quiet and not (mode == "stdout" and summary.processed == 1):
+        _print_summary(summary, progress.elapsed)
+    return EXIT_INVALID if summary.failed else EXIT_OK
+
+
+def _output_mode(output: str | None, formats: list[str]) -> tuple[str, Path | None]:
+    """``stdout``, ``jsonl`` (one JSON Lines file), ``file`` (one document) or ``folder``."""
+    from newsmodel.formats import get_format
+
+    if output is None or output == "-":
+        if len(formats) > 1:
+            raise UsageError("several --to formats need an output folder (-o FOLDER)")
+        return "stdout", None
+    path = Path(output)
+    if path.is_dir():
+        return "folder", path
+    if path.suffix == ".jsonl":
+        if formats != ["json"]:
+            raise UsageError(f"{output}: a .jsonl file holds --to json only")
+        return "jsonl", path
+    if len(formats) == 1 and path.suffix == "." + get_format(formats[0]).extension:
+        return "file", path
+    return "folder", path
+
+
+def _dump_options(args: argparse.Namespace, formats: list[str]) -> dict[str, dict[str, object]]:
+    """Per-format ``dump`` options from the command line (other commands' options join here)."""
+    options: dict[str, dict[str, object]] = {}
+    base_uri = getattr(args, "base_uri", None)
+    if base_uri:
+        for name in formats:
+            if name != "json":
+                options.setdefault(name, {})["base_uri"] = base_uri
+    return options
+
+
+def _skip_existing(
+    items: Iterator[Input], folder: Path | None, extensions: list[str], summary: Summary
+) -> Iterator[Input]:
+    from newsmodel.batch import output_path
+
+    assert folder is not None
+    for item in items:
+        if all(output_path(folder, item.relative, ext).exists() for ext in extensions):
+            summary.skipped += 1
+            continue
+        yield item
+
+
+class _Sink:
+    """Where results go, written as they come: a folder, one streamed file, or standard output.
+
+    One document gathering many articles in a format other than JSON (a newsMessage, one
+    @graph) needs them all at once, so that mode keeps the articles until :meth:`commit`.
+    """
+
+    def __init__(
+        self, mode: str, target: Path | None, formats: list[str], infos: list[FormatInfo]
+    ) -> None:
+        from newsmodel.batch import AtomicWriter
+
+        self.mode = mode
+        self.target = target
+        self.formats = formats
+        self.infos = infos
+        self.articles: list[Article] = []
+        self.writer: AtomicWriter | None = None
+        self.committed = False
+        if mode == "jsonl" or (mode == "file" and formats == ["json"]):
+            assert target is not None
+            try:
+                self.writer = AtomicWriter(target)
+            except OSError as error:
+                raise UsageError(f"{target}: cannot write: {error.strerror}") from None
+
+    def add(self, result: Result, output_path: Callable[[Path, PurePath, str], Path]) -> None:
+        from newsmodel.batch import write_atomic
+
+        if result.articles is not None:
+            self.articles.extend(result.articles)
+            return
+        assert result.outputs is not None
+        if self.mode == "stdout":
+            sys.stdout.buffer.write(result.outputs[self.formats[0]])
+            sys.stdout.buffer.flush()
+        elif self.writer is not None:
+            self.writer.write(result.outputs[self.formats[0]])
+        else:
+            assert self.target is not None
+            relative = result.relative or PurePath(Path(result.name).stem)
+            for info in self.infos:
+                path = output_path(self.target, relative, info.extension)
+                try:
+                    write_atomic(path, result.outputs[info.name])
+                except OSError as error:
+                    raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+
+    def commit(self) -> None:
+        from newsmodel.batch import write_atomic
+        from newsmodel.formats import dumps, dumps_many
+
+        if self.writer is not None:
+            self.writer.commit()
+        elif self.articles:
+            name = self.formats[0]
+            data = (dumps(self.articles[0], name) if len(self.articles) == 1
+                    else dumps_many(self.articles, name))
+            if self.target is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            else:
+                write_atomic(self.target, data)
+        self.committed = True
+
+    def abort(self) -> None:
+        if self.writer is not None and not self.committed:
+            self.writer.abort()
+
+
+def _print_summary(summary: Summary, elapsed: float) -> None:
+    rate = summary.processed / elapsed if elapsed > 0 else 0.0
+    print(
+        f"converted {summary.converted} file(s) ({summary.articles} article(s)), "
+        f"failed {summary.failed}, skipped {summary.skipped} "
+        f"in {elapsed:.2f} s ({rate:.1f} files/s)",
+        file=sys.stderr,
+    )
 
 
 def _print_report(path: str, report: Report) -> None:
@@ -205,32 +415,70 @@ def _print_report(path: str, report: Report) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from functools import partial
+
     import orjson
 
-    from newsmodel.validate import validate
+    from newsmodel.batch import run, validate_one
+    from newsmodel.validate import VALIDATORS
 
-    reports = []
-    for path in args.files:
-        report = validate(_read(path), args.format, source=path)
-        reports.append(report)
-        if not args.json:
-            _print_report(path, report)
-    failed = [
-        report for report in reports
-        if not report.ok or (args.fail_on == "warning" and report.warnings)
-    ]
-    if args.json:
-        sys.stdout.buffer.write(
-            orjson.dumps([report.to_dict() for report in reports], option=orjson.OPT_INDENT_2)
-            + b"\n"
+    if args.format is not None and args.format not in VALIDATORS:
+        raise UsageError(
+            f"unknown format {args.format!r} (known formats: {', '.join(sorted(VALIDATORS))})"
         )
-    else:
-        for report in reports:
-            verdict = "valid" if report not in failed else "INVALID"
-            counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
-            print(f"{report.source}: {verdict} ({report.format}; {counts})", file=sys.stderr)
-    return EXIT_INVALID if failed else EXIT_OK
+    workers = _workers(args.workers)
+    progress = _progress(args, args.files)
+    counts = {"files": 0, "valid": 0, "invalid": 0, "unreadable": 0, "errors": 0, "warnings": 0}
+    out = sys.stdout.buffer
+    if args.json:
+        out.write(b'{"files": [\n')
+    job = partial(validate_one, format=args.format, debug=args.debug)
+    try:
+        for checked in run(job, _inputs(args.files, args.glob), workers=workers):
+            counts["files"] += 1
+            report = checked.report
+            entry: dict[str, object]
+            if report is None:
+                counts["unreadable"] += 1
+                entry = {"source": checked.name, "format": None, "ok": False,
+                         "error": checked.error, "issues": []}
+                if not args.json:
+                    progress.message(f"newsmodel: error: {checked.error}")
+            else:
+                failed = not report.ok or (args.fail_on == "warning" and bool(report.warnings))
+                counts["invalid" if failed else "valid"] += 1
+                counts["errors"] += len(report.errors)
+                counts["warnings"] += len(report.warnings)
+                entry = report.to_dict()
+                if not args.json:
+                    progress.clear()
+                    _print_report(checked.name, report)
+                    if not args.quiet:
+                        progress.message(_verdict(checked.name, report, failed))
+            if args.json:
+                out.write((b",\n" if counts["files"] > 1 else b"") + orjson.dumps(entry))
+            progress.advance()
+    finally:
+        progress.clear()
+    if args.json:
+        out.write(b'\n], "summary": ' + orjson.dumps(counts) + b"}\n")
+        out.flush()
+    elif not args.quiet:
+        print(
+            f"{counts['files']} file(s): {counts['valid']} valid, {counts['invalid']} invalid, "
+            f"{counts['unreadable']} unreadable; {counts['errors']} error(s), "
+            f"{counts['warnings']} warning(s)",
+            file=sys.stderr,
+        )
+    if counts["unreadable"]:
+        return EXIT_USAGE
+    return EXIT_INVALID if counts["invalid"] else EXIT_OK
 
+
+def _verdict(name: str, report: Report, failed: bool) -> str:
+    verdict = "INVALID" if failed else "valid"
+    counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    return f"{name}: {verdict} ({report.format}; {counts})"
 
 def _schema(args: argparse.Namespace) -> int:
     from newsmodel.validate.resources import bundled_schema, bundled_schema_names
@@ -256,7 +504,7 @@ def _schemas(args: argparse.Namespace) -> int:
             print(f"installed {name} {version} in {folder} (SHA-256 verified)")
         return EXIT_OK
     for name, schema_set in resources.SCHEMA_SETS.items():
-        folder = resources.find_schema_set(name)
-        state = f"installed in {folder}" if folder else "not installed"
+        found = resources.find_schema_set(name)
+        state = f"installed in {found}" if found else "not installed"
         print(f"{name} {schema_set.version}: {state}")
     return EXIT_OK
