@@ -18,6 +18,7 @@ Output files are written by :func:`write_atomic` (temporary file in the same fol
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import traceback
 from collections import deque
@@ -379,7 +380,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     the old file or the whole new one.  On any error or interrupt the temporary file is removed.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = _temporary(path)
     try:
         with temporary.open("wb") as handle:
             if isinstance(data, bytes):
@@ -403,7 +404,7 @@ class AtomicWriter:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.temporary = _temporary(path)
         self._handle = self.temporary.open("wb")
 
     def write(self, data: bytes) -> None:
@@ -416,6 +417,11 @@ class AtomicWriter:
     def abort(self) -> None:
         self._handle.close()
         self.temporary.unlink(missing_ok=True)
+
+
+def _temporary(path: Path) -> Path:
+    """A hidden name next to ``path``, unique across processes and threads (Dask runs both)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
 def output_path(folder: Path, relative: PurePath, extension: str) -> Path:
