@@ -211,6 +211,12 @@ def check_prolog(data: bytes, *, source: str | None = None) -> None:
     )
 
 
+def source_line(element: etree._Element) -> int | None:
+    """The element's 1-based line in the source, when libxml2 recorded one."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) and line > 0 else None
+
+
 def _check_utf8_declaration(data: bytes, notes: list[XMLMessage]) -> bytes:
     declared = _declared_encoding(data)
     if declared is not None and declared not in _UTF8_NAMES:
@@ -251,7 +257,9 @@ def _decode(data: bytes, encoding: str, source: str | None) -> str:
             source=source, line=line, column=None,
         ) from None
     except LookupError:  # pragma: no cover - codec checked by the caller
-        raise XMLInputError("xml.encoding", f"unknown encoding {encoding!r}", source=source) from None
+        raise XMLInputError(
+            "xml.encoding", f"unknown encoding {encoding!r}", source=source
+        ) from None
 
 
 def _message(entry: etree._LogEntry) -> XMLMessage:
@@ -280,4 +288,5 @@ __all__ = [
     "XMLMessage",
     "make_parser",
     "parse",
+    "source_line",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from newsmodel.validate.report import Location, Report
+from newsmodel.xmlsafe import source_line
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 
@@ -55,7 +56,7 @@ def check(root: etree._Element, report: Report) -> None:
                 if alias in declared or alias in IPTC_ALIASES or alias in reported or not alias:
                     continue
                 reported.add(alias)
-                location = Location(line=element.sourceline)
+                location = Location(line=source_line(element))
                 if remote:
                     report.info(
                         "newsml.qcode-scheme-remote",
