@@ -1,0 +1,225 @@
+"""Morphology: readings of a word, and inflection of names and noun phrases to the nominative.
+
+pymorphy3's Ukrainian dictionary is loaded once, lazily, and every word's readings are cached,
+so a news article costs a few dictionary look-ups per new word.  The first reading is often
+wrong for proper names (``Києві`` is read as the name ``Кий``), so callers pick the reading
+that fits the entity type they suspect: :func:`readings` returns them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a word: lemma, part of speech, grammemes, and whether the dictionary knows
+    the word (``known``) or pymorphy guessed it from its ending."""
+
+    lemma: str
+    pos: str | None
+    grammemes: frozenset[str]
+    score: float
+    known: bool
+    parse: Any
+
+    @property
+    def case(self) -> str | None:
+        return next((case for case in CASES if case in self.grammemes), None)
+
+    @property
+    def gender(self) -> str | None:
+        return next((g for g in ("masc", "femn", "neut") if g in self.grammemes), None)
+
+    @property
+    def plural(self) -> bool:
+        return "plur" in self.grammemes
+
+    @property
+    def is_name(self) -> bool:
+        return bool(NAME_TAGS & self.grammemes)
+
+    def inflect(self, grammemes: set[str]) -> str | None:
+        """This reading's form with ``grammemes`` (``{"nomn"}``), or ``None`` if it has none."""
+        result = self.parse.inflect(grammemes)
+        return None if result is None else str(result.word)
+
+
+@cache
+def analyzer() -> Any:
+    """The pymorphy3 Ukrainian analyser, created on first use (about 0.15 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple[Reading, ...]:
+    """Every reading of ``word`` (case-insensitive), best first, as pymorphy3 orders them."""
+    result = []
+    for parse in analyzer().parse(word.lower()):
+        tag = parse.tag
+        grammemes = frozenset(tag.grammemes)
+        known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        result.append(Reading(parse.normal_form, tag.POS, grammemes, parse.score, known, parse))
+    return tuple(result)
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Does the dictionary list this word (not just guess from its ending)?"""
+    return any(reading.known for reading in readings(word))
+
+
+def has(word: str, *grammemes: str, known: bool = False) -> bool:
+    """Has ``word`` a reading carrying all ``grammemes`` (from the dictionary when ``known``)?"""
+    wanted = set(grammemes)
+    return any(wanted <= r.grammemes and (r.known or not known) for r in readings(word))
+
+
+def pos_set(word: str) -> frozenset[str]:
+    """Parts of speech the dictionary gives the word (guesses included)."""
+    return frozenset(r.pos for r in readings(word) if r.pos)
+
+
+def lemma(word: str) -> str:
+    """The first reading's lemma; for entity words prefer :func:`noun_phrase_nominative`."""
+    found = readings(word)
+    return found[0].lemma if found else word.lower()
+
+
+def restore_case(form: str, model: str) -> str:
+    """Give ``form`` the capitalisation of ``model`` (``курська`` + ``Курської`` -> ``Курська``)."""
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[:1].isupper():
+        parts = form.split("-")
+        model_parts = model.split("-")
+        return "-".join(
+            part[:1].upper() + part[1:] if index < len(model_parts) and model_parts[index][:1].isupper()
+            else part
+            for index, part in enumerate(parts)
+        )
+    return form
+
+
+def _agreeing(word: str, case: str, *, pos: str, plural: bool | None = None,
+              gender: str | None = None) -> Reading | None:
+    for reading in readings(word):
+        if reading.pos != pos or reading.case != case:
+            continue
+        if plural is not None and reading.plural != plural:
+            continue
+        if gender is not None and not reading.plural and reading.gender not in (gender, None):
+            continue
+        return reading
+    return None
+
+
+def noun_phrase_nominative(words: Sequence[str], heads: frozenset[str] = frozenset()) -> str:
+    """``Курської області`` -> ``Курська область``; ``Збройних сил Росії`` -> ``Збройні сили Росії``.
+
+    The phrase is adjectives, a head noun, then complements.  The head noun's case is read off
+    (the case shared by the adjectives before it), the head and its adjectives are put in the
+    nominative keeping number and gender, and the complements after the head stay as written,
+    because an editor writes ``Рада безпеки Росії``, never ``Рада безпека Росія``.
+    """
+    if not words:
+        return ""
+    head_index = _head_index(words)
+    if head_index is None:
+        return " ".join(words)
+    head_word = words[head_index]
+    nouns = [r for r in readings(head_word) if r.pos == "NOUN"]
+    preferred = [r for r in nouns if r.lemma in heads] or nouns
+    # A proper name's head is singular unless it has no singular at all ("Збройних сил"):
+    # "Ради безпеки" is the Council's genitive, not "councils".
+    preferred = [r for r in preferred if not r.plural] or preferred
+    case = _phrase_case(words[: head_index + 1], preferred)
+    if case is None or case == "nomn":
+        return " ".join(words)
+    head = _head_reading(head_word, case, heads)
+    if head is None:
+        return " ".join(words)
+    plural = head.plural
+    wanted = {"nomn", "plur"} if plural else {"nomn"}
+    head_form = head.inflect(wanted) or head_word
+    result = []
+    for word in words[:head_index]:
+        adjective = _agreeing(word, case, pos="ADJF", plural=plural, gender=head.gender)
+        if adjective is None:
+            result.append(word)
+            continue
+        target = {"nomn", "plur"} if plural else {"nomn", head.gender or "masc"}
+        form = adjective.inflect(target)
+        result.append(restore_case(form, word) if form else word)
+    result.append(restore_case(head_form, head_word))
+    result.extend(words[head_index + 1 :])
+    return " ".join(result)
+
+
+def _head_index(words: Sequence[str]) -> int | None:
+    """The first word that can be a noun once the adjectives agreeing with what follows end."""
+    for index, word in enumerate(words):
+        kinds = pos_set(word)
+        adjective = bool(kinds & {"ADJF", "PRTF"})
+        if adjective and index + 1 < len(words) and _shares_case(word, words[index + 1]):
+            continue
+        if "NOUN" in kinds or not kinds:
+            return index
+        return None
+    return None
+
+
+def _shares_case(adjective: str, following: str) -> bool:
+    cases_a = {r.case for r in readings(adjective) if r.pos in ("ADJF", "PRTF")}
+    cases_n = {r.case for r in readings(following) if r.pos in ("NOUN", "ADJF", "PRTF")}
+    return bool(cases_a & cases_n)
+
+
+def _phrase_case(words: Sequence[str], preferred: Sequence[Reading] = ()) -> str | None:
+    """The case the whole pre-head part agrees in; the nominative wins ties.  ``preferred``
+    readings of the head (those whose lemma is a known head word) restrict its cases."""
+    candidates: set[str] | None = {r.case for r in preferred if r.case} or None
+    for index, word in enumerate(words):
+        pos = "NOUN" if index == len(words) - 1 else "ADJF"
+        cases = {r.case for r in readings(word) if r.pos in (pos, "PRTF") or
+                 (pos == "ADJF" and r.pos == "ADJF") and r.case}
+        cases.discard(None)
+        if not cases:
+            continue
+        candidates = cases if candidates is None else (candidates & cases) or candidates
+    if not candidates:
+        return None
+    return next(case for case in CASES if case in candidates)  # type: ignore[operator]
+
+
+def _head_reading(word: str, case: str, heads: frozenset[str] = frozenset()) -> Reading | None:
+    options = [r for r in readings(word) if r.pos == "NOUN" and r.case == case]
+    options = [r for r in options if r.lemma in heads] or options
+    options = [r for r in options if not r.plural] or options
+    if not options:
+        return None
+    options.sort(key=lambda r: (not r.known, r.is_name, -r.score))
+    return options[0]
+
+
+__all__ = [
+    "CASES",
+    "NAME_TAGS",
+    "Reading",
+    "analyzer",
+    "has",
+    "is_known",
+    "lemma",
+    "noun_phrase_nominative",
+    "pos_set",
+    "readings",
+    "restore_case",
+]
