@@ -46,7 +46,8 @@ def test_write_jsonl_on_a_local_cluster(client, inputs: list[Path], tmp_path: Pa
     ]
     assert sum(r.converted for r in reports) == 6
     failures = [f for r in reports for f in r.failures]
-    assert len(failures) == 1 and "broken.txt" in failures[0]
+    assert len(failures) == 1
+    assert "broken.txt" in failures[0]
     parts = [part for part in sorted(out.iterdir()) if part.stat().st_size]  # one holds only the
     ids = [a.id for part in parts for a in loads(part.read_bytes(), "json")]  # broken file
     assert ids == [f"article{i}" for i in range(6)]

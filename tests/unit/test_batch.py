@@ -35,7 +35,8 @@ def _square(value: int) -> int:
 def test_convert_one_serialises_a_seed_in_each_format(seed_path: Path) -> None:
     """A text file becomes one article, dumped once per requested format."""
     result = convert_one(str(seed_path), ("json",))
-    assert result.ok and result.error is None
+    assert result.ok
+    assert result.error is None
     assert result.count == 1
     assert result.outputs is not None
     document = orjson.loads(result.outputs["json"])
@@ -215,11 +216,14 @@ def test_validate_one_reports_or_names_the_unreadable(seed_path: Path, tmp_path:
     good = tmp_path / "a.json"
     good.write_bytes(convert_one(str(seed_path)).outputs["json"])  # type: ignore[index]
     checked = validate_one(str(good))
-    assert checked.report is not None and checked.report.ok
+    assert checked.report is not None
+    assert checked.report.ok
     bad = tmp_path / "b.json"
     bad.write_bytes(b'{"id": 5}')
     checked = validate_one(str(bad), "json")
-    assert checked.report is not None and not checked.report.ok
+    assert checked.report is not None
+    assert not checked.report.ok
     missing = validate_one(str(tmp_path / "gone.json"))
     assert missing.report is None
-    assert missing.error is not None and "gone.json" in missing.error
+    assert missing.error is not None
+    assert "gone.json" in missing.error

@@ -30,7 +30,9 @@ def test_draws_count_rate_and_time_left_on_a_terminal() -> None:
     progress.advance()
     text = stream.getvalue()
     assert text.startswith("\r[")
-    assert "1/4" in text and "/s" in text and "left" in text
+    assert "1/4" in text
+    assert "/s" in text
+    assert "left" in text
     progress.message("newsmodel: error: x.txt: the file is empty")
     assert "\nnewsmodel: error" not in stream.getvalue().split("\r")[0]
     assert "newsmodel: error: x.txt: the file is empty\n" in stream.getvalue()

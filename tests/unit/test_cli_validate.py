@@ -78,7 +78,8 @@ def test_unknown_format_and_missing_file_are_usage_errors(
     assert main(["validate", str(documents), "--format", "nope"]) == 2
     assert main(["validate", str(documents / "missing.xml")]) == 2
     err = capsys.readouterr().err
-    assert "unknown format 'nope'" in err and "missing.xml: no such file" in err
+    assert "unknown format 'nope'" in err
+    assert "missing.xml: no such file" in err
 
 
 def test_quiet_prints_only_issues(documents: Path, capsys: pytest.CaptureFixture[str]) -> None:
