@@ -1,0 +1,389 @@
+"""The gazetteer: known places and organisations, found in a token sequence in any inflected form.
+
+Knowledge lives in hand-reviewed data files in ``extract/lexicon/`` (general knowledge, never
+harvested from evaluation data).  Inflected forms are precomputed with pymorphy3 by
+``tools/build_lexicon_forms.py`` into ``lexicon/forms.tsv``, so matching needs no morphology at
+run time and loading stays a dictionary build (tens of milliseconds, once per process).
+
+Matching rules, chosen so a match is worth trusting without further checks:
+
+* names and alternate names match in any grammatical case; a one-word name must start with a
+  capital letter in the text (``Суми`` the city, not ``суми`` the sums);
+* a few one-word names that are also common words (flag ``ambiguous`` in the data) do not match
+  at the start of a sentence, where every word is capitalised;
+* acronyms (``США``, ``КНДР``, ``NATO``) match case-sensitively, as written: ``сша`` is not
+  an acronym in running text, and lower-cased acronyms are too often ordinary words;
+* adjectives and demonyms match in any case, gender and number (``російських``, ``росіяни``);
+* the longest match wins, matches never overlap, and apostrophe variants (’ ʼ ') are one.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal, cast
+
+from newsmodel.models import PlaceKind
+
+EntryType = Literal["place", "organisation"]
+Via = Literal["name", "adjective", "demonym"]
+Mode = Literal["exact", "upper", "inner", "any"]
+"""How a form must appear in text to match: ``exact`` as written (acronyms); ``upper`` with a
+capital first letter; ``inner`` capitalised and not first in its sentence; ``any`` anyhow."""
+
+LEXICON_PACKAGE = "newsmodel.extract.lexicon"
+PLACE_FILES = (
+    "places_countries.tsv",
+    "places_regions.tsv",
+    "places_cities.tsv",
+    "places_other.tsv",
+)
+ORGANISATION_FILES = ("organisations.tsv",)
+SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
+FORMS_FILE = "forms.tsv"
+FLAGS = frozenset({"ambiguous", "fixed"})
+"""Data flags: ``ambiguous`` names are also common words; ``fixed`` names never inflect."""
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", "«", "“", "„", '"', ":", "—", "–"})
+_VIAS: frozenset[str] = frozenset({"name", "adjective", "demonym"})
+_MODES: frozenset[str] = frozenset({"exact", "upper", "inner", "any"})
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One known place or organisation, under the name an editor indexes it by."""
+
+    key: str
+    type: EntryType
+    kind: str | None
+    name: str
+    alternate_names: tuple[str, ...]
+    country: str | None
+    parent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """Tokens ``start:end`` name ``entry`` directly, or through its adjective or demonym."""
+
+    entry: LexiconEntry
+    start: int
+    end: int
+    via: Via
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """An entry as written in the data files, with what only the forms builder needs."""
+
+    entry: LexiconEntry
+    adjectives: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationHead:
+    """A head word that starts an organisation name (``міністерство`` оборони України).
+
+    ``needs_modifier``: the bare word is never a name (``служба``), only with what follows it.
+    """
+
+    lemma: str
+    needs_modifier: bool
+
+
+def unify_apostrophes(token: str) -> str:
+    """``Куп’янськ`` and ``Кам'янець`` spelled with the one apostrophe ``'``."""
+    return token.translate(_APOSTROPHES)
+
+
+def normalise(token: str) -> str:
+    """The matching key of a token: lower case, one apostrophe."""
+    return token.translate(_APOSTROPHES).lower()
+
+
+def is_acronym(token: str) -> bool:
+    """``США``, ``G7``, ``NATO``: no lower-case letter, at least one capital, two characters."""
+    return len(token) >= 2 and token.upper() == token and any(c.isupper() for c in token)
+
+
+# --------------------------------------------------------------------------- data files
+
+
+def _read(name: str) -> str:
+    return resources.files(LEXICON_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> Iterable[tuple[int, dict[str, str]]]:
+    """The data rows of a TSV file with a header, skipping blank and ``#`` lines."""
+    header: list[str] | None = None
+    for number, line in enumerate(_read(name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) > len(header):
+            raise ValueError(f"{name}:{number}: {len(cells)} cells, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        yield number, {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _record(name: str, number: int, row: dict[str, str], type_: EntryType) -> SourceRecord:
+    where = f"{name}:{number}"
+    key = row.get("key", "")
+    if not key or not key.isascii() or key != key.lower() or " " in key:
+        raise ValueError(f"{where}: key {key!r} must be a lower-case ASCII slug")
+    kind: str | None = None
+    if type_ == "place":
+        kind = row.get("kind", "")
+        if kind not in set(PlaceKind):
+            raise ValueError(f"{where}: kind {kind!r} is not a PlaceKind")
+    flags = frozenset(_split(row.get("flags", "")))
+    if not flags <= FLAGS:
+        raise ValueError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
+    if not row.get("name"):
+        raise ValueError(f"{where}: an entry needs a name")
+    return SourceRecord(
+        entry=LexiconEntry(
+            key=key,
+            type=type_,
+            kind=kind,
+            name=row["name"],
+            alternate_names=_split(row.get("alternates", "")),
+            country=row.get("country") or None,
+            parent=row.get("parent") or None,
+        ),
+        adjectives=_split(row.get("adjectives", "")),
+        demonyms=_split(row.get("demonyms", "")),
+        capital=row.get("capital") or None,
+        flags=flags,
+    )
+
+
+@functools.cache
+def source_records() -> tuple[SourceRecord, ...]:
+    """Every entry of the data files, in file order; keys are unique across all files."""
+    records: list[SourceRecord] = []
+    for files, type_ in ((PLACE_FILES, "place"), (ORGANISATION_FILES, "organisation")):
+        for name in files:
+            for number, row in _rows(name):
+                records.append(_record(name, number, row, cast(EntryType, type_)))
+    seen: set[str] = set()
+    for record in records:
+        if record.entry.key in seen:
+            raise ValueError(f"lexicon key {record.entry.key!r} is defined twice")
+        seen.add(record.entry.key)
+    return tuple(records)
+
+
+def sources_digest() -> str:
+    """SHA-256 of the source data files: ``forms.tsv`` records the digest it was built from."""
+    digest = hashlib.sha256()
+    for name in SOURCE_FILES:
+        digest.update(name.encode())
+        digest.update(_read(name).encode("utf-8"))
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- the index
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    entry: LexiconEntry
+    via: Via
+    mode: Mode
+    exact: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    forms: dict[tuple[str, ...], tuple[_Form, ...]]
+    longest: dict[str, int]
+    entries: dict[str, LexiconEntry]
+    adjectives: dict[str, LexiconEntry]
+    demonyms: dict[str, LexiconEntry]
+    capitals: dict[str, str]
+
+
+@functools.cache
+def _index() -> _Index:
+    records = source_records()
+    entries = {record.entry.key: record.entry for record in records}
+    adjectives = {normalise(a): r.entry for r in records for a in r.adjectives}
+    demonyms = {normalise(d): r.entry for r in records for d in r.demonyms}
+    capitals = {r.entry.key: r.capital for r in records if r.capital}
+    grouped: dict[tuple[str, ...], list[_Form]] = {}
+    longest: dict[str, int] = {}
+    for number, line in enumerate(_read(FORMS_FILE).splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        form, key, via, mode = line.split("\t")
+        if key not in entries or via not in _VIAS or mode not in _MODES:
+            raise ValueError(f"{FORMS_FILE}:{number}: bad line {line!r}; rebuild the forms")
+        exact = tuple(form.split(" "))
+        tokens = tuple(token.lower() for token in exact)
+        grouped.setdefault(tokens, []).append(
+            _Form(entries[key], cast(Via, via), cast(Mode, mode), exact)
+        )
+        if longest.get(tokens[0], 0) < len(tokens):
+            longest[tokens[0]] = len(tokens)
+    return _Index(
+        forms={tokens: tuple(forms) for tokens, forms in grouped.items()},
+        longest=longest,
+        entries=entries,
+        adjectives=adjectives,
+        demonyms=demonyms,
+        capitals=capitals,
+    )
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _accepts(form: _Form, tokens: Sequence[str], start: int) -> bool:
+    if form.mode == "any":
+        return True
+    if form.mode == "exact":
+        span = tokens[start : start + len(form.exact)]
+        return tuple(unify_apostrophes(token) for token in span) == form.exact
+    if not tokens[start][:1].isupper():
+        return False
+    return form.mode == "upper" or (start > 0 and tokens[start - 1] not in _SENTENCE_OPENERS)
+
+
+def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
+    """Longest, non-overlapping matches of any inflected form of any entry name, alternate name,
+    acronym, adjective or demonym in a token sequence.
+
+    Tokens are as they appear in text, split like ``tokenize_uk.tokenize_words`` (hyphenated words
+    and inner apostrophes kept whole, punctuation apart).  Names match in any grammatical case
+    (``Курської області``, ``у Пхеньяні``); one-word names only when capitalised; acronyms only
+    as written (``США`` but not ``сша``); adjectives and demonyms in any case, gender and number
+    (``російських``, ``північнокорейська``, ``росіяни``).  Scanning is left to right, taking the
+    longest form that starts at each token.
+    """
+    index = _index()
+    keys = [normalise(token) for token in tokens]
+    matches: list[LexiconMatch] = []
+    start = 0
+    while start < len(keys):
+        found = _longest_at(index, tokens, keys, start)
+        if found is None:
+            start += 1
+            continue
+        form, end = found
+        matches.append(LexiconMatch(form.entry, start, end, form.via))
+        start = end
+    return matches
+
+
+def _longest_at(
+    index: _Index, tokens: Sequence[str], keys: list[str], start: int
+) -> tuple[_Form, int] | None:
+    limit = index.longest.get(keys[start], 0)
+    for length in range(min(limit, len(keys) - start), 0, -1):
+        for form in index.forms.get(tuple(keys[start : start + length]), ()):
+            if _accepts(form, tokens, start):
+                return form, start + length
+    return None
+
+
+def entry(key: str) -> LexiconEntry:
+    """The entry with this key; a ``KeyError`` names the unknown key."""
+    try:
+        return _index().entries[key]
+    except KeyError:
+        raise KeyError(f"no lexicon entry with key {key!r}") from None
+
+
+def entries() -> tuple[LexiconEntry, ...]:
+    """Every entry, places first, in data-file order."""
+    return tuple(_index().entries.values())
+
+
+def adjective_entry(lemma: str) -> LexiconEntry | None:
+    """The entry an adjective lemma refers to: ``російський`` -> Росія."""
+    return _index().adjectives.get(normalise(lemma))
+
+
+def demonym_entry(lemma: str) -> LexiconEntry | None:
+    """The country a demonym lemma refers to: ``росіянин`` -> Росія."""
+    return _index().demonyms.get(normalise(lemma))
+
+
+def capital(key: str) -> LexiconEntry | None:
+    """The capital city of a country entry, when the lexicon knows it."""
+    index = _index()
+    city = index.capitals.get(key)
+    return index.entries[city] if city else None
+
+
+@functools.cache
+def organisation_head_words() -> tuple[OrganisationHead, ...]:
+    """Organisation head words and their ``needs_modifier`` flag (``organisation_heads.tsv``)."""
+    heads: list[OrganisationHead] = []
+    for number, row in _rows("organisation_heads.tsv"):
+        flag = row.get("needs_modifier", "")
+        if not row.get("lemma") or flag not in {"yes", "no"}:
+            raise ValueError(f"organisation_heads.tsv:{number}: need a lemma and yes/no")
+        heads.append(OrganisationHead(normalise(row["lemma"]), needs_modifier=flag == "yes"))
+    return tuple(heads)
+
+
+@functools.cache
+def organisation_heads() -> frozenset[str]:
+    """Lemmas that start an organisation name (``міністерство``, ``рада``, ``збройні сили``)."""
+    return frozenset(head.lemma for head in organisation_head_words())
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (line.split("#", 1)[0].strip() for line in _read(name).splitlines())
+    return frozenset(normalise(line) for line in lines if line)
+
+
+@functools.cache
+def title_heads() -> frozenset[str]:
+    """Job-title head lemmas (``міністр``, ``посол``, ``речник``), from ``title_heads.txt``."""
+    return _word_list("title_heads.txt")
+
+
+@functools.cache
+def sentence_start_words() -> frozenset[str]:
+    """Common words that are no entity when capitalised at a sentence start (``Також``)."""
+    return _word_list("sentence_start_words.txt")
+
+
+__all__ = [
+    "LexiconEntry",
+    "LexiconMatch",
+    "OrganisationHead",
+    "SourceRecord",
+    "adjective_entry",
+    "capital",
+    "demonym_entry",
+    "entries",
+    "entry",
+    "find_matches",
+    "is_acronym",
+    "normalise",
+    "organisation_head_words",
+    "organisation_heads",
+    "sentence_start_words",
+    "source_records",
+    "sources_digest",
+    "title_heads",
+    "unify_apostrophes",
+]
