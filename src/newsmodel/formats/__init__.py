@@ -33,6 +33,11 @@ FORMATS: dict[str, FormatInfo] = {
     for info in (
         FormatInfo("json", "newsmodel.formats.json", "json", "application/json",
                    "newsmodel's own JSON, validated by schemas/article.schema.json"),
+        FormatInfo("newsml", "newsmodel.formats.newsml", "xml",
+                   "application/vnd.iptc.g2.newsitem+xml",
+                   "IPTC NewsML-G2 2.35 (power): newsItem, or newsMessage for several"),
+        FormatInfo("jsonld", "newsmodel.formats.jsonld", "jsonld", "application/ld+json",
+                   "schema.org JSON-LD: a NewsArticle @graph; reads publishers' markup and HTML"),
     )
 }
 
