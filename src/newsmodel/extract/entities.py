@@ -1,0 +1,425 @@
+"""People, organisations and places: the default rule-and-morphology recogniser.
+
+Ukrainian capitalises proper names and little else, so the recogniser looks at capitalised
+words and decides what each run is, in this order:
+
+1. a legal form with a quoted name (``ТОВ «ЛБК «Наш Дом»``) or a quoted name after an
+   organisation word (``комунальне підприємство «Жилбудсервіс»``): organisation;
+2. a noun phrase whose head is an organisation word (``Ради безпеки Росії``,
+   ``головного політичного управління Корейської народної армії``) or a place word
+   (``Курської області``), with its genitive complements: organisation or place;
+3. a gazetteer entry (countries, cities, regions, well-known organisations, any case);
+4. a run of capitalised words read as a person's name (dictionary first names, surnames,
+   patronymics; East Asian names);
+5. an acronym: organisation; a single capitalised word: by its readings and by the
+   preposition before it (``у Пхеньяні`` is a place).
+
+Sentence-initial words are only taken when the dictionary knows them as names or the same
+word is an entity elsewhere in the text.  Grammar words (prepositions, legal forms, generic
+place heads) are listed here; world knowledge comes from the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsmodel.extract import morph
+from newsmodel.extract.names import is_east_asian
+from newsmodel.extract.recognizer import EntitySpan, Label
+from newsmodel.extract.tokens import Token
+
+LEGAL_FORMS = frozenset(
+    "ТОВ ТзОВ ПП ДП КП ПАТ ПрАТ ВАТ ЗАТ АТ ТДВ ГО БФ ОСББ НАК КНП ДУ СП ФГ ПФ ТД СТ МП "
+    "LLC Ltd Inc GmbH".split()
+)
+"""Legal-form abbreviations written before a quoted company name."""
+
+PLACE_HEADS = frozenset(
+    "область район регіон край округ місто село селище смт вулиця проспект бульвар провулок "
+    "площа майдан узвіз шосе набережна річка море озеро острів півострів гора затока канал "
+    "острів затока парк сквер урочище хутір станція аеропорт".split()
+)
+"""Generic heads of place names (``Курська область``, ``вулиця Франка``)."""
+
+_LOCATIVE_PREPOSITIONS = frozenset("у в до з із зі на біля поблизу під від через над поза".split())
+_STREET_ABBREVIATIONS = frozenset("вул. просп. пл. бул. пров. м. с. смт. обл. р-н".split())
+_QUOTE_OPEN = frozenset("«„\"“")
+_QUOTE_CLOSE = frozenset("»\"”“")
+_OPENERS = frozenset(".!?…:;—–-«\"„“(")
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "NUMR", "INTJ",
+                           "PRED", "GRND", "COMP"})
+_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split())
+_NOT_NAMES = frozenset(
+    "бог господь але і й та а або чи що як це той ця цей ці ти ви ми він вона вони я "
+    "так ні тут там де коли якщо щоб хоча проте однак тому також навіть лише".split()
+)
+
+FALLBACK_ORGANISATION_HEADS = frozenset(
+    "рада міністерство управління служба армія сила суд прокуратура поліція інспекція "
+    "комітет комісія агентство департамент партія компанія банк фонд інститут університет "
+    "академія асоціація спілка союз організація об'єднання адміністрація держадміністрація "
+    "уряд парламент кабінет мерія виконком розвідка бюро центр корпорація концерн "
+    "підприємство товариство холдинг група газета телеканал канал видавництво агенція "
+    "команда клуб федерація церква патріархат академія школа ліцей музей театр "
+    "міськрада облрада райрада секретаріат апарат штаб угруповання бригада батальйон полк "
+    "дивізія флот гвардія трибунал палата сенат конгрес альянс блок рух фронт".split()
+)
+"""Organisation head words used when the gazetteer provides none (its list extends these)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconHit:
+    """A gazetteer match in token indices ``[start, end)``."""
+
+    start: int
+    end: int
+    key: str
+    type: str
+    name: str
+    via: str
+    country: str | None
+
+
+@cache
+def _gazetteer() -> Any:
+    """The lexicon module, or ``None`` while the gazetteer is not installed in this tree."""
+    try:
+        from newsmodel.extract import gazetteer
+    except ImportError:
+        return None
+    return gazetteer
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    module = _gazetteer()
+    extra = frozenset(module.organisation_heads()) if module and hasattr(module, "organisation_heads") else frozenset()
+    return FALLBACK_ORGANISATION_HEADS | {word.lower() for word in extra}
+
+
+def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
+    """Gazetteer matches (longest, non-overlapping) for a sequence of words."""
+    module = _gazetteer()
+    if module is None:
+        return []
+    hits = []
+    for match in module.find_matches(list(words)):
+        entry = match.entry
+        hits.append(LexiconHit(match.start, match.end, entry.key, entry.type, entry.name,
+                               match.via, getattr(entry, "country", None)))
+    return hits
+
+
+class RuleRecognizer:
+    """The default recogniser: rules, morphology and the gazetteer (see the module docs)."""
+
+    def recognise(self, text: str, tokens: Sequence[Token]) -> list[EntitySpan]:
+        return _Scanner(text, tokens).run()
+
+
+class _Scanner:
+    def __init__(self, text: str, tokens: Sequence[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.words = [token.text for token in tokens]
+        self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
+        self.adjective_hits = [hit for hit in lexicon_hits(self.words) if hit.via != "name"] if False else []
+        self.org_heads = organisation_heads()
+        self.spans: list[EntitySpan] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def tok(self, index: int) -> Token | None:
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+
+    def adjacent(self, left: int, right: int) -> bool:
+        """No punctuation or line break between two neighbouring tokens."""
+        a, b = self.tok(left), self.tok(right)
+        return a is not None and b is not None and a.sentence == b.sentence and b.start - a.end <= 1
+
+    def capital_word(self, index: int) -> bool:
+        token = self.tok(index)
+        return token is not None and token.is_word and token.is_capitalised and not token.text.isdigit()
+
+    def span(self, first: int, last: int, label: Label, name: str | None = None,
+             key: str | None = None, parts: tuple[EntitySpan, ...] = ()) -> EntitySpan:
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return EntitySpan(start, end, label, name, key, first, last, parts)
+
+    # -- main loop -------------------------------------------------------------------------
+
+    def run(self) -> list[EntitySpan]:
+        index = 0
+        count = len(self.tokens)
+        while index < count:
+            found = (
+                self.quoted_organisation(index)
+                or self.noun_phrase(index)
+                or self.lexicon(index)
+                or self.person_run(index)
+                or self.single(index)
+            )
+            if found:
+                self.spans.append(found)
+                index = found.last_token + 1
+                index = self.parenthesised_acronym(found, index)
+            else:
+                index += 1
+        return self.spans
+
+    # -- rules -----------------------------------------------------------------------------
+
+    def quoted_organisation(self, index: int) -> EntitySpan | None:
+        token = self.tokens[index]
+        if token.text in LEGAL_FORMS and (nxt := self.tok(index + 1)) and nxt.text in _QUOTE_OPEN:
+            close = self.closing_quote(index + 1)
+            if close is not None:
+                return self.span(index, close, "ORG", self.text[token.start : self.tokens[close].end])
+        if token.text in _QUOTE_OPEN and self.capital_word(index + 1):
+            close = self.closing_quote(index)
+            if close is None or close == index + 1:
+                return None
+            first = self.descriptor_start(index)
+            if first is not None:
+                return self.span(first, close, "ORG")
+            inner = self.words[index + 1 : close]
+            if len(inner) > 5 or any(_is_verb(word) for word in inner) or \
+                    (morph.is_known(inner[0]) and not morph.has(inner[0], "Abbr") and len(inner) > 1
+                     and not self.capital_word(index + 2)):
+                return None  # a quotation, not a name
+            return self.span(index + 1, close - 1, "ORG")
+        return None
+
+    def closing_quote(self, opening: int) -> int | None:
+        for index in range(opening + 1, min(opening + 12, len(self.tokens))):
+            token = self.tokens[index]
+            if token.sentence != self.tokens[opening].sentence:
+                return None
+            if token.text in _QUOTE_CLOSE and index > opening + 1:
+                # A nested opening quote closes together with the outer one: «ЛБК «Наш Дом»
+                following = self.tok(index + 1)
+                if following is not None and following.text in _QUOTE_CLOSE and self.adjacent(index, index + 1):
+                    return index + 1
+                return index
+        return None
+
+    def descriptor_start(self, quote: int) -> int | None:
+        """``комунальне підприємство «X»``: the organisation word (and its adjectives) before
+        an opening quote, written in lower case."""
+        head = quote - 1
+        token = self.tok(head)
+        if token is None or not token.is_word or token.is_capitalised:
+            return None
+        if not any(r.lemma in self.org_heads for r in morph.readings(token.text) if r.pos == "NOUN"):
+            return None
+        first = head
+        while (prev := self.tok(first - 1)) and prev.is_word and not prev.is_capitalised and \
+                morph.pos_set(prev.text) & {"ADJF", "PRTF"} and prev.sentence == token.sentence:
+            first -= 1
+        return first
+
+    def is_head(self, word: str, heads: frozenset[str]) -> bool:
+        return any(r.pos == "NOUN" and r.lemma in heads for r in morph.readings(word))
+
+    def noun_phrase(self, index: int) -> EntitySpan | None:
+        """Adjectives + an organisation or place head noun + genitive complements."""
+        token = self.tokens[index]
+        if not token.is_word or token.text.isdigit():
+            return None
+        head = index
+        while (t := self.tok(head)) and t.is_word and morph.pos_set(t.text) & {"ADJF", "PRTF"} \
+                and not self.is_head(t.text, self.org_heads | PLACE_HEADS) and head - index < 4 \
+                and self.adjacent(head, head + 1):
+            head += 1
+        head_token = self.tok(head)
+        if head_token is None or not head_token.is_word:
+            return None
+        is_org = self.is_head(head_token.text, self.org_heads)
+        is_place = not is_org and self.is_head(head_token.text, PLACE_HEADS)
+        if not (is_org or is_place):
+            return None
+        capital = token.is_capitalised
+        if head in self.hits and not capital:
+            return None
+        last, parts = self.complements(head, organisation=is_org)
+        if not capital and not parts:
+            return None  # a lower-case phrase is a name only with a named complement
+        if not capital and head == index and not is_org:
+            return None
+        if is_place and not capital and head > index:
+            return None
+        if capital and head == index and last == head and token.sentence_start:
+            return None  # "Рада вирішила" at a sentence start: too weak alone
+        if not capital and head == index and is_org and not parts:
+            return None
+        if is_place and head == index and last == head:
+            return None  # a bare "Область" is no name
+        words = self.words[index : head + 1]
+        name = morph.noun_phrase_nominative(
+            [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
+        )
+        if is_place and not capital and not any(self.capital_word(i) for i in range(index, last + 1)):
+            return None
+        return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
+
+    def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
+        """Extend past the head over genitive complements: ``безпеки``, ``Росії``,
+        ``Корейської народної армії``, ``оборони України``."""
+        last = head
+        parts: list[EntitySpan] = []
+        budget = 6 if organisation else 3
+        while budget > 0 and self.adjacent(last, last + 1):
+            nxt = last + 1
+            hit = self.hits.get(nxt)
+            if hit is not None:
+                hit_span = self.span(hit.start, hit.end - 1, "LOC" if hit.type == "place" else "ORG",
+                                     hit.name, hit.key)
+                if not self.genitive_span(nxt, hit.end - 1):
+                    break
+                parts.append(hit_span)
+                last = hit.end - 1
+                budget -= 1
+                continue
+            token = self.tokens[nxt]
+            if not token.is_word or token.text.lower() in _LOCATIVE_PREPOSITIONS or token.text.isdigit():
+                break
+            # a run of adjectives and a genitive noun
+            end = nxt
+            while (t := self.tok(end)) and t.is_word and morph.pos_set(t.text) & {"ADJF", "PRTF"} \
+                    and self.adjacent(end, end + 1) and end - nxt < 4 and \
+                    not morph.has(t.text, "NOUN", "gent", known=True):
+                end += 1
+            noun = self.tok(end)
+            if noun is None or not morph.has(noun.text, "gent") or not noun.is_word:
+                break
+            if token.is_capitalised and _looks_like_person(self.words[nxt : end + 1]):
+                break
+            if not token.is_capitalised and not organisation:
+                break
+            if not token.is_capitalised and noun.is_capitalised:
+                break
+            if token.is_capitalised:
+                label: Label = "LOC" if self.is_head(noun.text, PLACE_HEADS) else "ORG"
+                inner: list[EntitySpan] = []
+                if label == "ORG" and self.is_head(noun.text, self.org_heads):
+                    end, inner = self.complements(end, organisation=True)
+                phrase = self.words[nxt : end + 1]
+                parts.append(self.span(nxt, end, label, morph.noun_phrase_nominative(
+                    phrase, self.org_heads | PLACE_HEADS), None, tuple(inner)))
+            last = end
+            budget -= 1
+        return last, parts
+
+    def genitive_span(self, first: int, last: int) -> bool:
+        word = self.tokens[last].text
+        return morph.has(word, "gent") or self.tokens[last].is_upper or not morph.is_known(word)
+
+    def lexicon(self, index: int) -> EntitySpan | None:
+        hit = self.hits.get(index)
+        if hit is None:
+            return None
+        label: Label = "LOC" if hit.type == "place" else "ORG"
+        return self.span(hit.start, hit.end - 1, label, hit.name, hit.key)
+
+    def person_run(self, index: int) -> EntitySpan | None:
+        if not self.capital_word(index) or self.tokens[index].is_upper:
+            return None
+        last = index
+        while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last + 1 not in self.hits \
+                and not self.tokens[last + 1].is_upper and last - index < 3:
+            last += 1
+        words = self.words[index : last + 1]
+        if len(words) == 1:
+            return None
+        if not _has_name_reading(words[0]) and _has_name_reading(words[1], "Name") \
+                and not is_east_asian(words):
+            return None  # "Росії Олександр Мацегора": the name starts at the next word
+        if is_east_asian(words) or _looks_like_person(words):
+            return self.span(index, last, "PERS")
+        return None
+
+    def initial(self, index: int) -> bool:
+        """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway."""
+        token = self.tokens[index]
+        prev = self.tok(index - 1)
+        return token.sentence_start or prev is None or prev.text in _OPENERS or \
+            self.text.count("\n", prev.end, token.start) > 0
+
+    def single(self, index: int) -> EntitySpan | None:
+        token = self.tokens[index]
+        if not self.capital_word(index):
+            return None
+        word = token.text
+        readings = morph.readings(word)
+        if token.is_upper:
+            if word in _ROMAN or len(word) > 8 or any(r.known and "Abbr" not in r.grammemes
+                                                       for r in readings):
+                return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
+            return self.span(index, index, "ORG")
+        if word.lower() in _NOT_NAMES:
+            return None
+        known_name = any(r.is_name and r.known for r in readings)
+        if any(r.known and r.pos in _FUNCTION_POS for r in readings) and not known_name:
+            return None
+        prev = self.tok(index - 1)
+        after_preposition = prev is not None and prev.text.lower() in _LOCATIVE_PREPOSITIONS
+        if self.initial(index):
+            if known_name and all(r.is_name for r in readings if r.known):
+                return self.span(index, index, "PERS")
+            return None
+        if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
+            return None
+        if known_name and not (after_preposition and any(
+                r.known and not r.is_name and "inan" in r.grammemes for r in readings)):
+            return self.span(index, index, "PERS")
+        if after_preposition or (prev is not None and prev.text.lower() in _STREET_ABBREVIATIONS):
+            return self.span(index, index, "LOC")
+        if any(r.known and "inan" in r.grammemes and r.pos == "NOUN" for r in readings):
+            return self.span(index, index, "LOC")
+        return self.span(index, index, "PERS")
+
+    def parenthesised_acronym(self, found: EntitySpan, index: int) -> int:
+        """``Південнокорейська розвідка (NIS)``: the acronym is the same organisation."""
+        if found.label != "ORG":
+            return index
+        opening, acronym, closing = self.tok(index), self.tok(index + 1), self.tok(index + 2)
+        if opening and acronym and closing and opening.text == "(" and closing.text == ")" \
+                and acronym.is_upper:
+            self.spans.append(self.span(index + 1, index + 1, "ORG", acronym.text,
+                                        found.key, (found,)))
+            return index + 3
+        return index
+
+
+def _has_name_reading(word: str, tag: str | None = None) -> bool:
+    return any(r.known and r.is_name and (tag is None or tag in r.grammemes)
+               for r in morph.readings(word))
+
+
+def _is_verb(word: str) -> bool:
+    return any(r.known and r.pos in ("VERB", "INFN") for r in morph.readings(word))
+
+
+def _looks_like_person(words: Sequence[str]) -> bool:
+    """Does a run of capitalised words read as a person's name?"""
+    if len(words) > 4:
+        return False
+    name_words = sum(1 for word in words if any(r.is_name and r.known for r in morph.readings(word)))
+    if name_words == 0:
+        return False
+    first = morph.readings(words[0])
+    return name_words >= 1 and not all(r.pos in ("ADJF", "PRTF") for r in first if r.known)
+
+
+__all__ = [
+    "FALLBACK_ORGANISATION_HEADS",
+    "LEGAL_FORMS",
+    "PLACE_HEADS",
+    "LexiconHit",
+    "RuleRecognizer",
+    "lexicon_hits",
+    "organisation_heads",
+]
