@@ -124,6 +124,7 @@ class _Item:
         self.kinds: dict[str, str] = {}  # id -> list name
         self.aliases: dict[str, str] = {}  # qcode/literal -> id
         self.own = False
+        self.language: str | None = None
 
     def find(self, parent: etree._Element, path: str) -> etree._Element | None:
         return parent.find(path.replace("g:", self.ns))
@@ -155,16 +156,16 @@ def _read_item(
         chosen = next((d for d in descriptions if d.get("role") == "drol:summary"),
                       descriptions[0] if descriptions else None)
         description = _text(item, chosen) if chosen is not None else None
-    fields["description"] = description or None
+    fields["description"] = description if item.own else description or None
     fields["date_published"] = _publication_date(item, item_meta, content_meta)
-    fields["language"] = _language(item, element, content_meta)
+    fields["language"] = item.language = _language(item, element, content_meta)
     body, word_count, nitf_headline = _body(item, element, kind)
-    fields["headline"] = headline or nitf_headline
+    fields["headline"] = headline if headline or item.own else nitf_headline or headline or None
     fields["body"] = body
     fields["word_count"] = word_count if word_count is not None else len(_WORD.findall(body))
     if content_meta is not None:
         fields["keywords"] = [t for k in item.findall(content_meta, "g:keyword")
-                              if (t := _text(item, k))]
+                              if (t := _text(item, k)) or item.own]
         fields["authors"] = _authors(item, content_meta)
     if item_meta is not None:
         for note in item.findall(item_meta, "g:edNote"):
@@ -211,8 +212,12 @@ def _text(item: _Item, element: etree._Element | None) -> str:
     """The element's text: verbatim in our own files, whitespace-normalised in others."""
     if element is None:
         return ""
-    raw = element.text or "" if len(element) == 0 else "".join(element.itertext())
+    raw = element.text or "" if len(element) == 0 else _itertext(element)
     return raw if item.own else _SPACES.sub(" ", raw).strip()
+
+
+def _itertext(element: etree._Element) -> str:
+    return "".join(text for text in element.itertext() if isinstance(text, str))
 
 
 def _first_text(item: _Item, parent: etree._Element | None, path: str) -> str | None:
@@ -279,7 +284,7 @@ def _authors(item: _Item, content_meta: etree._Element) -> list[str]:
     authors = []
     for creator in item.findall(content_meta, "g:creator"):
         name = _first_text(item, creator, "g:name") or creator.get("literal")
-        if name:
+        if name or (item.own and name is not None):
             authors.append(name)
         elif creator.get("qcode"):
             item.unmapped.append(f"creator {creator.get('qcode')}")
@@ -305,7 +310,8 @@ def _url(item: _Item, item_meta: etree._Element) -> str | None:
     for link in item.findall(item_meta, "g:link"):
         if link.get("rel") == "irel:seeAlso" and item.own:
             return link.get("href") or None
-        item.unmapped.append(f"link {link.get('rel') or ''} {link.get('href') or link.get('residref') or ''}".strip())
+        target = link.get("href") or link.get("residref") or ""
+        item.unmapped.append(f"link {link.get('rel') or ''} {target}".strip())
     return None
 
 
@@ -357,7 +363,7 @@ def _inline_xml(item: _Item, inline: etree._Element) -> tuple[str, str | None]:
         hedline = next((e for e in root.iter() if isinstance(e.tag, str)
                         and etree.QName(e).localname == "hl1"), None)
         if hedline is not None:
-            headline = _SPACES.sub(" ", "".join(hedline.itertext())).strip() or None
+            headline = _SPACES.sub(" ", _itertext(hedline)).strip() or None
         content = next((e for e in root.iter() if isinstance(e.tag, str)
                         and etree.QName(e).localname == "body.content"), None)
         return _paragraphs(content if content is not None else root), headline
@@ -372,11 +378,11 @@ def _paragraphs(root: etree._Element) -> str:
             continue
         local = etree.QName(element).localname
         if local in _BLOCKS and not _inside(element, root, _BLOCKS | _NOT_BODY):
-            text = _SPACES.sub(" ", "".join(element.itertext())).strip()
+            text = _SPACES.sub(" ", _itertext(element)).strip()
             if text:
                 parts.append(text)
     if not parts:
-        text = _SPACES.sub(" ", "".join(root.itertext())).strip()
+        text = _SPACES.sub(" ", _itertext(root)).strip()
         return text
     return "\n\n".join(parts)
 
@@ -444,7 +450,9 @@ def _concepts(item: _Item, element: etree._Element) -> Iterator[etree._Element]:
 def _concept(item: _Item, concept: etree._Element) -> None:
     kind = _kind_of(item, concept)
     concept_id = item.find(concept, "g:conceptId")
-    reference = concept_id.get("qcode") or concept_id.get("uri") or "" if concept_id is not None else ""
+    reference = ""
+    if concept_id is not None:
+        reference = concept_id.get("qcode") or concept_id.get("uri") or ""
     if kind is None:
         item.unmapped.append(f"concept {reference}".strip())
         return
@@ -460,11 +468,11 @@ def _entity(item: _Item, element: etree._Element, kind: str, reference: str) -> 
         fields = {"mentions": []}
     for name_element in names:
         text = _text(item, name_element)
-        if not text:
+        if not text and not item.own:
             continue
         role = name_element.get("role") or ""
         language = name_element.get(XML_LANG) or ""
-        if kind == "persons" and language.endswith("-" + LATIN):
+        if kind == "persons" and language.endswith("-" + LATIN) and language != item.language:
             fields.setdefault("name_latin", text)
         elif role == "nrol:first" and kind == "persons":
             fields["given_name"] = text
@@ -472,7 +480,7 @@ def _entity(item: _Item, element: etree._Element, kind: str, reference: str) -> 
             fields["family_name"] = text
         elif "name" not in fields and role in ("", "nrol:full", "nrol:display"):
             fields["name"] = text
-        elif kind != "events" and text not in fields["alternate_names"]:
+        elif kind != "events" and (item.own or text not in fields["alternate_names"]):
             fields["alternate_names"].append(text)
     if "name" not in fields:
         fallback = element.get("literal") or reference.partition(":")[2] or reference
@@ -517,6 +525,11 @@ def _relations(item: _Item, element: etree._Element, kind: str, fields: dict[str
             fields["category"] = _enum(EventCategory, unquote(target.partition(":")[2]))
         elif rel == "nmrel:end-date" and kind == "events":
             fields["end_date"] = _partial(item, target)
+        elif rel == "nmrel:location" and kind == "events":
+            fields.setdefault("_location", []).append(target)
+        elif kind == "events" and (rel == "nmrel:participant" or rel.startswith("nmrole:")):
+            role = unquote(rel.removeprefix("nmrole:")) if rel.startswith("nmrole:") else None
+            fields.setdefault("_participants", []).append((target, role))
         elif local in ("related", "broader", "narrower", "sameAs"):
             item.unmapped.append(f"{local} {rel} {target}".replace("  ", " ").strip())
 
@@ -576,11 +589,11 @@ def _event_details(item: _Item, fields: dict[str, Any], details: etree._Element)
         fields["start_date"] = _partial(item, start.text)
     if end is not None:
         fields["end_date"] = _partial(item, end.text)
-    fields["_location"] = []
+    fields.setdefault("_location", [])
     for location in item.findall(details, "g:location"):
         _maybe_entity(item, location, "places")
         fields["_location"].append(location.get("qcode") or location.get("literal") or "")
-    fields["_participants"] = []
+    fields.setdefault("_participants", [])
     for participant in [*item.findall(details, "g:participant"),
                         *item.findall(details, "g:organiser")]:
         _maybe_entity(item, participant, "persons")

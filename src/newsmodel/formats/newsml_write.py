@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import quote
 
 from lxml import etree
@@ -62,6 +62,8 @@ ENTITY_TYPES = {
 }
 LATIN = "Latn"
 BodyStyle = Literal["xhtml", "text"]
+_G2_NSMAP: dict[Any, str] = {None: NAR}  # Any: lxml-stubs do not allow the None (default) key
+_XHTML_NSMAP: dict[Any, str] = {None: XHTML}
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\t\n\r]")
@@ -120,7 +122,7 @@ def dump_many(
 ) -> bytes:
     """Several articles as one ``newsMessage`` with a header and an ``itemSet``."""
     stamp = version_created or _now()
-    message = etree.Element(f"{{{NAR}}}newsMessage", nsmap={None: NAR})
+    message = etree.Element(f"{{{NAR}}}newsMessage", nsmap=_G2_NSMAP)
     header = etree.SubElement(message, f"{{{NAR}}}header")
     etree.SubElement(header, f"{{{NAR}}}sent").text = _datetime(stamp)
     item_set = etree.SubElement(message, f"{{{NAR}}}itemSet")
@@ -144,7 +146,7 @@ def build_item(article: Article, *, body: BodyStyle, version_created: datetime) 
     if body not in ("xhtml", "text"):
         raise ValueError(f"body must be 'xhtml' or 'text', not {body!r}")
     text = _Text()
-    item = etree.Element(f"{{{NAR}}}newsItem", nsmap={None: NAR})
+    item = etree.Element(f"{{{NAR}}}newsItem", nsmap=_G2_NSMAP)
     item.set("guid", "urn:newsmodel:article:" + quote(article.id, safe=":/._~-"))
     item.set("version", "1")
     item.set("standard", "NewsML-G2")
@@ -275,7 +277,8 @@ def _subject(
 
 
 def _event_subject(subject: etree._Element, event: Event, text: _Text) -> None:
-    """Category, evidence sentence, and an end date that has no start (``dates`` needs one)."""
+    """Category and evidence sentence; without a start date (eventDetails needs one), also the
+    end date, locations (``nmrel:location``) and participants (``rel`` is the role)."""
     if event.description:
         # names and definitions come before the relationship elements
         etree.SubElement(subject, f"{{{NAR}}}definition").text = text.block(event.description)
@@ -283,13 +286,26 @@ def _event_subject(subject: etree._Element, event: Event, text: _Text) -> None:
         subject, f"{{{NAR}}}related", rel="nmrel:category",
         qcode=qcode("nmevcat", event.category.value),
     )
-    if event.start_date is None and event.end_date is not None:
+    if event.start_date is not None:
+        return
+    if event.end_date is not None:
         etree.SubElement(
             subject, f"{{{NAR}}}related", rel="nmrel:end-date", literal=event.end_date.isoformat()
         )
+    for place in event.location:
+        etree.SubElement(
+            subject, f"{{{NAR}}}related", rel="nmrel:location", qcode=qcode("nmid", place)
+        )
+    for participant in event.participants:
+        rel = qcode("nmrole", text.line(participant.role)) if participant.role else (
+            "nmrel:participant"
+        )
+        etree.SubElement(subject, f"{{{NAR}}}related", rel=rel, qcode=qcode("nmid", participant.id))
 
 
-def _assert(item: etree._Element, entity: Person | Organisation | Place | Event, text: _Text) -> None:
+def _assert(
+    item: etree._Element, entity: Person | Organisation | Place | Event, text: _Text
+) -> None:
     """Concept details where NewsML-G2 has a place for them; entities without any get none."""
     details: etree._Element | None = None
     if isinstance(entity, Person) and entity.affiliation:
@@ -311,12 +327,14 @@ def _assert(item: etree._Element, entity: Person | Organisation | Place | Event,
 
 
 def _event_details(event: Event, text: _Text) -> etree._Element | None:
+    """eventDetails needs ``dates/start``: without a start date, the subject carries the rest."""
+    if event.start_date is None:
+        return None
     details = etree.Element(f"{{{NAR}}}eventDetails")
-    if event.start_date is not None:
-        dates = etree.SubElement(details, f"{{{NAR}}}dates")
-        etree.SubElement(dates, f"{{{NAR}}}start").text = event.start_date.isoformat()
-        if event.end_date is not None:
-            etree.SubElement(dates, f"{{{NAR}}}end").text = event.end_date.isoformat()
+    dates = etree.SubElement(details, f"{{{NAR}}}dates")
+    etree.SubElement(dates, f"{{{NAR}}}start").text = event.start_date.isoformat()
+    if event.end_date is not None:
+        etree.SubElement(dates, f"{{{NAR}}}end").text = event.end_date.isoformat()
     for place in event.location:
         etree.SubElement(
             details, f"{{{NAR}}}location", qcode=qcode("nmid", place), type="cpnat:geoArea"
@@ -327,7 +345,7 @@ def _event_details(event: Event, text: _Text) -> etree._Element | None:
         )
         if participant.role:
             element.set("role", qcode("nmrole", text.line(participant.role)))
-    return details if len(details) else None
+    return details
 
 
 def _content_set(item: etree._Element, article: Article, body: BodyStyle, text: _Text) -> None:
@@ -344,7 +362,7 @@ def _content_set(item: etree._Element, article: Article, body: BodyStyle, text: 
         content_set, f"{{{NAR}}}inlineXML", contenttype="application/xhtml+xml",
         wordcount=str(article.word_count),
     )
-    html = etree.SubElement(inline, f"{{{XHTML}}}html", nsmap={None: XHTML})
+    html = etree.SubElement(inline, f"{{{XHTML}}}html", nsmap=_XHTML_NSMAP)
     head = etree.SubElement(html, f"{{{XHTML}}}head")
     etree.SubElement(head, f"{{{XHTML}}}title").text = text.line(article.headline or "")
     page = etree.SubElement(html, f"{{{XHTML}}}body")
