@@ -1,0 +1,253 @@
+"""JSON-LD blocks: find them in an HTML page, and parse each as forgivingly as is safe.
+
+Publishers' ``<script type="application/ld+json">`` blocks are often wrapped in ``<!-- -->`` or
+``//<![CDATA[``, carry raw control characters inside strings, JavaScript comments or trailing
+commas.  :func:`parse_block` repairs exactly those (and says which repairs it made, so a
+validator can warn and a reader can record them); anything else is a syntax error with the
+line and column *in the page*, so a publisher can jump to it.
+
+HTML is parsed with lxml's HTML parser hardened: no network access, no huge-tree mode (lxml's
+own limits on depth and text size stay on) and a size limit checked before parsing.  HTML has
+no external entities to expand, and the parser never fetches anything.  This module imports
+nothing but :mod:`newsmodel.errors`, so both the readers and the validators can use it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from newsmodel.errors import DocumentError, InputError
+
+MAX_PAGE_BYTES = 32 * 1024 * 1024
+"""Refuse HTML pages (and JSON-LD documents) larger than this rather than exhaust memory."""
+
+_HTML_START = re.compile(rb"^\s*<", re.ASCII)
+_WRAPPED_JSON = re.compile(rb"^\s*(?:<!--|<!\[CDATA\[)\s*[\[{]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._-]+)""", re.I)
+_SCRIPT_OPEN = re.compile(r"<script\b[^>]*>", re.I)
+_WRAP_START = re.compile(r"\A\s*(?://\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[|<!--)")
+_WRAP_END = re.compile(r"(?://\s*\]\]>|/\*\s*\]\]>\s*\*/|\]\]>|(?://\s*)?-->)\s*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One JSON-LD text and where it starts in its file (1-based line and column)."""
+
+    index: int
+    text: str
+    line: int = 1
+    column: int | None = 1
+
+    def position(self, line: int, column: int) -> tuple[int, int | None]:
+        """A (line, column) inside the block, as a position in the whole file."""
+        if line == 1:
+            return self.line, (self.column + column - 1) if self.column is not None else None
+        return self.line + line - 1, column
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A parsed block and the repairs that were needed to parse it (empty for strict JSON)."""
+
+    value: Any
+    repairs: list[str] = field(default_factory=list)
+
+
+class BlockSyntaxError(DocumentError):
+    """A block that is not JSON even after the safe repairs; ``line``/``column`` are in the file."""
+
+    def __init__(self, message: str, *, block: Block, line: int, column: int | None,
+                 source: str | None = None) -> None:
+        where = f"{line}:{column}" if column is not None else f"{line}"
+        super().__init__(message, where=f"{source}:{where}" if source else where,
+                         hint="fix the JSON syntax at that position")
+        self.block = block
+        self.line = line
+        self.column = column
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes are markup (a page) rather than a JSON document."""
+    head = data[:65536].lstrip(b"\xef\xbb\xbf")
+    if not _HTML_START.match(head):
+        return False
+    return not _WRAPPED_JSON.match(head)
+
+
+def decode(data: bytes) -> str:
+    """Text of a page or document: UTF-8 (with or without BOM), else the declared charset."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise InputError(f"the input is larger than {MAX_PAGE_BYTES} bytes; refusing to read it")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:8192])
+    for encoding in ((declared.group(1).decode("ascii"),) if declared else ()) + ("cp1252",):
+        try:
+            return data.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+    return data.decode("utf-8", errors="replace")  # pragma: no cover - cp1252 always exists
+
+
+def split_blocks(data: bytes) -> list[Block]:
+    """Every JSON-LD block of ``data``: the script blocks of a page, or the whole document."""
+    text = decode(data)
+    if looks_like_html(data):
+        return extract_blocks(text)
+    return [Block(0, text, 1, 1)]
+
+
+def extract_blocks(page: str) -> list[Block]:
+    """The ``application/ld+json`` script blocks of an HTML page, in document order."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False,
+                                  remove_pis=True, collect_ids=False)
+    try:
+        root = lxml.html.document_fromstring(page, parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise InputError(f"cannot parse the HTML page: {error}") from None
+    starts = _line_starts(page)
+    blocks: list[Block] = []
+    for script in root.iter("script"):
+        kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
+        if kind != "application/ld+json":
+            continue
+        content = script.text or ""
+        sourceline = script.sourceline if isinstance(script.sourceline, int) else None
+        line, column = _locate(page, starts, sourceline, content)
+        blocks.append(Block(len(blocks), content, line, column))
+    return blocks
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer(r"\n", text))
+    return starts
+
+
+def _locate(
+    page: str, starts: list[int], sourceline: int | None, content: str
+) -> tuple[int, int | None]:
+    """Line and column where a script's content starts; the line alone if it cannot be found."""
+    if sourceline is None or not 1 <= sourceline <= len(starts):
+        return 1, None
+    opening = _SCRIPT_OPEN.search(page, starts[sourceline - 1])
+    if opening is None or not page.startswith(content, opening.end()):
+        return sourceline, None
+    offset = opening.end()
+    line = sourceline + page.count("\n", starts[sourceline - 1], offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def parse_block(block: Block, *, source: str | None = None) -> Parsed:
+    """Parse one block; repair only wrappers, control characters, comments and trailing commas."""
+    text = block.text
+    repairs: list[str] = []
+    start, end = _WRAP_START.match(text), _WRAP_END.search(text)
+    if start or end:
+        # Blank the wrappers out rather than cut them, so positions stay those of the page.
+        chars = list(text)
+        for match in (start, end):
+            if match:
+                chars[match.start():match.end()] = [" "] * (match.end() - match.start())
+        text = "".join(chars)
+        repairs.append("removed an HTML comment or CDATA wrapper around the JSON")
+    if not text.strip():
+        raise BlockSyntaxError("the JSON-LD block is empty", block=block, line=block.line,
+                               column=block.column, source=source)
+    try:
+        return Parsed(orjson.loads(text), repairs)
+    except orjson.JSONDecodeError as error:
+        first = error
+    try:
+        value = json.loads(text, strict=False)
+        repairs.append("raw control characters inside strings")
+        return Parsed(value, repairs)
+    except json.JSONDecodeError:
+        pass
+    cleaned, what = _strip_comments_and_commas(text)
+    if what:
+        try:
+            value = json.loads(cleaned, strict=False)
+            return Parsed(value, [*repairs, *what])
+        except json.JSONDecodeError:
+            pass
+    line, column = block.position(first.lineno, first.colno)
+    raise BlockSyntaxError(f"not valid JSON: {first.msg}", block=block, line=line, column=column,
+                           source=source)
+
+
+def _strip_comments_and_commas(text: str) -> tuple[str, list[str]]:
+    """Blank JavaScript comments and trailing commas outside strings; say which were found."""
+    out = list(text)
+    found: list[str] = []
+    index, length = 0, len(text)
+    in_string = False
+    last_comma: int | None = None
+    while index < length:
+        char = text[index]
+        if in_string:
+            if char == "\\":
+                index += 2
+                continue
+            if char == '"':
+                in_string = False
+            index += 1
+            continue
+        if char == '"':
+            in_string = True
+            last_comma = None
+        elif char == "/" and text.startswith("//", index):
+            stop = text.find("\n", index)
+            stop = length if stop < 0 else stop
+            out[index:stop] = [" "] * (stop - index)
+            _note(found, "JavaScript comments")
+            index = stop
+            continue
+        elif char == "/" and text.startswith("/*", index):
+            stop = text.find("*/", index + 2)
+            stop = length if stop < 0 else stop + 2
+            out[index:stop] = [c if c == "\n" else " " for c in text[index:stop]]
+            _note(found, "JavaScript comments")
+            index = stop
+            continue
+        elif char == ",":
+            last_comma = index
+        elif char in "}]":
+            if last_comma is not None:
+                out[last_comma] = " "
+                _note(found, "trailing commas")
+            last_comma = None
+        elif not char.isspace():
+            last_comma = None
+        index += 1
+    return "".join(out), found
+
+
+def _note(found: list[str], what: str) -> None:
+    if what not in found:
+        found.append(what)
+
+
+__all__ = [
+    "MAX_PAGE_BYTES",
+    "Block",
+    "BlockSyntaxError",
+    "Parsed",
+    "decode",
+    "extract_blocks",
+    "looks_like_html",
+    "parse_block",
+    "split_blocks",
+]
