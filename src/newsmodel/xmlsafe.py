@@ -101,6 +101,8 @@ class SafeDocument:
     root: etree._Element
     encoding: str
     warnings: list[XMLMessage] = field(default_factory=list)
+    utf8: bytes = b""
+    """The bytes libxml2 parsed (UTF-8), for callers that quote source lines."""
 
 
 def make_parser() -> etree.XMLParser:
@@ -139,7 +141,7 @@ def parse(data: bytes, *, source: str | None = None) -> SafeDocument:
         # The prolog check should have caught it; refuse rather than trust a DTD we did not read.
         raise XMLInputError("xml.doctype", "DOCTYPE declarations are not allowed", source=source)
     warnings = notes + [_message(entry) for entry in parser.error_log]
-    return SafeDocument(root, encoding, warnings)
+    return SafeDocument(root, encoding, warnings, utf8)
 
 
 def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, list[XMLMessage]]:

@@ -20,6 +20,7 @@ The verdict (``Report.ok``) is exactly the official XSD's: only steps 1-4 produc
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -42,28 +43,28 @@ MAX_ISSUES = 1000
 # libxml2 schema error type names -> stable issue codes (listed in docs/newsml.md).
 _SCHEMA_CODES: dict[str, str] = {
     "SCHEMAV_ELEMENT_CONTENT": "newsml.schema.content",
-    "SCHEMAV_CVC_COMPLEX_TYPE_2_4": "newsml.schema.content",
     "SCHEMAV_CVC_ELT_1": "newsml.schema.root",
     "SCHEMAV_CVC_COMPLEX_TYPE_3_2_1": "newsml.schema.attribute",
     "SCHEMAV_CVC_COMPLEX_TYPE_3_2_2": "newsml.schema.attribute",
     "SCHEMAV_CVC_COMPLEX_TYPE_4": "newsml.schema.attribute",
-    "SCHEMAV_CVC_DATATYPE_VALID_1_2_1": "newsml.schema.value",
-    "SCHEMAV_CVC_DATATYPE_VALID_1_2_2": "newsml.schema.value",
-    "SCHEMAV_CVC_DATATYPE_VALID_1_2_3": "newsml.schema.value",
-    "SCHEMAV_CVC_PATTERN_VALID": "newsml.schema.value",
-    "SCHEMAV_CVC_ENUMERATION_VALID": "newsml.schema.value",
-    "SCHEMAV_CVC_MINLENGTH_VALID": "newsml.schema.value",
-    "SCHEMAV_CVC_MAXLENGTH_VALID": "newsml.schema.value",
-    "SCHEMAV_CVC_ATTRIBUTE_3": "newsml.schema.value",
-    "SCHEMAV_CVC_ELT_4_2": "newsml.schema.value",
-    "SCHEMAV_CVC_TYPE_3_1_1": "newsml.schema.content",
-    "SCHEMAV_CVC_TYPE_3_1_2": "newsml.schema.content",
-    "SCHEMAV_CVC_COMPLEX_TYPE_2_1": "newsml.schema.content",
-    "SCHEMAV_CVC_COMPLEX_TYPE_2_3": "newsml.schema.content",
     "SCHEMAV_CVC_IDC_KEY_NOTFOUND": "newsml.schema.identity",
     "SCHEMAV_CVC_IDC_DUPLICATE": "newsml.schema.identity",
     "SCHEMAV_CVC_ID": "newsml.schema.identity",
 }
+_TAG_IN_PATH = re.compile(r"(?:^|/)(?:[\w.-]+:)?([\w.-]+)(?:\[\d+\])?$")
+
+
+def _schema_code(type_name: str) -> str:
+    """A stable code for a libxml2 schema error type: content, value, attribute, root..."""
+    if type_name in _SCHEMA_CODES:
+        return _SCHEMA_CODES[type_name]
+    if "_VALID" in type_name or "DATATYPE" in type_name or type_name.startswith(
+        ("SCHEMAV_CVC_ATTRIBUTE", "SCHEMAV_CVC_ELT_4", "SCHEMAV_CVC_ELT_5")
+    ):
+        return "newsml.schema.value"
+    if "COMPLEX_TYPE" in type_name or "TYPE_3_1" in type_name:
+        return "newsml.schema.content"
+    return "newsml.schema"
 
 
 class _LocalOnly(etree.Resolver):
@@ -129,9 +130,10 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
     else:
         schema = compiled_schema(folder.resolve())
         if not schema.validate(root):
-            seen = _add_schema_errors(report, schema, block=None, seen=set())
+            lines = document.utf8.split(b"\n")
+            seen = _add_schema_errors(report, schema, lines, block=None, seen=set())
             if etree.QName(root).localname == "newsMessage":
-                _validate_items(report, schema, root, seen)
+                _validate_items(report, schema, root, lines, seen)
     newsml_qcodes.check(root, report)
     return report
 
@@ -154,7 +156,11 @@ def _check_root(root: etree._Element, report: Report) -> bool:
 
 
 def _validate_items(
-    report: Report, schema: etree.XMLSchema, root: etree._Element, seen: set[tuple[int, str]]
+    report: Report,
+    schema: etree.XMLSchema,
+    root: etree._Element,
+    lines: list[bytes],
+    seen: set[tuple[int, str]],
 ) -> None:
     """Validate each item of a newsMessage's itemSet alone (libxml2 skips them after an
     envelope error); issues already reported for the whole message are not repeated."""
@@ -165,11 +171,16 @@ def _validate_items(
     for index, item in enumerate(items):
         alone = copy.deepcopy(item)  # keeps namespaces and source line numbers
         if not schema.validate(alone):
-            _add_schema_errors(report, schema, block=index, seen=seen)
+            _add_schema_errors(report, schema, lines, block=index, seen=seen)
 
 
 def _add_schema_errors(
-    report: Report, schema: etree.XMLSchema, *, block: int | None, seen: set[tuple[int, str]]
+    report: Report,
+    schema: etree.XMLSchema,
+    lines: list[bytes],
+    *,
+    block: int | None,
+    seen: set[tuple[int, str]],
 ) -> set[tuple[int, str]]:
     for entry in cast("Iterable[etree._LogEntry]", schema.error_log):
         key = (entry.line, entry.message)
@@ -180,12 +191,27 @@ def _add_schema_errors(
             report.error("newsml.too-many-issues",
                          f"more than {MAX_ISSUES} issues; the rest are not listed")
             break
-        code = _SCHEMA_CODES.get(str(entry.type_name), "newsml.schema")
-        report.error(
-            code, _tidy(str(entry.message)),
-            Location(line=entry.line or None, column=entry.column or None, block=block),
-        )
+        code = _schema_code(str(entry.type_name))
+        line = entry.line or None
+        column = entry.column or (_column(lines, line, str(entry.path)) if line else None)
+        location = Location(line=line, column=column, block=block)
+        report.error(code, _tidy(str(entry.message)), location)
     return seen
+
+
+def _column(lines: list[bytes], line: int, path: str) -> int:
+    """libxml2 gives schema errors a line only: find the element's start tag on that line
+    (from the last step of the error's path) and return its 1-based character column."""
+    if not 0 < line <= len(lines):
+        return 1
+    match = _TAG_IN_PATH.search(path)
+    text = lines[line - 1].decode("utf-8", "replace")
+    if match:
+        found = re.search(r"<(?:[\w.-]+:)?" + re.escape(match.group(1)) + r"[\s/>]", text)
+        if found:
+            return found.start() + 1
+    stripped = len(text) - len(text.lstrip())
+    return stripped + 1
 
 
 def _tidy(message: str) -> str:
