@@ -14,7 +14,10 @@ Matching rules, chosen so a match is worth trusting without further checks:
 * acronyms (``США``, ``КНДР``, ``NATO``) match case-sensitively, as written: ``сша`` is not
   an acronym in running text, and lower-cased acronyms are too often ordinary words;
 * adjectives and demonyms match in any case, gender and number (``російських``, ``росіяни``);
-* the longest match wins, matches never overlap, and apostrophe variants (’ ʼ ') are one.
+* the longest match wins, matches never overlap, and apostrophe variants (’ ʼ ') are one;
+* a "bare" name (``~`` in the data: ``МЗС``, ``Генштаб``, ``Міноборони``) names its entry
+  (Ukraine's ministry) only when no country is attached: ``МЗС Китаю`` and ``російське
+  Міноборони`` are left to the recogniser, which builds those names from head words.
 """
 
 from __future__ import annotations
@@ -44,11 +47,15 @@ PLACE_FILES = (
 ORGANISATION_FILES = ("organisations.tsv",)
 SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
 FORMS_FILE = "forms.tsv"
-FLAGS = frozenset({"ambiguous", "fixed"})
-"""Data flags: ``ambiguous`` names are also common words; ``fixed`` names never inflect."""
+FLAGS = frozenset({"ambiguous", "fixed", "unmatched"})
+"""Data flags: ``ambiguous`` names are also common words (not matched at a sentence start);
+``fixed`` names never inflect; ``unmatched`` names are too often something else (``Софія``, a
+capital and a first name) to be matched by one word at all."""
+BARE = "~"
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", "«", "“", "„", '"', ":", "—", "–"})
+_PLACE_KINDS = frozenset(PlaceKind)
 _VIAS: frozenset[str] = frozenset({"name", "adjective", "demonym"})
 _MODES: frozenset[str] = frozenset({"exact", "upper", "inner", "any"})
 
@@ -85,6 +92,8 @@ class SourceRecord:
     demonyms: tuple[str, ...]
     capital: str | None
     flags: frozenset[str]
+    bare_names: frozenset[str] = frozenset()
+    extra_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,20 +157,21 @@ def _record(name: str, number: int, row: dict[str, str], type_: EntryType) -> So
     kind: str | None = None
     if type_ == "place":
         kind = row.get("kind", "")
-        if kind not in set(PlaceKind):
+        if kind not in _PLACE_KINDS:
             raise ValueError(f"{where}: kind {kind!r} is not a PlaceKind")
     flags = frozenset(_split(row.get("flags", "")))
     if not flags <= FLAGS:
         raise ValueError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
     if not row.get("name"):
         raise ValueError(f"{where}: an entry needs a name")
+    alternates = _split(row.get("alternates", ""))
     return SourceRecord(
         entry=LexiconEntry(
             key=key,
             type=type_,
             kind=kind,
             name=row["name"],
-            alternate_names=_split(row.get("alternates", "")),
+            alternate_names=tuple(name.removeprefix(BARE) for name in alternates),
             country=row.get("country") or None,
             parent=row.get("parent") or None,
         ),
@@ -169,6 +179,8 @@ def _record(name: str, number: int, row: dict[str, str], type_: EntryType) -> So
         demonyms=_split(row.get("demonyms", "")),
         capital=row.get("capital") or None,
         flags=flags,
+        bare_names=frozenset(n.removeprefix(BARE) for n in alternates if n.startswith(BARE)),
+        extra_forms=_split(row.get("forms", "")),
     )
 
 
@@ -205,12 +217,13 @@ class _Form:
     entry: LexiconEntry
     via: Via
     mode: Mode
-    exact: tuple[str, ...]
+    bare: bool
+    exact: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    forms: dict[tuple[str, ...], tuple[_Form, ...]]
+    forms: dict[str, list[_Form]]
     longest: dict[str, int]
     entries: dict[str, LexiconEntry]
     adjectives: dict[str, LexiconEntry]
@@ -225,23 +238,33 @@ def _index() -> _Index:
     adjectives = {normalise(a): r.entry for r in records for a in r.adjectives}
     demonyms = {normalise(d): r.entry for r in records for d in r.demonyms}
     capitals = {r.entry.key: r.capital for r in records if r.capital}
-    grouped: dict[tuple[str, ...], list[_Form]] = {}
+    forms: dict[str, list[_Form]] = {}
     longest: dict[str, int] = {}
+    shared: dict[str, _Form] = {}
     for number, line in enumerate(_read(FORMS_FILE).splitlines(), start=1):
-        if not line or line.startswith("#"):
+        if not line or line[0] == "#":
             continue
-        form, key, via, mode = line.split("\t")
-        if key not in entries or via not in _VIAS or mode not in _MODES:
-            raise ValueError(f"{FORMS_FILE}:{number}: bad line {line!r}; rebuild the forms")
-        exact = tuple(form.split(" "))
-        tokens = tuple(token.lower() for token in exact)
-        grouped.setdefault(tokens, []).append(
-            _Form(entries[key], cast(Via, via), cast(Mode, mode), exact)
-        )
-        if longest.get(tokens[0], 0) < len(tokens):
-            longest[tokens[0]] = len(tokens)
+        form, key, via, mode, bare = line.split("\t")
+        found: _Form | None
+        if key not in entries:
+            raise ValueError(f"{FORMS_FILE}:{number}: unknown key {key!r}; rebuild the forms")
+        if mode == "exact":
+            found = _Form(entries[key], "name", "exact", bare == "1", tuple(form.split(" ")))
+            form = form.lower()
+        else:
+            found = shared.get(line[len(form) :])
+            if found is None:
+                if via not in _VIAS or mode not in _MODES or bare not in {"0", "1"}:
+                    raise ValueError(f"{FORMS_FILE}:{number}: bad line {line!r}; rebuild forms")
+                found = _Form(entries[key], cast(Via, via), cast(Mode, mode), bare == "1")
+                shared[line[len(form) :]] = found
+        forms.setdefault(form, []).append(found)
+        first, _, rest = form.partition(" ")
+        length = rest.count(" ") + 2 if rest else 1
+        if longest.get(first, 0) < length:
+            longest[first] = length
     return _Index(
-        forms={tokens: tuple(forms) for tokens, forms in grouped.items()},
+        forms=forms,
         longest=longest,
         entries=entries,
         adjectives=adjectives,
@@ -280,7 +303,8 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
     matches: list[LexiconMatch] = []
     start = 0
     while start < len(keys):
-        found = _longest_at(index, tokens, keys, start)
+        previous = matches[-1] if matches and matches[-1].end == start else None
+        found = _longest_at(index, tokens, keys, start, previous)
         if found is None:
             start += 1
             continue
@@ -291,14 +315,37 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
 
 
 def _longest_at(
-    index: _Index, tokens: Sequence[str], keys: list[str], start: int
+    index: _Index,
+    tokens: Sequence[str],
+    keys: list[str],
+    start: int,
+    previous: LexiconMatch | None,
 ) -> tuple[_Form, int] | None:
     limit = index.longest.get(keys[start], 0)
     for length in range(min(limit, len(keys) - start), 0, -1):
-        for form in index.forms.get(tuple(keys[start : start + length]), ()):
-            if _accepts(form, tokens, start):
-                return form, start + length
+        for form in index.forms.get(" ".join(keys[start : start + length]), ()):
+            if not _accepts(form, tokens, start):
+                continue
+            if form.bare and _attached(index, tokens, keys, start + length, previous):
+                continue
+            return form, start + length
     return None
+
+
+def _attached(
+    index: _Index,
+    tokens: Sequence[str],
+    keys: list[str],
+    end: int,
+    previous: LexiconMatch | None,
+) -> bool:
+    """Whether a place is attached to a bare name: an adjective before it, a name after it."""
+    if previous is not None and previous.via == "adjective":
+        return True
+    if end >= len(keys):
+        return False
+    following = _longest_at(index, tokens, keys, end, None)
+    return following is not None and following[0].entry.type == "place"
 
 
 def entry(key: str) -> LexiconEntry:
