@@ -1,17 +1,34 @@
-"""Candidates -> ``Article.model_validate``: the one place the model's rules are enforced."""
+"""Candidates -> ``Article.model_validate``: the one place the model's rules are enforced.
+
+The stages meet here: tokens, the recogniser's spans, coreference (one entity per real
+person, organisation or place, every surface mention kept), titles, dates and events.  Ids are
+readable and stable: ``person-<transliterated name>``, ``org-<slug>``, ``place-<gazetteer key or
+slug>``, ``event-<n>-<category>``; the same text always gives the same ids.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from newsmodel.extract import morph
+from newsmodel.extract.entities import RuleRecognizer
+from newsmodel.extract.events import DatedSpan, EntityMention, find_events
 from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
+from newsmodel.extract.names import latin, normalise, slug
+from newsmodel.extract.recognizer import EntitySpan, Recognizer
+from newsmodel.extract.roles import find_title
 from newsmodel.extract.source import Source
+from newsmodel.extract.tokens import Token, sentence_spans, tokenize
 from newsmodel.models import Article
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
+_FOLD = str.maketrans("іїєґ’ʼ'", "иієг   ")
 
 
 def article_id(source: Source, source_id: str | None) -> str:
@@ -21,16 +38,313 @@ def article_id(source: Source, source_id: str | None) -> str:
     return "sha1-" + hashlib.sha1(source.body.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
-def assemble(source: Source, *, published: date | None, source_id: str | None) -> Article:
-    """Build the article from what the text states directly."""
+def fold(text: str) -> str:
+    """A key for spelling variants: lower case, ``і``/``и`` and apostrophes folded."""
+    return text.lower().translate(_FOLD).replace(" ", "")
+
+
+@dataclass(slots=True)
+class _Entity:
+    kind: str  # PERS ORG LOC
+    name: str
+    key: str
+    spans: list[EntitySpan] = field(default_factory=list)
+    alternates: list[str] = field(default_factory=list)
+    given: str | None = None
+    family: str | None = None
+    lexicon_key: str | None = None
+    place_kind: str | None = None
+    country: _Entity | None = None
+    parent: _Entity | None = None
+    title: str | None = None
+    affiliation: list[_Entity] = field(default_factory=list)
+    nationality: _Entity | None = None
+    ident: str = ""
+
+
+class _Registry:
+    """Entities by key, merging mentions of one entity."""
+
+    def __init__(self, body: str, tokens: Sequence[Token]) -> None:
+        self.body = body
+        self.tokens = tokens
+        self.entities: list[_Entity] = []
+        self.by_key: dict[tuple[str, str], _Entity] = {}
+
+    def text(self, span: EntitySpan) -> str:
+        return self.body[span.start : span.end]
+
+    def words(self, span: EntitySpan) -> list[str]:
+        if span.first_token >= 0:
+            return [t.text for t in self.tokens[span.first_token : span.last_token + 1] if t.is_word]
+        return _WORD.findall(self.text(span))
+
+    def get(self, kind: str, key: str, name: str) -> _Entity:
+        found = self.by_key.get((kind, key))
+        if found is None:
+            found = _Entity(kind, name, key)
+            self.by_key[(kind, key)] = found
+            self.entities.append(found)
+        return found
+
+    # organisations and places --------------------------------------------------------------
+
+    def named(self, span: EntitySpan, *, mention: bool) -> _Entity:
+        kind = span.label
+        if span.key:
+            entry = _lexicon_entry(span.key)
+            name = entry.name if entry else (span.name or self.text(span))
+            if kind == "ORG" and span.name:
+                name = span.name
+            entity = self.get(kind, "key:" + span.key, name)
+            entity.lexicon_key = span.key
+            if entry is not None:
+                entity.place_kind = entry.kind
+                if entry.name != entity.name and entry.name not in entity.alternates:
+                    entity.alternates.append(entry.name)
+                if kind == "ORG" and entry.country and entity.country is None:
+                    country = _lexicon_entry(entry.country)
+                    if country is not None:
+                        entity.country = self.get("LOC", "key:" + entry.country, country.name)
+                        entity.country.lexicon_key = entry.country
+                        entity.country.place_kind = country.kind
+        else:
+            name = span.name or morph.noun_phrase_nominative(self.words(span)) or self.text(span)
+            if name.startswith("«"):
+                name = name.strip("«»\" ")
+            entity = self.by_key.get((kind, "alt:" + fold(name))) or self.get(kind, "name:" + fold(name), name)
+        surface = self.text(span)
+        if mention:
+            entity.spans.append(span)
+        for part in span.parts:
+            if part.label == "LOC" and kind == "ORG" and entity.country is None:
+                entity.country = self.named(part, mention=False)
+            elif part.label == "ORG" and kind == "ORG" and entity.parent is None and part.start >= span.start:
+                parent = self.named(part, mention=False)
+                if parent is not entity:
+                    entity.parent = parent
+        if surface != name and surface.isupper() and surface not in entity.alternates:
+            entity.alternates.append(surface)
+        return entity
+
+    def acronym(self, span: EntitySpan) -> None:
+        """``(NIS)`` after an organisation: the same organisation, another name."""
+        target = self.named(span.parts[0], mention=False)
+        target.spans.append(span)
+        acronym = self.text(span)
+        if acronym not in target.alternates and acronym != target.name:
+            target.alternates.append(acronym)
+        self.by_key.setdefault(("ORG", "alt:" + fold(acronym)), target)
+
+    # people --------------------------------------------------------------------------------
+
+    def person(self, span: EntitySpan) -> _Entity:
+        words = tuple(self.words(span))
+        parsed = normalise(words)
+        if len(words) > 1:
+            for entity in self.entities:
+                if entity.kind == "PERS" and _same_person(entity, parsed.name, parsed.family_name):
+                    if len(parsed.name) > len(entity.name) and entity.given is None:
+                        entity.name, entity.given, entity.family = parsed.name, parsed.given_name, parsed.family_name
+                    elif fold(parsed.name) != fold(entity.name) and parsed.name not in entity.alternates:
+                        entity.alternates.append(parsed.name)
+                    entity.spans.append(span)
+                    return entity
+            entity = self.get("PERS", fold(parsed.name), parsed.name)
+            entity.given, entity.family = parsed.given_name, parsed.family_name
+            entity.spans.append(span)
+            return entity
+        word = parsed.name
+        for entity in self.entities:
+            if entity.kind == "PERS" and any(
+                part and _variant(part, word) for part in (entity.family, entity.given, entity.name)
+            ):
+                if entity.family and fold(entity.family) != fold(word) and _variant(entity.family, word) \
+                        and word not in entity.alternates:
+                    entity.alternates.append(word)
+                entity.spans.append(span)
+                return entity
+        entity = self.get("PERS", fold(word), word)
+        entity.given, entity.family = parsed.given_name, parsed.family_name
+        entity.spans.append(span)
+        return entity
+
+
+def _variant(a: str, b: str) -> bool:
+    """The same word up to a spelling variant (``Горемікін``/``Горемикін``) or one letter."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if len(fa) < 5 or abs(len(fa) - len(fb)) > 1 or fa[:3] != fb[:3]:
+        return False
+    return _distance_at_most_one(fa, fb)
+
+
+def _distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
+
+
+def _same_person(entity: _Entity, name: str, family: str | None) -> bool:
+    if fold(entity.name) == fold(name):
+        return True
+    if family and entity.family and _variant(entity.family, family):
+        mine, theirs = entity.name.split(), name.split()
+        if len(mine) == 1 or len(theirs) == 1:
+            return True
+        # East Asian family names are shared by many: Кім Чен Ин is not Кім Чон Гю
+        return fold(" ".join(mine[:-1])) == fold(" ".join(theirs[:-1])) if len(mine) > 2 else \
+            fold(mine[0]) == fold(theirs[0])
+    return False
+
+
+def _lexicon_entry(key: str) -> Any:
+    from newsmodel.extract import gazetteer
+
+    try:
+        return gazetteer.entry(key)
+    except KeyError:
+        return None
+
+
+def _dates(body: str, published: date | None) -> list[DatedSpan]:
+    try:
+        from newsmodel.extract.dates import find_dates
+    except ImportError:  # the dates stage is developed separately; without it, no dates
+        return []
+    return [
+        DatedSpan(d.start, d.end, d.value, d.end_value, d.relation)
+        for d in find_dates(body, published)
+    ]
+
+
+def _ids(entities: list[_Entity]) -> None:
+    used: set[str] = set()
+    prefixes = {"PERS": "person", "ORG": "org", "LOC": "place"}
+    for entity in entities:
+        base = f"{prefixes[entity.kind]}-{slug(entity.name)}"
+        ident, number = base, 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        entity.ident = ident
+
+
+def extract_entities(body: str, published: date | None,
+                     recognizer: Recognizer | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Persons, organisations, places and events of a Ukrainian text, as model dictionaries."""
+    tokens = tokenize(body)
+    spans = (recognizer or RuleRecognizer()).recognise(body, tokens)
+    registry = _Registry(body, tokens)
+    persons = sorted((s for s in spans if s.label == "PERS"), key=lambda s: -len(registry.words(s)))
+    for span in spans:
+        if span.label != "PERS" and not (span.parts and span.label == "ORG" and span.parts[0].end <= span.start):
+            registry.named(span, mention=True)
+    for span in spans:
+        if span.label == "ORG" and span.parts and span.parts[0].end <= span.start:
+            registry.acronym(span)
+    for span in persons:
+        registry.person(span)
+    _roles(registry, tokens, spans)
+    entities = [e for e in registry.entities if e.spans or _referenced(e, registry.entities)]
+    _ids(entities)
+    mentions = [
+        EntityMention(e.ident, e.kind, s.start, s.end, max(s.first_token, 0))
+        for e in entities for s in e.spans
+    ]
+    mentions.sort(key=lambda m: m.start)
+    events = find_events(body, tokens, sentence_spans(body), mentions, _dates(body, published))
+    return {
+        "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
+        "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],
+        "places": [_place_dict(e, body) for e in entities if e.kind == "LOC"],
+        "events": events,
+    }
+
+
+def _referenced(entity: _Entity, entities: list[_Entity]) -> bool:
+    return any(
+        other.spans and (entity is other.country or entity is other.parent or entity is other.nationality
+                         or entity in other.affiliation)
+        for other in entities
+    )
+
+
+def _roles(registry: _Registry, tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> None:
+    for entity in registry.entities:
+        if entity.kind != "PERS":
+            continue
+        for span in entity.spans:
+            title = find_title(tokens, spans, span)
+            if title is None:
+                continue
+            entity.title = entity.title or title.text
+            for inner in title.inner:
+                target = registry.named(inner, mention=False)
+                if inner.label == "ORG" and target not in entity.affiliation:
+                    entity.affiliation.append(target)
+                    if entity.nationality is None and target.country is not None:
+                        entity.nationality = target.country
+                elif inner.label == "LOC" and entity.nationality is None and \
+                        target.place_kind in ("country", None):
+                    entity.nationality = target
+
+
+def _mentions(entity: _Entity, body: str) -> list[dict[str, Any]]:
+    seen = sorted({(s.start, s.end) for s in entity.spans})
+    return [{"start": s, "end": e, "text": body[s:e]} for s, e in seen]
+
+
+def _person_dict(entity: _Entity, body: str) -> dict[str, Any]:
+    return {
+        "id": entity.ident, "name": entity.name, "given_name": entity.given,
+        "family_name": entity.family, "alternate_names": entity.alternates,
+        "name_latin": latin(entity.name), "job_title": entity.title,
+        "affiliation": [a.ident for a in entity.affiliation if a.ident],
+        "nationality": entity.nationality.ident if entity.nationality and entity.nationality.ident else None,
+        "mentions": _mentions(entity, body),
+    }
+
+
+def _org_dict(entity: _Entity, body: str) -> dict[str, Any]:
+    return {
+        "id": entity.ident, "name": entity.name, "alternate_names": entity.alternates,
+        "country": entity.country.ident if entity.country and entity.country.ident else None,
+        "parent": entity.parent.ident if entity.parent and entity.parent.ident else None,
+        "mentions": _mentions(entity, body),
+    }
+
+
+_PLACE_KINDS = {"country", "region", "district", "city", "settlement", "other"}
+
+
+def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
+    kind = entity.place_kind if entity.place_kind in _PLACE_KINDS else None
+    if kind is None and entity.name.lower().endswith(("область", "район", "край")):
+        kind = "region"
+    return {
+        "id": entity.ident, "name": entity.name, "kind": kind,
+        "alternate_names": entity.alternates, "mentions": _mentions(entity, body),
+    }
+
+
+def assemble(source: Source, *, published: date | None, source_id: str | None,
+             recognizer: Recognizer | None = None) -> Article:
+    """Build the article: what the text states directly, and its entities when it is Ukrainian."""
     lead = source.paragraphs[0].text if source.paragraphs else source.body
     language = detect_language(source.body)
     warnings = []
+    found: dict[str, list[dict[str, Any]]] = {}
     if language != "uk":
         warnings.append(
             f"the text is not Ukrainian (detected: {language or 'unknown'}); "
             "entity extraction supports Ukrainian only, so no entities were extracted"
         )
+    else:
+        found = extract_entities(source.body, published, recognizer)
     if published is None:
         warnings.append("no publication date: relative dates were not resolved")
     return Article.model_validate(
@@ -42,6 +356,7 @@ def assemble(source: Source, *, published: date | None, source_id: str | None) -
             "language": language,
             "body": source.body,
             "word_count": len(_WORD.findall(source.body)),
+            **found,
             "provenance": {"source": source_id, "format": "text", "warnings": warnings},
         }
     )

@@ -155,10 +155,14 @@ class _Scanner:
         index = 0
         count = len(self.tokens)
         while index < count:
+            phrase = self.noun_phrase(index)
+            listed = self.lexicon(index)
+            if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
+                listed = None
             found = (
                 self.quoted_organisation(index)
-                or self.noun_phrase(index)
-                or self.lexicon(index)
+                or listed
+                or phrase
                 or self.person_run(index)
                 or self.single(index)
             )
@@ -275,8 +279,7 @@ class _Scanner:
             nxt = last + 1
             hit = self.hits.get(nxt)
             if hit is not None:
-                hit_span = self.span(hit.start, hit.end - 1, "LOC" if hit.type == "place" else "ORG",
-                                     hit.name, hit.key)
+                hit_span = self.lexicon(nxt) or self.span(hit.start, hit.end - 1, "ORG")
                 if not self.genitive_span(nxt, hit.end - 1):
                     break
                 parts.append(hit_span)
@@ -302,7 +305,7 @@ class _Scanner:
             if not token.is_capitalised and noun.is_capitalised:
                 break
             if token.is_capitalised:
-                label: Label = "LOC" if self.is_head(noun.text, PLACE_HEADS) else "ORG"
+                label: Label = "ORG" if self.is_head(noun.text, self.org_heads) else "LOC"
                 inner: list[EntitySpan] = []
                 if label == "ORG" and self.is_head(noun.text, self.org_heads):
                     end, inner = self.complements(end, organisation=True)
@@ -322,7 +325,11 @@ class _Scanner:
         if hit is None:
             return None
         label: Label = "LOC" if hit.type == "place" else "ORG"
-        return self.span(hit.start, hit.end - 1, label, hit.name, hit.key)
+        name = hit.name
+        if label == "ORG" and not self.tokens[hit.start].is_upper:
+            # the text's own wording, in the nominative: "Збройні сили Росії" as written
+            name = morph.noun_phrase_nominative(self.words[hit.start : hit.end], self.org_heads)
+        return self.span(hit.start, hit.end - 1, label, name, hit.key)
 
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:

@@ -1,0 +1,235 @@
+"""Events: a trigger word in a sentence, with its date, place and participants.
+
+A sentence reports an event when it contains a trigger from ``lexicon/events/triggers.tsv``
+(``переговори``, ``підписати``, ``візит``...); when it has several, the highest priority wins,
+so one sentence gives at most one event.  The event's date is the first time expression in the
+sentence, its places are the places named after a locative preposition (``у Пхеньяні``), its
+participants the people named in the sentence (with the trigger's role) and, when the sentence
+reports something (``повідомляє ЦТАК``), the organisations named with role ``source``.
+
+One happening mentioned twice is one event: a trigger after a demonstrative (``цих
+переговорів``) or a same-category trigger in the next sentences without a conflicting date is
+merged into the earlier event, adding a mention.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsmodel.extract import morph
+from newsmodel.extract.tokens import Token
+from newsmodel.models import EventCategory, PartialDate
+
+MERGE_WINDOW = 2
+"""Same-category triggers at most this many sentences apart, dates agreeing, are one event."""
+
+_LOCATIVE = frozenset("у в до на біля поблизу під".split())
+_DEMONSTRATIVES = frozenset("цей ця це ці цього цієї цих цим цими цьому тих того тієї той та ті".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    category: EventCategory
+    name: str
+    role: str
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A mention the events stage can use: who (id, label) and where (span, first token)."""
+
+    entity_id: str
+    label: str
+    start: int
+    end: int
+    first_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSpan:
+    """A resolved time expression (character span) with its value and relation."""
+
+    start: int
+    end: int
+    value: PartialDate
+    end_value: PartialDate | None
+    relation: str
+
+
+@dataclass(slots=True)
+class EventCandidate:
+    category: EventCategory
+    name: str
+    sentence: int
+    description: str
+    mentions: list[tuple[int, int]]
+    start_date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    location: list[str] = field(default_factory=list)
+    participants: list[tuple[str, str]] = field(default_factory=list)
+    priority: int = 0
+    base_name: str = ""
+    place_suffix: str = ""
+
+    def as_dict(self, number: int, body: str) -> dict[str, Any]:
+        return {
+            "id": f"event-{number}-{self.category.value.replace('_', '-')}",
+            "name": self.name,
+            "category": self.category,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "location": self.location,
+            "participants": [{"id": ident, "role": role} for ident, role in self.participants],
+            "description": self.description,
+            "mentions": [{"start": s, "end": e, "text": body[s:e]} for s, e in self.mentions],
+        }
+
+
+def _data(name: str) -> str:
+    return resources.files("newsmodel.extract.lexicon").joinpath("events", name).read_text("utf-8")
+
+
+@cache
+def triggers() -> dict[str, Trigger]:
+    """The trigger table, by lemma."""
+    lines = [line for line in _data("triggers.tsv").splitlines() if line and not line.startswith("#")]
+    table = {}
+    for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
+        table[row["lemma"]] = Trigger(row["lemma"], EventCategory(row["category"]), row["name"],
+                                      row["role"], int(row["priority"]))
+    return table
+
+
+@cache
+def source_lemmas() -> frozenset[str]:
+    lines = (line.split("#", 1)[0].strip() for line in _data("sources.txt").splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def _trigger(word: str) -> Trigger | None:
+    table = triggers()
+    found = [table[r.lemma] for r in morph.readings(word) if r.lemma in table and r.known]
+    return max(found, key=lambda t: t.priority) if found else None
+
+
+def find_events(
+    body: str,
+    tokens: Sequence[Token],
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[EntityMention],
+    dates: Sequence[DatedSpan],
+) -> list[dict[str, Any]]:
+    """Events as dictionaries ready for ``Event.model_validate`` (ids ``event-<n>-<category>``)."""
+    by_sentence: dict[int, list[Token]] = {}
+    for token in tokens:
+        by_sentence.setdefault(token.sentence, []).append(token)
+    events: list[EventCandidate] = []
+    for number, sentence_tokens in sorted(by_sentence.items()):
+        best: tuple[Trigger, Token] | None = None
+        reporting: list[int] = []
+        for token in sentence_tokens:
+            if not token.is_word:
+                continue
+            lemmas = {r.lemma for r in morph.readings(token.text)}
+            if lemmas & source_lemmas():
+                reporting.append(token.index)
+            trigger = _trigger(token.text)
+            if trigger and (best is None or trigger.priority > best[0].priority):
+                best = (trigger, token)
+        if best is None:
+            continue
+        trigger, token = best
+        start, end = sentence_tokens[0].start, sentence_tokens[-1].end
+        candidate = _candidate(body, tokens, trigger, token, number, (start, end), mentions, dates,
+                               reporting)
+        previous = _mergeable(events, candidate, tokens, token)
+        if previous is None:
+            events.append(candidate)
+        else:
+            _merge(previous, candidate)
+    return [event.as_dict(index + 1, body) for index, event in enumerate(events)]
+
+
+def _candidate(body: str, tokens: Sequence[Token], trigger: Trigger, token: Token, number: int,
+               span: tuple[int, int], mentions: Sequence[EntityMention],
+               dates: Sequence[DatedSpan], reporting: Sequence[int]) -> EventCandidate:
+    start, end = span
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    candidate = EventCandidate(trigger.category, trigger.name, number, body[start:end].strip(),
+                               [(token.start, token.end)], priority=trigger.priority,
+                               base_name=trigger.name)
+    date = next((d for d in dates if start <= d.start and d.end <= end), None)
+    if date is not None:
+        if date.relation == "until":
+            candidate.end_date = date.value
+        else:
+            candidate.start_date = date.value
+            if date.relation == "between" and date.end_value is not None:
+                candidate.end_date = date.end_value
+    name_place: EntityMention | None = None
+    for mention in inside:
+        before = tokens[mention.first_token - 1].text.lower() if mention.first_token > 0 else ""
+        if mention.label == "LOC" and before in _LOCATIVE:
+            if mention.entity_id not in candidate.location:
+                candidate.location.append(mention.entity_id)
+            if name_place is None:
+                name_place = mention
+        elif mention.label == "PERS":
+            _add(candidate, mention.entity_id, trigger.role)
+        elif mention.label == "ORG" and any(abs(mention.first_token - r) <= 3 for r in reporting):
+            _add(candidate, mention.entity_id, "source")
+    if name_place is not None:
+        preposition = tokens[name_place.first_token - 1].text.lower()
+        candidate.place_suffix = f" {preposition} {body[name_place.start:name_place.end]}"
+        candidate.name = trigger.name + candidate.place_suffix
+    return candidate
+
+
+def _add(candidate: EventCandidate, entity_id: str, role: str) -> None:
+    if all(entity_id != ident for ident, _ in candidate.participants):
+        candidate.participants.append((entity_id, role))
+
+
+def _mergeable(events: list[EventCandidate], candidate: EventCandidate, tokens: Sequence[Token],
+               trigger: Token) -> EventCandidate | None:
+    same = [e for e in events if e.category == candidate.category]
+    if not same:
+        return None
+    latest = same[-1]
+    previous_word = tokens[trigger.index - 1].text.lower() if trigger.index > 0 else ""
+    if previous_word in _DEMONSTRATIVES:
+        return latest
+    if candidate.sentence - latest.sentence > MERGE_WINDOW:
+        return None
+    if candidate.start_date and latest.start_date and candidate.start_date != latest.start_date:
+        return None
+    return latest
+
+
+def _merge(event: EventCandidate, other: EventCandidate) -> None:
+    event.mentions.extend(other.mentions)
+    event.start_date = event.start_date or other.start_date
+    event.end_date = event.end_date or other.end_date
+    if event.end_date and event.start_date and event.end_date < event.start_date:
+        event.end_date = None
+    if other.priority > event.priority:
+        event.priority, event.base_name = other.priority, other.base_name
+        event.name = event.base_name + (event.place_suffix or other.place_suffix)
+    if not event.location:
+        event.location = list(other.location)
+        event.place_suffix = other.place_suffix
+        event.name = event.base_name + event.place_suffix
+    for ident, role in other.participants:
+        _add(event, ident, role)
+
+
+__all__ = ["DatedSpan", "EntityMention", "EventCandidate", "Trigger", "find_events",
+           "source_lemmas", "triggers"]

@@ -1,0 +1,148 @@
+"""Job titles from appositions: ``міністр оборони КНДР Но Гван Чоль``.
+
+Ukrainian news writes a person's title right before the name, in the same case as the name
+(``заступником міністра оборони Віктором Горемікіним``), or after it between commas
+(``Олександр Мацегора, посол Росії,``).  The title starts at a job-title head word from the
+gazetteer's ``title_heads`` (``міністр``, ``заступник``, ``посол``...) and runs to the name;
+its first noun phrase is put in the nominative and the complement stays as written, as an
+editor writes it (``заступник міністра оборони``, ``міністр оборони КНДР``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from newsmodel.extract import morph
+from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import Token
+
+MAX_TITLE_WORDS = 12
+_BREAKS = frozenset("з із зі на у в до від про для за що який яка які і й та а але чи або як".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A job title in the nominative and the entity spans named inside it."""
+
+    text: str
+    first_token: int
+    last_token: int
+    inner: tuple[EntitySpan, ...]
+
+
+FALLBACK_TITLE_HEADS = frozenset(
+    "президент прем'єр прем'єр-міністр міністр заступник перший віце-президент віце-прем'єр "
+    "посол секретар речник очільник голова керівник начальник директор командувач командир "
+    "генерал полковник майор лейтенант капітан адмірал маршал депутат нардеп сенатор "
+    "конгресмен спікер мер губернатор прокурор суддя слідчий аналітик експерт радник "
+    "помічник уповноважений омбудсман канцлер король королева принц лідер очільниця "
+    "головнокомандувач генпрокурор генсек посадовець представник журналіст редактор "
+    "кореспондент засновник власник співвласник бізнесмен підприємець ректор професор "
+    "академік декан лікар тренер капелан патріарх митрополит єпископ архієпископ "
+    "письменник поет поетеса актор актриса режисер співак співачка художник музикант "
+    "дипломат чиновник активіст волонтер правозахисник політолог економіст історик "
+    "розвідник військовий солдат боєць пілот адвокат юрист нотаріус аудитор бухгалтер "
+    "інспектор комісар уповноважена голова-секретар".split()
+)
+"""Job-title head lemmas used with the gazetteer's list, which extends them."""
+
+
+@cache
+def title_heads() -> frozenset[str]:
+    from newsmodel.extract import gazetteer
+
+    return FALLBACK_TITLE_HEADS | frozenset(gazetteer.title_heads())
+
+
+def _is_title_head(word: str) -> bool:
+    heads = title_heads()
+    return any(r.pos == "NOUN" and r.lemma in heads for r in morph.readings(word))
+
+
+def title_before(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: EntitySpan) -> Title | None:
+    """The title written just before ``person``'s mention, if any."""
+    by_last = {span.last_token: span for span in spans}
+    index = person.first_token - 1
+    inner: list[EntitySpan] = []
+    words = 0
+    head: int | None = None
+    while index >= 0 and words < MAX_TITLE_WORDS:
+        token = tokens[index]
+        if token.sentence != tokens[person.first_token].sentence:
+            break
+        span = by_last.get(index)
+        if span is not None and span is not person:
+            if span.label == "PERS":
+                break
+            inner.append(span)
+            index = span.first_token - 1
+            words += 1
+            continue
+        if not token.is_word or token.text.lower() in _BREAKS or token.text.isdigit():
+            break
+        if token.is_capitalised and not token.is_upper and not _is_title_head(token.text):
+            break
+        if _is_title_head(token.text):
+            head = index
+        elif not (morph.pos_set(token.text) & {"NOUN", "ADJF", "PRTF"}):
+            break
+        index -= 1
+        words += 1
+    if head is None:
+        return None
+    # adjectives before the head belong to the title ("перший заступник", "колишній президент")
+    first = head
+    while first - 1 > index and "ADJF" in morph.pos_set(tokens[first - 1].text) and \
+            _agrees(tokens[first - 1].text, tokens[first].text):
+        first -= 1
+    last = person.first_token - 1
+    return _make(tokens, first, last, [s for s in inner if s.first_token >= first])
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    cases = {r.case for r in morph.readings(adjective) if r.pos == "ADJF"}
+    return bool(cases & {r.case for r in morph.readings(noun) if r.pos in ("NOUN", "ADJF")})
+
+
+def title_after(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: EntitySpan) -> Title | None:
+    """``Олександр Мацегора, посол Росії,``: a title between commas after the name."""
+    comma = person.last_token + 1
+    if comma >= len(tokens) or tokens[comma].text != "," or comma + 1 >= len(tokens):
+        return None
+    first = comma + 1
+    if not _is_title_head(tokens[first].text) or tokens[first].is_capitalised:
+        return None
+    by_first = {span.first_token: span for span in spans}
+    index = first
+    inner: list[EntitySpan] = []
+    while index < len(tokens) and index - first < MAX_TITLE_WORDS:
+        span = by_first.get(index)
+        if span is not None:
+            if span.label == "PERS":
+                return None
+            inner.append(span)
+            index = span.last_token + 1
+            continue
+        token = tokens[index]
+        if not token.is_word or token.text.lower() in _BREAKS:
+            break
+        index += 1
+    if index >= len(tokens) or tokens[index].text not in {",", ".", ";", ")"}:
+        return None
+    return _make(tokens, first, index - 1, inner)
+
+
+def _make(tokens: Sequence[Token], first: int, last: int, inner: list[EntitySpan]) -> Title:
+    words = [token.text for token in tokens[first : last + 1]]
+    text = morph.noun_phrase_nominative(words, title_heads())
+    return Title(text, first, last, tuple(sorted(inner, key=lambda span: span.start)))
+
+
+def find_title(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: EntitySpan) -> Title | None:
+    """The title of one person mention: before the name first, then after it."""
+    return title_before(tokens, spans, person) or title_after(tokens, spans, person)
+
+
+__all__ = ["FALLBACK_TITLE_HEADS", "Title", "find_title", "title_after", "title_before", "title_heads"]
