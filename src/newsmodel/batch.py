@@ -317,32 +317,50 @@ def run(
     *,
     workers: int = 1,
     in_flight: int | None = None,
+    chunk: int = 8,
 ) -> Iterator[R]:
     """Apply ``function`` to every item, yielding results in input order as they complete.
 
     ``workers=1`` runs in this process.  Otherwise a process pool runs ``function`` (which must
-    be picklable: a module-level function or a ``functools.partial`` of one) with at most
-    ``in_flight`` tasks submitted ahead (default: four per worker), so neither the inputs nor
-    the results pile up in memory.  Workers ignore Ctrl-C; the interrupt reaches this process,
-    which cancels what is queued and shuts the pool down before re-raising.
+    be picklable: a module-level function or a ``functools.partial`` of one) on chunks of
+    ``chunk`` items, so the cost of a round trip to a worker is shared by several inputs, with
+    at most ``in_flight`` chunks submitted ahead (default: four per worker), so neither the
+    inputs nor the results pile up in memory.  Workers ignore Ctrl-C; the interrupt reaches
+    this process, which cancels what is queued and shuts the pool down before re-raising.
     """
     if workers <= 1:
         yield from map(function, items)
         return
     limit = in_flight or workers * 4
-    pending: deque[Future[R]] = deque()
+    pending: deque[Future[list[R]]] = deque()
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
-        for item in items:
-            pending.append(executor.submit(function, item))
+        for group in _chunks(items, max(1, chunk)):
+            pending.append(executor.submit(_apply, function, group))
             if len(pending) >= limit:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
     finally:
         for future in pending:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    group: list[T] = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _apply(function: Callable[[T], R], group: list[T]) -> list[R]:
+    """Run in a worker: one chunk, results in order."""
+    return [function(item) for item in group]
 
 
 def _worker_init() -> None:

@@ -148,6 +148,7 @@ def test_iter_inputs_refuses_a_missing_path(tmp_path: Path) -> None:
 
 def test_run_in_parallel_keeps_input_order() -> None:
     assert list(run(_square, range(40), workers=2)) == [n * n for n in range(40)]
+    assert list(run(_square, range(7), workers=2, chunk=3)) == [n * n for n in range(7)]
     assert list(run(_square, range(5), workers=1)) == [0, 1, 4, 9, 16]
 
 
@@ -162,9 +163,9 @@ def test_run_keeps_a_bounded_number_of_tasks_in_flight() -> None:
             yield n
 
     ahead = []
-    for index, _ in enumerate(run(_square, numbers(), workers=2, in_flight=3)):
+    for index, _ in enumerate(run(_square, numbers(), workers=2, in_flight=3, chunk=2)):
         ahead.append(consumed - index)
-    assert max(ahead) <= 3
+    assert max(ahead) <= 3 * 2  # three chunks of two
 
 
 def test_run_in_parallel_converts_files(seed_path: Path) -> None:

@@ -1,0 +1,413 @@
+"""newsmodel's benchmark suite: one command, rates and ratios against same-run references.
+
+    python benchmarks/run.py            # the full suite (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # smaller sizes, for a smoke run
+
+Every rate is printed next to a reference measured in the same run on the same machine, so the
+numbers mean something on any hardware:
+
+- ``orjson``: ``orjson.dumps`` of a prebuilt dict (the floor for any JSON export);
+- ``lxml``: plain ``etree.fromstring`` + ``etree.tostring`` of the same XML (the floor for
+  NewsML-G2 reading, writing and XSD validation);
+- ``tokenise``: plain word tokenisation of the same text with tokenize-uk (the floor for a
+  parser that must at least tokenise).
+
+The data is Cyrillic: news texts from ``../shared/eval/ner-uk`` (ids ``ng/``) when that folder
+is there (read in place, never copied), else the project's seeds; agency NewsML-G2 files from
+``../shared/corpus/newsml-g2`` are read side by side with IPTC's python-newsmlg2.  Batch
+conversion (1 and 2 workers) and cold start run the real ``newsmodel`` command in subprocesses.
+Results go to ``benchmarks/results/latest.json``.  Benchmarks written next to this file as
+``bench_*.py`` with a ``run(texts, quick) -> dict`` function are folded in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import importlib.util
+import io
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or ROOT.parent / "shared")
+SEED = ROOT / "seeds" / "000_b4df3ac546630d11.txt"
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def rate(function: Callable[[], Any], *, items: int = 1, min_time: float = 0.3,
+         repeat: int = 3) -> float:
+    """Items per second: the best of ``repeat`` rounds, each running at least ``min_time``."""
+    function()  # warm up: imports, caches
+    best = 0.0
+    for _ in range(repeat):
+        gc.collect()
+        calls = 0
+        started = time.perf_counter()
+        while True:
+            function()
+            calls += 1
+            elapsed = time.perf_counter() - started
+            if elapsed >= min_time:
+                break
+        best = max(best, calls * items / elapsed)
+    return best
+
+
+def wall(command: list[str], *, repeat: int, cwd: Path | None = None) -> float:
+    """Median wall time of a command, in seconds; a crash (exit 2 or worse) stops the suite.
+
+    Exit 1 is accepted: ``convert`` says so when some inputs were bad, and the rest still
+    counts as work done.
+    """
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, check=False, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr}")
+    return statistics.median(times)
+
+
+# --------------------------------------------------------------------------- data
+
+
+def load_texts(count: int) -> list[str]:
+    """Real Ukrainian news texts with a ``date`` header, or the seed when ../shared is absent."""
+    source = SHARED / "eval" / "ner-uk" / "train.jsonl"
+    texts: list[str] = []
+    if source.is_file():
+        with source.open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if record["id"].startswith("ng/"):
+                    texts.append(f"date 2024-03-{1 + len(texts) % 28:02d} {record['text']}")
+    if not texts:
+        texts = [SEED.read_text(encoding="utf-8")]
+    return [texts[i % len(texts)] for i in range(count)]
+
+
+def agency_newsml() -> list[tuple[str, bytes]]:
+    """Real agency NewsML-G2 items that validate against 2.35 (newsItem and newsMessage roots)."""
+    folder = SHARED / "corpus" / "newsml-g2"
+    manifest = folder / "MANIFEST.tsv"
+    if not manifest.is_file():
+        return []
+    files = []
+    for row in manifest.read_text(encoding="utf-8").splitlines()[1:]:
+        fields = row.split("\t")
+        if fields[5] in ("newsItem", "newsMessage") and fields[7] == "yes":
+            files.append((fields[0], (folder / fields[0]).read_bytes()))
+    return files
+
+
+# --------------------------------------------------------------------------- suites
+
+
+def bench_parse(texts: list[str], results: dict[str, Any]) -> list[Any]:
+    from tokenize_uk import tokenize_words
+
+    import newsmodel
+
+    chars = sum(len(text) for text in texts)
+    articles = [newsmodel.parse_text(text, source_id=f"a{i}") for i, text in enumerate(texts)]
+    parse = rate(lambda: [newsmodel.parse_text(t) for t in texts], items=len(texts))
+    tokenise = rate(lambda: [tokenize_words(t) for t in texts], items=len(texts))
+    results["references"]["tokenise"] = {"articles_per_s": tokenise}
+    results["parse"] = {
+        "articles_per_s": parse,
+        "chars_per_s": parse * chars / len(texts),
+        "reference": "tokenise",
+        "ratio": parse / tokenise,
+    }
+    return articles
+
+
+def bench_exports(articles: list[Any], results: dict[str, Any]) -> dict[str, list[bytes]]:
+    import orjson
+    from lxml import etree
+
+    from newsmodel.formats import FORMATS, dumps
+
+    prebuilt = [article.model_dump(mode="json") for article in articles]
+    reference = rate(lambda: [orjson.dumps(d) for d in prebuilt], items=len(prebuilt))
+    results["references"]["orjson"] = {"articles_per_s": reference}
+    documents: dict[str, list[bytes]] = {}
+    results["export"] = {}
+    for name in sorted(FORMATS):
+        documents[name] = [dumps(article, name) for article in articles]
+        export = rate(lambda name=name: [dumps(a, name) for a in articles], items=len(articles))
+        entry: dict[str, Any] = {"articles_per_s": export, "reference": "orjson",
+                                 "ratio": export / reference}
+        if documents[name][0].lstrip().startswith(b"<"):
+            xml = documents[name]
+            lxml_rate = rate(lambda xml=xml: [etree.tostring(etree.fromstring(d)) for d in xml],
+                             items=len(xml))
+            results["references"].setdefault("lxml", {})[f"{name}_articles_per_s"] = lxml_rate
+            entry.update(reference="lxml", ratio=export / lxml_rate)
+        results["export"][name] = entry
+    return documents
+
+
+def bench_validators(documents: dict[str, list[bytes]], results: dict[str, Any]) -> None:
+    from newsmodel.validate import VALIDATORS, validate
+
+    results["validate"] = {}
+    for name in sorted(VALIDATORS):
+        docs = documents.get(name)
+        if not docs:
+            continue
+        try:
+            report = validate(docs[0], name)
+        except ImportError as error:  # a validator registered but not importable: say so
+            results["validate"][name] = {"unavailable": str(error)}
+            continue
+        entry: dict[str, Any] = {
+            "documents_per_s": rate(lambda docs=docs, name=name: [validate(d, name) for d in docs],
+                                    items=len(docs)),
+            "first_document_ok": report.ok,
+            "issue_codes": sorted({issue.code for issue in report.issues}),
+        }
+        reference = results["references"].get("lxml", {}).get(f"{name}_articles_per_s")
+        if reference:
+            entry.update(reference="lxml", ratio=entry["documents_per_s"] / reference)
+        else:
+            entry.update(reference="orjson",
+                         ratio=entry["documents_per_s"]
+                         / results["references"]["orjson"]["articles_per_s"])
+        results["validate"][name] = entry
+
+
+def bench_agency(results: dict[str, Any]) -> None:
+    """Reading real agency NewsML-G2 into the model, next to python-newsmlg2 and plain lxml."""
+    from lxml import etree
+
+    import newsmodel
+    from newsmodel.errors import NewsmodelError
+
+    files = agency_newsml()
+    if not files or "newsml" not in newsmodel.formats.FORMATS:
+        results["agency_newsml"] = {"skipped": "no agency corpus or no newsml format"}
+        return
+    readable = []
+    failures = []
+    for name, data in files:
+        try:
+            newsmodel.loads(data, "newsml", source=name)
+            readable.append(data)
+        except NewsmodelError as error:
+            failures.append(f"{name}: {error}")
+    try:
+        import NewsMLG2
+    except ImportError:
+        NewsMLG2 = None  # noqa: N806 - the package's own name
+    theirs_failures = []
+    if NewsMLG2 is not None:  # compare on the files both libraries read
+        both = []
+        for data in readable:
+            try:
+                _newsmlg2_read(NewsMLG2, data)
+                both.append(data)
+            except Exception as error:
+                theirs_failures.append(f"{type(error).__name__}: {error}")
+        readable = both
+    total = sum(len(d) for d in readable)
+    ours = rate(lambda: [newsmodel.loads(d, "newsml") for d in readable], items=len(readable))
+    plain = rate(lambda: [etree.tostring(etree.fromstring(d)) for d in readable],
+                 items=len(readable))
+    entry: dict[str, Any] = {
+        "files": len(files), "compared": len(readable), "newsmodel_failures": failures,
+        "newsmlg2_failures": theirs_failures, "bytes": total,
+        "newsmodel_files_per_s": ours, "lxml_files_per_s": plain, "ratio_to_lxml": ours / plain,
+    }
+    if NewsMLG2 is not None:
+        theirs = rate(lambda: [_newsmlg2_read(NewsMLG2, d) for d in readable],
+                      items=len(readable))
+        entry.update(newsmlg2_files_per_s=theirs, ratio_to_newsmlg2=ours / theirs)
+    else:
+        entry["newsmlg2"] = "not installed (pip install newsmlg2)"
+    results["agency_newsml"] = entry
+
+
+def _newsmlg2_read(module: Any, data: bytes) -> Any:
+    """python-newsmlg2 prints a warning per remote catalog; keep the report readable."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return module.NewsMLG2Document(data)
+
+
+def bench_batch(texts: list[str], results: dict[str, Any], *, files: int) -> None:
+    """The real command: ``newsmodel convert DIR -o OUT --workers N``, wall time per file."""
+    command = [sys.executable, "-m", "newsmodel", "convert"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for index in range(files):
+            (folder / f"{index:06d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
+        entry: dict[str, Any] = {"files": files}
+        for workers in (1, 2):
+            seconds = wall([*command, str(folder), "-o", str(Path(tmp) / f"out{workers}"),
+                            "--workers", str(workers), "-q"], repeat=1)
+            entry[f"workers_{workers}_files_per_s"] = files / seconds
+        entry["speedup_2_over_1"] = entry["workers_2_files_per_s"] / entry["workers_1_files_per_s"]
+        results["batch"] = entry
+
+
+def bench_memory(texts: list[str], results: dict[str, Any], *, files: int) -> None:
+    """Peak resident memory of ``convert`` over ``files`` articles (one process, JSON Lines)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for index in range(files):
+            (folder / f"{index:06d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "newsmodel", "convert", str(folder),
+                        "-o", str(Path(tmp) / "all.jsonl"), "-q"], check=True)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    results["memory"] = {
+        "articles": files, "seconds": seconds,
+        "peak_rss_mb": max(peak, before) / 1024,
+        "note": "ru_maxrss of the largest child so far (this suite's earlier children count too)"
+        if peak == before else "peak RSS of the convert process",
+    }
+
+
+def bench_cold_start(results: dict[str, Any], *, repeat: int) -> None:
+    entry = {}
+    for label, argv in (("version", ["--version"]), ("help", ["--help"]),
+                        ("convert_seed", ["convert", str(SEED)])):
+        entry[f"{label}_ms"] = 1000 * wall(["newsmodel", *argv], repeat=repeat)
+    entry["python_startup_ms"] = 1000 * wall([sys.executable, "-c", "pass"], repeat=repeat)
+    results["cold_start"] = entry
+
+
+def fold_in(texts: list[str], results: dict[str, Any], quick: bool) -> None:
+    """Run ``benchmarks/bench_*.py`` modules that expose ``run(texts, quick) -> dict``."""
+    for path in sorted(HERE.glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        runner = getattr(module, "run", None)
+        if callable(runner):
+            results.setdefault("extra", {})[path.stem] = runner(texts, quick)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def show(results: dict[str, Any]) -> None:
+    refs = results["references"]
+    print(f"newsmodel {results['version']} on {results['machine']['python']}, "
+          f"{results['machine']['cpus']} CPU(s); {results['articles']} Cyrillic articles")
+    print("references: "
+          f"tokenise {refs['tokenise']['articles_per_s']:.0f} art/s, "
+          f"orjson {refs['orjson']['articles_per_s']:.0f} art/s"
+          + "".join(f", lxml {key.split('_')[0]} {value:.0f} doc/s"
+                    for key, value in refs.get("lxml", {}).items()))
+    parse = results["parse"]
+    print(f"parse          {parse['articles_per_s']:9.1f} articles/s "
+          f"({parse['chars_per_s'] / 1e6:.2f} M chars/s; {parse['ratio']:.3f} x tokenise)")
+    for name, entry in results["export"].items():
+        print(f"export {name:8s}{entry['articles_per_s']:9.1f} articles/s "
+              f"({entry['ratio']:.3f} x {entry['reference']})")
+    for name, entry in results["validate"].items():
+        if "unavailable" in entry:
+            print(f"validate {name:6s} unavailable: {entry['unavailable']}")
+            continue
+        print(f"validate {name:6s}{entry['documents_per_s']:9.1f} documents/s "
+              f"({entry['ratio']:.3f} x {entry['reference']})")
+    agency = results.get("agency_newsml", {})
+    if "newsmodel_files_per_s" in agency:
+        line = (f"agency NewsML  {agency['newsmodel_files_per_s']:9.1f} files/s "
+                f"({agency['compared']}/{agency['files']} files read by both; "
+                f"{agency['ratio_to_lxml']:.3f} x lxml")
+        if "newsmlg2_files_per_s" in agency:
+            line += (f"; python-newsmlg2 {agency['newsmlg2_files_per_s']:.1f} files/s, "
+                     f"ratio {agency['ratio_to_newsmlg2']:.2f}")
+        print(line + ")")
+    if "batch" in results:
+        batch = results["batch"]
+        print(f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
+              f"{batch['workers_2_files_per_s']:.1f} with 2 "
+              f"(x{batch['speedup_2_over_1']:.2f}; {batch['files']} files, whole command)")
+    if "memory" in results:
+        memory = results["memory"]
+        print(f"memory         {memory['peak_rss_mb']:9.1f} MB peak RSS converting "
+              f"{memory['articles']} articles ({memory['seconds']:.1f} s)")
+    cold = results["cold_start"]
+    print(f"cold start     --version {cold['version_ms']:.0f} ms, --help {cold['help_ms']:.0f} ms, "
+          f"convert seed {cold['convert_seed_ms']:.0f} ms (python itself "
+          f"{cold['python_startup_ms']:.0f} ms)")
+    for name, extra in results.get("extra", {}).items():
+        print(f"{name}: {json.dumps(extra, ensure_ascii=False)[:300]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke run)")
+    parser.add_argument("--articles", type=int, default=None, help="articles for in-process runs")
+    parser.add_argument("--batch-files", type=int, default=None)
+    parser.add_argument("--memory-articles", type=int, default=None,
+                        help="articles for the memory run (default 10000; 0 skips it)")
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    count = args.articles or (20 if quick else 100)
+    batch_files = args.batch_files or (40 if quick else 600)
+    memory_articles = (args.memory_articles if args.memory_articles is not None
+                       else (300 if quick else 10_000))
+    schemas = SHARED / "schemas"
+    if (schemas / "newsml-g2").is_dir():  # validate against the real XSD, read in place
+        os.environ.setdefault("NEWSMODEL_SCHEMA_DIR", str(schemas))
+    import newsmodel
+
+    texts = load_texts(max(count, 1))
+    results: dict[str, Any] = {
+        "version": newsmodel.__version__,
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                    else os.cpu_count(), "load_average": os.getloadavg()},
+        "articles": len(texts),
+        "data": "ner-uk ng/ news texts" if len(set(texts)) > 1 else "seed article",
+        "references": {},
+    }
+    articles = bench_parse(texts, results)
+    documents = bench_exports(articles, results)
+    bench_validators(documents, results)
+    bench_agency(results)
+    bench_batch(texts, results, files=batch_files)
+    if memory_articles:
+        bench_memory(texts, results, files=memory_articles)
+    bench_cold_start(results, repeat=5 if quick else 15)
+    fold_in(texts, results, quick)
+    show(results)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
