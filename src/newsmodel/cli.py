@@ -119,6 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     install.add_argument("--target", type=Path, default=None, metavar="DIR",
                          help="install here (default: $NEWSMODEL_SCHEMA_DIR or the user folder)")
     schemas_commands.add_parser("status", help="say which schema sets are installed where")
+
+    evaluation = commands.add_parser(
+        "eval", help="score the parser against gold article files and span-annotated JSONL",
+        description="Parse the articles that gold files (*.json, the eval/gold format) describe, "
+        "or the texts of span files (*.jsonl, the ner-uk format), and compare: people, titles, "
+        "organisations, places and events for gold files; exact and overlap precision, recall "
+        "and F1 per PERS/ORG/LOC for span files. Inputs are files or folders.",
+    )
+    evaluation.add_argument("inputs", nargs="+", metavar="INPUT", help="gold .json, span .jsonl, or a folder")
+    evaluation.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluation.add_argument("--documents", default=None, metavar="DIR",
+                            help="folder with the articles gold files name (default: next to them, or ../seeds)")
     return parser
 
 
@@ -136,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "validate": _validate,
             "schema": _schema,
             "schemas": _schemas,
+            "eval": _eval,
         }[args.command]
         return handler(args)
     except UsageError as error:
@@ -507,4 +520,18 @@ def _schemas(args: argparse.Namespace) -> int:
         found = resources.find_schema_set(name)
         state = f"installed in {found}" if found else "not installed"
         print(f"{name} {schema_set.version}: {state}")
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    """``newsmodel eval``: print the evaluation table (or JSON); exit 0 once it is computed."""
+    import json
+
+    from newsmodel.evaluate import evaluate, format_table
+
+    result = evaluate(args.inputs, documents=args.documents)
+    if args.json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_table(result) + "\n")
     return EXIT_OK
