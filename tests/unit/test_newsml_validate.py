@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmodel import validate
+from newsmodel.validate import validate
 from newsmodel.validate.report import Severity
 
 G2 = "http://iptc.org/std/nar/2006-10-01/"

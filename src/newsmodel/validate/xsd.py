@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -131,9 +132,13 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
         schema = compiled_schema(folder.resolve())
         if not schema.validate(root):
             lines = document.utf8.split(b"\n")
-            seen = _add_schema_errors(report, schema, lines, block=None, seen=set())
-            if etree.QName(root).localname == "newsMessage":
-                _validate_items(report, schema, root, lines, seen)
+            items = _message_items(root)
+            starts = [source_line(item) or 0 for item in items]
+            seen = _add_schema_errors(report, schema, lines, starts, seen=set())
+            for item in items:
+                # libxml2 stops descending after an envelope error: check each item alone.
+                if not schema.validate(_standalone(item)):
+                    _add_schema_errors(report, schema, lines, starts, seen=seen)
     newsml_qcodes.check(root, report)
     return report
 
@@ -155,46 +160,52 @@ def _check_root(root: etree._Element, report: Report) -> bool:
     return True
 
 
-def _validate_items(
-    report: Report,
-    schema: etree.XMLSchema,
-    root: etree._Element,
-    lines: list[bytes],
-    seen: set[tuple[int, str]],
-) -> None:
-    """Validate each item of a newsMessage's itemSet alone (libxml2 skips them after an
-    envelope error); issues already reported for the whole message are not repeated."""
+def _standalone(item: etree._Element) -> etree._Element:
+    """A copy of ``item`` as a document root that declares every namespace in scope (QName
+    values such as ``valuedatatype="xs:boolean"`` may use the envelope's prefixes), with
+    source line numbers kept."""
+    nsmap: Any = item.nsmap  # lxml-stubs do not allow the None (default namespace) key
+    alone = etree.Element(item.tag, attrib=dict(item.attrib), nsmap=nsmap)
+    alone.sourceline = item.sourceline
+    alone.text = item.text
+    for child in item:
+        alone.append(copy.deepcopy(child))
+    return alone
+
+
+def _message_items(root: etree._Element) -> list[etree._Element]:
+    """The items in a newsMessage's itemSet (none for a single item)."""
+    if etree.QName(root).localname != "newsMessage":
+        return []
     item_set = root.find(f"{{{NAR}}}itemSet")
-    if item_set is None:
-        return
-    items = [child for child in item_set if isinstance(child.tag, str)]
-    for index, item in enumerate(items):
-        alone = copy.deepcopy(item)  # keeps namespaces and source line numbers
-        if not schema.validate(alone):
-            _add_schema_errors(report, schema, lines, block=index, seen=seen)
+    return [] if item_set is None else [c for c in item_set if isinstance(c.tag, str)]
 
 
 def _add_schema_errors(
     report: Report,
     schema: etree.XMLSchema,
     lines: list[bytes],
+    item_starts: list[int],
     *,
-    block: int | None,
     seen: set[tuple[int, str]],
 ) -> set[tuple[int, str]]:
+    """Add the schema's error log to the report, each issue once, with the index of the
+    newsMessage item it falls in (``Location.block``)."""
     for entry in cast("Iterable[etree._LogEntry]", schema.error_log):
         key = (entry.line, entry.message)
         if key in seen:
             continue
         seen.add(key)
         if len(report.issues) >= MAX_ISSUES:
-            report.error("newsml.too-many-issues",
-                         f"more than {MAX_ISSUES} issues; the rest are not listed")
+            if report.issues[-1].code != "newsml.too-many-issues":
+                report.error("newsml.too-many-issues",
+                             f"more than {MAX_ISSUES} issues; the rest are not listed")
             break
         code = _schema_code(str(entry.type_name))
         line = entry.line or None
         column = entry.column or (_column(lines, line, str(entry.path)) if line else None)
-        location = Location(line=line, column=column, block=block)
+        block = bisect_right(item_starts, line) - 1 if line and item_starts else -1
+        location = Location(line=line, column=column, block=block if block >= 0 else None)
         report.error(code, _tidy(str(entry.message)), location)
     return seen
 
