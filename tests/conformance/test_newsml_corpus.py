@@ -80,7 +80,8 @@ def test_invalid_files_have_their_errors_located(
         assert report.errors, row["file"]
         for issue in report.errors:
             if issue.code.startswith("newsml.schema."):
-                assert issue.location.line and issue.location.column, (row["file"], issue)
+                assert issue.location.line, (row["file"], issue)
+                assert issue.location.column, (row["file"], issue)
 
 
 def test_news_message_items_agree_one_by_one(corpus: Path, with_shared_schemas: Path) -> None:
@@ -102,7 +103,8 @@ def all_files(corpus: Path, conformance: Path) -> list[Path]:
 
 def text_items(path: Path) -> list[tuple[bool, bool]]:
     """For each newsItem of class text: does the source have a headline, and body text?"""
-    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.parse(str(path), parser).getroot()
     found = []
     for item in root.iter(f"{NAR}newsItem"):
         item_class = item.find(f"{NAR}itemMeta/{NAR}itemClass")

@@ -165,7 +165,8 @@ def _standalone(item: etree._Element) -> etree._Element:
     values such as ``valuedatatype="xs:boolean"`` may use the envelope's prefixes), with
     source line numbers kept."""
     nsmap: Any = item.nsmap  # lxml-stubs do not allow the None (default namespace) key
-    alone = etree.Element(item.tag, attrib=dict(item.attrib), nsmap=nsmap)
+    attributes: dict[str, str] = {str(k): str(v) for k, v in item.attrib.items()}
+    alone = etree.Element(item.tag, attrib=attributes, nsmap=nsmap)
     alone.sourceline = item.sourceline
     alone.text = item.text
     for child in item:
