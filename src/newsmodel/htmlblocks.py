@@ -154,7 +154,8 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
     """Parse one block; repair only wrappers, control characters, comments and trailing commas."""
     text = block.text
     repairs: list[str] = []
-    start, end = _WRAP_START.match(text), _WRAP_END.search(text)
+    tail = max(0, len(text) - 64)
+    start, end = _WRAP_START.match(text), _WRAP_END.search(text, tail)
     if start or end:
         # Blank the wrappers out rather than cut them, so positions stay those of the page.
         chars = list(text)

@@ -14,6 +14,7 @@ from newsmodel.validate.report import Issue, Location, Report, Severity
 
 VALIDATORS: dict[str, str] = {
     "json": "newsmodel.validate.jsonschema",
+    "jsonld": "newsmodel.validate.schemaorg",
     "newsml": "newsmodel.validate.xsd",
 }
 """Format name -> module with ``validate(data: bytes, *, source: str | None) -> Report``."""

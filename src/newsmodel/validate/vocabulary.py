@@ -14,6 +14,7 @@ Nothing here touches the network, and nothing imports the model layer.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 import orjson
 
 from newsmodel.errors import ResourceError
-from newsmodel.validate.resources import SCHEMA_SETS, find_schema_set
+from newsmodel.validate.resources import ENV_VAR, SCHEMA_SETS, find_schema_set
 
 SCHEMA_PREFIX = "schema:"
 PENDING = "https://pending.schema.org"
@@ -52,14 +53,14 @@ def term_name(key: str) -> str | None:
     three are the term ``headline`` under a schema.org context.  A key with another prefix
     (``dc:title``, ``og:image``) belongs to another vocabulary.
     """
+    if ":" not in key:
+        return None if key.startswith("@") else key
     if key.startswith("schema:"):
         return key[7:]
     for iri in SCHEMA_IRIS:
         if key.startswith(iri):
             return key[len(iri):]
-    if ":" in key or key.startswith("@"):
-        return None
-    return key
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ class Vocabulary:
     pending_types: frozenset[str] = frozenset()
     superseded_types: dict[str, str] = field(default_factory=dict)
     _lower: dict[str, str] = field(default_factory=dict)
+    _suggestions: dict[str, str | None] = field(default_factory=dict)
+    _takes: dict[tuple[tuple[str, ...], str], bool] = field(default_factory=dict)
 
     def is_type(self, name: str) -> bool:
         return name in self.types
@@ -100,16 +103,26 @@ class Vocabulary:
 
     def takes(self, type_names: Iterable[str], prop: Property) -> bool:
         """Whether a node of these types may carry ``prop`` (its domain holds one of them)."""
-        return any(prop.domains & self.types.get(name, frozenset((name,))) for name in type_names)
+        key = (tuple(type_names), prop.name)
+        found = self._takes.get(key)
+        if found is None:
+            found = any(prop.domains & self.types.get(name, frozenset((name,))) for name in key[0])
+            self._takes[key] = found
+        return found
 
     def suggest(self, term: str) -> str | None:
         """The closest real term: same name in another case first, then a near spelling."""
-        exact = self._lower.get(term.lower())
-        if exact and exact != term:
-            return exact
-        pool = self.properties.keys() if term[:1].islower() else self.types.keys()
-        close = difflib.get_close_matches(term, pool, n=1, cutoff=0.8)
-        return close[0] if close else None
+        if term in self._suggestions:
+            return self._suggestions[term]
+        found = self._lower.get(term.lower())
+        if found is None or found == term:
+            # Only terms of about the same length can be 80% similar: compare with those.
+            pool = [name for name in (self.properties if term[:1].islower() else self.types)
+                    if abs(len(name) - len(term)) <= max(2, len(term) // 4)]
+            close = difflib.get_close_matches(term, pool, n=1, cutoff=0.8)
+            found = close[0] if close else None
+        self._suggestions[term] = found
+        return found
 
 
 def _ids(value: Any) -> list[str]:
@@ -202,13 +215,36 @@ def _load(path: str, size: int, mtime_ns: int) -> Vocabulary:
     return compile_vocabulary(document, SCHEMA_SETS["schemaorg"].version)
 
 
+_SEARCH_ENVIRONMENT = (ENV_VAR, "XDG_DATA_HOME", "HOME")
+"""The variables :func:`newsmodel.validate.resources.search_dirs` depends on."""
+
+
+@cache
+def _folder(environment: tuple[str | None, ...]) -> Path | None:
+    return find_schema_set("schemaorg")
+
+
 def load_vocabulary() -> Vocabulary | None:
-    """The installed schema.org vocabulary, compiled once per process; ``None`` if not installed."""
-    folder = find_schema_set("schemaorg")
+    """The installed schema.org vocabulary, compiled once per process; ``None`` if not installed.
+
+    Where it is installed is looked up once per search path (``NEWSMODEL_SCHEMA_DIR`` and the
+    user folder); after that a call costs one ``stat`` of the vocabulary file, so validating
+    thousands of small blocks does not rescan folders.
+    """
+    search = tuple(os.environ.get(name) for name in _SEARCH_ENVIRONMENT)
+    folder = _folder(search)
     if folder is None:
         return None
     path = folder / SCHEMA_SETS["schemaorg"].entry
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:
+        _folder.cache_clear()  # removed since it was found: look again
+        folder = _folder(search)
+        if folder is None:
+            return None
+        path = folder / SCHEMA_SETS["schemaorg"].entry
+        stat = path.stat()
     return _load(str(path), stat.st_size, stat.st_mtime_ns)
 
 
