@@ -17,7 +17,10 @@ Matching rules, chosen so a match is worth trusting without further checks:
 * the longest match wins, matches never overlap, and apostrophe variants (’ ʼ ') are one;
 * a "bare" name (``~`` in the data: ``МЗС``, ``Генштаб``, ``Міноборони``) names its entry
   (Ukraine's ministry) only when no country is attached: ``МЗС Китаю`` and ``російське
-  Міноборони`` are left to the recogniser, which builds those names from head words.
+  Міноборони`` are left to the recogniser, which builds those names from head words;
+* a one-word form that is also an adjective form (``Донецька``, genitive of Донецьк, and
+  feminine of донецький) does not match before a capitalised word or an administrative noun
+  (``Донецька ОВА``, ``Покровська міська рада``): there it is part of another name.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from newsmodel.models import PlaceKind
 EntryType = Literal["place", "organisation"]
 Via = Literal["name", "adjective", "demonym"]
 Mode = Literal["exact", "upper", "inner", "any"]
+Guard = Literal["-", "bare", "adj"]
+"""Context a form needs: none; no place attached (``bare``); no noun it could modify (``adj``)."""
 """How a form must appear in text to match: ``exact`` as written (acronyms); ``upper`` with a
 capital first letter; ``inner`` capitalised and not first in its sentence; ``any`` anyhow."""
 
@@ -56,6 +61,25 @@ BARE = "~"
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", "«", "“", "„", '"', ":", "—", "–"})
 _PLACE_KINDS = frozenset(PlaceKind)
+_ADMIN_STEMS = (
+    "облас",
+    "міськ",
+    "район",
+    "селищ",
+    "сільськ",
+    "народн",
+    "військов",
+    "громад",
+    "атомн",
+    "теплов",
+    "окруж",
+    "єпарх",
+    "дивіз",
+    "бригад",
+    "губерн",
+    "округ",
+)
+_GUARDS: frozenset[str] = frozenset({"-", "bare", "adj"})
 _VIAS: frozenset[str] = frozenset({"name", "adjective", "demonym"})
 _MODES: frozenset[str] = frozenset({"exact", "upper", "inner", "any"})
 
@@ -217,7 +241,7 @@ class _Form:
     entry: LexiconEntry
     via: Via
     mode: Mode
-    bare: bool
+    guard: Guard
     exact: tuple[str, ...] = ()
 
 
@@ -244,19 +268,20 @@ def _index() -> _Index:
     for number, line in enumerate(_read(FORMS_FILE).splitlines(), start=1):
         if not line or line[0] == "#":
             continue
-        form, key, via, mode, bare = line.split("\t")
+        form, key, via, mode, guard = line.split("\t")
         found: _Form | None
         if key not in entries:
             raise ValueError(f"{FORMS_FILE}:{number}: unknown key {key!r}; rebuild the forms")
         if mode == "exact":
-            found = _Form(entries[key], "name", "exact", bare == "1", tuple(form.split(" ")))
+            exact = tuple(form.split(" "))
+            found = _Form(entries[key], "name", "exact", cast(Guard, guard), exact)
             form = form.lower()
         else:
             found = shared.get(line[len(form) :])
             if found is None:
-                if via not in _VIAS or mode not in _MODES or bare not in {"0", "1"}:
+                if via not in _VIAS or mode not in _MODES or guard not in _GUARDS:
                     raise ValueError(f"{FORMS_FILE}:{number}: bad line {line!r}; rebuild forms")
-                found = _Form(entries[key], cast(Via, via), cast(Mode, mode), bare == "1")
+                found = _Form(entries[key], cast(Via, via), cast(Mode, mode), cast(Guard, guard))
                 shared[line[len(form) :]] = found
         forms.setdefault(form, []).append(found)
         first, _, rest = form.partition(" ")
@@ -326,10 +351,18 @@ def _longest_at(
         for form in index.forms.get(" ".join(keys[start : start + length]), ()):
             if not _accepts(form, tokens, start):
                 continue
-            if form.bare and _attached(index, tokens, keys, start + length, previous):
+            end = start + length
+            if form.guard == "bare" and _attached(index, tokens, keys, end, previous):
                 continue
-            return form, start + length
+            if form.guard == "adj" and end < len(keys) and _modified(tokens[end], keys[end]):
+                continue
+            return form, end
     return None
+
+
+def _modified(following: str, key: str) -> bool:
+    """Whether an adjective-like form is likely to modify ``following`` rather than name."""
+    return following[:1].isupper() or key.startswith(_ADMIN_STEMS)
 
 
 def _attached(
