@@ -6,6 +6,7 @@ Every sentence here is written for these tests; none comes from evaluation data.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -40,9 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def found(text: str) -> list[tuple[str, str, str]]:
     """(matched text, key, via) for every match in ``text``, tokenised like the recogniser."""
     tokens = tokenize_words(text)
-    return [
-        (" ".join(tokens[m.start : m.end]), m.entry.key, m.via) for m in find_matches(tokens)
-    ]
+    return [(" ".join(tokens[m.start : m.end]), m.entry.key, m.via) for m in find_matches(tokens)]
 
 
 def keys(text: str) -> list[str]:
@@ -80,7 +79,7 @@ PLACES = [
 
 
 @pytest.mark.parametrize(("sentence", "surface", "key"), PLACES)
-def test_inflected_place_names_resolve_to_their_entry(sentence: str, surface: str, key: str) -> None:
+def test_inflected_place_names_resolve(sentence: str, surface: str, key: str) -> None:
     """A place named in any grammatical case is found under its own key."""
     assert (surface, key, "name") in found(sentence)
 
@@ -156,7 +155,7 @@ def test_matches_never_overlap_and_are_ordered() -> None:
         "un-security-council",
         "kyiv",
     ]
-    for before, after in zip(matches, matches[1:], strict=False):
+    for before, after in itertools.pairwise(matches):
         assert before.end <= after.start
 
 
@@ -373,7 +372,7 @@ def test_data_files_are_sorted_by_key() -> None:
 def test_duplicate_keys_are_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     """A key defined twice is a data error naming the key."""
     header = "key\tkind\tcountry\tname\talternates\n"
-    files = {name: header for name in gazetteer.SOURCE_FILES}
+    files = dict.fromkeys(gazetteer.SOURCE_FILES, header)
     files["places_cities.tsv"] += "lviv\tcity\t\tЛьвів\nlviv\tcity\t\tЛьвів\n"
     monkeypatch.setattr(gazetteer, "_read", files.__getitem__)
     with pytest.raises(ValueError, match="'lviv' is defined twice"):
@@ -383,7 +382,7 @@ def test_duplicate_keys_are_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_bad_rows_are_rejected_with_their_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """A bad kind or key is reported with its file and line."""
     header = "key\tkind\tcountry\tname\n"
-    files = {name: header for name in gazetteer.SOURCE_FILES}
+    files = dict.fromkeys(gazetteer.SOURCE_FILES, header)
     files["places_cities.tsv"] += "lviv\ttown\t\tЛьвів\n"
     monkeypatch.setattr(gazetteer, "_read", files.__getitem__)
     with pytest.raises(ValueError, match=r"places_cities.tsv:2: kind 'town'"):
@@ -396,7 +395,8 @@ def test_bad_rows_are_rejected_with_their_line(monkeypatch: pytest.MonkeyPatch) 
 def _builder() -> ModuleType:
     path = ROOT / "tools" / "build_lexicon_forms.py"
     spec = importlib.util.spec_from_file_location("build_lexicon_forms", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
