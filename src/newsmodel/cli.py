@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_arguments(convert)
     convert.add_argument("--skip-existing", action="store_true",
                          help="leave inputs whose outputs already exist (resume a batch)")
+    convert.add_argument("--base-uri", dest="base_uri", default=None, metavar="URI",
+                         help="jsonld: base of the @ids (default: the article's url, else "
+                         "urn:newsmodel:article:ID)")
 
     validate = commands.add_parser(
         "validate", help="check documents against their schema and report every problem",
@@ -269,7 +272,7 @@ def _convert(args: argparse.Namespace) -> int:
         debug=args.debug,
     )
     progress = _progress(args, args.inputs)
-    writer = _Sink(mode, target, formats, infos)
+    writer = _Sink(mode, target, formats, infos, _dump_options(args, formats))
     try:
         for result in run(job, items, workers=workers):
             if result.error is not None:
@@ -315,7 +318,7 @@ def _dump_options(args: argparse.Namespace, formats: list[str]) -> dict[str, dic
     base_uri = getattr(args, "base_uri", None)
     if base_uri:
         for name in formats:
-            if name != "json":
+            if name == "jsonld":
                 options.setdefault(name, {})["base_uri"] = base_uri
     return options
 
@@ -341,7 +344,8 @@ class _Sink:
     """
 
     def __init__(
-        self, mode: str, target: Path | None, formats: list[str], infos: list[FormatInfo]
+        self, mode: str, target: Path | None, formats: list[str], infos: list[FormatInfo],
+        options: dict[str, dict[str, object]] | None = None,
     ) -> None:
         from newsmodel.batch import AtomicWriter
 
@@ -349,6 +353,7 @@ class _Sink:
         self.target = target
         self.formats = formats
         self.infos = infos
+        self.options = options or {}
         self.articles: list[Article] = []
         self.writer: AtomicWriter | None = None
         self.committed = False
@@ -389,8 +394,9 @@ class _Sink:
             self.writer.commit()
         elif self.articles:
             name = self.formats[0]
-            data = (dumps(self.articles[0], name) if len(self.articles) == 1
-                    else dumps_many(self.articles, name))
+            options = self.options.get(name, {})
+            data = (dumps(self.articles[0], name, **options) if len(self.articles) == 1
+                    else dumps_many(self.articles, name, **options))
             if self.target is None:
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()

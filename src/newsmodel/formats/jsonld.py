@@ -927,6 +927,9 @@ class _Reader:
         names: list[str] = []
         for value in node.props.get(prop, []):
             target = _resolve(value, self.index)
+            if isinstance(target, Node) and not target.props and target.id:
+                self.note(f"{node.label}.{prop} (reference {target.id!r}, not described)")
+                continue
             name = _text(target.first("name")) if isinstance(target, Node) else _text(target)
             if not name:
                 self.warn(f"{node.label}.{prop} at {getattr(target, 'pointer', node.pointer)} "
