@@ -170,3 +170,18 @@ def test_shlex_can_split_every_command() -> None:
             if block.lang in RUNNABLE_SHELL:
                 for command in shell_commands(block):
                     shlex.split(command)
+
+
+CODE = re.compile(r"""["'](?P<code>(?:format|json|jsonld|newsml|xml)\.[a-z0-9][a-z0-9.-]*)["']""")
+
+
+def test_every_issue_code_is_documented() -> None:
+    """docs/validation.md lists every stable issue code the validators can emit."""
+    sources = [*(ROOT / "src" / "newsmodel" / "validate").glob("*.py"),
+               ROOT / "src" / "newsmodel" / "xmlsafe.py"]
+    codes = {match["code"] for path in sources if path.is_file()
+             for match in CODE.finditer(path.read_text(encoding="utf-8"))
+             if not match["code"].endswith((".xsd", ".json", ".py"))}  # file names, not codes
+    page = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
+    assert codes, "no issue codes found: has the validate package moved?"
+    assert sorted(code for code in codes if f"`{code}`" not in page) == []
