@@ -156,3 +156,38 @@ def test_interrupt_leaves_no_partial_file(
     assert not target.exists()
     assert sorted(os.listdir(tmp_path)) == ["in", "out"]
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_kill_leaves_only_whole_outputs(seed_path: Path, tmp_path: Path) -> None:
+    """SIGTERM in the middle of a parallel batch: exit 130, every output whole, no temp files."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = seed_path.read_bytes()
+    for index in range(3000):
+        (folder / f"{index:05d}.txt").write_bytes(text)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsmodel", "convert", str(folder), "-o", str(out),
+         "--workers", "2", "-q"],
+        stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and any(out.glob("*.json"))) and process.poll() is None:
+        assert time.monotonic() < deadline, "no output appeared"
+        time.sleep(0.05)
+    if process.poll() is not None:
+        pytest.skip("the batch finished before it could be interrupted")
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    names = os.listdir(out)
+    assert names, "the outputs written before the signal are kept"
+    assert [name for name in names if name.startswith(".")] == []
+    for name in names:
+        assert orjson.loads((out / name).read_bytes())["body"]
