@@ -162,7 +162,7 @@ def test_matches_never_overlap_and_are_ordered() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Київстар відновив зв'язок.",
+        "Києвознавці зібралися.",
         "Римський папа виступив.",
         "Парижанка виграла турнір.",
         "Сумарні втрати зросли.",
@@ -335,9 +335,9 @@ def test_the_world_is_covered() -> None:
     assert entry("kyiv").kind == entry("sevastopol").kind == "city"
 
 
-# Capitals named like their country resolve to the country; single first-name-like names never.
+# Capitals named like their country: the country is the reading a news text means.
 SHADOWED = {"algiers", "djibouti-city", "guatemala-city", "luxembourg-city", "panama-city",
-            "san-marino-city", "tunis-city", "sofia", "victoria-seychelles"}  # fmt: skip
+            "san-marino-city", "tunis-city"}  # fmt: skip
 
 
 def test_every_name_finds_its_own_entry() -> None:
@@ -347,6 +347,8 @@ def test_every_name_finds_its_own_entry() -> None:
         if record.entry.key in SHADOWED:
             continue
         for name in (record.entry.name, *record.entry.alternate_names):
+            if "unmatched" in record.flags and len(tokenize_words(name)) == 1:
+                continue
             tokens = ["у", *tokenize_words(name), "."]
             matches = find_matches(tokens)
             if (record.entry.key, 1, len(tokens) - 1) not in {
