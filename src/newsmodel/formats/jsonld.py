@@ -482,6 +482,7 @@ def read_date(text: str) -> tuple[date | datetime | None, str | None]:
 
 
 def _read_loose(value: str) -> date | datetime | None:
+    original = value
     zone: timezone | None = None
     trailing = _TRAILING_ZONE.match(value)
     if trailing and trailing.group(2) in _ZONES:
@@ -511,9 +512,9 @@ def _read_loose(value: str) -> date | datetime | None:
                 "%b %d %Y %H:%M:%S",
             )
             return stamp.replace(tzinfo=timezone(timedelta(hours=_ZONES[ctime.group(4)])))
-        if re.match(r"^[A-Z][a-z]{2}, ", value) or re.search(r" [+-]\d{4}$", value):
-            stamp = email.utils.parsedate_to_datetime(value)
-            if stamp.tzinfo is None and not value.endswith(("-0000", "GMT", "UT")):
+        if re.match(r"^[A-Z][a-z]{2}, ", original) or re.search(r" [+-]\d{4}$", original):
+            stamp = email.utils.parsedate_to_datetime(original)
+            if stamp.tzinfo is None and not original.endswith(("-0000", "GMT", "UT")):
                 return None
             return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
         for pattern in _MONTH_NAME_FORMATS:
@@ -577,6 +578,8 @@ class _Reader:
         self.ids: dict[int, str] = {}
         self.kinds: dict[int, str] = {}
         self.nodes: list[Node] = []
+        self.blank: dict[tuple[str, str], Node] = {}
+        self.aliases: dict[int, Node] = {}
 
     def note(self, what: str) -> None:
         if what not in self.unmapped:
@@ -617,9 +620,17 @@ class _Reader:
                         kind = _kind(target)
                         if kind is None:
                             continue
+                        queue.append(target)
+                        label = _text(target.first("name"))
+                        if target.id is None and label:
+                            # The same blank node written twice (an author who is also the
+                            # organizer) is one entity, not two.
+                            first = self.blank.setdefault((kind, label), target)
+                            if first is not target:
+                                self.aliases[id(target)] = first
+                                continue
                         self.kinds[id(target)] = kind
                         self.nodes.append(target)
-                        queue.append(target)
 
     @staticmethod
     def _targets(value: Any) -> list[Any]:
@@ -647,6 +658,7 @@ class _Reader:
 
     def ref(self, value: Any, kinds: tuple[str, ...]) -> str | None:
         target = _resolve(value, self.index)
+        target = self.aliases.get(id(target), target)
         if isinstance(target, Node) and self.kinds.get(id(target)) in kinds:
             return self.ids[id(target)]
         return None
@@ -860,6 +872,7 @@ class _Reader:
         for prop in ("mentions", "about", "contentLocation"):
             for value in node.props.get(prop, []):
                 target = _resolve(value, self.index)
+                target = self.aliases.get(id(target), target)
                 if not (isinstance(target, Node) and id(target) in self.kinds):
                     self.note(f"{node.label}.{prop}")
         for prop in ("author", "publisher"):
