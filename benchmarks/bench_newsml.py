@@ -1,0 +1,220 @@
+"""NewsML-G2 speed: export, reading and validation, each next to plain lxml in the same run.
+
+    python benchmarks/bench_newsml.py          # prints rates and ratios
+    python benchmarks/bench_newsml.py --quick  # shorter rounds
+
+Targets (issue 5), per core:
+
+- export >= 2,000 articles/s from a model (rich articles: 8 people, organisations, places and
+  events, Cyrillic text);
+- reading >= 20x IPTC's python-newsmlg2 on the same agency files (those both libraries read);
+- validation >= 5,000 items/s for typical agency items (valid agency newsItems and the items of
+  newsMessages from ``../shared/corpus/newsml-g2``).
+
+The reference for each is plain ``etree.fromstring`` + ``etree.tostring`` of the same bytes.
+``run(texts, quick)`` is folded into ``benchmarks/run.py``; the schema comes from
+``../shared/schemas`` unless ``NEWSMODEL_SCHEMA_DIR`` is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or HERE.parent.parent / "shared")
+CORPUS = SHARED / "corpus" / "newsml-g2"
+NAR = "{http://iptc.org/std/nar/2006-10-01/}"
+ITEM_TAGS = {f"{NAR}{name}" for name in ("newsItem", "packageItem", "conceptItem",
+                                         "knowledgeItem", "planningItem")}
+
+
+def rate(function: Callable[[], Any], *, items: int, min_time: float, repeat: int = 3) -> float:
+    """Items per second: the best of ``repeat`` rounds of at least ``min_time`` seconds."""
+    function()
+    best = 0.0
+    for _ in range(repeat):
+        gc.collect()
+        calls, started = 0, time.perf_counter()
+        while True:
+            function()
+            calls += 1
+            elapsed = time.perf_counter() - started
+            if elapsed >= min_time:
+                break
+        best = max(best, calls * items / elapsed)
+    return best
+
+
+def lxml_round_trip(documents: list[bytes]) -> None:
+    for data in documents:
+        etree.tostring(etree.fromstring(data))
+
+
+def rich_articles(texts: list[str], count: int) -> list[Any]:
+    """Articles shaped like the seed: 8 people with jobs, organisations, places, events."""
+    from newsmodel.models import (
+        Article, Event, EventCategory, Mention, Organisation, PartialDate, Participant, Person,
+        Place, PlaceKind,
+    )
+
+    articles = []
+    for index in range(count):
+        body = texts[index % len(texts)]
+        places = [Place(id=f"place-{i}", name=name, kind=PlaceKind.CITY)
+                  for i, name in enumerate(["Київ", "Пхеньян", "Сеул", "Курська область"])]
+        orgs = [Organisation(id=f"org-{i}", name=name, country="place-0")
+                for i, name in enumerate(["ЦТАК", "Рада безпеки Росії", "Корейська народна армія"])]
+        persons = [
+            Person(id=f"person-{i}", name=f"Особа Номер {i}", name_latin=f"Osoba Nomer {i}",
+                   job_title="заступник міністра оборони", affiliation=["org-1"],
+                   nationality="place-0",
+                   mentions=[Mention(start=0, end=min(5, len(body)), text=body[:5])])
+            for i in range(8)
+        ]
+        events = [
+            Event(id=f"event-{i}", name="зустріч делегацій", category=EventCategory.MEETING,
+                  start_date=PartialDate(2025, 11, 6), location=["place-1"],
+                  participants=[Participant(id="person-0", role="host"),
+                                Participant(id="person-1", role="guest")],
+                  description="Міністр прийняв делегацію.")
+            for i in range(3)
+        ]
+        articles.append(Article(
+            id=f"bench-{index}", headline=body[:80], description=body[:200],
+            date_published=datetime(2025, 11, 7, 9, 30, tzinfo=UTC), language="uk", body=body,
+            word_count=len(body.split()), persons=persons, organisations=orgs, places=places,
+            events=events,
+        ))
+    return articles
+
+
+def agency_files() -> list[tuple[str, bytes]]:
+    return [(str(path.relative_to(CORPUS)), path.read_bytes())
+            for path in sorted(CORPUS.rglob("*.xml"))] if CORPUS.is_dir() else []
+
+
+def items_in(data: bytes) -> list[bytes]:
+    """Each item of a valid agency file, as its own document (a message's items one by one)."""
+    root = etree.fromstring(data)
+    if root.tag in ITEM_TAGS:
+        return [data]
+    return [etree.tostring(item) for item in root.iter() if item.tag in ITEM_TAGS]
+
+
+def bench_export(texts: list[str], quick: bool) -> dict[str, Any]:
+    from newsmodel.formats.newsml_write import dump
+
+    articles = rich_articles(texts, 50)
+    stamp = datetime(2025, 11, 7, 12, tzinfo=UTC)
+    outputs = [dump(article, version_created=stamp) for article in articles]
+    min_time = 0.3 if quick else 1.0
+    ours = rate(lambda: [dump(a, version_created=stamp) for a in articles],
+                items=len(articles), min_time=min_time)
+    plain = rate(lambda: lxml_round_trip(outputs), items=len(outputs), min_time=min_time)
+    return {"articles_per_s": ours, "lxml_docs_per_s": plain, "ratio_to_lxml": ours / plain,
+            "bytes_per_article": sum(map(len, outputs)) // len(outputs), "target": 2000}
+
+
+def bench_read(quick: bool) -> dict[str, Any]:
+    from newsmodel.errors import NewsmodelError
+    from newsmodel.formats.newsml_read import load
+
+    try:
+        import NewsMLG2
+    except ImportError:
+        return {"skipped": "python-newsmlg2 is not installed (pip install newsmlg2)"}
+    both, theirs_failed, ours_refused = [], 0, 0
+    for _name, data in agency_files():
+        try:
+            load(data)
+        except NewsmodelError:
+            ours_refused += 1
+            continue
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                NewsMLG2.NewsMLG2Document(data)
+        except Exception:  # noqa: BLE001 - counting the reference's crashes is the point
+            theirs_failed += 1
+            continue
+        both.append(data)
+
+    def theirs() -> None:
+        with contextlib.redirect_stdout(io.StringIO()):
+            for data in both:
+                NewsMLG2.NewsMLG2Document(data)
+
+    min_time = 0.5 if quick else 2.0
+    ours = rate(lambda: [load(d) for d in both], items=len(both), min_time=min_time)
+    reference = rate(theirs, items=len(both), min_time=min_time, repeat=2)
+    plain = rate(lambda: lxml_round_trip(both), items=len(both), min_time=min_time)
+    return {"files": len(both), "newsmlg2_crashed_on": theirs_failed,
+            "newsmodel_refused": ours_refused, "newsmodel_files_per_s": ours,
+            "newsmlg2_files_per_s": reference, "ratio_to_newsmlg2": ours / reference,
+            "lxml_files_per_s": plain, "ratio_to_lxml": ours / plain, "target_ratio": 20}
+
+
+def bench_validate(quick: bool) -> dict[str, Any]:
+    from newsmodel.validate.resources import ENV_VAR
+    from newsmodel.validate.xsd import validate
+
+    if not os.environ.get(ENV_VAR) and (SHARED / "schemas" / "newsml-g2").is_dir():
+        os.environ[ENV_VAR] = str(SHARED / "schemas")
+    items: list[bytes] = []
+    for _name, data in agency_files():
+        if validate(data).ok:
+            items.extend(items_in(data))
+    if not items:
+        return {"skipped": "no valid agency items or no schema"}
+    if not all(validate(item).ok for item in items):
+        return {"error": "an extracted item does not validate on its own"}
+    min_time = 0.5 if quick else 2.0
+    ours = rate(lambda: [validate(item) for item in items], items=len(items), min_time=min_time)
+    plain = rate(lambda: lxml_round_trip(items), items=len(items), min_time=min_time)
+    return {"items": len(items), "mean_bytes": sum(map(len, items)) // len(items),
+            "items_per_s": ours, "lxml_docs_per_s": plain, "ratio_to_lxml": ours / plain,
+            "target": 5000}
+
+
+def run(texts: list[str], quick: bool) -> dict[str, Any]:
+    """The three measurements, for ``benchmarks/run.py``."""
+    return {"export": bench_export(texts, quick), "read": bench_read(quick),
+            "validate": bench_validate(quick)}
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    seed = HERE.parent / "seeds" / "000_b4df3ac546630d11.txt"
+    text = seed.read_text(encoding="utf-8").split("\n", 1)[1]
+    results = run([text], quick)
+    export, read, check = results["export"], results["read"], results["validate"]
+    print(f"export   {export['articles_per_s']:8.0f} articles/s  (target 2000; plain lxml "
+          f"parse+serialise {export['lxml_docs_per_s']:.0f}/s, ratio {export['ratio_to_lxml']:.2f})")
+    if "skipped" in read:
+        print(f"read     skipped: {read['skipped']}")
+    else:
+        print(f"read     {read['newsmodel_files_per_s']:8.0f} files/s     "
+              f"python-newsmlg2 {read['newsmlg2_files_per_s']:.0f}/s -> "
+              f"{read['ratio_to_newsmlg2']:.1f}x (target 20x) on {read['files']} files; "
+              f"newsmlg2 crashed on {read['newsmlg2_crashed_on']}; plain lxml "
+              f"{read['lxml_files_per_s']:.0f}/s")
+    if "items_per_s" in check:
+        print(f"validate {check['items_per_s']:8.0f} items/s     (target 5000; {check['items']} "
+              f"agency items, mean {check['mean_bytes']} bytes; plain lxml "
+              f"{check['lxml_docs_per_s']:.0f}/s, ratio {check['ratio_to_lxml']:.2f})")
+    else:
+        print(f"validate {check}")
+
+
+if __name__ == "__main__":
+    main()
