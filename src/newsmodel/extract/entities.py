@@ -51,6 +51,10 @@ _QUOTE_CLOSE = frozenset("»\"”“")
 _OPENERS = frozenset(".!?…:;—–-«\"„“(")
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "NUMR", "INTJ",
                            "PRED", "GRND", "COMP"})
+_STREET_WORDS = frozenset("вулиця проспект провулок бульвар площа узвіз шосе набережна майдан "
+                          "вул просп пров бул пл б-р".split())
+_STREET_SHORT = frozenset("вул просп пров бул пл".split())
+_STREET_SHORT_DOTTED = frozenset("вул. просп. пров. бул. пл. б-р р.".split())
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split())
 _NOT_NAMES = frozenset(
     "бог господь але і й та а або чи що як це той ця цей ці ти ви ми він вона вони я "
@@ -160,35 +164,110 @@ class _Scanner:
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
                 listed = None
             found = (
-                self.quoted_organisation(index)
+                self.street(index)
+                or self.quoted_organisation(index)
                 or listed
                 or phrase
                 or self.person_run(index)
                 or self.single(index)
             )
             if found:
+                if found.label == "PERS":
+                    found = self.with_initials(found)
                 self.spans.append(found)
                 index = found.last_token + 1
                 index = self.parenthesised_acronym(found, index)
             else:
                 index += 1
-        return self.spans
+        return self.second_pass()
+
+    def second_pass(self) -> list[EntitySpan]:
+        """A word that is a person's name elsewhere in the text is one here too, even at the
+        start of a sentence (``Пелипас звернулася``) where capitals prove nothing."""
+        covered = set()
+        for span in self.spans:
+            covered.update(range(span.first_token, span.last_token + 1))
+        names: set[str] = set()
+        for span in self.spans:
+            if span.label == "PERS":
+                for token in self.tokens[span.first_token : span.last_token + 1]:
+                    if token.is_word and len(token.text) > 2:
+                        names.add(_stem(token.text))
+        added = []
+        for token in self.tokens:
+            if token.index in covered or not self.capital_word(token.index) or token.is_upper:
+                continue
+            if _stem(token.text) in names and not any(
+                    r.known and r.pos in _FUNCTION_POS for r in morph.readings(token.text)):
+                added.append(self.span(token.index, token.index, "PERS"))
+        return sorted([*self.spans, *added], key=lambda span: span.start)
+
+    def street(self, index: int) -> EntitySpan | None:
+        """``вул. Горького``, ``вулиці Чумацької``, ``просп. Перемоги, 12``, ``р. Дністер``."""
+        token = self.tokens[index]
+        word = token.text.lower()
+        nxt = index + 1
+        if word.rstrip(".") in _STREET_WORDS and not word.endswith(".") and \
+                (dot := self.tok(nxt)) is not None and dot.text == "." and word in _STREET_SHORT:
+            nxt += 1  # "вул . Сухомлинського" with a spaced dot
+        elif not (word in _STREET_SHORT_DOTTED or (
+                token.is_word and not token.is_capitalised and
+                any(r.lemma in _STREET_WORDS for r in morph.readings(token.text) if r.pos == "NOUN"))):
+            return None
+        last = nxt
+        while (t := self.tok(last)) is not None and t.sentence == token.sentence and (
+                (len(t.text) == 2 and t.text.endswith(".") and t.text[0].isupper())
+                or (len(t.text) == 1 and t.text.isupper() and (d := self.tok(last + 1)) and d.text == ".")):
+            last += 1 if t.text.endswith(".") else 2  # initials: "Б. Хмельницького"
+        if not self.capital_word(last) or self.tokens[last].is_upper:
+            return None
+        while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 3:
+            last += 1
+        if word.startswith("р") and len(word) <= 3 and last == nxt:
+            pass  # "р. Дністер": a river
+        comma, number = self.tok(last + 1), self.tok(last + 2)
+        if comma is not None and number is not None and comma.text == "," and number.text[:1].isdigit() \
+                and len(number.text) <= 4 and word not in ("р.", "р"):
+            last += 2
+        return self.span(index, last, "LOC")
+
+    def with_initials(self, span: EntitySpan) -> EntitySpan:
+        """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
+        first, last = span.first_token, span.last_token
+        while first >= 2 and _is_initial(self.tokens[first - 2].text) and self.tokens[first - 1].text == "." \
+                and self.tokens[first - 2].sentence == self.tokens[first].sentence:
+            first -= 2
+        while first >= 1 and _is_initial(self.tokens[first - 1].text.rstrip(".")) and \
+                self.tokens[first - 1].text.endswith("."):
+            first -= 1
+        after = last
+        while after + 2 < len(self.tokens) and _is_initial(self.tokens[after + 1].text) and \
+                self.tokens[after + 2].text == "." and self.adjacent(after, after + 1):
+            after += 2
+        if after > last:
+            last = after - 1  # the last initial's dot may end the sentence; keep the letter only
+        if (first, last) == (span.first_token, span.last_token):
+            return span
+        return self.span(first, last, "PERS", span.name, span.key, span.parts)
 
     # -- rules -----------------------------------------------------------------------------
 
     def quoted_organisation(self, index: int) -> EntitySpan | None:
         token = self.tokens[index]
-        if token.text in LEGAL_FORMS and (nxt := self.tok(index + 1)) and nxt.text in _QUOTE_OPEN:
-            close = self.closing_quote(index + 1)
-            if close is not None:
-                return self.span(index, close, "ORG", self.text[token.start : self.tokens[close].end])
+        if token.text in LEGAL_FORMS or (token.is_upper and len(token.text) <= 6):
+            # ТОВ «X», ДП «КТ», ПрАТ КП «X»: one or two legal-form acronyms and a quoted name
+            opening = index + 1
+            if (mid := self.tok(opening)) is not None and mid.is_upper and len(mid.text) <= 6:
+                opening += 1
+            nxt = self.tok(opening)
+            if nxt is not None and nxt.text in _QUOTE_OPEN and self.adjacent(opening - 1, opening):
+                close = self.closing_quote(opening)
+                if close is not None:
+                    return self.span(index, close, "ORG", self.text[token.start : self.tokens[close].end])
         if token.text in _QUOTE_OPEN and self.capital_word(index + 1):
             close = self.closing_quote(index)
             if close is None or close == index + 1:
                 return None
-            first = self.descriptor_start(index)
-            if first is not None:
-                return self.span(first, close, "ORG")
             inner = self.words[index + 1 : close]
             if len(inner) > 5 or any(_is_verb(word) for word in inner) or \
                     (morph.is_known(inner[0]) and not morph.has(inner[0], "Abbr") and len(inner) > 1
@@ -251,6 +330,9 @@ class _Scanner:
         last, parts = self.complements(head, organisation=is_org)
         if not capital and not parts:
             return None  # a lower-case phrase is a name only with a named complement
+        if not capital and parts[0].label == "ORG":
+            # "фракції Партії регіонів": the name is the capitalised organisation inside
+            return parts[0]
         if not capital and head == index and not is_org:
             return None
         if is_place and not capital and head > index:
@@ -287,7 +369,26 @@ class _Scanner:
                 budget -= 1
                 continue
             token = self.tokens[nxt]
-            if not token.is_word or token.text.lower() in _LOCATIVE_PREPOSITIONS or token.text.isdigit():
+            lower = token.text.lower()
+            if organisation and last > head and lower in ("та", "і", "й") and \
+                    (after := self.tok(nxt + 1)) is not None and not after.is_capitalised and \
+                    morph.has(after.text, "gent") and not _is_verb(after.text):
+                last = nxt  # "економіки та інвестицій": coordinated complements
+                continue
+            if organisation and lower in ("з", "із") and (after := self.tok(nxt + 1)) is not None \
+                    and not after.is_capitalised and morph.has(after.text, "NOUN", "gent", known=True) \
+                    and not _is_verb(after.text):
+                last = nxt  # "Державне агентство з інвестицій", "комітет з питань ..."
+                continue
+            if organisation and lower in ("у", "в") and (after := self.hits.get(nxt + 1) or None) is None \
+                    and self.capital_word(nxt + 1) and self.is_region_phrase(nxt + 1):
+                last = nxt  # "ДСНС України в Івано-Франківській області"
+                continue
+            if lower in ("імені", "ім.") and self.capital_word(nxt + 1):
+                last = nxt  # "Театр імені Франка"
+                continue
+            if not token.is_word or lower in _LOCATIVE_PREPOSITIONS or token.text.isdigit() or \
+                    _is_verb(token.text):
                 break
             # a run of adjectives and a genitive noun
             end = nxt
@@ -316,6 +417,13 @@ class _Scanner:
             budget -= 1
         return last, parts
 
+    def is_region_phrase(self, index: int) -> bool:
+        """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised
+        adjective and a region word, in the locative."""
+        head = self.tok(index + 1)
+        return head is not None and self.is_head(head.text, frozenset({"область", "район"})) \
+            and morph.has(head.text, "loct")
+
     def genitive_span(self, first: int, last: int) -> bool:
         word = self.tokens[last].text
         return morph.has(word, "gent") or self.tokens[last].is_upper or not morph.is_known(word)
@@ -341,6 +449,8 @@ class _Scanner:
         words = self.words[index : last + 1]
         if len(words) == 1:
             return None
+        if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
+            return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
         if not _has_name_reading(words[0]) and _has_name_reading(words[1], "Name") \
                 and not is_east_asian(words):
             return None  # "Росії Олександр Мацегора": the name starts at the next word
@@ -357,7 +467,7 @@ class _Scanner:
 
     def single(self, index: int) -> EntitySpan | None:
         token = self.tokens[index]
-        if not self.capital_word(index):
+        if not self.capital_word(index) or len(token.text) < 2:
             return None
         word = token.text
         readings = morph.readings(word)
@@ -365,28 +475,42 @@ class _Scanner:
             if word in _ROMAN or len(word) > 8 or any(r.known and "Abbr" not in r.grammemes
                                                        for r in readings):
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
-            return self.span(index, index, "ORG")
+            return self.organisation_with_complement(index)
         if word.lower() in _NOT_NAMES:
             return None
+        if _compound_organisation(word):
+            return self.span(index, index, "ORG")  # Київрада, Мінюст, ГоловКРУ
         known_name = any(r.is_name and r.known for r in readings)
         if any(r.known and r.pos in _FUNCTION_POS for r in readings) and not known_name:
             return None
         prev = self.tok(index - 1)
-        after_preposition = prev is not None and prev.text.lower() in _LOCATIVE_PREPOSITIONS
+        preposition = prev.text.lower() if prev is not None else ""
         if self.initial(index):
             if known_name and all(r.is_name for r in readings if r.known):
                 return self.span(index, index, "PERS")
             return None
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
             return None
-        if known_name and not (after_preposition and any(
-                r.known and not r.is_name and "inan" in r.grammemes for r in readings)):
+        inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
+        animate = any("anim" in r.grammemes for r in readings)
+        if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
             return self.span(index, index, "PERS")
-        if after_preposition or (prev is not None and prev.text.lower() in _STREET_ABBREVIATIONS):
+        if preposition in _STREET_ABBREVIATIONS:
             return self.span(index, index, "LOC")
-        if any(r.known and "inan" in r.grammemes and r.pos == "NOUN" for r in readings):
+        if preposition in _LOCATIVE_PREPOSITIONS:
+            if inanimate or (preposition in ("у", "в", "на") and not animate):
+                return self.span(index, index, "LOC")
+            return self.span(index, index, "PERS")
+        if inanimate and any(r.pos == "NOUN" for r in readings):
             return self.span(index, index, "LOC")
         return self.span(index, index, "PERS")
+
+    def organisation_with_complement(self, index: int) -> EntitySpan:
+        """An acronym, with a named complement: ``ДСНС України``, ``ГУ ДФС``."""
+        last, parts = self.complements(index, organisation=True)
+        if last > index and not any(self.capital_word(i) for i in range(index + 1, last + 1)):
+            last, parts = index, []
+        return self.span(index, last, "ORG", None, None, tuple(parts))
 
     def parenthesised_acronym(self, found: EntitySpan, index: int) -> int:
         """``Південнокорейська розвідка (NIS)``: the acronym is the same organisation."""
@@ -399,6 +523,34 @@ class _Scanner:
                                         found.key, (found,)))
             return index + 3
         return index
+
+
+_ORG_PREFIXES = ("мін", "держ", "голов", "нац", "укр", "обл", "міськ", "рай")
+_ORG_SUFFIXES = ("рада", "ради", "раді", "радою", "раду", "держадміністрац", "енерго", "газ", "буд",
+                 "банк", "трест", "пром", "торг", "буду", "банку")
+
+
+def _compound_organisation(word: str) -> bool:
+    """Ukrainian compound abbreviations name institutions: ``Київрада``, ``Мінюст``,
+    ``Держрезерв``, ``ГоловКРУ``, ``СхідГЗК``: a capital inside the word, or a state prefix or
+    institution suffix on a word the dictionary does not know."""
+    if any(char.isupper() for char in word[1:]) and not word.isupper() and "-" not in word:
+        return True
+    if morph.is_known(word):
+        return False
+    lower = word.lower()
+    return lower.startswith(_ORG_PREFIXES) and len(lower) > 6 or \
+        any(lower.endswith(suffix) for suffix in _ORG_SUFFIXES[:5])
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 1 and text.isupper() and text.isalpha()
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching inflected name forms inside one text."""
+    word = word.lower().translate(str.maketrans("іїє", "иие"))
+    return word[:-2] if len(word) > 6 else word[:-1] if len(word) > 4 else word
 
 
 def _has_name_reading(word: str, tag: str | None = None) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"\w+(?:[-'’ʼ`]\w+)*\.?|[^\w\s]", re.UNICODE)
 _ABBREVIATION = frozenset(
     "м с смт вул обл р рр ст п пп т тис млн млрд грн ім див напр ін і.о о ген д проф акад "
-    "пров просп бул пл кв буд тел р-н".split()
+    "пров просп бул пл кв буд тел р-н б-р".split()
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„(—–-]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ")
@@ -80,7 +80,9 @@ def tokenize(text: str) -> list[Token]:
         for match in _TOKEN.finditer(text, start, end):
             word = match.group()
             word_start = match.start()
-            if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATION:
+            initial = len(word) == 2 and word[0].isupper()
+            if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATION \
+                    and not initial:
                 tokens.append(Token(word[:-1], word_start, match.end() - 1, len(tokens), number, first))
                 tokens.append(Token(".", match.end() - 1, match.end(), len(tokens), number, False))
             else:
