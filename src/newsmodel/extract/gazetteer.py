@@ -136,8 +136,9 @@ def unify_apostrophes(token: str) -> str:
     return token.translate(_APOSTROPHES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(token: str) -> str:
-    """The matching key of a token: lower case, one apostrophe."""
+    """The matching key of a token: lower case, one apostrophe (cached: words repeat)."""
     return token.translate(_APOSTROPHES).lower()
 
 
@@ -264,30 +265,23 @@ def _index() -> _Index:
     capitals = {r.entry.key: r.capital for r in records if r.capital}
     forms: dict[str, list[_Form]] = {}
     longest: dict[str, int] = {}
-    shared: dict[str, _Form] = {}
     for number, line in enumerate(_read(FORMS_FILE).splitlines(), start=1):
         if not line or line[0] == "#":
             continue
-        form, key, via, mode, guard = line.split("\t")
-        found: _Form | None
-        if key not in entries:
-            raise ValueError(f"{FORMS_FILE}:{number}: unknown key {key!r}; rebuild the forms")
-        if mode == "exact":
-            exact = tuple(form.split(" "))
-            found = _Form(entries[key], "name", "exact", cast(Guard, guard), exact)
-            form = form.lower()
-        else:
-            found = shared.get(line[len(form) :])
-            if found is None:
-                if via not in _VIAS or mode not in _MODES or guard not in _GUARDS:
-                    raise ValueError(f"{FORMS_FILE}:{number}: bad line {line!r}; rebuild forms")
-                found = _Form(entries[key], cast(Via, via), cast(Mode, mode), cast(Guard, guard))
-                shared[line[len(form) :]] = found
-        forms.setdefault(form, []).append(found)
-        first, _, rest = form.partition(" ")
-        length = rest.count(" ") + 2 if rest else 1
-        if longest.get(first, 0) < length:
-            longest[first] = length
+        key, via, mode, guard, written = line.split("\t")
+        if key not in entries or via not in _VIAS or mode not in _MODES or guard not in _GUARDS:
+            raise ValueError(f"{FORMS_FILE}:{number}: bad line {line[:60]!r}; rebuild the forms")
+        shared = _Form(entries[key], cast(Via, via), cast(Mode, mode), cast(Guard, guard))
+        for form in written.split("|"):
+            found, lowered = shared, form
+            if mode == "exact":
+                found = _Form(shared.entry, "name", "exact", shared.guard, tuple(form.split(" ")))
+                lowered = form.lower()
+            forms.setdefault(lowered, []).append(found)
+            first, space, rest = lowered.partition(" ")
+            length = rest.count(" ") + 2 if space else 1
+            if longest.get(first, 0) < length:
+                longest[first] = length
     return _Index(
         forms=forms,
         longest=longest,
@@ -327,7 +321,11 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
     keys = [normalise(token) for token in tokens]
     matches: list[LexiconMatch] = []
     start = 0
+    longest = index.longest
     while start < len(keys):
+        if keys[start] not in longest:
+            start += 1
+            continue
         previous = matches[-1] if matches and matches[-1].end == start else None
         found = _longest_at(index, tokens, keys, start, previous)
         if found is None:
