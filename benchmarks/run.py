@@ -262,10 +262,18 @@ def bench_batch(texts: list[str], results: dict[str, Any], *, files: int) -> Non
             (folder / f"{index:06d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
         entry: dict[str, Any] = {"files": files}
         for workers in (1, 2):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             seconds = wall([*command, str(folder), "-o", str(Path(tmp) / f"out{workers}"),
                             "--workers", str(workers), "-q"], repeat=1)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             entry[f"workers_{workers}_files_per_s"] = files / seconds
+            entry[f"workers_{workers}_cpu_s"] = (after.ru_utime - before.ru_utime
+                                                 + after.ru_stime - before.ru_stime)
         entry["speedup_2_over_1"] = entry["workers_2_files_per_s"] / entry["workers_1_files_per_s"]
+        # CPU seconds spent per file with 2 workers relative to 1: the cost of going parallel
+        # (pickling, a second parser warm-up).  On an idle machine the speed-up approaches
+        # 2 / overhead; on a busy one the wall-clock ratio says more about the neighbours.
+        entry["cpu_overhead_2_over_1"] = entry["workers_2_cpu_s"] / entry["workers_1_cpu_s"]
         results["batch"] = entry
 
 
@@ -276,17 +284,23 @@ def bench_memory(texts: list[str], results: dict[str, Any], *, files: int) -> No
         folder.mkdir()
         for index in range(files):
             (folder / f"{index:06d}.txt").write_text(texts[index % len(texts)], encoding="utf-8")
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        # A fresh launcher process runs the command, so its RUSAGE_CHILDREN peak is this run's.
+        launcher = (
+            "import resource, subprocess, sys\n"
+            "subprocess.run(sys.argv[1:], check=False)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        )
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "newsmodel", "convert", str(folder),
-                        "-o", str(Path(tmp) / "all.jsonl"), "-q"], check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", launcher, sys.executable, "-m", "newsmodel", "convert",
+             str(folder), "-o", str(Path(tmp) / "all.jsonl"), "-q"],
+            check=True, capture_output=True, text=True,
+        )
         seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     results["memory"] = {
         "articles": files, "seconds": seconds,
-        "peak_rss_mb": max(peak, before) / 1024,
-        "note": "ru_maxrss of the largest child so far (this suite's earlier children count too)"
-        if peak == before else "peak RSS of the convert process",
+        "peak_rss_mb": int(done.stdout.split()[-1]) / 1024,
+        "how": "peak resident set of `newsmodel convert FOLDER -o all.jsonl` (one process)",
     }
 
 
@@ -349,7 +363,9 @@ def show(results: dict[str, Any]) -> None:
         batch = results["batch"]
         print(f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
               f"{batch['workers_2_files_per_s']:.1f} with 2 "
-              f"(x{batch['speedup_2_over_1']:.2f}; {batch['files']} files, whole command)")
+              f"(x{batch['speedup_2_over_1']:.2f}; {batch['files']} files, whole command; CPU "
+              f"{batch['workers_1_cpu_s']:.1f} s vs {batch['workers_2_cpu_s']:.1f} s, "
+              f"load average {results['machine']['load_average'][0]:.1f})")
     if "memory" in results:
         memory = results["memory"]
         print(f"memory         {memory['peak_rss_mb']:9.1f} MB peak RSS converting "
