@@ -75,6 +75,8 @@ PLACES = [
     ("Ескалація на Близькому Сході.", "Близькому Сході", "middle-east"),
     ("Вибух у Бєлгородській області.", "Бєлгородській області", "belgorod-oblast"),
     ("Гуманітарна допомога для Сектора Гази.", "Сектора Гази", "gaza-strip"),
+    ("Бої у Покровському районі.", "Покровському районі", "pokrovsk-raion"),
+    ("Обстріл Великої Новосілки.", "Великої Новосілки", "velyka-novosilka"),
 ]
 
 
@@ -220,6 +222,13 @@ def test_adjective_like_forms_yield_to_the_noun_they_modify() -> None:
     assert keys("Обстріл Донецька триває.") == ["donetsk"]
     assert keys("Донецька ОВА повідомила.") == []
     assert keys("Покровська міська рада заявила.") == []
+
+
+def test_adjective_like_forms_after_a_first_name_are_surnames() -> None:
+    """``Богдана Хмельницького`` is a man; ``у Хмельницькому`` and ``Мер Кропивницького`` a city."""
+    assert keys("Вулиця Богдана Хмельницького довга.") == []
+    assert keys("Вибух у Хмельницькому чули всі.") == ["khmelnytskyi"]
+    assert keys("Мер Кропивницького заявив.") == ["kropyvnytskyi"]
 
 
 def test_empty_and_punctuation_only_input() -> None:

@@ -20,7 +20,8 @@ Matching rules, chosen so a match is worth trusting without further checks:
   Міноборони`` are left to the recogniser, which builds those names from head words;
 * a one-word form that is also an adjective form (``Донецька``, genitive of Донецьк, and
   feminine of донецький) does not match before a capitalised word or an administrative noun
-  (``Донецька ОВА``, ``Покровська міська рада``): there it is part of another name.
+  (``Донецька ОВА``, ``Покровська міська рада``), where it is part of another name, nor after
+  a capitalised word inside a sentence (``Богдана Хмельницького``), where it is a surname.
 """
 
 from __future__ import annotations
@@ -352,15 +353,23 @@ def _longest_at(
             end = start + length
             if form.guard == "bare" and _attached(index, tokens, keys, end, previous):
                 continue
-            if form.guard == "adj" and end < len(keys) and _modified(tokens[end], keys[end]):
+            if form.guard == "adj" and _adjectival(tokens, keys, start, end):
                 continue
             return form, end
     return None
 
 
-def _modified(following: str, key: str) -> bool:
-    """Whether an adjective-like form is likely to modify ``following`` rather than name."""
-    return following[:1].isupper() or key.startswith(_ADMIN_STEMS)
+def _adjectival(tokens: Sequence[str], keys: list[str], start: int, end: int) -> bool:
+    """Whether an adjective-like form is a modifier or a surname here rather than a place.
+
+    It modifies a capitalised word or an administrative noun after it (``Донецька ОВА``), or
+    is a surname after a first name inside a sentence (``Богдана Хмельницького``).
+    """
+    if end < len(keys) and (tokens[end][:1].isupper() or keys[end].startswith(_ADMIN_STEMS)):
+        return True
+    if start == 0 or not tokens[start - 1][:1].isupper() or is_acronym(tokens[start - 1]):
+        return False
+    return start >= 2 and tokens[start - 2] not in _SENTENCE_OPENERS
 
 
 def _attached(
