@@ -91,6 +91,11 @@ class _Registry:
 
     def named(self, span: EntitySpan, *, mention: bool) -> _Entity:
         kind = span.label
+        known_alias = self.by_key.get((kind, "alt:" + fold(self.text(span))))
+        if known_alias is not None and span.key:
+            if mention:
+                known_alias.spans.append(span)
+            return known_alias
         if span.key:
             entry = _lexicon_entry(span.key)
             name = entry.name if entry else (span.name or self.text(span))
@@ -129,12 +134,30 @@ class _Registry:
 
     def acronym(self, span: EntitySpan) -> None:
         """``(NIS)`` after an organisation: the same organisation, another name."""
-        target = self.named(span.parts[0], mention=False)
-        target.spans.append(span)
         acronym = self.text(span)
+        target = self.named(span.parts[0], mention=False)
+        earlier = self.by_key.get(("ORG", "alt:" + fold(acronym)))
+        if earlier is not None and earlier is not target:
+            # the same acronym after two long forms: one organisation named two ways
+            self.merge(target, into=earlier)
+            target = earlier
+        target.spans.append(span)
         if acronym not in target.alternates and acronym != target.name:
             target.alternates.append(acronym)
         self.by_key.setdefault(("ORG", "alt:" + fold(acronym)), target)
+
+    def merge(self, entity: _Entity, *, into: _Entity) -> None:
+        into.spans.extend(entity.spans)
+        for name in (entity.name, *entity.alternates):
+            if name != into.name and name not in into.alternates:
+                into.alternates.append(name)
+        for key, value in list(self.by_key.items()):
+            if value is entity:
+                self.by_key[key] = into
+        for other in self.entities:
+            if other.parent is entity:
+                other.parent = into
+        self.entities.remove(entity)
 
     # people --------------------------------------------------------------------------------
 
@@ -159,7 +182,7 @@ class _Registry:
             if entity.kind == "PERS" and any(
                 part and _variant(part, word) for part in (entity.family, entity.given, entity.name)
             ):
-                if entity.family and fold(entity.family) != fold(word) and _variant(entity.family, word) \
+                if entity.family and entity.family != word and _variant(entity.family, word) \
                         and word not in entity.alternates:
                     entity.alternates.append(word)
                 entity.spans.append(span)
@@ -241,11 +264,10 @@ def extract_entities(body: str, published: date | None,
     registry = _Registry(body, tokens)
     persons = sorted((s for s in spans if s.label == "PERS"), key=lambda s: -len(registry.words(s)))
     for span in spans:
-        if span.label != "PERS" and not (span.parts and span.label == "ORG" and span.parts[0].end <= span.start):
-            registry.named(span, mention=True)
-    for span in spans:
         if span.label == "ORG" and span.parts and span.parts[0].end <= span.start:
             registry.acronym(span)
+        elif span.label != "PERS":
+            registry.named(span, mention=True)
     for span in persons:
         registry.person(span)
     _roles(registry, tokens, spans)

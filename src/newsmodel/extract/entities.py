@@ -536,6 +536,9 @@ def _compound_organisation(word: str) -> bool:
     institution suffix on a word the dictionary does not know."""
     if any(char.isupper() for char in word[1:]) and not word.isupper() and "-" not in word:
         return True
+    lemmas = {r.lemma for r in morph.readings(word) if r.known and r.pos == "NOUN"}
+    if any(lemma.endswith("рада") and len(lemma) > 6 for lemma in lemmas):
+        return True  # Київрада, міськрада
     if morph.is_known(word):
         return False
     lower = word.lower()

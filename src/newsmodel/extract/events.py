@@ -30,6 +30,8 @@ MERGE_WINDOW = 2
 """Same-category triggers at most this many sentences apart, dates agreeing, are one event."""
 
 _LOCATIVE = frozenset("у в до на біля поблизу під".split())
+_IN = frozenset("у в на".split())
+_MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _DEMONSTRATIVES = frozenset("цей ця це ці цього цієї цих цим цими цьому тих того тієї той та ті".split())
 
 
@@ -180,8 +182,12 @@ def _candidate(body: str, tokens: Sequence[Token], trigger: Trigger, token: Toke
         if mention.label == "LOC" and before in _LOCATIVE:
             if mention.entity_id not in candidate.location:
                 candidate.location.append(mention.entity_id)
-            if name_place is None:
-                name_place = mention
+            # the event is named after the place closest to its trigger ("візиту до КНДР");
+            # "до" names a destination, so only movements are named with it
+            if before in _IN or trigger.category in _MOVEMENTS:
+                distance = abs(mention.first_token - token.index)
+                if name_place is None or distance < abs(name_place.first_token - token.index):
+                    name_place = mention
         elif mention.label == "PERS":
             _add(candidate, mention.entity_id, trigger.role)
         elif mention.label == "ORG" and any(abs(mention.first_token - r) <= 3 for r in reporting):

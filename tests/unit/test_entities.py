@@ -1,0 +1,112 @@
+"""People, organisations and places: found, typed, named in the nominative, merged per text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from newsmodel import parse_text
+from newsmodel.extract.entities import RuleRecognizer
+from newsmodel.extract.recognizer import EntitySpan, Recognizer
+from newsmodel.extract.tokens import Token, tokenize
+from newsmodel.models import Article
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(s.label, text[s.start : s.end]) for s in RuleRecognizer().recognise(text, tokenize(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Суд стягнув з ТОВ «ЛБК «Наш Дом» кошти.", ("ORG", "ТОВ «ЛБК «Наш Дом»")),
+        ("Про це повідомила Державна служба статистики України.",
+         ("ORG", "Державна служба статистики України")),
+        ("Мешканці вул. Горького скаржаться.", ("LOC", "вул. Горького")),
+        ("Указ підписав В. Ющенко у Києві.", ("PERS", "В. Ющенко")),
+        ("Засідання відбулося у Пхеньяні.", ("LOC", "Пхеньяні")),
+        ("Як повідомляє СБУ, затримано двох людей.", ("ORG", "СБУ")),
+        ("Депутати Київради ухвалили рішення.", ("ORG", "Київради")),
+        ("Рішення ухвалив Департамент економіки та інвестицій мерії Києва.",
+         ("ORG", "Департамент економіки та інвестицій мерії Києва")),
+    ],
+)
+def test_spans(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Переговори пройшли у дружній обстановці.",
+        "Законом передбачено штраф, а ЗМІ про це писали.",
+        "«Ми готові до переговорів», — сказав він.",
+    ],
+)
+def test_no_entities_from_common_words(text: str) -> None:
+    assert _spans(text) == []
+
+
+def test_mentions_of_one_person_are_merged_across_forms_and_spellings() -> None:
+    article = parse_text(
+        "Делегацію очолив Віктор Горемикін. Пізніше Горемікін зустрівся з колегами, "
+        "а Горемикіна привітали."
+    )
+    assert [p.name for p in article.persons] == ["Віктор Горемикін"]
+    assert len(article.persons[0].mentions) == 3
+
+
+def test_places_are_one_per_real_place_with_kind() -> None:
+    article = parse_text("КНДР відправила війська. Північна Корея підтвердила це у Пхеньяні.")
+    names = {p.name: p for p in article.places}
+    assert "Пхеньян" in names and names["Пхеньян"].kind == "city"
+    korea = [p for p in article.places if p.kind == "country"]
+    assert len(korea) == 1 and len(korea[0].mentions) == 2
+
+
+def test_acronym_in_brackets_is_the_same_organisation() -> None:
+    article = parse_text("Південнокорейська розвідка (NIS) повідомила про це. NIS не уточнила деталей.")
+    orgs = [o for o in article.organisations if "NIS" in o.alternate_names]
+    assert len(orgs) == 1
+    assert orgs[0].name == "Південнокорейська розвідка"
+    assert len(orgs[0].mentions) == 3
+
+
+def test_organisation_parent_from_its_name() -> None:
+    article = parse_text(
+        "Участь взяв заступник начальника Головного політичного управління Корейської народної "
+        "армії Пак Єн Іль."
+    )
+    child = next(o for o in article.organisations if o.name.startswith("Головне"))
+    parent = article.get(child.parent or "")
+    assert parent is not None and parent.name == "Корейська народна армія"
+
+
+def test_ids_are_readable_and_stable() -> None:
+    text = "Президент Росії Володимир Путін прибув до Пхеньяна."
+    first, second = parse_text(text), parse_text(text)
+    assert [p.id for p in first.persons] == [p.id for p in second.persons] == ["person-volodymyr-putin"]
+
+
+class _Everything:
+    """A user's recogniser: one person span over the first word."""
+
+    def recognise(self, text: str, tokens: Sequence[Token]) -> list[EntitySpan]:
+        first = tokens[0]
+        return [EntitySpan(first.start, first.end, "PERS", first_token=0, last_token=0)]
+
+
+def test_a_user_recogniser_plugs_into_the_pipeline() -> None:
+    from newsmodel.extract.assemble import extract_entities
+
+    recogniser: Recognizer = _Everything()
+    found = extract_entities("Тарас прийшов додому.", None, recogniser)
+    assert [p["name"] for p in found["persons"]] == ["Тарас"]
+
+
+def test_text_that_is_not_ukrainian_gets_a_warning_and_no_entities() -> None:
+    article: Article = parse_text("The President of France met the German Chancellor in Paris today.")
+    assert article.language == "en"
+    assert not article.persons and not article.places and not article.organisations
+    assert any("Ukrainian" in w for w in article.provenance.warnings)

@@ -1,0 +1,53 @@
+"""Events: a trigger, a date, a place, participants with roles; one happening, one event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsmodel import parse_text
+from newsmodel.extract.events import triggers
+from newsmodel.models import EventCategory, PartialDate
+
+
+def test_trigger_table_is_data_with_valid_categories() -> None:
+    table = triggers()
+    assert table["переговори"].category is EventCategory.MEETING
+    assert all(isinstance(t.category, EventCategory) for t in table.values())
+
+
+def test_talks_with_date_place_and_people() -> None:
+    article = parse_text(
+        "Міністр оборони КНДР Но Гван Чоль 6 листопада прийняв у Пхеньяні заступника міністра "
+        "оборони Росії Віктора Горемикіна. «Переговори пройшли у дружній обстановці», "
+        "йдеться в повідомленні ЦТАК.",
+        date=date(2025, 11, 7),
+    )
+    assert len(article.events) == 1
+    event = article.events[0]
+    assert event.category is EventCategory.MEETING
+    assert event.name == "Переговори у Пхеньяні"
+    assert event.start_date == PartialDate(2025, 11, 6)
+    assert [article.get(i).name for i in event.location] == ["Пхеньян"]  # type: ignore[union-attr]
+    people = {article.get(p.id).name for p in event.participants if p.id.startswith("person")}  # type: ignore[union-attr]
+    assert people == {"Но Гван Чоль", "Віктор Горемикін"}
+    assert len(event.mentions) == 2
+
+
+def test_the_reporting_agency_is_a_source() -> None:
+    article = parse_text("За даними ЦТАК, у Пхеньяні відбулися переговори.", date=date(2025, 11, 7))
+    event = article.events[0]
+    roles = {article.get(p.id).name: p.role for p in event.participants}  # type: ignore[union-attr]
+    assert roles == {"ЦТАК": "source"}
+
+
+def test_no_trigger_no_event() -> None:
+    assert parse_text("Погода в Києві сьогодні тепла і сонячна.").events == []
+
+
+def test_a_demonstrative_refers_back_to_the_same_event() -> None:
+    article = parse_text(
+        "У Женеві відбулися переговори. Учасники обідали. Потім гуляли містом. Ввечері "
+        "дивилися фільм. За результатами цих переговорів сторони зробили заяву."
+    )
+    meetings = [e for e in article.events if e.category is EventCategory.MEETING]
+    assert len(meetings) == 1 and len(meetings[0].mentions) == 2

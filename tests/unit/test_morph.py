@@ -1,0 +1,42 @@
+"""Noun phrases go back to the nominative: the head and its adjectives, never the complement."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel.extract.morph import noun_phrase_nominative, readings, restore_case
+
+HEADS = frozenset({"рада", "сила", "управління", "суд", "служба", "область", "міністерство"})
+
+
+@pytest.mark.parametrize(
+    ("phrase", "nominative"),
+    [
+        ("Курської області", "Курська область"),
+        ("Дніпропетровській області", "Дніпропетровська область"),
+        ("Збройних сил Росії", "Збройні сили Росії"),
+        ("Ради безпеки Росії", "Рада безпеки Росії"),
+        ("Верховної Ради", "Верховна Рада"),
+        ("Міністерства оборони України", "Міністерство оборони України"),
+        ("головного політичного управління Корейської народної армії",
+         "головне політичне управління Корейської народної армії"),
+        ("Новоайдарського районного суду Луганської області",
+         "Новоайдарський районний суд Луганської області"),
+        ("Національної розвідувальної служби", "Національна розвідувальна служба"),
+        ("Пхеньяні", "Пхеньян"),
+        ("Курська область", "Курська область"),
+    ],
+)
+def test_noun_phrases_in_the_nominative(phrase: str, nominative: str) -> None:
+    assert noun_phrase_nominative(phrase.split(), HEADS) == nominative
+
+
+def test_readings_are_cached_and_complete() -> None:
+    assert readings("Києві") is readings("Києві")
+    assert {r.lemma for r in readings("Києві")} >= {"київ"}
+
+
+def test_restore_case_copies_capitals() -> None:
+    assert restore_case("курська", "Курської") == "Курська"
+    assert restore_case("кндр", "КНДР") == "КНДР"
+    assert restore_case("військово-політичне", "військово-політичного") == "військово-політичне"

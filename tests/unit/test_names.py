@@ -1,0 +1,61 @@
+"""Person names: nominative, given/family split, official transliteration, readable slugs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel.extract.names import is_east_asian, latin, normalise, slug
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Віктором Горемікіним", "Віктор Горемікін"),
+        ("Володимиром Путіним", "Володимир Путін"),
+        ("Кім Чен Ином", "Кім Чен Ин"),
+        ("Но Гван Чоль", "Но Гван Чоль"),
+        ("Пак Єн Іль", "Пак Єн Іль"),
+        ("Кім Чон Гю", "Кім Чон Гю"),
+        ("Сергій Шойгу", "Сергій Шойгу"),
+        ("Мариною Чепуренко", "Марина Чепуренко"),
+        ("Петра Порошенка", "Петро Порошенко"),
+        ("Марини Зеленської", "Марина Зеленська"),
+        ("Лесі Українки", "Леся Українка"),
+        ("Ігорем Васильовичем Петренком", "Ігор Васильович Петренко"),
+    ],
+)
+def test_names_in_the_nominative(mention: str, name: str) -> None:
+    assert normalise(tuple(mention.split())).name == name
+
+
+def test_given_and_family_names() -> None:
+    parsed = normalise(("Олександр", "Мацегора"))
+    assert (parsed.given_name, parsed.family_name) == ("Олександр", "Мацегора")
+    korean = normalise(("Кім", "Чен", "Ином"))
+    assert (korean.family_name, korean.given_name) == ("Кім", "Чен Ин")
+    three = normalise(("Ігорем", "Васильовичем", "Петренком"))
+    assert three.patronymic == "Васильович"
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "expected"),
+    [
+        ("Віктор Горемикін", "Viktor Horemykin"),
+        ("Сергій Шойгу", "Serhii Shoihu"),
+        ("Юрій Їжакевич", "Yurii Yizhakevych"),
+        ("Згорани", "Zghorany"),
+        ("Олексій Щастя", "Oleksii Shchastia"),
+    ],
+)
+def test_official_2010_transliteration(cyrillic: str, expected: str) -> None:
+    assert latin(cyrillic) == expected
+
+
+def test_slugs_are_ascii_and_stable() -> None:
+    assert slug("Віктор Горемикін") == "viktor-horemykin"
+    assert slug("Кім Чен Ин") == slug("Кім Чен Ин") == "kim-chen-yn"
+
+
+def test_east_asian_names_are_told_apart() -> None:
+    assert is_east_asian(("Кім", "Чен", "Ином"))
+    assert not is_east_asian(("Володимиром", "Путіним"))

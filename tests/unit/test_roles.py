@@ -1,0 +1,47 @@
+"""Job titles come from the apposition before (or after) a name, in the nominative."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel import parse_text
+
+
+def _title(text: str, name: str) -> str | None:
+    article = parse_text(text)
+    person = next(p for p in article.persons if p.name == name)
+    return person.job_title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Делегацію очолив міністр оборони КНДР Но Гван Чоль.", "Но Гван Чоль", "міністр оборони КНДР"),
+        ("Делегацію очолює заступником міністра оборони Віктором Горемікіним, йдеться далі.",
+         "Віктор Горемікін", "заступник міністра оборони"),
+        ("Про це заявив секретар Ради безпеки Росії Сергій Шойгу.", "Сергій Шойгу",
+         "секретар Ради безпеки Росії"),
+        ("Договір був підписаний президентом Росії Володимиром Путіним.", "Володимир Путін",
+         "президент Росії"),
+        ("На зустрічі був Олександр Мацегора, посол Росії, та інші.", "Олександр Мацегора",
+         "посол Росії"),
+        ("Вчора перший заступник міністра фінансів Іван Петренко подав у відставку.",
+         "Іван Петренко", "перший заступник міністра фінансів"),
+    ],
+)
+def test_titles(text: str, name: str, title: str) -> None:
+    assert _title(text, name) == title
+
+
+def test_nationality_and_affiliation_come_from_the_title() -> None:
+    article = parse_text("Про це заявив секретар Ради безпеки Росії Сергій Шойгу.")
+    person = article.persons[0]
+    org = article.get(person.affiliation[0])
+    assert org is not None and org.name == "Рада безпеки Росії"
+    country = article.get(person.nationality or "")
+    assert country is not None and country.name == "Росія"
+
+
+def test_a_verb_participle_is_not_part_of_the_title() -> None:
+    assert _title("Договір був підписаний президентом Росії Володимиром Путіним.",
+                  "Володимир Путін") == "президент Росії"

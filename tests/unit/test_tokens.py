@@ -1,0 +1,45 @@
+"""Tokens and sentences keep offsets into the text and respect Ukrainian abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel.extract.tokens import sentence_spans, tokenize
+
+
+def test_every_token_slices_its_own_text() -> None:
+    text = "Міністр оборони КНДР Но Гван Чоль 6 листопада прийняв делегацію. «Переговори» пройшли."
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+def test_hyphens_and_apostrophes_stay_inside_words() -> None:
+    words = [t.text for t in tokenize("військово-політичного управління, до п’яти тисяч")]
+    assert "військово-політичного" in words
+    assert "п’яти" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Перше речення. Друге речення.", 2),
+        ("Він живе у м. Щастя. Далі буде.", 2),
+        ("Указ підписав В. Зеленський. Потім пішов.", 2),
+        ("Заголовок без крапки\nПерший абзац.", 2),
+        ("Питання? Відповідь! Кінець…", 3),
+    ],
+)
+def test_sentences_split_at_ends_not_at_abbreviations(text: str, count: int) -> None:
+    assert len(sentence_spans(text)) == count
+
+
+def test_first_word_of_each_sentence_is_marked() -> None:
+    tokens = tokenize("Перше речення. Друге речення.")
+    starts = [t.text for t in tokens if t.sentence_start]
+    assert starts == ["Перше", "Друге"]
+
+
+def test_acronyms_are_recognised() -> None:
+    tokens = {t.text: t for t in tokenize("КНДР і NIS, але не Київ")}
+    assert tokens["КНДР"].is_upper and tokens["NIS"].is_upper
+    assert not tokens["Київ"].is_upper
