@@ -1,0 +1,187 @@
+"""schema.org JSON-LD speed: export, validation of third-party blocks, and reading them back.
+
+    python benchmarks/bench_jsonld.py          # prints rates and ratios
+    python benchmarks/bench_jsonld.py --quick  # shorter rounds
+
+Targets (issue 4), per core (everything here runs in one process, on one core):
+
+- export >= 2,500 articles/s from a model (rich articles shaped like the seed: 8 people,
+  3 organisations, 4 places, 3 events, Cyrillic text);
+- validation of third-party blocks >= 1,000 blocks/s (the 432 real blocks of
+  ``../shared/corpus/jsonld``, read in place, with the schema.org vocabulary installed).
+
+References measured in the same run: ``orjson.dumps`` of the article's prebuilt model dict (the
+floor of any JSON export) and the standard library's ``json.loads`` of the same blocks (the floor
+of any JSON-LD check, which must at least parse).  ``run(texts, quick)`` is folded into
+``benchmarks/run.py``; the vocabulary comes from ``../shared/schemas`` unless
+``NEWSMODEL_SCHEMA_DIR`` is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or HERE.parent.parent / "shared")
+CORPUS = SHARED / "corpus" / "jsonld"
+
+
+def rate(function: Callable[[], Any], *, items: int, min_time: float, repeat: int = 3) -> float:
+    """Items per second: the best of ``repeat`` rounds of at least ``min_time`` seconds."""
+    function()
+    best = 0.0
+    for _ in range(repeat):
+        gc.collect()
+        calls, started = 0, time.perf_counter()
+        while True:
+            function()
+            calls += 1
+            elapsed = time.perf_counter() - started
+            if elapsed >= min_time:
+                break
+        best = max(best, calls * items / elapsed)
+    return best
+
+
+def rich_articles(texts: list[str], count: int) -> list[Any]:
+    """Articles shaped like the seed's model: people with jobs, organisations, places, events."""
+    from newsmodel.models import (
+        Article,
+        Event,
+        EventCategory,
+        Organisation,
+        PartialDate,
+        Participant,
+        Person,
+        Place,
+        PlaceKind,
+    )
+
+    articles = []
+    for index in range(count):
+        body = texts[index % len(texts)]
+        places = [Place(id=f"place-{i}", name=name, kind=PlaceKind.CITY if i else PlaceKind.COUNTRY)
+                  for i, name in enumerate(["Росія", "Пхеньян", "Сеул", "Курська область"])]
+        orgs = [Organisation(id=f"org-{i}", name=name, country="place-0")
+                for i, name in enumerate(["ЦТАК", "Рада безпеки Росії", "Корейська народна армія"])]
+        persons = [Person(id=f"person-{i}", name=f"Особа Номер {i}", name_latin=f"Osoba Nomer {i}",
+                          job_title="заступник міністра оборони", affiliation=["org-1"],
+                          nationality="place-0")
+                   for i in range(8)]
+        events = [Event(id=f"event-{i}", name="зустріч делегацій", category=EventCategory.MEETING,
+                        start_date=PartialDate(2025, 11, 6), location=["place-1"],
+                        participants=[Participant(id="person-0", role="host"),
+                                      Participant(id="person-1", role="guest")],
+                        description="Міністр прийняв делегацію.")
+                  for i in range(3)]
+        articles.append(Article(
+            id=f"bench-{index}", headline=body[:80], description=body[:200],
+            date_published=datetime(2025, 11, 7, 9, 30, tzinfo=UTC), language="uk", body=body,
+            word_count=len(body.split()), persons=persons, organisations=orgs, places=places,
+            events=events, authors=["Особа Номер 0"], publisher="ЦТАК",
+        ))
+    return articles
+
+
+def bench_export(texts: list[str], quick: bool) -> dict[str, Any]:
+    import orjson
+
+    from newsmodel.formats.jsonld import dump
+
+    articles = rich_articles(texts, 50)
+    min_time = 0.2 if quick else 1.0
+    prebuilt = [article.model_dump(mode="json") for article in articles]
+    reference = rate(lambda: [orjson.dumps(d) for d in prebuilt], items=len(prebuilt),
+                     min_time=min_time)
+    export = rate(lambda: [dump(article) for article in articles], items=len(articles),
+                  min_time=min_time)
+    return {"articles_per_s": export, "orjson_dicts_per_s": reference,
+            "ratio_to_orjson": export / reference, "target": 2500}
+
+
+def corpus_blocks() -> list[bytes]:
+    return [path.read_bytes() for path in sorted(CORPUS.glob("*/*.jsonld"))] \
+        if CORPUS.is_dir() else []
+
+
+def _json_loads_all(blocks: list[bytes]) -> None:
+    for data in blocks:
+        with contextlib.suppress(ValueError):
+            json.loads(data)
+
+
+def bench_validate(quick: bool) -> dict[str, Any]:
+    from newsmodel.validate.schemaorg import validate
+    from newsmodel.validate.vocabulary import load_vocabulary
+
+    blocks = corpus_blocks()
+    if not blocks:
+        return {"skipped": f"{CORPUS} is absent"}
+    if load_vocabulary() is None:
+        return {"skipped": "the schema.org vocabulary is not installed"}
+    min_time = 0.5 if quick else 2.0
+    reference = rate(lambda: _json_loads_all(blocks), items=len(blocks), min_time=min_time)
+    checked = rate(lambda: [validate(data) for data in blocks], items=len(blocks),
+                   min_time=min_time)
+    return {"blocks_per_s": checked, "blocks": len(blocks),
+            "mean_bytes": sum(map(len, blocks)) // len(blocks),
+            "json_loads_blocks_per_s": reference, "ratio_to_json_loads": checked / reference,
+            "target": 1000}
+
+
+def bench_read(quick: bool) -> dict[str, Any]:
+    from newsmodel.errors import NewsmodelError
+    from newsmodel.formats.jsonld import load
+
+    blocks = corpus_blocks()
+    if not blocks:
+        return {"skipped": f"{CORPUS} is absent"}
+
+    def read_all() -> None:
+        for data in blocks:
+            with contextlib.suppress(NewsmodelError):
+                load(data)
+
+    return {"blocks_per_s": rate(read_all, items=len(blocks), min_time=0.5 if quick else 2.0)}
+
+
+def run(texts: list[str], quick: bool) -> dict[str, Any]:
+    """The three measurements, for ``benchmarks/run.py``."""
+    os.environ.setdefault("NEWSMODEL_SCHEMA_DIR", str(SHARED / "schemas"))
+    return {"export": bench_export(texts, quick), "validate": bench_validate(quick),
+            "read": bench_read(quick)}
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    seed = HERE.parent / "seeds" / "000_b4df3ac546630d11.txt"
+    text = seed.read_text(encoding="utf-8").split("\n", 1)[1]
+    results = run([text], quick)
+    export, check, read = results["export"], results["validate"], results["read"]
+    print(f"export   {export['articles_per_s']:8.0f} articles/s  (target 2500; orjson.dumps of "
+          f"the model dict {export['orjson_dicts_per_s']:.0f}/s, ratio "
+          f"{export['ratio_to_orjson']:.2f})")
+    if "skipped" in check:
+        print(f"validate skipped: {check['skipped']}")
+    else:
+        print(f"validate {check['blocks_per_s']:8.0f} blocks/s    (target 1000; "
+              f"{check['blocks']} third-party blocks, mean {check['mean_bytes']} bytes; "
+              f"json.loads {check['json_loads_blocks_per_s']:.0f}/s, "
+              f"ratio {check['ratio_to_json_loads']:.3f})")
+    if "skipped" in read:
+        print(f"read     skipped: {read['skipped']}")
+    else:
+        print(f"read     {read['blocks_per_s']:8.0f} blocks/s    (the same blocks into articles)")
+
+
+if __name__ == "__main__":
+    main()
