@@ -43,6 +43,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_:]")
+_BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xfe\xff]*\Z")
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 
 # libxml2 error type names -> our stable codes (docs/newsml.md lists them).
@@ -156,7 +157,7 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
             "xml.too-large", f"the document has {len(data)} bytes, more than the limit of "
             f"{MAX_BYTES}", source=source,
         )
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
+    if _BLANK.match(data):
         raise XMLInputError("xml.empty", "the document is empty", source=source, line=1, column=1)
     notes: list[XMLMessage] = []
     for bom, name in _BOMS:

@@ -8,10 +8,11 @@ place are reported as ``info`` rather than ``warning``.  None of this changes th
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from newsmodel.validate.report import Location, Report
-from newsmodel.xmlsafe import source_line
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 
@@ -31,43 +32,49 @@ IPTC_ALIASES = frozenset({
 """Scheme aliases declared by IPTC's standard G2 catalog (the ones seen in real feeds)."""
 
 
-def check(root: etree._Element, report: Report) -> None:
-    """Warn once per undeclared alias, at its first use."""
+_QCODE_VALUES = re.compile(
+    rb"""(?<=\s)(?:%s)\s*=\s*(?:"([^"]*)"|'([^']*)')""" % "|".join(QCODE_ATTRIBUTES).encode()
+)
+"""qcode-bearing attributes, found in the UTF-8 source: a regular-expression scan is several
+times faster than walking the tree in Python, and validation must handle thousands of items a
+second.  Prefixed attributes (``xsi:type``) are not matched."""
+
+
+def check(root: etree._Element, source: bytes, report: Report) -> None:
+    """Warn once per undeclared alias, at its first use (``source`` is the parsed UTF-8)."""
     declared = {
         scheme.get("alias")
         for scheme in root.iter(f"{{{NAR}}}scheme")
         if scheme.get("alias")
     }
-    remote = [
-        ref.get("href", "")
-        for ref in root.iter(f"{{{NAR}}}catalogRef")
-        if "iptc.org" not in ref.get("href", "").lower()
-    ]
+    remote: list[str] | None = None
     reported: set[str] = set()
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for attribute in QCODE_ATTRIBUTES:
-            value = element.get(attribute)
-            if not value or ":" not in value:
+    for match in _QCODE_VALUES.finditer(source):
+        value = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+        for qcode in value.split():
+            alias, colon, _ = qcode.partition(":")
+            if (not colon or not alias or alias in IPTC_ALIASES or alias in declared
+                    or alias in reported):
                 continue
-            for qcode in value.split():
-                alias = qcode.split(":", 1)[0]
-                if alias in declared or alias in IPTC_ALIASES or alias in reported or not alias:
-                    continue
-                reported.add(alias)
-                location = Location(line=source_line(element))
-                if remote:
-                    report.info(
-                        "newsml.qcode-scheme-remote",
-                        f"scheme alias {alias!r} (in {qcode!r}) is not IPTC's or inline; it may "
-                        f"be declared by {remote[0]}, which is not read offline",
-                        location,
-                    )
-                else:
-                    report.warning(
-                        "newsml.qcode-scheme",
-                        f"scheme alias {alias!r} (in {qcode!r}) is declared by no catalog: add a "
-                        "catalogRef or an inline <catalog><scheme alias=...>",
-                        location,
-                    )
+            reported.add(alias)
+            if remote is None:
+                remote = [
+                    ref.get("href", "")
+                    for ref in root.iter(f"{{{NAR}}}catalogRef")
+                    if "iptc.org" not in ref.get("href", "").lower()
+                ]
+            location = Location(line=source.count(b"\n", 0, match.start()) + 1)
+            if remote:
+                report.info(
+                    "newsml.qcode-scheme-remote",
+                    f"scheme alias {alias!r} (in {qcode!r}) is not IPTC's or inline; it may "
+                    f"be declared by {remote[0]}, which is not read offline",
+                    location,
+                )
+            else:
+                report.warning(
+                    "newsml.qcode-scheme",
+                    f"scheme alias {alias!r} (in {qcode!r}) is declared by no catalog: add a "
+                    "catalogRef or an inline <catalog><scheme alias=...>",
+                    location,
+                )

@@ -20,6 +20,7 @@ The verdict (``Report.ok``) is exactly the official XSD's: only steps 1-4 produc
 from __future__ import annotations
 
 import copy
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -86,6 +87,23 @@ class _LocalOnly(etree.Resolver):
         raise etree.XMLSchemaParseError(f"refusing to load {system_url!r}: not in {self.folder}")
 
 
+def _schema_folder(configured: str | None, data_home: str | None) -> Path | None:
+    """The installed schema folder, looked up once per configuration: a found folder is
+    remembered (stat calls cost more than validating a small item); a missing one is not, so
+    installing the schemas takes effect without a restart."""
+    key = (configured, data_home)
+    folder = _FOUND.get(key)
+    if folder is None:
+        found = find_schema_set("newsml-g2")
+        if found is None:
+            return None
+        folder = _FOUND[key] = found.resolve()
+    return folder
+
+
+_FOUND: dict[tuple[str | None, str | None], Path] = {}
+
+
 @cache
 def compiled_schema(folder: Path) -> etree.XMLSchema:
     """The G2 2.35 power + ODRL 2.2 schema from ``folder``, compiled once per process."""
@@ -119,7 +137,7 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
     root = document.root
     if not _check_root(root, report):
         return report
-    folder = find_schema_set("newsml-g2")
+    folder = _schema_folder(os.environ.get(ENV_VAR), os.environ.get("XDG_DATA_HOME"))
     if folder is None:
         version = SCHEMA_SETS["newsml-g2"].version
         report.error(
@@ -129,7 +147,7 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
             f"offline), or set {ENV_VAR}",
         )
     else:
-        schema = compiled_schema(folder.resolve())
+        schema = compiled_schema(folder)
         if not schema.validate(root):
             lines = document.utf8.split(b"\n")
             items = _message_items(root)
@@ -139,7 +157,7 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
                 # libxml2 stops descending after an envelope error: check each item alone.
                 if not schema.validate(_standalone(item)):
                     _add_schema_errors(report, schema, lines, starts, seen=seen)
-    newsml_qcodes.check(root, report)
+    newsml_qcodes.check(root, document.utf8, report)
     return report
 
 
