@@ -14,6 +14,8 @@ NEWSML_NAMESPACE = b"iptc.org/std/nar/2006-10-01"
 _NEWSML_ROOTS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s>/]")
 _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|script|meta)[\s>]", re.IGNORECASE)
 _JSONLD_KEYS = re.compile(rb'"@(context|type|graph|id)"\s*:')
+_WRAPPED_JSON = re.compile(rb"^(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)\s*[\[{]")
+"""JSON-LD as publishers paste it from a script element: inside ``<!--`` or ``<![CDATA[``."""
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -37,6 +39,8 @@ def detect(data: bytes, *, name: str | None = None) -> str:
             except UnicodeDecodeError:
                 continue
     stripped = head.lstrip()
+    if _WRAPPED_JSON.match(stripped) and _JSONLD_KEYS.search(stripped):
+        return "jsonld"
     if stripped.startswith(b"<"):
         if _NEWSML_ROOTS.search(stripped) or NEWSML_NAMESPACE in stripped:
             return "newsml"

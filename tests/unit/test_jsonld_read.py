@@ -214,3 +214,13 @@ def test_name_is_the_headline_when_headline_is_missing() -> None:
     result = read({"@context": "https://schema.org", "@type": "BlogPosting", "name": "N"})
     assert result.headline == "N"
     assert result.provenance.warnings
+
+
+@pytest.mark.parametrize("wrapper", [("<!--", "-->"), ("//<![CDATA[", "//]]>"),
+                                     ("/*<![CDATA[*/", "/*]]>*/")])
+def test_wrapped_blocks_are_detected_and_read_without_a_format(wrapper: tuple[str, str]) -> None:
+    """A block pasted with its comment or CDATA wrapper is still recognised as JSON-LD."""
+    data = (wrapper[0] + "\n" + orjson.dumps(article()).decode() + "\n" + wrapper[1]).encode()
+    [result] = loads(data)
+    assert result.headline == "H"
+    assert any("wrapper" in warning for warning in result.provenance.warnings)
