@@ -207,3 +207,16 @@ def test_json_ld_keys_written_as_iris_are_the_same_terms(with_shared_schemas: Pa
                 "http://schema.org/image": "https://x.example/i.jpg",
                 "datePublished": "2025-11-07", "author": {"@type": "Person", "name": "J"}}
     assert check(document).issues == []
+
+
+def test_newsmodel_validate_is_callable_whatever_was_imported_first() -> None:
+    """Importing a validate submodule first (as the JSON-LD reader does) keeps the API callable."""
+    import subprocess
+    import sys
+
+    code = ("import newsmodel.validate.vocabulary, newsmodel\n"
+            "from newsmodel import validate\n"
+            "print(validate(b'{\"@context\": \"https://schema.org\", \"@type\": \"Thing\"}').format)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "jsonld"

@@ -7,6 +7,8 @@ unreadable document is an issue in the report), only for an unknown format name.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 from newsmodel.errors import FormatError
 from newsmodel.sniff import detect
@@ -40,5 +42,21 @@ def validate(
     report: Report = module.validate(raw, source=source)
     return report
 
+
+class _CallablePackage(types.ModuleType):
+    """``newsmodel.validate`` names both this package and the function.
+
+    Whichever import runs first wins the attribute on ``newsmodel``: a submodule import
+    (``newsmodel.validate.vocabulary``, done by the JSON-LD reader) makes it this package, so
+    the package, called, validates, and ``newsmodel.validate(data)`` works either way.
+    """
+
+    def __call__(
+        self, data: bytes | str, format: str | None = None, *, source: str | None = None
+    ) -> Report:
+        return validate(data, format, source=source)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
 
 __all__ = ["VALIDATORS", "Issue", "Location", "Report", "Severity", "validate"]
