@@ -214,9 +214,10 @@ def test_newsmodel_validate_is_callable_whatever_was_imported_first() -> None:
     import subprocess
     import sys
 
+    document = '{"@context": "https://schema.org", "@type": "Thing"}'
     code = ("import newsmodel.validate.vocabulary, newsmodel\n"
             "from newsmodel import validate\n"
-            "print(validate(b'{\"@context\": \"https://schema.org\", \"@type\": \"Thing\"}').format)")
+            f"print(validate(b'{document}').format)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "jsonld"
