@@ -223,11 +223,34 @@ class Inflector:
         return {form.word for form in parses[0].lexeme if form.tag.case != "voct"}
 
 
+def _proper_after_first(written: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether a later word is an acronym or a place name (``оборони України``): then the name
+    is specific enough to match in lower case too (``міністерство оборони України``); names of
+    common words (``Червоний Хрест``, ``Національна поліція``) need their capital letter."""
+    return any(is_acronym(token) or normalise(token) in places for token in written[1:])
+
+
+def place_words(inflector: Inflector) -> frozenset[str]:
+    """Every form of every capitalised word of a place name (``україни``, ``кореї``)."""
+    words: set[str] = set()
+    for record in source_records():
+        if record.entry.type != "place":
+            continue
+        for name in (record.entry.name, *record.entry.alternate_names):
+            written = tuple(tokenize_words(name))
+            for form in inflector.name_forms(name, fixed="fixed" in record.flags):
+                if len(form) == len(written):
+                    words.update(w for w, t in zip(form, written, strict=True) if t[:1].isupper())
+    return frozenset(words)
+
+
 def _guard(bare: bool, adjective_like: bool) -> str:
     return "bare" if bare else "adj" if adjective_like else "-"
 
 
-def _lines_for(record: SourceRecord, inflector: Inflector) -> Iterable[Line]:
+def _lines_for(
+    record: SourceRecord, inflector: Inflector, places: frozenset[str]
+) -> Iterable[Line]:
     entry = record.entry
     kind_rank = _KIND_RANK.get(entry.kind or "", 6)
     fixed = "fixed" in record.flags
@@ -242,7 +265,7 @@ def _lines_for(record: SourceRecord, inflector: Inflector) -> Iterable[Line]:
         if len(written) == 1 and "unmatched" in record.flags:
             continue
         mode = "inner" if "ambiguous" in record.flags else "upper"
-        if len(written) > 1:
+        if not written[0][:1].isupper() or _proper_after_first(written, places):
             mode = "any"
         for tokens in inflector.name_forms(name, fixed=fixed):
             form = " ".join(tokens)
@@ -251,7 +274,8 @@ def _lines_for(record: SourceRecord, inflector: Inflector) -> Iterable[Line]:
             yield Line(form, rank, form, entry.key, "name", mode, guard)
     for extra in record.extra_forms:
         tokens = tuple(normalise(t) for t in tokenize_words(extra))
-        mode = "any" if len(tokens) > 1 else "upper"
+        proper = _proper_after_first(tuple(tokenize_words(extra)), places)
+        mode = "any" if proper else "upper"
         form = " ".join(tokens)
         guard = _guard(False, len(tokens) == 1 and inflector.is_adjective_form(form))
         yield Line(form, (0, 1, kind_rank), form, entry.key, "name", mode, guard)
@@ -267,9 +291,10 @@ def _lines_for(record: SourceRecord, inflector: Inflector) -> Iterable[Line]:
 def build() -> str:
     """The complete text of ``forms.tsv`` for the current data files."""
     inflector = Inflector()
+    places = place_words(inflector)
     best: dict[tuple[str, str], Line] = {}
     for record in source_records():
-        for line in _lines_for(record, inflector):
+        for line in _lines_for(record, inflector, places):
             slot = (line.sort_form, line.mode)
             if slot not in best or line < best[slot]:
                 best[slot] = line
@@ -295,9 +320,10 @@ def build() -> str:
 def collisions() -> list[str]:
     """Forms two different entries share (the higher-ranked one wins), for review."""
     inflector = Inflector()
+    places = place_words(inflector)
     owners: dict[str, set[str]] = {}
     for record in source_records():
-        for line in _lines_for(record, inflector):
+        for line in _lines_for(record, inflector, places):
             owners.setdefault(line.sort_form, set()).add(line.key)
     return [f"{form}: {sorted(keys)}" for form, keys in sorted(owners.items()) if len(keys) > 1]
 

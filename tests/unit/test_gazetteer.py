@@ -182,6 +182,13 @@ def test_one_word_names_need_a_capital_letter() -> None:
     assert keys("Обстріл Сум триває.") == ["sumy"]
 
 
+def test_lower_case_names_need_a_proper_noun_inside() -> None:
+    """``міністерство оборони України`` is the ministry; a ``червоний хрест`` is a drawing."""
+    assert keys("Намалював червоний хрест на дверях.") == []
+    assert keys("Волонтери Червоного Хреста приїхали.") == ["red-cross"]
+    assert keys("Як заявили в міністерстві оборони України, все гаразд.") == ["mod-ua"]
+
+
 def test_acronyms_match_only_as_written() -> None:
     """``США`` is the country; ``сша`` in running text is not taken for it."""
     assert keys("Делегація США прибула.") == ["us"]
@@ -229,6 +236,7 @@ def test_adjective_like_forms_after_a_first_name_are_surnames() -> None:
     assert keys("Вулиця Богдана Хмельницького довга.") == []
     assert keys("Вибух у Хмельницькому чули всі.") == ["khmelnytskyi"]
     assert keys("Мер Кропивницького заявив.") == ["kropyvnytskyi"]
+    assert keys("Тоді Б . Хмельницький рушив на захід.") == []
 
 
 def test_empty_and_punctuation_only_input() -> None:

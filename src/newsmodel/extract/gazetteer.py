@@ -7,8 +7,9 @@ run time and loading stays a dictionary build (tens of milliseconds, once per pr
 
 Matching rules, chosen so a match is worth trusting without further checks:
 
-* names and alternate names match in any grammatical case; a one-word name must start with a
-  capital letter in the text (``Суми`` the city, not ``суми`` the sums);
+* names and alternate names match in any grammatical case; a name must start with a capital
+  letter in the text (``Суми`` the city, not ``суми`` the sums; ``Червоний Хрест``), unless a
+  later word is a proper noun (``міністерство оборони України`` is often written so);
 * a few one-word names that are also common words (flag ``ambiguous`` in the data) do not match
   at the start of a sentence, where every word is capitalised;
 * acronyms (``США``, ``КНДР``, ``NATO``) match case-sensitively, as written: ``сша`` is not
@@ -313,10 +314,10 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
 
     Tokens are as they appear in text, split like ``tokenize_uk.tokenize_words`` (hyphenated words
     and inner apostrophes kept whole, punctuation apart).  Names match in any grammatical case
-    (``Курської області``, ``у Пхеньяні``); one-word names only when capitalised; acronyms only
-    as written (``США`` but not ``сша``); adjectives and demonyms in any case, gender and number
-    (``російських``, ``північнокорейська``, ``росіяни``).  Scanning is left to right, taking the
-    longest form that starts at each token.
+    (``Курської області``, ``у Пхеньяні``), capitalised unless a later word is a proper noun;
+    acronyms only as written (``США`` but not ``сша``); adjectives and demonyms in any case,
+    gender and number (``російських``, ``північнокорейська``, ``росіяни``).  Scanning is left to
+    right, taking the longest form that starts at each token; see the module notes for the rest.
     """
     index = _index()
     keys = [normalise(token) for token in tokens]
@@ -367,9 +368,15 @@ def _adjectival(tokens: Sequence[str], keys: list[str], start: int, end: int) ->
     """
     if end < len(keys) and (tokens[end][:1].isupper() or keys[end].startswith(_ADMIN_STEMS)):
         return True
+    if start >= 2 and tokens[start - 1] == "." and _is_initial(tokens[start - 2]):
+        return True  # Б . Хмельницький
     if start == 0 or not tokens[start - 1][:1].isupper() or is_acronym(tokens[start - 1]):
         return False
     return start >= 2 and tokens[start - 2] not in _SENTENCE_OPENERS
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 and token.isupper()
 
 
 def _attached(
