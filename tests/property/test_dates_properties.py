@@ -1,0 +1,78 @@
+"""Properties of ``find_dates`` over arbitrary text and publication dates.
+
+Random Unicode rarely forms a date, so a second strategy glues together the pieces dates are
+made of (numbers, month and weekday forms, prepositions, modifiers, dashes) to reach every rule,
+including the calendar's edges (publication in year 1 or 9999, 29 February).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmodel.extract.dates import DateExpression, find_dates
+
+PIECES = [
+    "6", "06", "29", "31", "1", "15", "2024", "2023", "1990", "0001", "9999", "24", "12.03.2024",
+    "30.02.2024", "06.11", "2024-03-12", "12.03.24", "-го", "–", "-", "—", "-х", "р.", "рр.",
+    "року", "році", "рік", "роками", "років", "листопада", "лютого", "лютий", "червні",
+    "Червень", "грудня", "січня", "лист.", "у", "в", "з", "із", "до", "по", "між", "і", "та",
+    "від", "на", "о", "наприкінці", "на початку", "до кінця", "з початку", "у середині",
+    "минулого", "цього", "наступного", "позаминулого", "минулої", "цієї", "тижня", "місяця",
+    "понеділок", "п’ятницю", "п'ятниці", "неділі", "навесні", "взимку", "зими", "літа", "весни",
+    "учора", "сьогодні", "завтра", "торік", "тому", "три", "дні", "тиждень", "буде",
+    "відбудеться", ",", ".", "«", "»", "\n", "ЛИСТОПАДА", "тисяч", "гривні", "№",
+]
+
+date_like_text = st.lists(st.sampled_from(PIECES), max_size=14).flatmap(
+    lambda pieces: st.lists(st.sampled_from([" ", "", "  ", "\u00a0"]), min_size=len(pieces),
+                            max_size=len(pieces)).map(
+        lambda gaps: "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=True))
+    )
+)
+any_text = st.one_of(st.text(max_size=200), date_like_text)
+publication = st.one_of(
+    st.none(),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from([date(1, 1, 1), date(9999, 12, 31), date(2024, 2, 29), date(2025, 11, 7)]),
+)
+
+
+def _check(text: str, published: date | None, found: list[DateExpression]) -> None:
+    day = published.date() if isinstance(published, datetime) else published
+    previous_end = 0
+    for expression in found:
+        assert 0 <= expression.start < expression.end <= len(text)
+        assert expression.text == text[expression.start : expression.end]
+        assert expression.start >= previous_end, "expressions overlap or are out of order"
+        previous_end = expression.end
+        if expression.end_value is not None:
+            assert expression.value.first_day() <= expression.end_value.last_day()
+        if day is None:
+            assert expression.explicit_year, "without a publication date only written years"
+            assert not expression.future
+        elif not expression.explicit_year and not expression.future:
+            assert expression.value.first_day() <= day, "a past year-less date after publication"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=any_text, published=publication)
+def test_never_raises_and_spans_slice_the_text(text: str, published: date | None) -> None:
+    """Any text with any publication date gives sorted, non-overlapping, honest expressions."""
+    _check(text, published, find_dates(text, published))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=date_like_text, published=st.dates())
+def test_result_does_not_depend_on_surrounding_text_far_away(text: str, published: date) -> None:
+    """Padding far from every expression moves offsets but changes nothing else."""
+    padding = "Слово. " * 40
+    plain = find_dates(text, published)
+    padded = find_dates(padding + text, published)
+    shift = len(padding)
+    assert [(e.start + shift, e.end + shift, e.value, e.end_value, e.relation) for e in plain] == [
+        (e.start, e.end, e.value, e.end_value, e.relation) for e in padded
+    ]
