@@ -105,21 +105,21 @@ KINDS: dict[str, tuple[Callable[[Row], bool], set[str], float]] = {
                         {"jsonld.not-strict-json"}, 0.995),
     "wrapper": (lambda row: row["json"] == "repaired", {"jsonld.wrapper"}, 0.995),
     "non-ISO date": (lambda row: "not ISO 8601" in row["problems"]
-                     or bool(re.search(r"date\w*: literal", row["problems"])),
-                     {"jsonld.date-format"}, 0.995),
+                     or bool(re.search(r"[dD]ate\w*: literal", row["problems"])),
+                     {"jsonld.date-format"}, 1.0),
     "unknown type": (_problem("unknown type"), {"jsonld.unknown-type"}, 1.0),
     "unknown property": (_problem("unknown property"), {"jsonld.unknown-property"}, 0.995),
-    "headline missing": (_problem("headline missing"), {"jsonld.headline-missing"}, 0.995),
-    "image missing": (_problem("image missing"), {"jsonld.image-missing"}, 0.995),
-    "author missing": (_problem("author missing"), {"jsonld.author-missing"}, 0.995),
+    "headline missing": (_problem("headline missing"), {"jsonld.headline-missing"}, 1.0),
+    "image missing": (_problem("image missing"), {"jsonld.image-missing"}, 1.0),
+    "author missing": (_problem("author missing"), {"jsonld.author-missing"}, 1.0),
     "datePublished missing": (_problem("datePublished missing"),
-                              {"jsonld.date-published-missing"}, 0.995),
+                              {"jsonld.date-published-missing"}, 1.0),
     "no time zone": (_problem("has no time zone"), {"jsonld.date-no-zone"}, 1.0),
     "author as text": (_problem("bare string"), {"jsonld.author-text"}, 1.0),
     "byline in author name": (_problem("byline word"), {"jsonld.author-byline"}, 1.0),
     "several authors in one": (lambda row: "several authors" in row["problems"]
                                or "author.name is a list" in row["problems"],
-                               {"jsonld.author-several"}, 0.99),
+                               {"jsonld.author-several"}, 0.995),
 }
 """Manifest finding -> our issue codes, and the agreement floor (share of blocks agreeing)."""
 

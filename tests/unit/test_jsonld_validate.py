@@ -221,3 +221,16 @@ def test_newsmodel_validate_is_callable_whatever_was_imported_first() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "jsonld"
+
+
+def test_guidance_applies_to_the_page_article_not_to_side_notes(with_shared_schemas: Path) -> None:
+    """An Article nested as an image's associatedArticle is not held to Google's guidance."""
+    image = {"@type": "ImageObject", "url": "https://x.example/i.jpg",
+             "associatedArticle": {"@type": "NewsArticle", "url": "https://x.example/other"}}
+    assert check({**GOOD, "image": image}).issues == []
+
+
+def test_html_entities_in_an_author_name_are_not_several_people(with_shared_schemas: Path) -> None:
+    """O&#039;Donnell has an ampersand only because of an HTML entity."""
+    report = check({**GOOD, "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"}})
+    assert report.issues == []

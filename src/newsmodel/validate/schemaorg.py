@@ -22,6 +22,7 @@ value.  Issue codes are stable and documented in ``docs/jsonld.md``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -71,6 +72,9 @@ ARTICLE_TYPES = frozenset({
 TEXT_TYPES = frozenset({"Text", "URL", "CssSelectorType", "XPathType", "PronounceableText",
                         "Quantity", "Distance", "Duration", "Energy", "Mass"})
 """Ranges a string can fill: text types, and schema.org's Quantity types (``"3 km"``)."""
+_ENTITY_POSITIONS = (None, "mainEntity", "mainEntityOfPage", "hasPart")
+"""Where an article node is the page's article (Google's guidance applies), not a side note
+such as the ``associatedArticle`` of an image."""
 _ACTION_ANNOTATIONS = ("-input", "-output")
 """schema.org's Action annotations (``"query-input": "required name=q"``) are not terms."""
 
@@ -197,7 +201,7 @@ class _Checker:
                 continue  # another vocabulary's term, or an Action's -input/-output annotation
             self._check_property(name, key, value, known, child, is_role=is_role,
                                  parent_term=parent_term)
-        if self._is_article(types):
+        if parent_term in _ENTITY_POSITIONS and self._is_article(types):
             self._check_guidance(node, pointer)
 
     def _check_types(self, raw: Any, types: list[str], pointer: str) -> list[str]:
@@ -389,7 +393,8 @@ class _Checker:
         return enumeration is not None and any(vocabulary.is_a(enumeration, r) for r in ranges)
 
     def _check_date(self, name: str, value: str, dates: frozenset[str], pointer: str) -> None:
-        if ("DateTime" in dates and _DATE_TIME.match(value)) \
+        # A date-time where only Date is named is accepted, as schema.org's own tools do.
+        if (dates & {"Date", "DateTime"} and _DATE_TIME.match(value)) \
                 or ("Date" in dates and _DATE.match(value)) \
                 or ("Time" in dates and _TIME.match(value)):
             return
@@ -470,14 +475,15 @@ class _Checker:
         elif isinstance(name, str):
             self._check_author_name(name, f"{pointer}/name")
 
-    def _check_author_name(self, name: str, pointer: str) -> None:
+    def _check_author_name(self, raw: str, pointer: str) -> None:
+        name = html.unescape(raw)  # "O&#039;Donnell" is one person, not two
         if _BYLINE.match(name):
             self.warning("jsonld.author-byline",
-                         f"the author's name {quote(name)} starts with a byline word; give "
+                         f"the author's name {quote(raw)} starts with a byline word; give "
                          "the name alone", pointer)
         elif _SEVERAL.search(name):
             self.warning("jsonld.author-several",
-                         f"the author's name {quote(name)} seems to name several people or "
+                         f"the author's name {quote(raw)} seems to name several people or "
                          "add a place; give each person their own author object", pointer)
 
 
