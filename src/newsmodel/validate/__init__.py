@@ -39,8 +39,8 @@ def validate(
     except KeyError:
         known = ", ".join(sorted(VALIDATORS))
         raise FormatError(f"unknown format {format!r}", hint=f"known formats: {known}") from None
-    report: Report = module.validate(raw, source=source)
-    return report
+    result: Report = module.validate(raw, source=source)
+    return result
 
 
 class _CallablePackage(types.ModuleType):
