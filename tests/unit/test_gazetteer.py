@@ -285,6 +285,10 @@ def test_adjective_demonym_and_capital_lookups() -> None:
     assert adjective_entry("зелений") is None
     assert demonym_entry("росіянин") == entry("ru")
     assert demonym_entry("українка") == entry("ua")
+    assert adjective_entry("Російських") == entry("ru")
+    assert demonym_entry("північнокорейці") == entry("kp")
+    assert demonym_entry("кияни") == entry("kyiv")
+    assert demonym_entry("Росія") is None
     assert capital("kp") == entry("pyongyang")
     assert capital("ua") == entry("kyiv")
     assert capital("sg") is None

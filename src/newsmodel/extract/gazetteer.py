@@ -409,13 +409,20 @@ def entries() -> tuple[LexiconEntry, ...]:
 
 
 def adjective_entry(lemma: str) -> LexiconEntry | None:
-    """The entry an adjective lemma refers to: ``російський`` -> Росія."""
-    return _index().adjectives.get(normalise(lemma))
+    """The entry an adjective refers to: ``російський`` (or any form, ``російських``) -> Росія."""
+    index = _index()
+    return index.adjectives.get(normalise(lemma)) or _by_form(index, lemma, "adjective")
 
 
 def demonym_entry(lemma: str) -> LexiconEntry | None:
-    """The country a demonym lemma refers to: ``росіянин`` -> Росія."""
-    return _index().demonyms.get(normalise(lemma))
+    """The place a demonym refers to: ``росіянин`` (or any form, ``росіяни``) -> Росія."""
+    index = _index()
+    return index.demonyms.get(normalise(lemma)) or _by_form(index, lemma, "demonym")
+
+
+def _by_form(index: _Index, word: str, via: Via) -> LexiconEntry | None:
+    forms = index.forms.get(normalise(word), ())
+    return next((form.entry for form in forms if form.via == via), None)
 
 
 def capital(key: str) -> LexiconEntry | None:
