@@ -234,3 +234,9 @@ def test_html_entities_in_an_author_name_are_not_several_people(with_shared_sche
     """O&#039;Donnell has an ampersand only because of an HTML entity."""
     report = check({**GOOD, "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"}})
     assert report.issues == []
+
+
+def test_misspelt_article_type_still_gets_the_guidance(with_shared_schemas: Path) -> None:
+    """NewsArticel is an error, and the article it was meant to be is still checked."""
+    report = check({**GOOD, "@type": "NewsArticel", "author": "By Jane Doe"})
+    assert {"jsonld.unknown-type", "jsonld.author-byline"} <= set(codes(report))

@@ -253,9 +253,15 @@ class _Checker:
         return "Person, Organization, ImageObject..."
 
     def _is_article(self, types: list[str]) -> bool:
-        if self.vocabulary is not None:
-            return any(self.vocabulary.is_a(name, "Article") or name == "Report" for name in types)
-        return any(name in ARTICLE_TYPES for name in types)
+        """Article-like, counting a misspelt type as what it was meant to be (NewsArticel)."""
+        vocabulary = self.vocabulary
+        if vocabulary is None:
+            return any(name in ARTICLE_TYPES for name in types)
+        for name in types:
+            meant = name if vocabulary.is_type(name) else vocabulary.suggest(name)
+            if meant is not None and (vocabulary.is_a(meant, "Article") or meant == "Report"):
+                return True
+        return False
 
     # -- properties -------------------------------------------------------------------------
 
