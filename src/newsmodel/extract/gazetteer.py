@@ -39,10 +39,10 @@ from newsmodel.models import PlaceKind
 EntryType = Literal["place", "organisation"]
 Via = Literal["name", "adjective", "demonym"]
 Mode = Literal["exact", "upper", "inner", "any"]
-Guard = Literal["-", "bare", "adj"]
-"""Context a form needs: none; no place attached (``bare``); no noun it could modify (``adj``)."""
 """How a form must appear in text to match: ``exact`` as written (acronyms); ``upper`` with a
 capital first letter; ``inner`` capitalised and not first in its sentence; ``any`` anyhow."""
+Guard = Literal["-", "bare", "adj"]
+"""Context a form needs: none; no place attached (``bare``); no noun it could modify (``adj``)."""
 
 LEXICON_PACKAGE = "newsmodel.extract.lexicon"
 PLACE_FILES = (
