@@ -52,13 +52,11 @@ KINDS: dict[str, str] = {
 
 _ID_RE = re.compile(ENTITY_ID_PATTERN)
 _LANG_RE = re.compile(LANGUAGE_TAG_PATTERN)
-_SPACES = re.compile(r"\s+")
 _OFFSET_NO_COLON = re.compile(r"([+-]\d{2})(\d{2})$")
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd",
                      "dt", "td", "th", "caption", "hl1", "hl2", "block"})
 _NOT_BODY = frozenset({"head", "title", "script", "style", "body.head", "body.end", "docdata",
                        "byline", "hedline", "dateline", "tagline", "media"})
-_WORD = re.compile(r"\w+")
 
 
 def load(data: bytes, *, source: str | None = None) -> list[Article]:
@@ -125,24 +123,48 @@ class _Item:
         self.aliases: dict[str, str] = {}  # qcode/literal -> id
         self.own = False
         self.language: str | None = None
+        self._children: dict[int, tuple[etree._Element, dict[str, list[etree._Element]]]] = {}
 
-    def find(self, parent: etree._Element, path: str) -> etree._Element | None:
-        """The first element at ``path`` (steps ``g:name/g:name``), or ``None``.
+    def children(self, parent: etree._Element) -> dict[str, list[etree._Element]]:
+        """``parent``'s child elements grouped by local name, built once per parent.
 
-        Child iteration with a tag filter runs in C; ElementPath costs ten times more, and
-        this is the reader's innermost loop.
+        One pass over the children in Python beats repeated ElementPath or ``iterchildren``
+        look-ups (this is the reader's innermost loop).  Elements of other namespaces are left
+        out, as ElementPath would.
         """
-        found: etree._Element | None = parent
+        key = id(parent)
+        cached = self._children.get(key)
+        if cached is not None:
+            return cached[1]
+        index: dict[str, list[etree._Element]] = {}
+        prefix = self.ns
+        size = len(prefix)
+        for child in parent.iterchildren(etree.Element):  # elements only, filtered in C
+            tag = str(child.tag)  # elements only, so always a str
+            if tag.startswith(prefix) and (size or "}" not in tag):
+                local = tag[size:]
+                found = index.get(local)
+                if found is None:
+                    index[local] = [child]
+                else:
+                    found.append(child)
+        self._children[key] = (parent, index)  # the element is kept alive with its index
+        return index
+
+    def find(self, parent: etree._Element | None, path: str) -> etree._Element | None:
+        """The first element at ``path`` (steps ``g:name/g:name``), or ``None``."""
+        found = parent
         for step in path.split("/"):
             if found is None:
                 return None
-            found = next(found.iterchildren(self.ns + step[2:]), None)
+            matches = self.children(found).get(step[2:])
+            found = matches[0] if matches else None
         return found
 
-    def findall(self, parent: etree._Element, path: str) -> list[etree._Element]:
+    def findall(self, parent: etree._Element | None, path: str) -> list[etree._Element]:
         head, _, last = path.rpartition("/")
         base = self.find(parent, head) if head else parent
-        return [] if base is None else list(base.iterchildren(self.ns + last[2:]))
+        return [] if base is None else self.children(base).get(last[2:], [])
 
     def tag(self, name: str) -> str:
         return self.ns + name
@@ -174,7 +196,7 @@ def _read_item(
     body, word_count, nitf_headline = _body(item, element, kind)
     fields["headline"] = headline if headline or item.own else nitf_headline or headline or None
     fields["body"] = body
-    fields["word_count"] = word_count if word_count is not None else len(_WORD.findall(body))
+    fields["word_count"] = word_count if word_count is not None else len(body.split())
     if content_meta is not None:
         fields["keywords"] = [t for k in item.findall(content_meta, "g:keyword")
                               if (t := _text(item, k)) or item.own]
@@ -216,7 +238,7 @@ def _read_item(
 def _article_id(guid: str | None, index: int) -> str:
     if guid and guid.startswith("urn:newsmodel:article:"):
         return unquote(guid.removeprefix("urn:newsmodel:article:"))
-    text = _SPACES.sub(" ", guid or "").strip()[:1024]
+    text = _squeeze(guid or "")[:1024]
     return text or f"item-{index}"
 
 
@@ -225,11 +247,18 @@ def _text(item: _Item, element: etree._Element | None) -> str:
     if element is None:
         return ""
     raw = element.text or "" if len(element) == 0 else _itertext(element)
-    return raw if item.own else _SPACES.sub(" ", raw).strip()
+    return raw if item.own else _squeeze(raw)
+
+
+def _squeeze(text: str) -> str:
+    """Whitespace runs to one space, ends trimmed (split/join runs in C, unlike a regex)."""
+    return " ".join(text.split())
 
 
 def _itertext(element: etree._Element) -> str:
-    return "".join(text for text in element.itertext() if isinstance(text, str))
+    """All text inside ``element`` (not its tail), gathered by libxml2."""
+    text: str = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return text
 
 
 def _first_text(item: _Item, parent: etree._Element | None, path: str) -> str | None:
@@ -375,7 +404,7 @@ def _inline_xml(item: _Item, inline: etree._Element) -> tuple[str, str | None]:
         hedline = next((e for e in root.iter() if isinstance(e.tag, str)
                         and etree.QName(e).localname == "hl1"), None)
         if hedline is not None:
-            headline = _SPACES.sub(" ", _itertext(hedline)).strip() or None
+            headline = _squeeze(_itertext(hedline)) or None
         content = next((e for e in root.iter() if isinstance(e.tag, str)
                         and etree.QName(e).localname == "body.content"), None)
         return _paragraphs(content if content is not None else root), headline
@@ -387,7 +416,7 @@ def _paragraphs(root: etree._Element) -> str:
     parts: list[str] = []
     _collect_blocks(root, parts)
     if not parts:
-        return _SPACES.sub(" ", _itertext(root)).strip()
+        return _squeeze(_itertext(root))
     return "\n\n".join(parts)
 
 
@@ -396,7 +425,7 @@ def _collect_blocks(element: etree._Element, parts: list[str]) -> None:
     for child in element.iterchildren("*"):
         local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
         if local in _BLOCKS:
-            text = _SPACES.sub(" ", _itertext(child)).strip()
+            text = _squeeze(_itertext(child))
             if text:
                 parts.append(text)
         elif local not in _NOT_BODY:
@@ -417,10 +446,14 @@ def _package_body(item: _Item, element: etree._Element) -> str:
 # -- entities ------------------------------------------------------------------------------------
 
 def _kind_of(item: _Item, element: etree._Element) -> str | None:
-    codes = [element.get("type") or ""]
-    type_element = item.find(element, "g:type")
-    if type_element is not None:
-        codes.append(type_element.get("qcode") or "")
+    """The model list an element's concept nature maps to: from its ``type`` attribute, or
+    (concepts, and subjects without the attribute) its ``type`` child."""
+    attribute = element.get("type")
+    codes = [attribute] if attribute else []
+    if not attribute or etree.QName(element).localname == "concept":
+        type_element = item.find(element, "g:type")
+        if type_element is not None:
+            codes.append(type_element.get("qcode") or "")
     for code in codes:
         alias, _, value = code.partition(":")
         if alias in ("cpnat", "cptype") and value.lower() in KINDS:
@@ -443,8 +476,7 @@ def _subject(item: _Item, subject: etree._Element, default_kind: str | None = No
     kind = _kind_of(item, subject) or default_kind
     reference = subject.get("qcode") or subject.get("literal") or subject.get("uri") or ""
     if kind is None:
-        name = _first_text(item, subject, "g:name")
-        item.unmapped.append(f"subject {reference}{' (' + name + ')' if name else ''}".strip())
+        item.unmapped.append(f"subject {reference}".strip())
         return
     _entity(item, subject, kind, reference)
 
