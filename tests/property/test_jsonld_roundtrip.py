@@ -67,3 +67,40 @@ def test_headline_node_obeys_google_limit(article: Article) -> None:
         return
     assert len(node["headline"]) <= HEADLINE_LIMIT
     assert node.get("name", node["headline"]) == article.headline
+
+
+KEYS = st.sampled_from([
+    "@context", "@type", "@id", "@graph", "@value", "@language", "@list", "headline", "name",
+    "author", "publisher", "datePublished", "keywords", "mentions", "about", "contentLocation",
+    "attendee", "organizer", "roleName", "startDate", "location", "affiliation", "nationality",
+    "identifier", "inLanguage", "wordCount", "alternateName", "additionalType", "articleBody",
+    "schema:headline", "http://schema.org/name", "dc:title", "type", "id",
+])
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**53), 2**53), st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["NewsArticle", "Person", "Organization", "City", "Event", "Role",
+                     "https://schema.org", "#a", "#b", "2024-06", "Tue, 4 May 2021 19:18:00 +0200",
+                     "uk", "a, b", "http://www.wikidata.org/entity/Q515"]),
+)
+JSON_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=6),
+    max_leaves=30,
+)
+
+
+@SETTINGS
+@given(JSON_VALUES)
+def test_reader_and_validator_never_crash(value: Any) -> None:
+    """Any JSON shaped like JSON-LD is read or refused with a NewsmodelError; validate reports."""
+    from newsmodel import validate
+    from newsmodel.errors import NewsmodelError
+
+    data = orjson.dumps(value)
+    try:
+        loaded = loads(data, "jsonld")
+    except NewsmodelError:
+        loaded = []
+    assert all(article.provenance.format == "jsonld" for article in loaded)
+    assert validate(data, "jsonld").format == "jsonld"
