@@ -221,7 +221,8 @@ def test_bare_names_yield_to_an_attached_country() -> None:
     assert keys("МЗС заявило протест.") == ["mfa-ua"]
     assert keys("МЗС Китаю заявило протест.") == ["cn"]
     assert keys("Російське Міноборони бреше.") == ["ru"]
-    assert keys("Міноборони КНДР мовчить.") == ["kp"]
+    assert keys("Міноборони Китаю мовчить.") == ["cn"]
+    assert keys("Міноборони КНДР мовчить.") == ["kp-mod"]
 
 
 def test_adjective_like_forms_yield_to_the_noun_they_modify() -> None:
