@@ -6,8 +6,9 @@ order (a file written by one example is there for the next):
 - ```` ```python ```` blocks run, each in a fresh interpreter as a reader would paste it, so each
   must stand alone (its own imports);
 - ```` ```console ```` blocks run each ``$ `` line, ```` ```sh ````/```` ```bash ```` blocks run
-  each line, with bash; lines that do not call ``newsmodel`` at all are setup commands that the
-  test leaves out (``pip install``, ``pytest``), and within ``a && b`` chains only those parts;
+  each line, with bash; lines that do not call the ``newsmodel`` command are left out; the
+  setup parts of ``a && b`` chains are left out too (``pip install``, ``pytest``,
+  ``newsmodel schemas install`` without ``--from``, which downloads);
 - ```` ```text ````, ```` ```json ````, ```` ```xml ```` ... show output to the reader: not run.
 
 A marker comment on the line right before a fence changes that (documented in
@@ -38,6 +39,8 @@ FENCE = re.compile(
 )
 RUNNABLE_SHELL = {"console", "sh", "bash", "shell"}
 SETUP = ("pip ", "pip3 ", "pytest", "python -m pip", "git ")
+CLI_CALL = re.compile(r"(?:^|[|&;]\s*)newsmodel\s")
+"""A line runs when it calls the ``newsmodel`` command (``python -m newsmodel.schema`` does not)."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +78,24 @@ def shell_commands(block: Block) -> list[str]:
     commands = []
     for raw in lines:
         line = raw.split("  #", 1)[0].strip()
-        if not line or line.startswith("#") or "newsmodel" not in line:
+        if not line or line.startswith("#") or not CLI_CALL.search(line):
             continue
         parts = [part.strip() for part in line.split("&&")]
-        kept = [part for part in parts if not part.startswith(SETUP)]
-        commands.append(" && ".join(kept))
+        kept = [part for part in parts if not _is_setup(part)]
+        if kept:
+            commands.append(" && ".join(kept))
     return commands
+
+
+def _is_setup(command: str) -> bool:
+    """Installing software, running the suite, or downloading schemas: not an example to run.
+
+    ``newsmodel schemas install`` without ``--from`` downloads from the network; the test runs
+    with the team's schemas instead (see :func:`_environment`).
+    """
+    if command.startswith(SETUP):
+        return True
+    return command.startswith("newsmodel schemas install") and "--from" not in command
 
 
 @pytest.fixture
@@ -154,6 +169,12 @@ def test_the_harness_reads_markers_and_commands() -> None:
     ]
     assert shell_commands(parsed[0]) == ["newsmodel convert x.txt"]
     assert shell_commands(parsed[2]) == ["newsmodel --version"]
+    download = Block("x.md", 0, "sh", "newsmodel schemas install\nnewsmodel schemas install "
+                     "--from dir\n", "")
+    assert shell_commands(download) == ["newsmodel schemas install --from dir"]
+    developer = Block("x.md", 0, "sh",
+                      "python -m newsmodel.schema\ncat a | newsmodel convert -\n", "")
+    assert shell_commands(developer) == ["cat a | newsmodel convert -"]
 
 
 def test_shlex_can_split_every_command() -> None:
