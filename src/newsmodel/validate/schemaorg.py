@@ -146,14 +146,16 @@ class _Checker:
         """Remember the types of every node with an @id, so references can be range-checked."""
         if isinstance(value, list):
             for item in value:
-                self._index(item)
+                if isinstance(item, dict | list):
+                    self._index(item)
         elif isinstance(value, dict):
             node_id = value.get("@id")
-            types = self._types(value)
-            if isinstance(node_id, str) and types:
-                self.types_by_id.setdefault(node_id, types)
+            if isinstance(node_id, str):
+                types = self._types(value)
+                if types:
+                    self.types_by_id.setdefault(node_id, types)
             for key, item in value.items():
-                if key != "@context":
+                if isinstance(item, dict | list) and key != "@context":
                     self._index(item)
 
     def _check_context(self, context: Any, pointer: str) -> None:

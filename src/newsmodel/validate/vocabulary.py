@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ def is_schemaorg_iri(value: object) -> bool:
     return isinstance(value, str) and bool(_SCHEMA_CONTEXT.match(value.strip()))
 
 
+@lru_cache(maxsize=8192)
 def term_name(key: str) -> str | None:
     """The schema.org term a JSON-LD key or type stands for, ``None`` for other vocabularies.
 
