@@ -24,7 +24,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -99,7 +99,6 @@ class Summary:
     failed: int = 0
     skipped: int = 0
     articles: int = 0
-    failures: list[str] = field(default_factory=list)
 
     @property
     def processed(self) -> int:

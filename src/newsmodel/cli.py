@@ -104,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help="lowest severity that makes the exit code 1 (default: error)")
     _batch_arguments(validate)
 
-    schema = commands.add_parser("schema", help="print one of newsmodel's JSON Schemas",
-                                 description="Print a bundled JSON Schema; without NAME, list them.")
+    schema = commands.add_parser(
+        "schema", help="print one of newsmodel's JSON Schemas",
+        description="Print a bundled JSON Schema; without NAME, list them.",
+    )
     schema.add_argument("name", nargs="?", default=None)
 
     schemas = commands.add_parser(
@@ -116,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     install = schemas_commands.add_parser(
         "install", help="download (or copy with --from) the pinned releases and check SHA-256",
     )
-    install.add_argument("names", nargs="*", metavar="NAME", help="newsml-g2, schemaorg (default: all)")
+    install.add_argument("names", nargs="*", metavar="NAME",
+                         help="newsml-g2, schemaorg (default: all)")
     install.add_argument("--from", dest="source", type=Path, default=None, metavar="DIR",
                          help="copy from this folder instead of downloading")
     install.add_argument("--target", type=Path, default=None, metavar="DIR",
@@ -130,10 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         "organisations, places and events for gold files; exact and overlap precision, recall "
         "and F1 per PERS/ORG/LOC for span files. Inputs are files or folders.",
     )
-    evaluation.add_argument("inputs", nargs="+", metavar="INPUT", help="gold .json, span .jsonl, or a folder")
+    evaluation.add_argument("inputs", nargs="+", metavar="INPUT",
+                            help="gold .json, span .jsonl, or a folder")
     evaluation.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluation.add_argument("--documents", default=None, metavar="DIR",
-                            help="folder with the articles gold files name (default: next to them, or ../seeds)")
+                            help="folder with the articles gold files name "
+                            "(default: next to them, or ../seeds)")
     return parser
 
 
