@@ -139,3 +139,71 @@ def test_validator_agrees_with_the_manifest(
     print({kind: f"{share:.3f}" for kind, share in shares.items()})
     below = {kind: share for kind, share in shares.items() if share < KINDS[kind][2]}
     assert below == {}
+
+
+def _terms_ours(value: Any, found: set[str]) -> None:
+    """Terms and types as the validator resolves them (null values carry no statement)."""
+    from newsmodel.validate.vocabulary import term_name
+
+    if isinstance(value, list):
+        for item in value:
+            _terms_ours(item, found)
+    elif isinstance(value, dict) and "@value" not in value:
+        for key, item in value.items():
+            if key in ("@type", "type"):
+                for kind in item if isinstance(item, list) else [item]:
+                    name = term_name(kind) if isinstance(kind, str) else None
+                    if name:
+                        found.add("type:" + name)
+            elif key != "@context" and item is not None:
+                name = term_name(key) if key not in ("id",) else None
+                if name:
+                    found.add(name)
+            if key != "@context":
+                _terms_ours(item, found)
+
+
+def _terms_expanded(value: Any, found: set[str]) -> None:
+    schema = ("http://schema.org/", "https://schema.org/")
+    if isinstance(value, list):
+        for item in value:
+            _terms_expanded(item, found)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key.startswith(schema):
+                found.add(key.split("schema.org/", 1)[1])
+            if key == "@type":
+                found.update("type:" + kind.split("schema.org/", 1)[1]
+                             for kind in item if kind.startswith(schema))
+            _terms_expanded(item, found)
+
+
+def test_key_resolution_agrees_with_a_json_ld_processor(
+    corpus: tuple[Path, list[Row]], shared_schemas: Path
+) -> None:
+    """On every strict block, the schema.org terms and types the validator checks are exactly
+    those pyld's expansion (against schema.org's own context, loaded locally) produces."""
+    from pyld import jsonld
+
+    from newsmodel.validate.vocabulary import is_schemaorg_iri
+
+    context = orjson.loads((shared_schemas / "schemaorg" / "schemaorgcontext.jsonld").read_bytes())
+
+    def loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        if is_schemaorg_iri(url):
+            return {"contextUrl": None, "documentUrl": url, "document": context}
+        raise AssertionError(f"the test must not fetch {url}")
+
+    folder, rows = corpus
+    differences = []
+    for row in rows:
+        if row["json"] != "ok":
+            continue
+        document = orjson.loads((folder / row["file"]).read_bytes())
+        ours: set[str] = set()
+        expanded: set[str] = set()
+        _terms_ours(document, ours)
+        _terms_expanded(jsonld.expand(document, {"documentLoader": loader}), expanded)
+        if ours != expanded:
+            differences.append((row["file"], sorted(ours ^ expanded)))
+    assert differences == []
