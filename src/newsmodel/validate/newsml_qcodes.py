@@ -40,12 +40,16 @@ tree in Python (validation must handle thousands of items a second).  Prefixed a
 (``xsi:type``) and later entries of a list value are not looked at."""
 
 
-def _aliases(source: bytes) -> dict[bytes, tuple[int, bytes]]:
-    """Each scheme alias used in a qcode attribute, with the offset and qcode of its first use."""
+_IPTC_BYTES = frozenset(alias.encode() for alias in IPTC_ALIASES)
+
+
+def _aliases(source: bytes, known: set[bytes]) -> dict[bytes, tuple[int, bytes]]:
+    """Each scheme alias outside ``known`` used in a qcode attribute, with the offset and qcode
+    of its first use."""
     found: dict[bytes, tuple[int, bytes]] = {}
     for match in _COLON_VALUES.finditer(source):
         alias = match.group(2)
-        if alias in found:
+        if alias in found or alias in known or alias in _IPTC_BYTES:
             continue
         start = match.start()
         low = max(0, start - 48)
@@ -64,10 +68,9 @@ def check(root: etree._Element, source: bytes, report: Report) -> None:
         if scheme.get("alias")
     }
     remote: list[str] | None = None
-    for raw, (position, raw_qcode) in _aliases(source).items():
+    known = {alias.encode() for alias in declared if alias}
+    for raw, (position, raw_qcode) in _aliases(source, known).items():
         alias = raw.decode("utf-8", "replace")
-        if alias in IPTC_ALIASES or alias in declared:
-            continue
         qcode = raw_qcode.decode("utf-8", "replace")
         if remote is None:
             remote = [
