@@ -63,27 +63,77 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
     if isinstance(published, datetime):
         published = published.date()
     grammar = _grammar()
+    scan = _Scan(text)
     found: list[DateExpression] = []
     tried: set[tuple[int, int]] = set()
     for position, kind in _anchor_hits(grammar, text):
-        starts = _word_starts_before(text, position)
-        for rule_index, words_back, openers in _ATTEMPTS[kind]:
+        starts = scan.word_starts(position)
+        for rule_index, words_back, openers in grammar.attempts[kind]:
             if words_back >= len(starts):
                 continue
             start = starts[words_back]
-            previous_word = text[start : starts[words_back - 1]]
-            if openers is not None and _normalise(previous_word) not in openers:
-                continue
+            if openers is not None:
+                previous_word = _normalise(text[start : starts[words_back - 1]])
+                if previous_word not in openers:
+                    continue
             if (rule_index, start) in tried:
                 continue
             tried.add((rule_index, start))
             pattern, rule = grammar.rules[rule_index]
             match = pattern.match(text, start)
-            if match is not None:
-                expression = rule(grammar, _Context(text, match, published))
-                if expression is not None:
-                    found.append(expression)
+            if match is None or _inside_recent(found, match.start(), match.end()):
+                continue
+            expression = rule(grammar, _Context(scan, text, match, published))
+            if expression is not None:
+                found.append(expression)
     return _longest_first(found)
+
+
+def _inside_recent(found: list[DateExpression], start: int, end: int) -> bool:
+    """Is this span inside one of the last expressions found?  Then it can never win.
+
+    Anchors are visited in text order, so a longer expression holding this span (``6
+    листопада`` around ``листопада``) is among the last few found.
+    """
+    return any(
+        expression.start <= start and end <= expression.end for expression in found[-3:]
+    )
+
+
+_WORD = r"[^\W_]+(?:[’'ʼ`][^\W_]+)*"
+_WORDS_BEFORE = re.compile(rf"\s+({_WORD})(?:\s+({_WORD})(?:\s+({_WORD}))?)?")
+"""Up to three words before a position, matched on the reversed text (so it reads backwards)."""
+
+
+class _Scan:
+    """One text being scanned: its reversal and the word starts already computed."""
+
+    __slots__ = ("_reversed", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._reversed = text[::-1]
+        self._starts: dict[int, list[int]] = {}
+
+    def word_starts(self, position: int) -> list[int]:
+        """``position`` and the starts of up to three words before it, separated by spaces.
+
+        A word ends the walk when punctuation, not space, separates it (``«у червні»`` still
+        finds ``у``; ``2024, червні`` does not reach over the comma).
+        """
+        cached = self._starts.get(position)
+        if cached is not None:
+            return cached
+        starts = [position]
+        length = len(self.text)
+        match = _WORDS_BEFORE.match(self._reversed, length - position)
+        if match is not None:
+            for group in (1, 2, 3):
+                if match.group(group) is None:
+                    break
+                starts.append(length - match.end(group))
+        self._starts[position] = starts
+        return starts
 
 
 # --------------------------------------------------------------------------------------------
@@ -94,8 +144,8 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
 
 _WORD_CHARS = "’'ʼ`"
 _RULE_ORDER = (
-    "_numeric_date", "_numeric_day_month", "_day_month", "_month", "_year", "_bare_year",
-    "_decade", "_year_range", "_day_range", "_day_month_range", "_month_range",
+    "_numeric_date", "_numeric_day_month", "_day_month", "_ordinal_day_month", "_month", "_year",
+    "_bare_year", "_decade", "_year_range", "_day_range", "_day_month_range", "_month_range",
     "_modified_unit", "_period_of_current", "_word", "_ago", "_weekday", "_season",
 )
 
@@ -109,32 +159,51 @@ def _attempts(*triples: tuple[str, int, frozenset[str] | None]) -> tuple[Attempt
     return tuple((_RULE_ORDER.index(name), back, words) for name, back, words in triples)
 
 
-_ATTEMPTS: dict[str, tuple[Attempt, ...]] = {
-    "day": _attempts(
-        ("_numeric_date", 0, None), ("_numeric_day_month", 0, None), ("_day_month", 0, None),
-        ("_day_range", 0, None), ("_day_range", 1, _OPENERS), ("_day_month_range", 0, None),
-        ("_day_month_range", 1, _OPENERS),
-    ),
-    "year": _attempts(
-        ("_numeric_date", 0, None), ("_year", 0, None), ("_decade", 0, None),
-        ("_year_range", 0, None), ("_year_range", 1, _OPENERS), ("_bare_year", 1, _IN),
-    ),
-    "month": _attempts(
-        ("_month", 0, None), ("_month_range", 0, None), ("_month_range", 1, _OPENERS)
-    ),
-    "weekday": _attempts(
-        ("_weekday", 0, None), ("_day_month", 0, None), ("_modified_unit", 1, None)
-    ),
-    "season": _attempts(("_season", 0, None), ("_modified_unit", 1, None)),
-    "unit": _attempts(
-        ("_modified_unit", 1, None), ("_period_of_current", 1, None),
-        ("_period_of_current", 2, None), ("_period_of_current", 3, None),
-    ),
-    "word": _attempts(("_word", 0, None)),
-    "ago": _attempts(("_ago", 1, None), ("_ago", 2, None)),
-}
-"""Which rules may start at an anchor (0) or one, two, three words before it (openers such as
-``з`` and ``між``, modifiers such as ``минулого``, period phrases such as ``до кінця``)."""
+def _attempt_table(lex: _Lexicon) -> dict[str, tuple[Attempt, ...]]:
+    """Which rules may start at an anchor (0) or one, two, three words before it.
+
+    A rule that starts before its anchor names the words it may start with (openers such as
+    ``з`` and ``між``, modifiers such as ``минулого``, the first word of a period phrase such as
+    ``до кінця``), so most attempts end with a set lookup instead of a regex match.
+    """
+    modifiers = frozenset(lex.modifiers)
+    ordinal_tens = frozenset(form.split()[0] for form in lex.ordinals if " " in form)
+    ordinals = frozenset(form.split()[-1] for form in lex.ordinals)
+    periods = [phrase.split() for phrase, prefix in lex.prefixes.items() if prefix.period]
+    period_starts = {
+        count: frozenset(words[0] for words in periods if len(words) == count)
+        for count in (1, 2, 3)
+    }
+    ago_units = frozenset(_AGO_UNITS)
+    return {
+        "day": _attempts(
+            ("_numeric_date", 0, None), ("_numeric_day_month", 0, None), ("_day_month", 0, None),
+            ("_day_range", 0, None), ("_day_range", 1, _OPENERS),
+            ("_day_month_range", 0, None), ("_day_month_range", 1, _OPENERS),
+        ),
+        "year": _attempts(
+            ("_numeric_date", 0, None), ("_year", 0, None), ("_decade", 0, None),
+            ("_year_range", 0, None), ("_year_range", 1, _OPENERS), ("_bare_year", 1, _IN),
+        ),
+        "month": _attempts(
+            ("_month", 0, None), ("_month_range", 0, None), ("_month_range", 1, _OPENERS),
+            ("_ordinal_day_month", 1, ordinals), ("_ordinal_day_month", 2, ordinal_tens),
+        ),
+        "weekday": _attempts(
+            ("_weekday", 0, None), ("_day_month", 0, None), ("_modified_unit", 1, modifiers)
+        ),
+        "season": _attempts(("_season", 0, None), ("_modified_unit", 1, modifiers)),
+        "unit": _attempts(
+            ("_modified_unit", 1, modifiers), ("_period_of_current", 1, period_starts[1]),
+            ("_period_of_current", 2, period_starts[2]),
+            ("_period_of_current", 3, period_starts[3]),
+        ),
+        "word": _attempts(("_word", 0, None)),
+        "ago": _attempts(("_ago", 1, ago_units), ("_ago", 2, None)),
+    }
+
+
+_WORD_AT = re.compile(r"[^\W_]+(?:[’'ʼ`][^\W_]+)*")
 
 
 def _is_word_char(char: str) -> bool:
@@ -148,17 +217,23 @@ def _anchor_hits(grammar: _Grammar, text: str) -> list[tuple[int, str]]:
         text, grammar.anchors_any_case
     )
     hits: list[tuple[int, str]] = []
+    words = grammar.anchor_words
     for stem, kind in stems:
         index = haystack.find(stem)
         while index >= 0:
-            if index == 0 or not _is_word_char(text[index - 1]):
-                hits.append((index, kind))
-            elif text[index - 1] in _WORD_CHARS and kind == "weekday":
-                start = index - 1  # "п’ятниця": the stem is what follows the apostrophe
-                while start > 0 and _is_word_char(text[start - 1]):
-                    start -= 1
-                hits.append((start, kind))
+            start = index
+            if index > 0 and _is_word_char(text[index - 1]):
+                start = -1
+                if text[index - 1] in _WORD_CHARS:
+                    start = index - 1  # "п’ятниця": the stem is what follows the apostrophe
+                    while start > 0 and _is_word_char(text[start - 1]):
+                        start -= 1
+            if start >= 0:
+                word = _WORD_AT.match(text, start)
+                if word is not None and _normalise(word.group()) in words[kind]:
+                    hits.append((start, kind))
             index = haystack.find(stem, index + len(stem))
+    months = sorted(start for start, kind in hits if kind == "month")
     for digit in "0123456789":
         index = text.find(digit)
         while index >= 0:
@@ -166,37 +241,36 @@ def _anchor_hits(grammar: _Grammar, text: str) -> list[tuple[int, str]]:
                 end = index + 1
                 while end < len(text) and text[end].isdigit():
                     end += 1
-                if end - index <= 2:
-                    hits.append((index, "day"))
-                elif end - index == 4:
-                    hits.append((index, "year"))
+                number_kind = _number_kind(text, index, end, months)
+                if number_kind is not None:
+                    hits.append((index, number_kind))
             index = text.find(digit, index + 1)
     hits.sort()
     return hits
 
 
-def _word_starts_before(text: str, position: int, words: int = 3) -> list[int]:
-    """``position`` and the starts of up to ``words`` words before it, separated by spaces.
+def _number_kind(text: str, start: int, end: int, months: list[int]) -> str | None:
+    """``day`` or ``year`` when a number can begin a date, else ``None`` (``15 тисяч``).
 
-    A word ends the walk when punctuation, not space, separates it (``«у червні»`` still finds
-    ``у``; ``2024, червні`` does not reach over the comma).
+    A day needs a month word within a few words after it, or punctuation that makes a numeric
+    date or a range (``06.11``, ``1–5``); a year needs a year word, a suffix, a dash, a
+    connector (``з 2020 по 2022``) or punctuation after it (``у 2024,``).
     """
-    starts = [position]
-    index = position
-    for _ in range(words):
-        low = max(0, index - 40)
-        chunk = text[low:index]
-        stripped = chunk.rstrip()
-        if len(stripped) == len(chunk) or not stripped:
-            break
-        cut = len(stripped)
-        while cut > 0 and (stripped[cut - 1].isalnum() or stripped[cut - 1] in _WORD_CHARS):
-            cut -= 1
-        if cut == len(stripped) or (cut == 0 and low > 0):
-            break
-        index = low + cut
-        starts.append(index)
-    return starts
+    following = text[end : end + 1]
+    if following and following in ".-–—‑/":
+        return "day" if end - start <= 2 else "year" if end - start == 4 else None
+    if end - start <= 2:
+        index = bisect_left(months, end)
+        return "day" if index < len(months) and months[index] - end <= 32 else None
+    if end - start != 4:
+        return None
+    rest = text[end : end + 6].lstrip().lower()
+    if not rest or rest[0] in ",.;:!?)»" or rest.startswith(_YEAR_FOLLOWERS):
+        return "year"
+    return None
+
+
+_YEAR_FOLLOWERS = ("р", "по ", "до ", "і ", "й ", "та ")
 
 
 # --------------------------------------------------------------------------------------------
@@ -208,10 +282,9 @@ def _normalise(word: str) -> str:
     word = word.lower()
     if word.isalnum():
         return word
-    return " ".join(word.translate(_APOSTROPHES).split())
-
-
-_APOSTROPHES = str.maketrans({"ʼ": "’", "'": "’", "`": "’"})
+    # chained replace: str.translate with a mapping is ten times slower on Cyrillic text
+    word = word.replace("ʼ", "’").replace("'", "’").replace("`", "’")
+    return " ".join(word.split())
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -244,6 +317,7 @@ class _Lexicon:
     units: dict[str, str]
     words: dict[str, tuple[str, int]]
     prefixes: dict[str, _Prefix]
+    ordinals: dict[str, int]
     future_single: frozenset[str]
     future_phrases: tuple[str, ...]
 
@@ -301,8 +375,9 @@ def _load_lexicon() -> _Lexicon:
         units={_normalise(row[0]): row[1].strip() for row in _rows("units.tsv")},
         words={_normalise(row[0]): (row[1].strip(), int(row[2])) for row in _rows("words.tsv")},
         prefixes=prefixes,
+        ordinals={_normalise(row[1]): int(row[0]) for row in _rows("ordinals.tsv")},
         future_single=frozenset(word for word in future_words if " " not in word),
-        future_phrases=tuple(word for word in future_words if " " in word),
+        future_phrases=tuple(f" {word} " for word in future_words if " " in word),
     )
 
 
@@ -326,7 +401,7 @@ _WORD_END = r"(?![\w’'ʼ`])"
 _DASH = r"[-–—‑]"
 _DAY_SUFFIX = r"(?:\s?[-–‑]?\s?(?:го|ого|е|ге|те|ше|ме|є|ий|й)(?!\w))?"
 _YEAR_SUFFIX = r"\s?[-–‑]\s?(?:го|й|му|ого|ому|ий)(?!\w)"
-_YEAR_WORD = r"(?:року|році|рік|р\.|р(?![\w’'ʼ`.]))"
+_YEAR_WORD = r"(?:року|році|рік|рр\.|р\.|рр(?![\w’'ʼ`.])|р(?![\w’'ʼ`.]))"
 _YEARS_WORD = r"(?:роки|років|роках|роками|рр\.|рр(?!\w)|року|рік|році|р\.)"
 
 
@@ -347,6 +422,8 @@ class _Grammar:
     rules: tuple[tuple[re.Pattern[str], Rule], ...]
     anchors: tuple[tuple[str, str], ...]
     anchors_any_case: tuple[tuple[str, str], ...]
+    anchor_words: dict[str, frozenset[str]]
+    attempts: dict[str, tuple[Attempt, ...]]
 
 
 @cache
@@ -390,10 +467,17 @@ def _grammar() -> _Grammar:
         ),
         (
             compile_(
-                rf"(?<![\w.,:/-])(?:(?P<wd>{weekday}),?\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s?"
+                rf"(?<![\w.,:/-])(?:(?P<wd>{weekday})\s?,?\s+)?(?P<d>\d{{1,2}}){_DAY_SUFFIX}\s?"
                 rf"(?P<mon>{month_after_day})" + tail
             ),
             _day_month,
+        ),
+        (
+            compile_(
+                rf"{_WORD_START}(?P<ord>{_alternation(lex.ordinals)})\s+(?P<mon>{month_gen})"
+                rf"{_WORD_END}" + tail
+            ),
+            _ordinal_day_month,
         ),
         (compile_(rf"{_WORD_START}(?P<mon>{month_any}){_WORD_END}" + tail), _month),
         (
@@ -419,7 +503,7 @@ def _grammar() -> _Grammar:
         (
             compile_(
                 rf"{opener}(?<![\w.,/:-])(?P<y1>\d{{4}})(?:{_YEAR_SUFFIX})?{connector}"
-                rf"(?P<y2>\d{{4}}|\d{{2}})(?!\d)(?:{_YEAR_SUFFIX})?"
+                rf"(?P<y2>\d{{4}}|\d{{2}})(?!\d)(?P<s2>{_YEAR_SUFFIX})?"
                 rf"(?P<w>\s+{_YEARS_WORD}{_WORD_END})?"
             ),
             _year_range,
@@ -441,7 +525,8 @@ def _grammar() -> _Grammar:
         ),
         (
             compile_(
-                rf"{opener}{_WORD_START}(?P<m1>{month_any}){connector}"
+                rf"{opener}{_WORD_START}(?P<m1>{month_any})"
+                rf"(?:\s+(?P<y1>\d{{4}})(?:{_YEAR_SUFFIX}|\s+{_YEAR_WORD})?)?{connector}"
                 rf"(?P<mon>{month_any}){_WORD_END}" + tail
             ),
             _month_range,
@@ -479,6 +564,8 @@ def _grammar() -> _Grammar:
         lexicon=lex,
         rules=tuple(sorted(rules, key=lambda pair: _RULE_ORDER.index(pair[1].__name__))),
         anchors=anchors,
+        attempts=_attempt_table(lex),
+        anchor_words={kind: frozenset(forms) for kind, forms in _anchor_families(lex).items()},
         anchors_any_case=tuple(
             (variant, kind)
             for stem, kind in anchors
@@ -487,13 +574,9 @@ def _grammar() -> _Grammar:
     )
 
 
-def _anchors(lex: _Lexicon) -> tuple[tuple[str, str], ...]:
-    """Lower-case stems to look for with ``str.find``: forms grouped by their first letters.
-
-    A form with an apostrophe is searched by the part after it, so every apostrophe variant is
-    found.  Digits are searched separately.
-    """
-    families = {
+def _anchor_families(lex: _Lexicon) -> dict[str, list[str]]:
+    """The whole words that make an anchor of each kind."""
+    return {
         "month": [*lex.months, *lex.month_abbreviations],
         "weekday": list(lex.weekdays),
         "season": [*lex.season_adverbs, *lex.season_nouns],
@@ -501,8 +584,16 @@ def _anchors(lex: _Lexicon) -> tuple[tuple[str, str], ...]:
         "word": list(lex.words),
         "ago": ["тому"],
     }
+
+
+def _anchors(lex: _Lexicon) -> tuple[tuple[str, str], ...]:
+    """Lower-case stems to look for with ``str.find``: forms grouped by their first letters.
+
+    A form with an apostrophe is searched by the part after it, so every apostrophe variant is
+    found.  Digits are searched separately.
+    """
     stems: dict[str, str] = {}
-    for kind, forms in families.items():
+    for kind, forms in _anchor_families(lex).items():
         groups: dict[str, list[str]] = {}
         for form in forms:
             tail = form.rsplit("’", 1)[-1]
@@ -521,6 +612,7 @@ _NUMBER_WORDS = {
     "один": 1, "одну": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п’ять": 5, "шість": 6,
     "сім": 7, "вісім": 8, "дев’ять": 9, "десять": 10, "кілька": 0, "декілька": 0,
 }
+_SINGULAR_UNITS = frozenset({"день", "добу", "тиждень", "місяць", "рік"})
 _AGO_UNITS = {
     "день": "day", "дні": "day", "днів": "day", "добу": "day",
     "тиждень": "week", "тижні": "week", "тижнів": "week",
@@ -580,15 +672,17 @@ def _latest_day(month: int, day: int, published: date, forward: bool) -> Partial
 # One match in its text: prefixes, future clauses and the final DateExpression.
 
 
-_CLAUSE_MARKS = ".!?;,:\n«»()[]—\""
 _SYNTHETIC_FUTURE = tuple(
-    vowel + "тим" + ending for vowel in "аяиі" for ending in ("у", "еш", "е", "емо", "ете", "уть")
+    vowel + "тим" + ending for vowel in "аяиі" for ending in ("уть", "емо", "ете", "еш", "у", "е")
 )
 """The synthetic future tense: ``триватиме``, ``працюватимуть``."""
+_SYNTHETIC_ENDINGS = tuple(f"{ending} " for ending in _SYNTHETIC_FUTURE)
+_CLAUSE_SPLIT = re.compile(r"[.!?;,:\n«»()\[\]—–\"]")
 
 
 @dataclass(slots=True)
 class _Context:
+    scan: _Scan
     text: str
     match: re.Match[str]
     published: date | None
@@ -605,13 +699,15 @@ class _Context:
         if self._prefix is not None:
             return self._prefix
         start = self.match.start()
-        starts = _word_starts_before(self.text, start, 3)
+        starts = self.scan.word_starts(start)
         self._prefix = (start, None)
-        for words in range(len(starts) - 1, 0, -1):
-            phrase = _normalise(self.text[starts[words] : start])
-            found = grammar.lexicon.prefixes.get(phrase)
+        if len(starts) == 1:
+            return self._prefix
+        words = _normalise(self.text[starts[-1] : start]).split()
+        for count in range(len(starts) - 1, 0, -1):
+            found = grammar.lexicon.prefixes.get(" ".join(words[-count:]))
             if found is not None:
-                self._prefix = (starts[words], found)
+                self._prefix = (starts[count], found)
                 break
         return self._prefix
 
@@ -622,20 +718,9 @@ class _Context:
         ``заявив у червні, що … буде`` keeps its past date.
         """
         start, end = self.match.span()
-        before = self.text[max(0, start - 100) : start]
-        before = before[max(map(before.rfind, _CLAUSE_MARKS)) + 1 :]
-        after = self.text[end : end + 100]
-        cuts = [found for found in map(after.find, _CLAUSE_MARKS) if found >= 0]
-        if cuts:
-            after = after[: min(cuts)]
-        clause = f" {_normalise(before)} | {_normalise(after)} "
-        lex = grammar.lexicon
-        words = clause.split()
-        if not lex.future_single.isdisjoint(words):
-            return True
-        if any(word.endswith(_SYNTHETIC_FUTURE) for word in words if len(word) > 5):
-            return True
-        return any(f" {phrase} " in clause for phrase in lex.future_phrases)
+        before = _CLAUSE_SPLIT.split(self.text[max(0, start - 100) : start])[-1]
+        after = _CLAUSE_SPLIT.split(self.text[end : end + 100], maxsplit=1)[0]
+        return _has_future_word(grammar, f"{before.lower()} | {after.lower()}")
 
     def build(
         self,
@@ -667,6 +752,20 @@ class _Context:
             future=future,
             explicit_year=explicit_year,
         )
+
+
+def _has_future_word(grammar: _Grammar, clause: str) -> bool:
+    """A future-tense word (``буде``, ``відбудеться``, ``-тиме``) in ``clause`` (lower case).
+
+    The clause holds no punctuation, so splitting on spaces gives whole words.
+    """
+    lex = grammar.lexicon
+    if not lex.future_single.isdisjoint(clause.split()):
+        return True
+    padded = f" {' '.join(clause.split())} "
+    return any(ending in padded for ending in _SYNTHETIC_ENDINGS) or any(
+        phrase in padded for phrase in lex.future_phrases
+    )
 
 
 def _with_prefix(
@@ -723,7 +822,13 @@ def _resolve_month(
         return _partial(year, month)
     if ctx.published is None:
         return None
-    return _partial(_latest_month(month, ctx.published, ctx.says_future(grammar)), month)
+    forward = ctx.says_future(grammar)
+    _, prefix = ctx.prefix(grammar)
+    if not forward and prefix is not None and prefix.anchor_end:
+        # "наприкінці листопада" in a November article: the end must be past, so last year's.
+        published = ctx.published
+        return _partial(published.year if month < published.month else published.year - 1, month)
+    return _partial(_latest_month(month, ctx.published, forward), month)
 
 
 # --------------------------------------------------------------------------------------------
@@ -739,8 +844,9 @@ def _numeric_date(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
     year = int(year_text)
     if len(year_text) == 2:
         # Two-digit years need the publication date to choose the century (documented).
-        if ctx.published is None:
-            return None
+        following = ctx.text[ctx.match.end() : ctx.match.end() + 1]
+        if ctx.published is None or following == "-" or following.isalnum():
+            return None  # "03.02.00-UA-0704" is a code
         year += 2000
         if year > ctx.published.year + 1:
             year -= 100
@@ -760,6 +866,14 @@ def _day_month(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
     month = _month_number(grammar, ctx.group("mon") or "")
     year, explicit = _tail_year(grammar, ctx)
     value = _resolve_day(grammar, ctx, month, int(ctx.group("d") or 0), year)
+    return _with_prefix(grammar, ctx, value, explicit_year=explicit)
+
+
+def _ordinal_day_month(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
+    day = grammar.lexicon.ordinals[_normalise(ctx.group("ord") or "")]
+    month = _month_number(grammar, ctx.group("mon") or "")
+    year, explicit = _tail_year(grammar, ctx)
+    value = _resolve_day(grammar, ctx, month, day, year)
     return _with_prefix(grammar, ctx, value, explicit_year=explicit)
 
 
@@ -834,7 +948,7 @@ def _year_range(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
     second = int(second_text)
     if len(second_text) == 2:
         second += first - first % 100
-    if ctx.group("w") is None:
+    if ctx.group("w") is None and ctx.group("s2") is None:
         # Without a year word, "з 2000 по 2500 гривень" is an amount: accept only before
         # punctuation or the end, with a real opener.
         rest = ctx.text[ctx.match.end() : ctx.match.end() + 2]
@@ -881,11 +995,17 @@ def _month_range(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
     last = _month_number(grammar, ctx.group("mon") or "")
     wraps = last < first
     year, explicit = _tail_year(grammar, ctx)
-    if year is not None:
+    first_year = ctx.group("y1")
+    if first_year is not None:
+        start = _partial(int(first_year), first)
+        explicit = True
+    elif year is not None:
         start = _partial(year - wraps, first)
     else:
         start = _resolve_month(grammar, ctx, first, None)
-    end = _partial(start.year + wraps, last) if start else None
+    if year is None or first_year is None:
+        year = start.year + wraps if start else None
+    end = _partial(year, last) if year is not None else None
     return _between(grammar, ctx, start, end, explicit)
 
 
@@ -1015,8 +1135,10 @@ def _ago(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
         count = int(number_text)
     elif number_text:
         count = _NUMBER_WORDS.get(_normalise(number_text), 0)
-    else:
+    elif _normalise(ctx.group("unit") or "") in _SINGULAR_UNITS:
         count = 1  # "тиждень тому"
+    else:
+        return None  # "багато років тому" names no date
     if count <= 0:
         return None  # "кілька днів тому" names no date
     unit = _AGO_UNITS[_normalise(ctx.group("unit") or "")]
