@@ -22,7 +22,7 @@ from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
 from newsmodel.extract.names import latin, normalise, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
-from newsmodel.extract.roles import find_title
+from newsmodel.extract.roles import SpanIndex, find_title
 from newsmodel.extract.source import Source
 from newsmodel.extract.tokens import Token, sentence_spans, tokenize
 from newsmodel.models import Article
@@ -295,7 +295,8 @@ def _referenced(entity: _Entity, entities: list[_Entity]) -> bool:
     )
 
 
-def _roles(registry: _Registry, tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> None:
+def _roles(registry: _Registry, tokens: Sequence[Token], all_spans: Sequence[EntitySpan]) -> None:
+    spans = SpanIndex.build(all_spans)
     for entity in registry.entities:
         if entity.kind != "PERS":
             continue

@@ -55,6 +55,7 @@ _STREET_WORDS = frozenset("вулиця проспект провулок бул
                           "вул просп пров бул пл б-р".split())
 _STREET_SHORT = frozenset("вул просп пров бул пл".split())
 _STREET_SHORT_DOTTED = frozenset("вул. просп. пров. бул. пл. б-р р.".split())
+_PHRASE_POS = frozenset({"ADJF", "PRTF", "NOUN"})
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split())
 _NOT_NAMES = frozenset(
     "бог господь але і й та а або чи що як це той ця цей ці ти ви ми він вона вони я "
@@ -159,6 +160,11 @@ class _Scanner:
         index = 0
         count = len(self.tokens)
         while index < count:
+            token = self.tokens[index]
+            if not token.is_capitalised and token.text not in _QUOTE_OPEN and (
+                    not token.is_word or not morph.pos_set(token.text) & _PHRASE_POS):
+                index += 1  # punctuation, verbs, function words: nothing starts here
+                continue
             phrase = self.noun_phrase(index)
             listed = self.lexicon(index)
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
@@ -206,6 +212,9 @@ class _Scanner:
         """``вул. Горького``, ``вулиці Чумацької``, ``просп. Перемоги, 12``, ``р. Дністер``."""
         token = self.tokens[index]
         word = token.text.lower()
+        if token.is_capitalised or not (word in _STREET_WORDS or word in _STREET_SHORT_DOTTED or
+                                         not morph.lemmas_of(token.text).isdisjoint(_STREET_WORDS)):
+            return None
         nxt = index + 1
         if word.rstrip(".") in _STREET_WORDS and not word.endswith(".") and \
                 (dot := self.tok(nxt)) is not None and dot.text == "." and word in _STREET_SHORT:
@@ -305,12 +314,14 @@ class _Scanner:
         return first
 
     def is_head(self, word: str, heads: frozenset[str]) -> bool:
-        return any(r.pos == "NOUN" and r.lemma in heads for r in morph.readings(word))
+        return not morph.lemmas_of(word).isdisjoint(heads)
 
     def noun_phrase(self, index: int) -> EntitySpan | None:
         """Adjectives + an organisation or place head noun + genitive complements."""
         token = self.tokens[index]
         if not token.is_word or token.text.isdigit():
+            return None
+        if not token.is_capitalised and not (morph.pos_set(token.text) & _PHRASE_POS):
             return None
         head = index
         while (t := self.tok(head)) and t.is_word and morph.pos_set(t.text) & {"ADJF", "PRTF"} \

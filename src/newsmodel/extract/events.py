@@ -14,6 +14,7 @@ merged into the earlier event, adding a mention.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from collections.abc import Sequence
@@ -133,6 +134,12 @@ def find_events(
     by_sentence: dict[int, list[Token]] = {}
     for token in tokens:
         by_sentence.setdefault(token.sentence, []).append(token)
+    mentions_by_sentence: dict[int, list[EntityMention]] = {}
+    for mention in mentions:
+        if mention.first_token < len(tokens):
+            mentions_by_sentence.setdefault(tokens[mention.first_token].sentence, []).append(mention)
+    dates_sorted = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in dates_sorted]
     events: list[EventCandidate] = []
     for number, sentence_tokens in sorted(by_sentence.items()):
         best: tuple[Trigger, Token] | None = None
@@ -150,8 +157,10 @@ def find_events(
             continue
         trigger, token = best
         start, end = sentence_tokens[0].start, sentence_tokens[-1].end
-        candidate = _candidate(body, tokens, trigger, token, number, (start, end), mentions, dates,
-                               reporting)
+        first_date = bisect.bisect_left(date_starts, start)
+        candidate = _candidate(body, tokens, trigger, token, number, (start, end),
+                               mentions_by_sentence.get(number, []),
+                               dates_sorted[first_date : first_date + 8], reporting)
         previous = _mergeable(events, candidate, tokens, token)
         if previous is None:
             events.append(candidate)

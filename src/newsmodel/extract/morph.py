@@ -72,6 +72,12 @@ def readings(word: str) -> tuple[Reading, ...]:
 
 
 @lru_cache(maxsize=200_000)
+def lemmas_of(word: str, pos: str = "NOUN") -> frozenset[str]:
+    """Lemmas of the word's readings with this part of speech."""
+    return frozenset(r.lemma for r in readings(word) if r.pos == pos)
+
+
+@lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     """Does the dictionary list this word (not just guess from its ending)?"""
     return any(reading.known for reading in readings(word))
@@ -83,6 +89,7 @@ def has(word: str, *grammemes: str, known: bool = False) -> bool:
     return any(wanted <= r.grammemes and (r.known or not known) for r in readings(word))
 
 
+@lru_cache(maxsize=200_000)
 def pos_set(word: str) -> frozenset[str]:
     """Parts of speech the dictionary gives the word (guesses included)."""
     return frozenset(r.pos for r in readings(word) if r.pos)
@@ -123,6 +130,12 @@ def _agreeing(word: str, case: str, *, pos: str, plural: bool | None = None,
 
 
 def noun_phrase_nominative(words: Sequence[str], heads: frozenset[str] = frozenset()) -> str:
+    """See :func:`_noun_phrase_nominative`; cached per phrase."""
+    return _noun_phrase_nominative(tuple(words), heads)
+
+
+@lru_cache(maxsize=50_000)
+def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> str:
     """``Курської області`` -> ``Курська область``; ``Збройних сил Росії`` -> ``Збройні сили Росії``.
 
     The phrase is adjectives, a head noun, then complements.  The head noun's case is read off
@@ -218,6 +231,7 @@ __all__ = [
     "has",
     "is_known",
     "lemma",
+    "lemmas_of",
     "noun_phrase_nominative",
     "pos_set",
     "readings",

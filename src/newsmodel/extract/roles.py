@@ -23,6 +23,18 @@ _BREAKS = frozenset("з із зі на у в до від про для за що
 
 
 @dataclass(frozen=True, slots=True)
+class SpanIndex:
+    """The recogniser's spans by first and last token, built once per text."""
+
+    by_first: dict[int, EntitySpan]
+    by_last: dict[int, EntitySpan]
+
+    @classmethod
+    def build(cls, spans: Sequence[EntitySpan]) -> SpanIndex:
+        return cls({s.first_token: s for s in spans}, {s.last_token: s for s in spans})
+
+
+@dataclass(frozen=True, slots=True)
 class Title:
     """A job title in the nominative and the entity spans named inside it."""
 
@@ -61,9 +73,9 @@ def _is_title_head(word: str) -> bool:
     return any(r.pos == "NOUN" and r.lemma in heads for r in morph.readings(word))
 
 
-def title_before(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: EntitySpan) -> Title | None:
+def title_before(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -> Title | None:
     """The title written just before ``person``'s mention, if any."""
-    by_last = {span.last_token: span for span in spans}
+    by_last = spans.by_last
     index = person.first_token - 1
     inner: list[EntitySpan] = []
     words = 0
@@ -106,7 +118,7 @@ def _agrees(adjective: str, noun: str) -> bool:
     return bool(cases & {r.case for r in morph.readings(noun) if r.pos in ("NOUN", "ADJF")})
 
 
-def title_after(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: EntitySpan) -> Title | None:
+def title_after(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -> Title | None:
     """``Олександр Мацегора, посол Росії,``: a title between commas after the name."""
     comma = person.last_token + 1
     if comma >= len(tokens) or tokens[comma].text != "," or comma + 1 >= len(tokens):
@@ -114,7 +126,7 @@ def title_after(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: En
     first = comma + 1
     if not _is_title_head(tokens[first].text) or tokens[first].is_capitalised:
         return None
-    by_first = {span.first_token: span for span in spans}
+    by_first = spans.by_first
     index = first
     inner: list[EntitySpan] = []
     while index < len(tokens) and index - first < MAX_TITLE_WORDS:
@@ -140,9 +152,9 @@ def _make(tokens: Sequence[Token], first: int, last: int, inner: list[EntitySpan
     return Title(text, first, last, tuple(sorted(inner, key=lambda span: span.start)))
 
 
-def find_title(tokens: Sequence[Token], spans: Sequence[EntitySpan], person: EntitySpan) -> Title | None:
+def find_title(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -> Title | None:
     """The title of one person mention: before the name first, then after it."""
     return title_before(tokens, spans, person) or title_after(tokens, spans, person)
 
 
-__all__ = ["FALLBACK_TITLE_HEADS", "Title", "find_title", "title_after", "title_before", "title_heads"]
+__all__ = ["FALLBACK_TITLE_HEADS", "SpanIndex", "Title", "find_title", "title_after", "title_before", "title_heads"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\w+(?:[-'’ʼ`]\w+)*\.?|[^\w\s]", re.UNICODE)
 _ABBREVIATION = frozenset(
@@ -31,20 +32,24 @@ class Token:
     index: int
     sentence: int
     sentence_start: bool
+    is_word: bool = False
+    is_capitalised: bool = False
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1] in _UPPER
+    @classmethod
+    def make(cls, text: str, start: int, end: int, index: int, sentence: int, first: bool) -> Token:
+        """A token with its word and capital flags computed once (the recogniser asks often)."""
+        return cls(text, start, end, index, sentence, first, text[:1].isalnum(), text[:1] in _UPPER)
 
     @property
     def is_upper(self) -> bool:
         """An acronym: at least two letters, all capitals (``КНДР``, ``NIS``, ``ЗСУ``)."""
-        letters = [char for char in self.text if char.isalpha()]
-        return len(letters) >= 2 and all(char in _UPPER for char in letters)
+        return _is_acronym(self.text)
+
+
+@lru_cache(maxsize=100_000)
+def _is_acronym(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char in _UPPER for char in letters)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -83,10 +88,10 @@ def tokenize(text: str) -> list[Token]:
             initial = len(word) == 2 and word[0].isupper()
             if len(word) > 1 and word.endswith(".") and word[:-1].lower() not in _ABBREVIATION \
                     and not initial:
-                tokens.append(Token(word[:-1], word_start, match.end() - 1, len(tokens), number, first))
-                tokens.append(Token(".", match.end() - 1, match.end(), len(tokens), number, False))
+                tokens.append(Token.make(word[:-1], word_start, match.end() - 1, len(tokens), number, first))
+                tokens.append(Token.make(".", match.end() - 1, match.end(), len(tokens), number, False))
             else:
-                tokens.append(Token(word, word_start, match.end(), len(tokens), number, first))
+                tokens.append(Token.make(word, word_start, match.end(), len(tokens), number, first))
             first = first and not tokens[-1].text[:1].isalnum()
     return tokens
 
