@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NoReturn
 
@@ -229,14 +230,22 @@ def _progress(args: argparse.Namespace, sources: Sequence[str]) -> Progress:
     return Progress(total, sys.stderr, enabled=enabled)
 
 
-def _on_sigterm() -> None:
-    """Turn ``kill`` into KeyboardInterrupt so temporary files are cleaned up on the way out."""
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Turn ``kill`` into KeyboardInterrupt so temporary files are cleaned up on the way out.
+
+    The previous handler comes back afterwards (``main`` may run inside a longer process).
+    """
     import signal
 
     def handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, handler)
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -259,7 +268,6 @@ def _convert(args: argparse.Namespace) -> int:
         args.output
     ).is_dir():
         raise UsageError(f"{args.output}: exists and is not a folder")
-    _on_sigterm()
 
     summary = Summary()
     items: Iterator[Input] = _inputs(args.inputs, args.glob)
@@ -279,16 +287,17 @@ def _convert(args: argparse.Namespace) -> int:
     progress = _progress(args, args.inputs)
     writer = _Sink(mode, target, formats, infos, _dump_options(args, formats))
     try:
-        for result in run(job, items, workers=workers):
-            if result.error is not None:
-                summary.failed += 1
-                progress.message(f"newsmodel: error: {result.error}")
-            else:
-                summary.converted += 1
-                summary.articles += result.count
-                writer.add(result, output_path)
-            progress.advance()
-        writer.commit()
+        with _sigterm_interrupts():
+            for result in run(job, items, workers=workers):
+                if result.error is not None:
+                    summary.failed += 1
+                    progress.message(f"newsmodel: error: {result.error}")
+                else:
+                    summary.converted += 1
+                    summary.articles += result.count
+                    writer.add(result, output_path)
+                progress.advance()
+            writer.commit()
     finally:
         writer.abort()
         progress.clear()

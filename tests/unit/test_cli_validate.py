@@ -87,3 +87,28 @@ def test_quiet_prints_only_issues(documents: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert captured.err == ""
     assert captured.out
+
+
+def test_fail_on_warning(tmp_path: Path, seed_path: Path,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A document with warnings only passes by default and fails with --fail-on warning."""
+    page = tmp_path / "page.jsonld"
+    page.write_text(
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок",'
+        ' "datePublished": "2025-11-07T09:30:00"}', encoding="utf-8",
+    )
+    assert main(["validate", str(page)]) == 0
+    first = capsys.readouterr()
+    assert ": warning: " in first.out
+    assert "valid (jsonld" in first.err
+    assert main(["validate", str(page), "--fail-on", "warning"]) == 1
+    assert "INVALID (jsonld" in capsys.readouterr().err
+
+
+def test_convert_restores_the_sigterm_handler(seed_path: Path, tmp_path: Path) -> None:
+    """``main`` may run inside a longer process: the SIGTERM handler it installs is undone."""
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["convert", str(seed_path), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before
