@@ -222,7 +222,7 @@ def _anchor_hits(grammar: _Grammar, text: str) -> list[tuple[int, str]]:
         index = haystack.find(stem)
         while index >= 0:
             start = index
-            if index > 0 and _is_word_char(text[index - 1]):
+            if index > 0 and _is_word_char(text[index - 1]) and not text[index - 1].isdigit():
                 start = -1
                 if text[index - 1] in _WORD_CHARS:
                     start = index - 1  # "п’ятниця": the stem is what follows the apostrophe
@@ -265,7 +265,7 @@ def _number_kind(text: str, start: int, end: int, months: list[int]) -> str | No
     if end - start != 4:
         return None
     rest = text[end : end + 6].lstrip().lower()
-    if not rest or rest[0] in ",.;:!?)»" or rest.startswith(_YEAR_FOLLOWERS):
+    if not rest or rest[0] in ",.;:!?)»-–—‑" or rest.startswith(_YEAR_FOLLOWERS):
         return "year"
     return None
 
@@ -436,7 +436,7 @@ def _grammar() -> _Grammar:
     month_after_day = f"(?:{month_gen}{_WORD_END}|{month_abbr})"
     modifier = _alternation(lex.modifiers)
     tail = (
-        rf"(?:\s+(?:(?P<ty>\d{{4}})(?!\d)(?:{_YEAR_SUFFIX}(?:\s+{_YEAR_WORD})?|\s+{_YEAR_WORD})?"
+        rf"(?:\s+(?:(?P<ty>\d{{4}})(?!\d)(?:{_YEAR_SUFFIX}(?:\s+{_YEAR_WORD})?|\s*{_YEAR_WORD})?"
         rf"|(?P<tr>{modifier})\s+(?:року|рік|році){_WORD_END}))?"
     )
     connector = rf"(?:\s*{_DASH}\s*|\s+(?P<mid>по|до|і|й|та)\s+)"
@@ -483,7 +483,7 @@ def _grammar() -> _Grammar:
         (
             compile_(
                 rf"(?<![\w.,/:-])(?P<y>\d{{4}})(?:{_YEAR_SUFFIX}(?:\s+(?:року|рік|році){_WORD_END})?"
-                rf"|\s+{_YEAR_WORD})"
+                rf"|\s*{_YEAR_WORD})"
             ),
             _year,
         ),
@@ -526,7 +526,7 @@ def _grammar() -> _Grammar:
         (
             compile_(
                 rf"{opener}{_WORD_START}(?P<m1>{month_any})"
-                rf"(?:\s+(?P<y1>\d{{4}})(?:{_YEAR_SUFFIX}|\s+{_YEAR_WORD})?)?{connector}"
+                rf"(?:\s+(?P<y1>\d{{4}})(?:{_YEAR_SUFFIX}|\s*{_YEAR_WORD})?)?{connector}"
                 rf"(?P<mon>{month_any}){_WORD_END}" + tail
             ),
             _month_range,
