@@ -105,8 +105,12 @@ class _Registry:
             entity.lexicon_key = span.key
             if entry is not None:
                 entity.place_kind = entry.kind
-                if entry.name != entity.name and entry.name not in entity.alternates:
+                if entry.name.lower() != entity.name.lower() and entry.name not in entity.alternates:
                     entity.alternates.append(entry.name)
+                parent_entry = _lexicon_entry(entry.parent) if kind == "ORG" and entry.parent else None
+                if parent_entry is not None and entity.parent is None:
+                    entity.parent = self.get("ORG", "key:" + parent_entry.key, parent_entry.name)
+                    entity.parent.lexicon_key = parent_entry.key
                 if kind == "ORG" and entry.country and entity.country is None:
                     country = _lexicon_entry(entry.country)
                     if country is not None:
