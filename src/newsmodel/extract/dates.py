@@ -740,7 +740,7 @@ class _Context:
         if self.published is None and not explicit_year:
             return None
         stop = self.match.end() if end is None else end
-        point = value.last_day() if anchor_end else value.first_day()
+        point = (end_value or value).last_day() if anchor_end else value.first_day()
         future = self.published is not None and point > self.published
         return DateExpression(
             start=start,
