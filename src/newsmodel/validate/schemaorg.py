@@ -426,9 +426,10 @@ class _Checker:
         props = {term_name(key): key for key in node if not key.startswith("@")}
         headline_key = props.get("headline")
         headline = node.get(headline_key) if headline_key else None
-        if headline is None:
+        if headline is None or (isinstance(headline, str) and not headline.strip()):
+            given = "" if headline is None else f" (it is {quote(headline)})"
             self.warning("jsonld.headline-missing",
-                         "the article has no headline (Google recommends one)", pointer)
+                         f"the article has no headline{given}; Google recommends one", pointer)
         elif isinstance(headline, str) and len(headline) > HEADLINE_LIMIT:
             self.warning("jsonld.headline-too-long",
                          f"the headline has {len(headline)} characters, more than Google's "
