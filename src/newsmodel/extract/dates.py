@@ -66,7 +66,13 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
     scan = _Scan(text)
     found: list[DateExpression] = []
     tried: set[tuple[int, int]] = set()
+    forget_before = 0
     for position, kind in _anchor_hits(grammar, text):
+        if position > forget_before + 1000:
+            # A rule start lies at most three words before its anchor, so old entries can go
+            # (a long text keeps a small set; a rare repeat only yields a duplicate candidate).
+            tried.clear()
+            forget_before = position
         starts = scan.word_starts(position)
         for rule_index, words_back, openers in grammar.attempts[kind]:
             if words_back >= len(starts):
@@ -1190,18 +1196,33 @@ def _season(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
 
 
 def _longest_first(found: list[DateExpression]) -> list[DateExpression]:
-    """Keep the longest of overlapping expressions (earlier wins a tie), then sort by start."""
-    chosen_starts: list[int] = []
+    """Keep the longest of overlapping expressions (earlier wins a tie), sorted by start.
+
+    Candidates are split into clusters of chained overlaps first, so the greedy choice runs on
+    a handful at a time and a text with half a million dates stays linear.
+    """
     chosen: list[DateExpression] = []
-    for expression in sorted(found, key=lambda e: (e.start - e.end, e.start)):
-        index = bisect_left(chosen_starts, expression.start)
-        if index < len(chosen) and chosen[index].start < expression.end:
-            continue
-        if index > 0 and chosen[index - 1].end > expression.start:
-            continue
-        chosen_starts.insert(index, expression.start)
-        chosen.insert(index, expression)
+    cluster: list[DateExpression] = []
+    cluster_end = -1
+    for expression in sorted(found, key=lambda e: (e.start, e.start - e.end)):
+        if cluster and expression.start >= cluster_end:
+            chosen.extend(_choose(cluster))
+            cluster = []
+        cluster.append(expression)
+        cluster_end = max(cluster_end, expression.end) if len(cluster) > 1 else expression.end
+    chosen.extend(_choose(cluster))
     return chosen
+
+
+def _choose(cluster: list[DateExpression]) -> list[DateExpression]:
+    """The greedy longest-first choice inside one cluster of overlapping candidates."""
+    if len(cluster) <= 1:
+        return cluster
+    kept: list[DateExpression] = []
+    for expression in sorted(cluster, key=lambda e: (e.start - e.end, e.start)):
+        if all(other.end <= expression.start or expression.end <= other.start for other in kept):
+            kept.append(expression)
+    return sorted(kept, key=lambda e: e.start)
 
 
 __all__ = ["DateExpression", "Relation", "find_dates"]
