@@ -249,3 +249,15 @@ def test_empty_and_dateless_text() -> None:
     """No dates, no expressions, no errors."""
     assert find_dates("", PUBLISHED) == []
     assert find_dates("Просто текст без дат.", PUBLISHED) == []
+
+
+def test_seed_article_dates(seed_path) -> None:  # type: ignore[no-untyped-def]
+    """The seed's dates resolve as its hand annotation needs: talks, treaty, visit, deployment."""
+    text = seed_path.read_text(encoding="utf-8")
+    found = [(e.text, str(e.value), e.relation) for e in find_dates(text, PUBLISHED)]
+    assert ("6 листопада", "2025-11-06", "on") in found
+    assert ("у червні 2024 року", "2024-06", "on") in found
+    assert ("у червні", "2025-06", "on") in found
+    assert ("З жовтня 2024 року", "2024-10", "since") in found
+    assert ("з вересня", "2025-09", "since") in found
+    assert not any("тисяч" in text for text, _, _ in found)
