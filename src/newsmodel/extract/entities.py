@@ -199,6 +199,15 @@ class _Scanner:
                 for token in self.tokens[span.first_token : span.last_token + 1]:
                     if token.is_word and len(token.text) > 2:
                         names.add(_stem(token.text))
+        relabelled = []
+        for span in self.spans:
+            if span.label != "PERS" and span.key is None and span.first_token == span.last_token \
+                    and not span.parts and _stem(self.words[span.first_token]) in names \
+                    and not self.tokens[span.first_token].is_upper:
+                span = EntitySpan(span.start, span.end, "PERS", None, None, span.first_token,
+                                  span.last_token)
+            relabelled.append(span)
+        self.spans = relabelled
         added = []
         for token in self.tokens:
             if token.index in covered or not self.capital_word(token.index) or token.is_upper:
@@ -395,7 +404,7 @@ class _Scanner:
                     and self.capital_word(nxt + 1) and self.is_region_phrase(nxt + 1):
                 last = nxt  # "ДСНС України в Івано-Франківській області"
                 continue
-            if lower in ("імені", "ім.") and self.capital_word(nxt + 1):
+            if lower in ("імені", "ім.", "м.") and self.capital_word(nxt + 1):
                 last = nxt  # "Театр імені Франка"
                 continue
             if not token.is_word or lower in _LOCATIVE_PREPOSITIONS or token.text.isdigit() or \
@@ -443,6 +452,10 @@ class _Scanner:
         hit = self.hits.get(index)
         if hit is None:
             return None
+        if hit.end - hit.start == 1 and _has_name_reading(self.words[index], "Name") and \
+                self.capital_word(index + 1) and self.adjacent(index, index + 1) and \
+                index + 1 not in self.hits and not self.tokens[index + 1].is_upper:
+            return None  # "Володимир Гройсман", not the city of Volodymyr
         label: Label = "LOC" if hit.type == "place" else "ORG"
         name = hit.name
         if label == "ORG" and not self.tokens[hit.start].is_upper:
@@ -462,8 +475,14 @@ class _Scanner:
             return None
         if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
             return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
-        if not _has_name_reading(words[0]) and _has_name_reading(words[1], "Name") \
-                and not is_east_asian(words):
+        split = _person_boundary(words)
+        if split is not None:
+            last = index + split - 1
+            words = words[:split]
+            if len(words) == 1:
+                return None
+        if not _has_name_reading(words[0]) and morph.is_known(words[0]) and \
+                _has_name_reading(words[1], "Name") and not is_east_asian(words):
             return None  # "Росії Олександр Мацегора": the name starts at the next word
         if is_east_asian(words) or _looks_like_person(words):
             return self.span(index, last, "PERS")
@@ -550,6 +569,10 @@ def _compound_organisation(word: str) -> bool:
     lemmas = {r.lemma for r in morph.readings(word) if r.known and r.pos == "NOUN"}
     if any(lemma.endswith("рада") and len(lemma) > 6 for lemma in lemmas):
         return True  # Київрада, міськрада
+    lower = word.lower()
+    if lower.startswith(("мін", "держ", "укр")) and len(lower) > 6 and \
+            not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп")):
+        return True  # Мінюст, Держрезерв, Укравтодор
     if morph.is_known(word):
         return False
     lower = word.lower()
@@ -576,10 +599,28 @@ def _is_verb(word: str) -> bool:
     return any(r.known and r.pos in ("VERB", "INFN") for r in morph.readings(word))
 
 
+def _name_cases(word: str) -> set[str]:
+    return {r.case for r in morph.readings(word) if r.is_name and r.case and "Fixd" not in r.grammemes}
+
+
+def _person_boundary(words: Sequence[str]) -> int | None:
+    """Where a run of capitalised words holds two people (``Віктора Януковича Євген Анісімов``):
+    a first name whose case cannot be the case of the word before it starts the second."""
+    for index in range(1, len(words)):
+        if not _has_name_reading(words[index], "Name"):
+            continue
+        before, here = _name_cases(words[index - 1]), _name_cases(words[index])
+        if before and here and not before & here:
+            return index
+    return None
+
+
 def _looks_like_person(words: Sequence[str]) -> bool:
     """Does a run of capitalised words read as a person's name?"""
     if len(words) > 4:
         return False
+    if 2 <= len(words) <= 3 and not any(morph.is_known(word) for word in words):
+        return True  # "Ваагн Авагян", "Лорін Додд": foreign names the dictionary lacks
     name_words = sum(1 for word in words if any(r.is_name and r.known for r in morph.readings(word)))
     if name_words == 0:
         return False

@@ -71,7 +71,7 @@ def _ends_in_abbreviation(text: str, position: int) -> bool:
     """``м. Щастя`` or ``ім. Шевченка`` do not end a sentence."""
     if position == 0 or text[position - 1] != ".":
         return False
-    head = text[max(0, position - 8) : position - 1]
+    head = text[max(0, position - 8) : position - 1].rstrip()
     word = re.split(r"[\s(«\"]", head)[-1].lower()
     return word in _ABBREVIATION or (len(word) == 1 and word.isalpha())
 
