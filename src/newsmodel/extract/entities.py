@@ -475,7 +475,7 @@ class _Scanner:
             return None
         if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
             return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
-        split = _person_boundary(words)
+        split = None if is_east_asian(words) else _person_boundary(words)
         if split is not None:
             last = index + split - 1
             words = words[:split]
