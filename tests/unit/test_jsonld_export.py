@@ -271,3 +271,15 @@ def test_seed_gold_people_and_key_events_are_in_the_graph(
     assert missing == []
     dates = {node.get("startDate") for node in by_type(nodes, "Event")}
     assert {"2025-11-06", "2024-06"} <= dates
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "jsonld" / "small_article.jsonld"
+
+
+def test_export_matches_the_golden_file() -> None:
+    """The exact bytes of a fixed article's export: a change to the format must be deliberate
+    (regenerate tests/golden/jsonld/small_article.jsonld and review the diff)."""
+    article = small_article(authors=["Віктор Горемикін", "Редакція"],
+                            publisher="Міністерство оборони Росії", keywords=["КНДР", "Росія"],
+                            url="https://news.example.org/talks", description="Опис.")
+    assert dumps(article, "jsonld", base_uri="https://news.example.org/a/") == GOLDEN.read_bytes()
