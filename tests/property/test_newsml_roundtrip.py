@@ -130,3 +130,36 @@ def test_characters_xml_cannot_carry_are_replaced_never_emitted(body: str, name:
     assert back.persons[0].mentions[0].text == block(body)[:end]
     if FORBIDDEN.search(body + name):
         assert any("replaced-characters" in warning for warning in back.provenance.warnings)
+
+
+FRAGMENTS = st.sampled_from([
+    '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g">', "</newsItem>",
+    '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>', "</itemSet>",
+    "</newsMessage>", "<itemMeta>", "</itemMeta>", "<contentMeta>", "</contentMeta>",
+    '<subject type="cpnat:person" qcode="x:1">', '<subject type="cpnat:event">', "</subject>",
+    "<name>", "</name>", "<headline>", "</headline>", "<contentCreated>", "</contentCreated>",
+    "2024-06-01T10:00:00+0100", "2024-13", '<assert qcode="x:1">', "</assert>",
+    "<personDetails>", "</personDetails>", '<affiliation qcode="x:2"/>', "<eventDetails>",
+    "</eventDetails>", "<dates><start>2024</start><end>2023</end></dates>",
+    '<participant qcode="x:1" role="r:host"/>', '<language tag="uk"/>', '<language tag="?"/>',
+    "<contentSet>", "</contentSet>", '<inlineXML contenttype="application/xhtml+xml">',
+    "</inlineXML>", '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>', "</p></body></html>",
+    "<inlineData>", "</inlineData>", "<!DOCTYPE x>", "&amp;", "&bogus;", "текст", "\x01", " ",
+    '<generator>newsmodel</generator>', '<note role="nmnote:mentions">0:3 5:2 x</note>',
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40).map("".join))
+def test_reader_and_validator_never_crash(document: str) -> None:
+    """Arbitrary G2-shaped input: the reader returns articles or raises a NewsmodelError, and
+    the validator returns a report; nothing else escapes."""
+    from newsmodel.errors import NewsmodelError
+
+    data = document.encode("utf-8")
+    try:
+        loads(data, "newsml")
+    except NewsmodelError:
+        pass
+    report = validate(data)
+    assert report.format == "newsml"
