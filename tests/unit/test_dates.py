@@ -151,6 +151,12 @@ TABLE: list[tuple[str, list[Expected]]] = [
     ("Між березнем і травнем ціни впали.", [("Між березнем і травнем", "2025-03", "2025-05", "between", False)]),
     ("Звіт подають не пізніше 15 липня.", [("не пізніше 15 липня", "2025-07-15", None, "until", False)]),
     ("Післязавтра обіцяють сніг.", [("Післязавтра", "2025-11-09", None, "on", True)]),
+    # weekends
+    ("На вихідних пройшли протести.", [("На вихідних", "2025-11-01", "2025-11-02", "on", False)]),
+    ("У вихідні відбудеться ярмарок.", [("У вихідні", "2025-11-08", "2025-11-09", "on", True)]),
+    ("Минулих вихідних було спокійно.", [("Минулих вихідних", "2025-11-01", "2025-11-02", "on", False)]),
+    ("У наступні тижні ситуація складна.", []),
+    ("Вихідні дані таблиці оновлено.", []),
     # invalid calendar dates are skipped
     ("Лист датовано 31 лютого.", []),
     ("У документі стоїть 30.02.2024.", []),
@@ -261,3 +267,14 @@ def test_seed_article_dates(seed_path) -> None:  # type: ignore[no-untyped-def]
     assert ("З жовтня 2024 року", "2024-10", "since") in found
     assert ("з вересня", "2025-09", "since") in found
     assert not any("тисяч" in text for text, _, _ in found)
+
+
+def test_text_whose_lower_case_changes_length() -> None:
+    """``İ`` lower-cases to two characters; offsets must still slice the original text."""
+    text = "İstanbul: 6 листопада у Стамбулі, У ЧЕРВНІ 2024 РОКУ."
+    found = find_dates(text, PUBLISHED)
+    assert [(e.text, str(e.value)) for e in found] == [
+        ("6 листопада", "2025-11-06"),
+        ("У ЧЕРВНІ 2024 РОКУ", "2024-06"),
+    ]
+    assert all(text[e.start : e.end] == e.text for e in found)

@@ -320,6 +320,7 @@ class _Lexicon:
     season_adverbs: dict[str, str]
     season_nouns: dict[str, str]
     modifiers: dict[str, int]
+    plural_modifiers: frozenset[str]
     units: dict[str, str]
     words: dict[str, tuple[str, int]]
     prefixes: dict[str, _Prefix]
@@ -378,6 +379,9 @@ def _load_lexicon() -> _Lexicon:
         season_adverbs=adverbs,
         season_nouns=nouns,
         modifiers={_normalise(row[0]): int(row[1]) for row in _rows("modifiers.tsv")},
+        plural_modifiers=frozenset(
+            _normalise(row[0]) for row in _rows("modifiers.tsv") if row[2:] == ["plural"]
+        ),
         units={_normalise(row[0]): row[1].strip() for row in _rows("units.tsv")},
         words={_normalise(row[0]): (row[1].strip(), int(row[2])) for row in _rows("words.tsv")},
         prefixes=prefixes,
@@ -1075,11 +1079,15 @@ def _modified_unit(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
             unit = f"season:{lex.season_nouns[form]}"
         else:
             return None
+    weekend = unit == f"weekday:{_WEEKEND}"
+    if (_normalise(ctx.group("mod") or "") in grammar.lexicon.plural_modifiers) != weekend:
+        return None  # "наступні тижні" are the coming weeks; "цього вихідних" is no phrase
     if unit.startswith("weekday:"):
         monday = _monday(ctx.published, offset)
-        day = _shift_days(monday, int(unit.split(":")[1])) if monday else None
-        value = PartialDate.from_date(day) if day else None
-        return _with_prefix(grammar, ctx, value, explicit_year=False)
+        weekday = _SATURDAY if weekend else int(unit.split(":")[1])
+        day = _shift_days(monday, weekday) if monday else None
+        value, end_value = _day_or_weekend(day, weekend)
+        return _with_prefix(grammar, ctx, value, end_value=end_value, explicit_year=False)
     if unit.startswith("season:"):
         start, end = _deictic_season(grammar, unit.split(":")[1], offset, ctx.published)
         return _with_prefix(grammar, ctx, start, end_value=end, explicit_year=False)
@@ -1162,13 +1170,35 @@ def _weekday(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
     if prefix is None or prefix.period:
         return None  # a weekday alone is a name, not a date
     weekday = grammar.lexicon.weekdays[_normalise(ctx.group("wd") or "")]
+    weekend = weekday == _WEEKEND
+    if weekend:
+        weekday = _SATURDAY
     back = (ctx.published.weekday() - weekday) % 7
     if ctx.says_future(grammar):
         day = _shift_days(ctx.published, (weekday - ctx.published.weekday()) % 7)
     else:
         day = _shift_days(ctx.published, -back)
-    value = PartialDate.from_date(day) if day else None
-    return ctx.build(start, value, relation=prefix.relation, explicit_year=False)
+    value, end_value = _day_or_weekend(day, weekend)
+    return ctx.build(
+        start, value, end_value=end_value, relation=prefix.relation, explicit_year=False
+    )
+
+
+_SATURDAY = 5
+_WEEKEND = 7
+"""``weekdays.tsv`` numbers the weekend (``вихідні``) 7: Saturday and Sunday."""
+
+
+def _day_or_weekend(
+    day: date | None, weekend: bool
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """A weekday as a date, or a weekend's Saturday and Sunday."""
+    if day is None:
+        return None, None
+    if not weekend:
+        return PartialDate.from_date(day), None
+    sunday = _shift_days(day, 1)
+    return PartialDate.from_date(day), PartialDate.from_date(sunday) if sunday else None
 
 
 def _season(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
