@@ -77,3 +77,35 @@ def test_result_does_not_depend_on_surrounding_text_far_away(text: str, publishe
     assert [(e.start + shift, e.end + shift, e.value, e.end_value, e.relation) for e in plain] == [
         (e.start, e.end, e.value, e.end_value, e.relation) for e in padded
     ]
+
+
+EDGE_DATES = [
+    date(1, 1, 1), date(1, 1, 7), date(2024, 2, 29), date(2025, 11, 7), date(9999, 12, 31),
+]
+
+
+def _lexicon_phrases() -> list[str]:
+    """Every lexicon form in the frames the grammar knows, for an exhaustive sweep."""
+    from newsmodel.extract.dates import _grammar
+
+    lex = _grammar().lexicon
+    units = [*lex.units, *lex.weekdays, *lex.season_nouns]
+    phrases = [f"{modifier} {unit}" for modifier in lex.modifiers for unit in units]
+    phrases += [f"{prefix} {month}" for prefix in lex.prefixes for month in lex.months]
+    phrases += [f"6 {month} 2024 року" for month in lex.months]
+    phrases += [f"{ordinal} {month}" for ordinal in lex.ordinals for month in ("лютого", "грудня")]
+    phrases += [f"у {form} {year}" for form in (*lex.season_adverbs, *lex.season_nouns)
+                for year in ("2024 року", "минулого року")]
+    phrases += [
+        f"{prefix} {word}" for prefix in ("у", "з", "до") for word in (*lex.weekdays, *lex.words)
+    ]
+    phrases += [f"{prefix} року" for prefix in lex.prefixes]
+    return phrases
+
+
+def test_every_lexicon_phrase_at_the_calendar_edges() -> None:
+    """Every form in every frame, published at the calendar's edges, resolves or is skipped."""
+    for phrase in _lexicon_phrases():
+        for published in EDGE_DATES:
+            text = f"Сказано: {phrase}, і все."
+            _check(text, published, find_dates(text, published))
