@@ -70,7 +70,10 @@ FALLBACK_ORGANISATION_HEADS = frozenset(
     "підприємство товариство холдинг група газета телеканал канал видавництво агенція "
     "команда клуб федерація церква патріархат академія школа ліцей музей театр "
     "міськрада облрада райрада секретаріат апарат штаб угруповання бригада батальйон полк "
-    "дивізія флот гвардія трибунал палата сенат конгрес альянс блок рух фронт".split()
+    "дивізія флот гвардія трибунал палата сенат конгрес альянс блок рух фронт відділення філія "
+    "представництво установа відділ загін лабораторія лікарня завод комбінат фабрика шахта "
+    "госпіталь колегія кооператив консорціум обʼєднання об’єднання профспілка синдикат "
+    "редакція телерадіокомпанія радіо видання інспекція ради фракція".split()
 )
 """Organisation head words used when the gazetteer provides none (its list extends these)."""
 
@@ -340,6 +343,11 @@ class _Scanner:
         head_token = self.tok(head)
         if head_token is None or not head_token.is_word:
             return None
+        if head > index and token.is_capitalised and (head_token.is_upper or _compound_organisation(
+                head_token.text)) and not self.initial(index) and head not in self.hits:
+            # "Херсонське ОТВ АМКУ", "Головне управління Держгеокадастру": adjective + acronym
+            last, parts = self.complements(head, organisation=True)
+            return self.span(index, last, "ORG", None, None, tuple(parts))
         is_org = self.is_head(head_token.text, self.org_heads)
         is_place = not is_org and self.is_head(head_token.text, PLACE_HEADS)
         if not (is_org or is_place):
@@ -369,7 +377,23 @@ class _Scanner:
         )
         if is_place and not capital and not any(self.capital_word(i) for i in range(index, last + 1)):
             return None
+        if is_org and capital:
+            last = self.name_suffix(last)
         return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
+
+    def name_suffix(self, last: int) -> int:
+        """``Державне підприємство «Укрхімтрансаміак»``, ``прокуратура №1``: a quoted name or
+        a number right after an organisation phrase belongs to it."""
+        nxt = self.tok(last + 1)
+        if nxt is None or nxt.sentence != self.tokens[last].sentence:
+            return last
+        if nxt.text in _QUOTE_OPEN and self.capital_word(last + 2):
+            close = self.closing_quote(last + 1)
+            if close is not None and close - last <= 8:
+                return close
+        if nxt.text == "№" and (number := self.tok(last + 2)) is not None and number.text[:1].isdigit():
+            return last + 2
+        return last
 
     def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
         """Extend past the head over genitive complements: ``безпеки``, ``Росії``,
@@ -404,12 +428,18 @@ class _Scanner:
                     and self.capital_word(nxt + 1) and self.is_region_phrase(nxt + 1):
                 last = nxt  # "ДСНС України в Івано-Франківській області"
                 continue
-            if lower in ("імені", "ім.", "м.") and self.capital_word(nxt + 1):
-                last = nxt  # "Театр імені Франка"
+            if lower in ("імені", "ім.", "ім", "м.") and (self.capital_word(nxt + 1) or (
+                    (d := self.tok(nxt + 1)) is not None and d.text == "." and self.capital_word(nxt + 2))):
+                last = nxt + (1 if self.tokens[nxt + 1].text == "." else 0)
+                while (a := self.tok(last + 1)) and _is_initial(a.text.rstrip(".")) and \
+                        (a.text.endswith(".") or ((d := self.tok(last + 2)) is not None and d.text == ".")):
+                    last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
                 continue
             if not token.is_word or lower in _LOCATIVE_PREPOSITIONS or token.text.isdigit() or \
                     _is_verb(token.text):
                 break
+            if token.is_upper and (q := self.tok(nxt + 1)) is not None and q.text in _QUOTE_OPEN:
+                break  # "компанія ТД «Нафтопостач»": the acronym starts the next name
             # a run of adjectives and a genitive noun
             end = nxt
             while (t := self.tok(end)) and t.is_word and morph.pos_set(t.text) & {"ADJF", "PRTF"} \
@@ -426,7 +456,8 @@ class _Scanner:
             if not token.is_capitalised and noun.is_capitalised:
                 break
             if token.is_capitalised:
-                label: Label = "ORG" if self.is_head(noun.text, self.org_heads) else "LOC"
+                label: Label = "ORG" if self.is_head(noun.text, self.org_heads) or \
+                    _compound_organisation(noun.text) else "LOC"
                 inner: list[EntitySpan] = []
                 if label == "ORG" and self.is_head(noun.text, self.org_heads):
                     end, inner = self.complements(end, organisation=True)
