@@ -283,3 +283,15 @@ def test_export_matches_the_golden_file() -> None:
                             publisher="Міністерство оборони Росії", keywords=["КНДР", "Росія"],
                             url="https://news.example.org/talks", description="Опис.")
     assert dumps(article, "jsonld", base_uri="https://news.example.org/a/") == GOLDEN.read_bytes()
+
+
+def test_entity_ids_with_a_hash_survive_as_escaped_fragments() -> None:
+    """'#' is legal in our ids but not inside a fragment: escaped on export, restored on read."""
+    from newsmodel import loads
+
+    article = small_article(places=[Place(id="place#1", name="Київ")], persons=[],
+                            organisations=[], events=[])
+    data = dumps(article, "jsonld")
+    assert graph(article)[1]["@id"].endswith("#place%231")
+    [back] = loads(data, "jsonld")
+    assert [place.id for place in back.places] == ["place#1"]

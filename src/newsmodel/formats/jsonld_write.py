@@ -68,7 +68,7 @@ def _ref(iri: str) -> dict[str, str]:
 def article_graph(article: Article, base_uri: str | None = None) -> list[dict[str, Any]]:
     """The nodes of one article: the article first, then people, organisations, places, events."""
     root = article_iri(article, base_uri)
-    iris = {entity.id: f"{root}#{quote(entity.id, safe='-._~:/')}" for entity in article.entities()}
+    iris = {entity.id: f"{root}#{_fragment(entity.id)}" for entity in article.entities()}
 
     node: dict[str, Any] = {"@type": "NewsArticle", "@id": root, "identifier": article.id}
     if article.headline is not None:
@@ -104,8 +104,14 @@ def article_graph(article: Article, base_uri: str | None = None) -> list[dict[st
     graph.extend(_person(person, iris) for person in article.persons)
     graph.extend(_organisation(org, iris) for org in article.organisations)
     graph.extend(_place(place, iris) for place in article.places)
-    graph.extend(_event(event, iris, article) for event in article.events)
+    places = {place.id for place in article.places}
+    graph.extend(_event(event, iris, places) for event in article.events)
     return graph
+
+
+def _fragment(entity_id: str) -> str:
+    """An entity id as an IRI fragment: ids are IRI-safe except ``#``, which is escaped."""
+    return entity_id.replace("#", "%23") if "#" in entity_id else entity_id
 
 
 def _short_headline(headline: str) -> str:
@@ -177,7 +183,7 @@ def _place(place: Place, iris: dict[str, str]) -> dict[str, Any]:
     return node
 
 
-def _event(event: Event, iris: dict[str, str], article: Article) -> dict[str, Any]:
+def _event(event: Event, iris: dict[str, str], places: set[str]) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "Event", "@id": iris[event.id], "name": event.name}
     if event.category is not EventCategory.OTHER:
         node["keywords"] = event.category.value
@@ -187,7 +193,6 @@ def _event(event: Event, iris: dict[str, str], article: Article) -> dict[str, An
         node["endDate"] = event.end_date.isoformat()
     if event.location:
         node["location"] = [_ref(iris[ref]) for ref in event.location]
-    places = {place.id for place in article.places}
     for participant in event.participants:
         if participant.id in places:
             prop = "about"
