@@ -11,10 +11,12 @@ editor reads those against the day the article came out, and so does :func:`find
   or a preposition followed by punctuation (``у 2024,``), so ``2000 військових`` stays a number.
 
 Knowledge (month, weekday and season names, modifiers, prepositions) lives in
-``lexicon/dates/*.tsv``; this module holds the grammar: a dozen compiled regexes built from those
-words, each with a small resolver.  Candidates are collected from every rule, and the longest
-wins where they overlap.  Nothing here raises on any text: an impossible date (``31 лютого``) is
-skipped.  See ``docs/dates.md`` for the full list of what is recognised.
+``lexicon/dates/*.tsv``; this module holds the grammar: compiled regexes built from those words,
+each with a small resolver.  The regexes never scan the whole text (Python's engine is too slow
+for that): ``str.find`` locates anchors (digits, month, weekday, season and unit words) and each
+rule is tried with ``match`` only where it can start.  The longest candidate wins where they
+overlap.  Nothing here raises on any text: an impossible date (``31 лютого``) is skipped.  See
+``docs/dates.md`` for the full list of what is recognised and the resolution rules.
 """
 
 from __future__ import annotations
