@@ -91,6 +91,10 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
     failures: list[str] = []
     for index, item in enumerate(items):
         label = f"item {index}" if len(items) > 1 else etree.QName(item).localname
+        if etree.QName(item).localname not in ITEMS:
+            failures.append(f"{label} (line {item.sourceline}): <{etree.QName(item).localname}>"
+                            " is not a NewsML-G2 item")
+            continue
         try:
             articles.append(_read_item(item, ns, index, source, notes))
         except DocumentError as error:
