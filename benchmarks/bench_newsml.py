@@ -12,6 +12,8 @@ Targets (issue 5), per core:
   newsMessages from ``../shared/corpus/newsml-g2``).
 
 The reference for each is plain ``etree.fromstring`` + ``etree.tostring`` of the same bytes.
+Rates are per CPU second of the benchmark process (``time.process_time``): per core, and
+robust to other work on the machine.
 ``run(texts, quick)`` is folded into ``benchmarks/run.py``; the schema comes from
 ``../shared/schemas`` unless ``NEWSMODEL_SCHEMA_DIR`` is set.
 """
@@ -40,16 +42,18 @@ ITEM_TAGS = {f"{NAR}{name}" for name in ("newsItem", "packageItem", "conceptItem
 
 
 def rate(function: Callable[[], Any], *, items: int, min_time: float, repeat: int = 3) -> float:
-    """Items per second: the best of ``repeat`` rounds of at least ``min_time`` seconds."""
+    """Items per CPU second of this process: the best of ``repeat`` rounds of at least
+    ``min_time`` CPU seconds.  Everything measured is single-threaded, so this is the rate per
+    core, and it is far less disturbed by other processes on a shared machine than wall time."""
     function()
     best = 0.0
     for _ in range(repeat):
         gc.collect()
-        calls, started = 0, time.perf_counter()
+        calls, started = 0, time.process_time()
         while True:
             function()
             calls += 1
-            elapsed = time.perf_counter() - started
+            elapsed = time.process_time() - started
             if elapsed >= min_time:
                 break
         best = max(best, calls * items / elapsed)
