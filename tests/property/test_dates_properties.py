@@ -100,6 +100,7 @@ def _lexicon_phrases() -> list[str]:
         f"{prefix} {word}" for prefix in ("у", "з", "до") for word in (*lex.weekdays, *lex.words)
     ]
     phrases += [f"{prefix} року" for prefix in lex.prefixes]
+    phrases += [f"у {ordinal} {unit}" for ordinal in lex.part_ordinals for unit in lex.units]
     return phrases
 
 

@@ -154,7 +154,7 @@ _WORD_CHARS = "’'ʼ`"
 _RULE_ORDER = (
     "_numeric_date", "_numeric_day_month", "_day_month", "_ordinal_day_month", "_month", "_year",
     "_bare_year", "_decade", "_year_range", "_day_range", "_day_month_range", "_month_range",
-    "_modified_unit", "_period_of_current", "_word", "_ago", "_weekday", "_season",
+    "_modified_unit", "_period_of_current", "_word", "_ago", "_weekday", "_season", "_quarter",
 )
 
 
@@ -202,7 +202,8 @@ def _attempt_table(lex: _Lexicon) -> dict[str, tuple[Attempt, ...]]:
         ),
         "season": _attempts(("_season", 0, None), ("_modified_unit", 1, modifiers)),
         "unit": _attempts(
-            ("_modified_unit", 1, modifiers), ("_period_of_current", 1, period_starts[1]),
+            ("_modified_unit", 1, modifiers), ("_quarter", 1, frozenset(lex.part_ordinals)),
+            ("_period_of_current", 1, period_starts[1]),
             ("_period_of_current", 2, period_starts[2]),
             ("_period_of_current", 3, period_starts[3]),
         ),
@@ -327,6 +328,7 @@ class _Lexicon:
     words: dict[str, tuple[str, int]]
     prefixes: dict[str, _Prefix]
     ordinals: dict[str, int]
+    part_ordinals: dict[str, int]
     future_single: frozenset[str]
     future_phrases: tuple[str, ...]
 
@@ -384,7 +386,21 @@ def _load_lexicon() -> _Lexicon:
         plural_modifiers=frozenset(
             _normalise(row[0]) for row in _rows("modifiers.tsv") if row[2:] == ["plural"]
         ),
-        units={_normalise(row[0]): row[1].strip() for row in _rows("units.tsv")},
+        units={
+            **{_normalise(row[0]): row[1].strip() for row in _rows("units.tsv")},
+            **{
+                _normalise(form): row[1]
+                for row in _rows("quarters.tsv")
+                if row[0] == "unit"
+                for form in row[2].split()
+            },
+        },
+        part_ordinals={
+            _normalise(form): int(row[1])
+            for row in _rows("quarters.tsv")
+            if row[0] == "ordinal"
+            for form in row[2].split()
+        },
         words={_normalise(row[0]): (row[1].strip(), int(row[2])) for row in _rows("words.tsv")},
         prefixes=prefixes,
         ordinals={_normalise(row[1]): int(row[0]) for row in _rows("ordinals.tsv")},
@@ -457,6 +473,7 @@ def _grammar() -> _Grammar:
     units.update({form: f"weekday:{day}" for form, day in lex.weekdays.items()})
     period_prefixes = [phrase for phrase, prefix in lex.prefixes.items() if prefix.period]
     weekday = _alternation(lex.weekdays)
+    part_units = _alternation(form for form, unit in lex.units.items() if unit in _PART_MONTHS)
 
     def compile_(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, flags)
@@ -563,6 +580,14 @@ def _grammar() -> _Grammar:
             _ago,
         ),
         (compile_(rf"{_WORD_START}(?P<wd>{weekday}){_WORD_END}"), _weekday),
+        (
+            compile_(
+                rf"{_WORD_START}(?P<qo>{_alternation(lex.part_ordinals)})\s+"
+                rf"(?P<qu>{part_units})"
+                rf"{_WORD_END}" + tail
+            ),
+            _quarter,
+        ),
         (
             compile_(
                 rf"{_WORD_START}(?:(?P<adv>{_alternation(lex.season_adverbs)})"
@@ -1037,7 +1062,44 @@ def _unit_period(
     if unit == "day":
         day = _shift_days(published, offset)
         return (PartialDate.from_date(day) if day else None), None
+    if unit in _PART_MONTHS:
+        months = _PART_MONTHS[unit]
+        index = published.year * (12 // months) + (published.month - 1) // months + offset
+        return _part_of_year(unit, index % (12 // months) + 1, index // (12 // months))
     return _partial(published.year + offset), None
+
+
+_PART_MONTHS = {"quarter": 3, "half": 6}
+"""Months in a quarter and in a half-year."""
+
+
+def _part_of_year(
+    unit: str, number: int, year: int
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """Quarter or half-year ``number`` of ``year`` as its first and last month."""
+    months = _PART_MONTHS[unit]
+    return _partial(year, months * (number - 1) + 1), _partial(year, months * number)
+
+
+def _quarter(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
+    lex = grammar.lexicon
+    unit = lex.units[_normalise(ctx.group("qu") or "")]
+    number = lex.part_ordinals[_normalise(ctx.group("qo") or "")]
+    if number > 12 // _PART_MONTHS[unit]:
+        return None  # "третє півріччя" does not exist
+    year, explicit = _tail_year(grammar, ctx)
+    if year is None:
+        if ctx.published is None:
+            return None
+        months = _PART_MONTHS[unit]
+        first, last = months * (number - 1) + 1, months * number
+        published = ctx.published
+        if ctx.says_future(grammar):
+            year = published.year if last >= published.month else published.year + 1
+        else:
+            year = published.year if first <= published.month else published.year - 1
+    value, end_value = _part_of_year(unit, number, year)
+    return _with_prefix(grammar, ctx, value, end_value=end_value, explicit_year=explicit)
 
 
 def _season_span(
