@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 from newsmodel.progress import Progress
 
@@ -70,3 +71,36 @@ def test_version_and_help_import_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_convert_draws_the_bar_on_a_terminal_only(seed_path: Path, tmp_path: Path) -> None:
+    """Through a pseudo-terminal the bar is drawn; through a pipe standard error has no ``\\r``."""
+    import os
+    import pty
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"{index}.txt").write_bytes(seed_path.read_bytes())
+    command = [sys.executable, "-m", "newsmodel", "convert", str(folder), "-o",
+               str(tmp_path / "out")]
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(command, stderr=terminal, stdout=subprocess.DEVNULL)
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closes when the command exits
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(controller)
+    assert process.wait(timeout=120) == 0
+    assert b"\r[" in drawn
+    assert b"3/3" in drawn
+    assert b"converted 3 file(s)" in drawn
+    piped = subprocess.run([*command, "--skip-existing"], capture_output=True, check=True)
+    assert b"\r" not in piped.stderr
+    assert b"skipped 3" in piped.stderr
