@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 
@@ -25,6 +25,9 @@ from newsmodel.errors import DocumentError, InputError
 
 MAX_PAGE_BYTES = 32 * 1024 * 1024
 """Refuse HTML pages (and JSON-LD documents) larger than this rather than exhaust memory."""
+MAX_DEPTH = 64
+"""Refuse JSON nested deeper than this: real markup stays under ten levels, and readers and
+validators walk the tree recursively."""
 
 _HTML_START = re.compile(rb"^\s*<", re.ASCII)
 _WRAPPED_JSON = re.compile(rb"^\s*(?:<!--|<!\[CDATA\[)\s*[\[{]")
@@ -62,10 +65,10 @@ class BlockSyntaxError(DocumentError):
     """A block that is not JSON even after the safe repairs; ``line``/``column`` are in the file."""
 
     def __init__(self, message: str, *, block: Block, line: int, column: int | None,
-                 source: str | None = None) -> None:
+                 source: str | None = None,
+                 hint: str = "fix the JSON syntax at that position") -> None:
         where = f"{line}:{column}" if column is not None else f"{line}"
-        super().__init__(message, where=f"{source}:{where}" if source else where,
-                         hint="fix the JSON syntax at that position")
+        super().__init__(message, where=f"{source}:{where}" if source else where, hint=hint)
         self.block = block
         self.line = line
         self.column = column
@@ -117,6 +120,10 @@ def extract_blocks(page: str) -> list[Block]:
         root = lxml.html.document_fromstring(page, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse the HTML page: {error}") from None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        # libxml2 stops building the tree there: blocks further in would be lost unseen.
+        raise InputError("the HTML page nests elements too deeply to be read safely",
+                         hint="no real page nests elements thousands of levels deep")
     starts = _line_starts(page)
     blocks: list[Block] = []
     for script in root.iter("script"):
@@ -168,25 +175,54 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
         raise BlockSyntaxError("the JSON-LD block is empty", block=block, line=block.line,
                                column=block.column, source=source)
     try:
-        return Parsed(orjson.loads(text), repairs)
+        return _checked(Parsed(orjson.loads(text), repairs), block, source)
     except orjson.JSONDecodeError as error:
         first = error
+    if "recursion" in first.msg:
+        _too_deep(block, source)
     try:
         value = json.loads(text, strict=False)
         repairs.append("raw control characters inside strings")
-        return Parsed(value, repairs)
+        return _checked(Parsed(value, repairs), block, source)
     except json.JSONDecodeError:
         pass
+    except RecursionError:
+        _too_deep(block, source)
     cleaned, what = _strip_comments_and_commas(text)
     if what:
         try:
             value = json.loads(cleaned, strict=False)
-            return Parsed(value, [*repairs, *what])
+            return _checked(Parsed(value, [*repairs, *what]), block, source)
         except json.JSONDecodeError:
             pass
+        except RecursionError:
+            _too_deep(block, source)
     line, column = block.position(first.lineno, first.colno)
     raise BlockSyntaxError(f"not valid JSON: {first.msg}", block=block, line=line, column=column,
                            source=source)
+
+
+def _checked(parsed: Parsed, block: Block, source: str | None) -> Parsed:
+    """The parsed block, unless it nests deeper than :data:`MAX_DEPTH` (checked iteratively)."""
+    stack: list[tuple[Any, int]] = [(parsed.value, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            _too_deep(block, source)
+        if isinstance(value, dict):
+            items = list(value.values())
+        elif isinstance(value, list):
+            items = value
+        else:
+            continue
+        stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
+    return parsed
+
+
+def _too_deep(block: Block, source: str | None) -> NoReturn:
+    raise BlockSyntaxError(f"the JSON nests deeper than {MAX_DEPTH} levels; refusing it",
+                           block=block, line=block.line, column=block.column, source=source,
+                           hint="real markup is never that deep; flatten it with @id references")
 
 
 def _strip_comments_and_commas(text: str) -> tuple[str, list[str]]:
@@ -242,6 +278,7 @@ def _note(found: list[str], what: str) -> None:
 
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_PAGE_BYTES",
     "Block",
     "BlockSyntaxError",

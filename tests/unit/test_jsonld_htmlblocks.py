@@ -103,3 +103,22 @@ def test_entities_are_not_expanded_and_nothing_is_fetched() -> None:
             b"<script type=\"application/ld+json\">{\"a\": \"&x;\"}</script></head></html>")
     [block] = split_blocks(page)
     assert parse_block(block).value == {"a": "&x;"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a":' * 100 + "1" + "}" * 100, "[" * 100_000 + "]" * 100_000,
+     '["\n",' * 3000 + "1" + "]" * 3000],
+)
+def test_deep_json_is_refused_not_a_crash(text: str) -> None:
+    """Nesting deeper than MAX_DEPTH is a located error, never a RecursionError."""
+    with pytest.raises(BlockSyntaxError, match="deeper than"):
+        parse_block(Block(0, text))
+
+
+def test_a_page_nested_past_the_parser_limit_is_refused() -> None:
+    """libxml2 stops building the tree at its depth limit; the page is refused, not half-read."""
+    page = (b"<html><body>" + b"<div>" * 100_000 + b"<script type=\"application/ld+json\">{}"
+            b"</script>" + b"</div>" * 100_000 + b"</body></html>")
+    with pytest.raises(InputError, match="too deeply"):
+        split_blocks(page)
