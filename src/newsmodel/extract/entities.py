@@ -55,6 +55,8 @@ _STREET_WORDS = frozenset("вулиця проспект провулок бул
                           "вул просп пров бул пл б-р".split())
 _STREET_SHORT = frozenset("вул просп пров бул пл".split())
 _STREET_SHORT_DOTTED = frozenset("вул. просп. пров. бул. пл. б-р р.".split())
+_ORG_HEAD_ENDINGS = ("суд", "адміністрація", "інспекція", "прокуратура", "служба", "комітет")
+_PLACE_ABBREVIATIONS = frozenset({"обл.", "обл", "р-н", "р-ну", "р-ні"})
 _PHRASE_POS = frozenset({"ADJF", "PRTF", "NOUN"})
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split())
 _NOT_NAMES = frozenset(
@@ -178,6 +180,7 @@ class _Scanner:
                 or listed
                 or phrase
                 or self.person_run(index)
+                or self.adjective_name(index)
                 or self.single(index)
             )
             if found:
@@ -326,7 +329,12 @@ class _Scanner:
         return first
 
     def is_head(self, word: str, heads: frozenset[str]) -> bool:
-        return not morph.lemmas_of(word).isdisjoint(heads)
+        lemmas = morph.lemmas_of(word)
+        if not lemmas.isdisjoint(heads):
+            return True
+        # compounds of an organisation word: райсуд, госпсуд, держадміністрація, Держекоінспекція
+        return heads is self.org_heads and any(
+            lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas)
 
     def noun_phrase(self, index: int) -> EntitySpan | None:
         """Adjectives + an organisation or place head noun + genitive complements."""
@@ -349,12 +357,22 @@ class _Scanner:
             last, parts = self.complements(head, organisation=True)
             return self.span(index, last, "ORG", None, None, tuple(parts))
         is_org = self.is_head(head_token.text, self.org_heads)
-        is_place = not is_org and self.is_head(head_token.text, PLACE_HEADS)
+        is_place = not is_org and (self.is_head(head_token.text, PLACE_HEADS) or
+                                   head_token.text.lower() in _PLACE_ABBREVIATIONS)
         if not (is_org or is_place):
             return None
         capital = token.is_capitalised
         if head in self.hits and not capital:
             return None
+        if is_place and index in self.hits:
+            return None  # "Алчевську Луганської області": a city, then its region
+        if is_place and capital:
+            if head_token.text.endswith("."):  # "Донецька обл.": the dot is punctuation
+                return EntitySpan(token.start, head_token.end - 1, "LOC",
+                                  morph.noun_phrase_nominative(self.words[index:head + 1],
+                                                               PLACE_HEADS), None, index, head)
+            return self.span(index, head, "LOC", morph.noun_phrase_nominative(
+                self.words[index : head + 1], PLACE_HEADS))
         last, parts = self.complements(head, organisation=is_org)
         if not capital and not parts:
             return None  # a lower-case phrase is a name only with a named complement
@@ -519,6 +537,30 @@ class _Scanner:
             return self.span(index, last, "PERS")
         return None
 
+    def adjective_name(self, index: int) -> EntitySpan | None:
+        """``Південний Буг``, ``Високому Замку``, ``Західної України``: a capitalised adjective
+        mid-sentence agreeing with the capitalised noun after it names one place."""
+        token = self.tokens[index]
+        if not token.is_capitalised or token.is_upper or self.initial(index):
+            return None
+        kinds = morph.pos_set(token.text)
+        if "ADJF" not in kinds or "NOUN" in kinds or not morph.is_known(token.text):
+            return None
+        noun = self.tok(index + 1)
+        if noun is None or not self.capital_word(index + 1) or noun.is_upper or \
+                not self.adjacent(index, index + 1):
+            return None
+        if "NOUN" not in morph.pos_set(noun.text) or not morph._shares_case(token.text, noun.text):
+            return None
+        if _has_name_reading(noun.text):
+            return None  # "Іванна Петрова", "Дніпрова Чайка": people
+        hit = self.hits.get(index + 1)
+        if hit is not None and hit.type != "place":
+            return None
+        last = hit.end - 1 if hit is not None else index + 1
+        return self.span(index, last, "LOC", morph.noun_phrase_nominative(
+            self.words[index : last + 1], PLACE_HEADS))
+
     def initial(self, index: int) -> bool:
         """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway."""
         token = self.tokens[index]
@@ -533,8 +575,9 @@ class _Scanner:
         word = token.text
         readings = morph.readings(word)
         if token.is_upper:
-            if word in _ROMAN or len(word) > 8 or any(r.known and "Abbr" not in r.grammemes
-                                                       for r in readings):
+            lower = word.lower()
+            if word in _ROMAN or len(word) > 8 or any(
+                    r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings):
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
         if word.lower() in _NOT_NAMES:
