@@ -119,3 +119,21 @@ def test_every_namespace_error_is_kept() -> None:
 def test_control_character_is_invalid() -> None:
     error = refused(b"<a>\x01</a>")
     assert error.code == "xml.invalid-character"
+
+
+def test_utf8_bom_wins_over_a_conflicting_declaration() -> None:
+    """A UTF-8 byte-order mark with an ISO-8859-1 declaration is read as UTF-8, with a note."""
+    data = b"\xef\xbb\xbf" + '<?xml version="1.0" encoding="ISO-8859-1"?><a>Київ</a>'.encode()
+    document = parse(data)
+    assert document.root.text == "Київ"
+    assert [w.code for w in document.warnings] == ["xml.encoding-mismatch"]
+
+
+def test_utf32_with_bom_is_read() -> None:
+    text = '<?xml version="1.0" encoding="UTF-32"?>\n<a>Київ</a>'
+    assert parse(text.encode("utf-32")).root.text == "Київ"
+
+
+def test_utf16_without_bom_is_read_by_its_declaration() -> None:
+    text = '<?xml version="1.0" encoding="UTF-16"?>\n<a>Київ</a>'
+    assert parse(text.encode("utf-16-le")).root.text == "Київ"
