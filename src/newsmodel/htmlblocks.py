@@ -83,9 +83,16 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> str:
-    """Text of a page or document: UTF-8 (with or without BOM), else the declared charset."""
+    """Text of a page or document: UTF-8 (with or without BOM), UTF-16 with a BOM, else the
+    charset a ``<meta>`` declares, else Windows-1252; bytes the charset does not define become
+    U+FFFD, visibly, rather than failing the whole page."""
     if len(data) > MAX_PAGE_BYTES:
         raise InputError(f"the input is larger than {MAX_PAGE_BYTES} bytes; refusing to read it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("the input has a UTF-16 byte order mark but is not UTF-16") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -122,3 +122,8 @@ def test_a_page_nested_past_the_parser_limit_is_refused() -> None:
             b"</script>" + b"</div>" * 100_000 + b"</body></html>")
     with pytest.raises(InputError, match="too deeply"):
         split_blocks(page)
+
+
+def test_utf16_with_a_byte_order_mark_is_decoded() -> None:
+    """Some CMSs save JSON-LD files as UTF-16; the BOM says so."""
+    assert decode('{"headline": "Київ"}'.encode("utf-16")) == '{"headline": "Київ"}'
