@@ -205,16 +205,20 @@ def _workers(value: str) -> int:
         raise UsageError(str(error)) from None
 
 
-def _inputs(sources: Sequence[str], glob: str) -> Iterator[Input]:
-    """Inputs, lazily; a missing path is a usage error, found before any work starts."""
-    from newsmodel.batch import iter_inputs
-    from newsmodel.errors import InputError
-
+def _check_sources(sources: Sequence[str]) -> None:
+    """A missing path is a usage error, found before any work starts."""
     for source in sources:
         if source != "-" and not Path(source).exists():
             raise UsageError(f"{source}: no such file or folder")
     if sources.count("-") > 1:
         raise UsageError("standard input (-) can be given only once")
+
+
+def _inputs(sources: Sequence[str], glob: str) -> Iterator[Input]:
+    """Inputs, lazily (a folder of a million files is never listed in memory)."""
+    from newsmodel.batch import iter_inputs
+    from newsmodel.errors import InputError
+
     try:
         yield from iter_inputs(sources, glob=glob)
     except InputError as error:  # pragma: no cover - a path removed while the batch runs
@@ -269,10 +273,13 @@ def _convert(args: argparse.Namespace) -> int:
     ).is_dir():
         raise UsageError(f"{args.output}: exists and is not a folder")
 
+    _check_sources(args.inputs)
     summary = Summary()
+    progress = _progress(args, args.inputs)
     items: Iterator[Input] = _inputs(args.inputs, args.glob)
     if args.skip_existing:
-        items = _skip_existing(items, target, [info.extension for info in infos], summary)
+        extensions = [info.extension for info in infos]
+        items = _skip_existing(items, target, extensions, summary, progress)
     single = len(args.inputs) == 1 and (args.inputs[0] == "-" or Path(args.inputs[0]).is_file())
     gather = mode in ("file", "stdout") and formats != ["json"]
     job = partial(
@@ -284,7 +291,6 @@ def _convert(args: argparse.Namespace) -> int:
         keep_articles=gather,
         debug=args.debug,
     )
-    progress = _progress(args, args.inputs)
     writer = _Sink(mode, target, formats, infos, _dump_options(args, formats))
     try:
         with _sigterm_interrupts():
@@ -338,7 +344,8 @@ def _dump_options(args: argparse.Namespace, formats: list[str]) -> dict[str, dic
 
 
 def _skip_existing(
-    items: Iterator[Input], folder: Path | None, extensions: list[str], summary: Summary
+    items: Iterator[Input], folder: Path | None, extensions: list[str], summary: Summary,
+    progress: Progress,
 ) -> Iterator[Input]:
     from newsmodel.batch import output_path
 
@@ -346,6 +353,7 @@ def _skip_existing(
     for item in items:
         if all(output_path(folder, item.relative, ext).exists() for ext in extensions):
             summary.skipped += 1
+            progress.advance()
             continue
         yield item
 
@@ -460,6 +468,7 @@ def _validate(args: argparse.Namespace) -> int:
             f"unknown format {args.format!r} (known formats: {', '.join(sorted(VALIDATORS))})"
         )
     workers = _workers(args.workers)
+    _check_sources(args.files)
     progress = _progress(args, args.files)
     counts = {"files": 0, "valid": 0, "invalid": 0, "unreadable": 0, "errors": 0, "warnings": 0}
     out = sys.stdout.buffer
