@@ -198,10 +198,31 @@ def bench_validate(quick: bool) -> dict[str, Any]:
             "target": 5000}
 
 
+def bench_hostile() -> dict[str, float]:
+    """Milliseconds to refuse each kind of hostile input (the validator reports, never raises)."""
+    from newsmodel.validate.xsd import validate
+
+    levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    cases = {
+        "entity_bomb": f'<!DOCTYPE x [<!ENTITY l0 "lol">{levels}]><x>&l9;</x>'.encode(),
+        "external_entity": b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        "deep_nesting": b"<a>" * 100_000 + b"</a>" * 100_000,
+        "huge_text_node": b"<a>" + b"x" * 20_000_000 + b"</a>",
+        "empty": b"",
+    }
+    timings = {}
+    for name, data in cases.items():
+        started = time.process_time()
+        report = validate(data)
+        timings[name] = (time.process_time() - started) * 1000
+        assert not report.ok, name
+    return timings
+
+
 def run(texts: list[str], quick: bool) -> dict[str, Any]:
-    """The three measurements, for ``benchmarks/run.py``."""
+    """The measurements, for ``benchmarks/run.py``."""
     return {"export": bench_export(texts, quick), "read": bench_read(quick),
-            "validate": bench_validate(quick)}
+            "validate": bench_validate(quick), "hostile_ms": bench_hostile()}
 
 
 def main() -> None:
@@ -227,6 +248,8 @@ def main() -> None:
               f"{check['lxml_docs_per_s']:.0f}/s, ratio {check['ratio_to_lxml']:.2f})")
     else:
         print(f"validate {check}")
+    refused = ", ".join(f"{name} {ms:.1f} ms" for name, ms in results["hostile_ms"].items())
+    print(f"refusing hostile input: {refused}")
 
 
 if __name__ == "__main__":
