@@ -224,3 +224,11 @@ def test_wrapped_blocks_are_detected_and_read_without_a_format(wrapper: tuple[st
     [result] = loads(data)
     assert result.headline == "H"
     assert any("wrapper" in warning for warning in result.provenance.warnings)
+
+
+def test_list_objects_hold_the_property_values() -> None:
+    """{"@list": [...]} is an ordered list of the property's own values."""
+    result = read(article(author={"@list": [{"@type": "Person", "name": "A"}, "B"]},
+                          keywords={"@list": ["x", "y"]}))
+    assert result.authors == ["A", "B"]
+    assert result.keywords == ["x", "y"]

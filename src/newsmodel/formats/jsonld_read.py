@@ -101,12 +101,19 @@ def _node(raw: dict[str, Any], pointer: str, index: dict[str, Node], order: list
         values = value if isinstance(value, list) else [value]
         if isinstance(value, list):
             node.lists.add(name)
-        node.props[name] = [
-            _value(item, f"{pointer}/{_escape(key)}" + (f"/{i}" if isinstance(value, list) else ""),
-                   index, order)
-            for i, item in enumerate(values)
-            if item is not None
-        ]
+        found: list[Any] = []
+        for position, item in enumerate(values):
+            if item is None:
+                continue
+            where = f"{pointer}/{_escape(key)}"
+            where += f"/{position}" if isinstance(value, list) else ""
+            mapped = _value(item, where, index, order)
+            # An @list or @set object holds values of the property itself: flatten it.
+            if isinstance(mapped, list):
+                found.extend(mapped)
+            else:
+                found.append(mapped)
+        node.props[name] = found
     if node.id is not None:
         known = index.get(node.id)
         if known is None or (not known.props and node.props):
