@@ -53,8 +53,14 @@ class Counts:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass(slots=True)
@@ -74,8 +80,10 @@ class SpanScores:
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
-            "exact": {t: c.as_dict() for t, c in self.exact.items()} | {"micro": self.micro("exact").as_dict()},
-            "overlap": {t: c.as_dict() for t, c in self.overlap.items()} | {"micro": self.micro("overlap").as_dict()},
+            "exact": {t: c.as_dict() for t, c in self.exact.items()}
+            | {"micro": self.micro("exact").as_dict()},
+            "overlap": {t: c.as_dict() for t, c in self.overlap.items()}
+            | {"micro": self.micro("overlap").as_dict()},
         }
 
 
@@ -106,9 +114,15 @@ class GoldScores:
         }
 
     def as_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "summary": self.summary(), "persons": self.persons,
-                "extra_persons": self.extra_persons, "organisations": self.organisations,
-                "places": self.places, "events": self.events}
+        return {
+            "document": self.document,
+            "summary": self.summary(),
+            "persons": self.persons,
+            "extra_persons": self.extra_persons,
+            "organisations": self.organisations,
+            "places": self.places,
+            "events": self.events,
+        }
 
 
 @dataclass(slots=True)
@@ -117,8 +131,10 @@ class Evaluation:
     gold: list[GoldScores] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"spans": self.spans.as_dict() if self.spans else None,
-                "gold": [g.as_dict() for g in self.gold]}
+        return {
+            "spans": self.spans.as_dict() if self.spans else None,
+            "gold": [g.as_dict() for g in self.gold],
+        }
 
 
 # -- span JSONL ---------------------------------------------------------------------------------
@@ -140,31 +156,37 @@ def read_span_file(path: Path) -> Iterator[tuple[str, str, list[tuple[int, int, 
             entities = [(int(e["start"]), int(e["end"]), str(e["type"])) for e in row["entities"]]
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
             raise InputError(
-                f"not a span record ({type(error).__name__}: {error})", where=where,
+                f"not a span record ({type(error).__name__}: {error})",
+                where=where,
                 hint='each line must be {"id", "text", "entities": [{"start", "end", "type"}]}',
             ) from None
         if not isinstance(text, str):
             raise InputError("'text' must be a string", where=where)
         for start, end, _ in entities:
             if not 0 <= start <= end <= len(text):
-                raise InputError(f"span {start}:{end} is outside the text ({len(text)} characters)",
-                                 where=where)
+                raise InputError(
+                    f"span {start}:{end} is outside the text ({len(text)} characters)", where=where
+                )
         yield str(row.get("id", number)), text, entities
 
 
 def predicted_spans(article: Article, offset: int) -> set[tuple[int, int, str]]:
     """The article's person, organisation and place mentions as typed spans of the input."""
     spans = set()
-    for label, entities in (("PERS", article.persons), ("ORG", article.organisations),
-                            ("LOC", article.places)):
+    for label, entities in (
+        ("PERS", article.persons),
+        ("ORG", article.organisations),
+        ("LOC", article.places),
+    ):
         for entity in entities:
             for mention in entity.mentions:
                 spans.add((mention.start + offset, mention.end + offset, label))
     return spans
 
 
-def score_spans(gold: set[tuple[int, int, str]], predicted: set[tuple[int, int, str]],
-                scores: SpanScores) -> None:
+def score_spans(
+    gold: set[tuple[int, int, str]], predicted: set[tuple[int, int, str]], scores: SpanScores
+) -> None:
     for label in SPAN_TYPES:
         g = {s for s in gold if s[2] == label}
         p = {s for s in predicted if s[2] == label}
@@ -210,12 +232,19 @@ def _names(entity: Any) -> set[str]:
 
 def _find_document(gold_path: Path, document: str, documents: Path | None) -> Path:
     folders = [documents] if documents else []
-    folders += [gold_path.parent, gold_path.parent.parent / "seeds", gold_path.parent.parent.parent / "seeds"]
+    folders += [
+        gold_path.parent,
+        gold_path.parent.parent / "seeds",
+        gold_path.parent.parent.parent / "seeds",
+    ]
     for folder in folders:
         if folder is not None and (folder / document).is_file():
             return folder / document
-    raise InputError(f"the article {document!r} named in the gold file was not found",
-                     where=str(gold_path), hint="give its folder with --documents")
+    raise InputError(
+        f"the article {document!r} named in the gold file was not found",
+        where=str(gold_path),
+        hint="give its folder with --documents",
+    )
 
 
 def evaluate_gold_file(path: Path, documents: Path | None = None) -> GoldScores:
@@ -225,11 +254,18 @@ def evaluate_gold_file(path: Path, documents: Path | None = None) -> GoldScores:
     try:
         gold = json.loads(path.read_text(encoding="utf-8"))
         document = gold["document"]
-        persons, orgs, places = gold.get("persons", []), gold.get("organisations", []), gold.get("places", [])
+        persons, orgs, places = (
+            gold.get("persons", []),
+            gold.get("organisations", []),
+            gold.get("places", []),
+        )
         events = gold.get("events", [])
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
-        raise InputError(f"not a gold article file ({type(error).__name__}: {error})", where=str(path),
-                         hint='expected {"document", "persons", "organisations", "places", "events"}') from None
+        raise InputError(
+            f"not a gold article file ({type(error).__name__}: {error})",
+            where=str(path),
+            hint='expected {"document", "persons", "organisations", "places", "events"}',
+        ) from None
     article = parse_file(_find_document(path, document, documents))
     result = GoldScores(document)
     matched: dict[str, str] = {}
@@ -243,32 +279,54 @@ def evaluate_gold_file(path: Path, documents: Path | None = None) -> GoldScores:
         if person:
             matched[item["name"]] = person.id
             used.add(person.id)
-        result.persons.append({"name": item["name"], "found": person is not None,
-                               "as": person.name if person else None, "job_title": title or None,
-                               "title_ok": title_ok})
+        result.persons.append(
+            {
+                "name": item["name"],
+                "found": person is not None,
+                "as": person.name if person else None,
+                "job_title": title or None,
+                "title_ok": title_ok,
+            }
+        )
     result.extra_persons = [p.name for p in article.persons if p.id not in used]
-    for items, entities, out in ((orgs, article.organisations, result.organisations),
-                                 (places, article.places, result.places)):
+    for items, entities, out in (
+        (orgs, article.organisations, result.organisations),
+        (places, article.places, result.places),
+    ):
         for item in items:
             wanted = {_fold(item["name"]), *(_fold(a) for a in item.get("aliases", []))}
             entity = next((e for e in entities if _names(e) & wanted), None)
             if entity:
                 matched[item["name"]] = entity.id
-            out.append({"name": item["name"], "required": bool(item.get("required", False)),
-                        "found": entity is not None, "as": entity.name if entity else None})
+            out.append(
+                {
+                    "name": item["name"],
+                    "required": bool(item.get("required", False)),
+                    "found": entity is not None,
+                    "as": entity.name if entity else None,
+                }
+            )
     for item in events:
         ids = {matched[n] for n in item.get("participants", []) if n in matched}
         candidates = [e for e in article.events if ids & {p.id for p in e.participants}]
         candidates.sort(key=lambda e: -len(ids & {p.id for p in e.participants}))
         date = item.get("date")
-        dated = [e for e in candidates if date and e.start_date and e.start_date.isoformat() == date]
-        event = (dated or candidates or [None])[0]
-        result.events.append({
-            "id": item.get("id"), "required": bool(item.get("required", False)),
-            "found": event is not None, "as": event.name if event else None,
-            "date": date, "found_date": event.start_date.isoformat() if event and event.start_date else None,
-            "date_ok": bool(event) and (date is None or bool(dated)),
-        })
+        dated = [
+            e for e in candidates if date and e.start_date and e.start_date.isoformat() == date
+        ]
+        chosen = dated or candidates
+        event = chosen[0] if chosen else None
+        result.events.append(
+            {
+                "id": item.get("id"),
+                "required": bool(item.get("required", False)),
+                "found": event is not None,
+                "as": event.name if event else None,
+                "date": date,
+                "found_date": event.start_date.isoformat() if event and event.start_date else None,
+                "date_ok": bool(event) and (date is None or bool(dated)),
+            }
+        )
     return result
 
 
@@ -280,7 +338,9 @@ def _files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file()
+            )
             if not found:
                 raise InputError("no .json or .jsonl files in this folder", where=str(path))
         elif path.is_file():
@@ -293,7 +353,9 @@ def _files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
             elif item.suffix == ".json":
                 golds.append(item)
             else:
-                raise InputError("expected a .json gold file or a .jsonl span file", where=str(item))
+                raise InputError(
+                    "expected a .json gold file or a .jsonl span file", where=str(item)
+                )
     return spans, golds
 
 
@@ -313,12 +375,16 @@ def format_table(result: Evaluation) -> str:
     if result.spans is not None:
         s = result.spans
         lines.append(f"span evaluation: {s.documents} documents")
-        lines.append(f"{'type':<6} {'exact P':>8} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}")
+        lines.append(
+            f"{'type':<6} {'exact P':>8} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}"
+        )
         rows = [(t, s.exact[t], s.overlap[t]) for t in SPAN_TYPES]
         rows.append(("micro", s.micro("exact"), s.micro("overlap")))
         for name, e, o in rows:
-            lines.append(f"{name:<6} {e.precision:8.3f} {e.recall:6.3f} {e.f1:6.3f}   "
-                         f"{o.precision:9.3f} {o.recall:6.3f} {o.f1:6.3f}")
+            lines.append(
+                f"{name:<6} {e.precision:8.3f} {e.recall:6.3f} {e.f1:6.3f}   "
+                f"{o.precision:9.3f} {o.recall:6.3f} {o.f1:6.3f}"
+            )
     for gold in result.gold:
         if lines:
             lines.append("")
@@ -334,5 +400,14 @@ def format_table(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Counts", "Evaluation", "GoldScores", "SpanScores", "evaluate", "evaluate_gold_file",
-           "evaluate_spans", "format_table", "read_span_file"]
+__all__ = [
+    "Counts",
+    "Evaluation",
+    "GoldScores",
+    "SpanScores",
+    "evaluate",
+    "evaluate_gold_file",
+    "evaluate_spans",
+    "format_table",
+    "read_span_file",
+]

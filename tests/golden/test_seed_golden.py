@@ -18,7 +18,9 @@ GOLDEN = Path(__file__).with_name("seed_000.json")
 def test_seed_matches_golden(seed_path: Path) -> None:
     produced = parse_file(seed_path).model_dump(mode="json")
     if os.environ.get("NEWSMODEL_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(produced, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        GOLDEN.write_text(
+            json.dumps(produced, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     for key in ("persons", "organisations", "places", "events"):
         assert produced[key] == expected[key], f"{key} differ from the golden file"

@@ -14,22 +14,28 @@ from newsmodel.models import Article
 
 
 def _spans(text: str) -> list[tuple[str, str]]:
-    return [(s.label, text[s.start : s.end]) for s in RuleRecognizer().recognise(text, tokenize(text))]
+    return [
+        (s.label, text[s.start : s.end]) for s in RuleRecognizer().recognise(text, tokenize(text))
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Суд стягнув з ТОВ «ЛБК «Наш Дом» кошти.", ("ORG", "ТОВ «ЛБК «Наш Дом»")),
-        ("Про це повідомила Державна служба статистики України.",
-         ("ORG", "Державна служба статистики України")),
+        (
+            "Про це повідомила Державна служба статистики України.",
+            ("ORG", "Державна служба статистики України"),
+        ),
         ("Мешканці вул. Горького скаржаться.", ("LOC", "вул. Горького")),
         ("Указ підписав В. Ющенко у Києві.", ("PERS", "В. Ющенко")),
         ("Засідання відбулося у Пхеньяні.", ("LOC", "Пхеньяні")),
         ("Як повідомляє СБУ, затримано двох людей.", ("ORG", "СБУ")),
         ("Депутати Київради ухвалили рішення.", ("ORG", "Київради")),
-        ("Рішення ухвалив Департамент економіки та інвестицій мерії Києва.",
-         ("ORG", "Департамент економіки та інвестицій мерії Києва")),
+        (
+            "Рішення ухвалив Департамент економіки та інвестицій мерії Києва.",
+            ("ORG", "Департамент економіки та інвестицій мерії Києва"),
+        ),
     ],
 )
 def test_spans(text: str, expected: tuple[str, str]) -> None:
@@ -60,13 +66,17 @@ def test_mentions_of_one_person_are_merged_across_forms_and_spellings() -> None:
 def test_places_are_one_per_real_place_with_kind() -> None:
     article = parse_text("КНДР відправила війська. Північна Корея підтвердила це у Пхеньяні.")
     names = {p.name: p for p in article.places}
-    assert "Пхеньян" in names and names["Пхеньян"].kind == "city"
+    assert "Пхеньян" in names
+    assert names["Пхеньян"].kind == "city"
     korea = [p for p in article.places if p.kind == "country"]
-    assert len(korea) == 1 and len(korea[0].mentions) == 2
+    assert len(korea) == 1
+    assert len(korea[0].mentions) == 2
 
 
 def test_acronym_in_brackets_is_the_same_organisation() -> None:
-    article = parse_text("Південнокорейська розвідка (NIS) повідомила про це. NIS не уточнила деталей.")
+    article = parse_text(
+        "Південнокорейська розвідка (NIS) повідомила про це. NIS не уточнила деталей."
+    )
     orgs = [o for o in article.organisations if "NIS" in o.alternate_names]
     assert len(orgs) == 1
     assert orgs[0].name == "Південнокорейська розвідка"
@@ -80,13 +90,18 @@ def test_organisation_parent_from_its_name() -> None:
     )
     child = next(o for o in article.organisations if o.name.startswith("Головне"))
     parent = article.get(child.parent or "")
-    assert parent is not None and parent.name == "Корейська народна армія"
+    assert parent is not None
+    assert parent.name == "Корейська народна армія"
 
 
 def test_ids_are_readable_and_stable() -> None:
     text = "Президент Росії Володимир Путін прибув до Пхеньяна."
     first, second = parse_text(text), parse_text(text)
-    assert [p.id for p in first.persons] == [p.id for p in second.persons] == ["person-volodymyr-putin"]
+    assert (
+        [p.id for p in first.persons]
+        == [p.id for p in second.persons]
+        == ["person-volodymyr-putin"]
+    )
 
 
 class _Everything:
@@ -106,7 +121,11 @@ def test_a_user_recogniser_plugs_into_the_pipeline() -> None:
 
 
 def test_text_that_is_not_ukrainian_gets_a_warning_and_no_entities() -> None:
-    article: Article = parse_text("The President of France met the German Chancellor in Paris today.")
+    article: Article = parse_text(
+        "The President of France met the German Chancellor in Paris today."
+    )
     assert article.language == "en"
-    assert not article.persons and not article.places and not article.organisations
+    assert not article.persons
+    assert not article.places
+    assert not article.organisations
     assert any("Ukrainian" in w for w in article.provenance.warnings)

@@ -33,7 +33,9 @@ def test_exact_and_overlap_scoring_counts_nested_gold() -> None:
 
 def _span_file(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
     path = tmp_path / "gold.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -41,11 +43,20 @@ def test_span_file_end_to_end(tmp_path: Path) -> None:
     text = "Вчора президент Росії Володимир Путін прибув до Пхеньяна."
     start = text.index("Володимир Путін")
     place = text.index("Пхеньяна")
-    path = _span_file(tmp_path, [{"id": "a", "text": text, "entities": [
-        {"start": start, "end": start + len("Володимир Путін"), "type": "PERS"},
-        {"start": place, "end": place + len("Пхеньяна"), "type": "LOC"},
-        {"start": 0, "end": 5, "type": "DATE"},
-    ]}])
+    path = _span_file(
+        tmp_path,
+        [
+            {
+                "id": "a",
+                "text": text,
+                "entities": [
+                    {"start": start, "end": start + len("Володимир Путін"), "type": "PERS"},
+                    {"start": place, "end": place + len("Пхеньяна"), "type": "LOC"},
+                    {"start": 0, "end": 5, "type": "DATE"},
+                ],
+            }
+        ],
+    )
     result = evaluate([path])
     assert result.spans is not None
     assert result.spans.exact["PERS"].tp == 1
@@ -58,7 +69,10 @@ def test_span_file_end_to_end(tmp_path: Path) -> None:
     [
         ("not json", "not a span record"),
         ('{"id": 1, "entities": []}', "not a span record"),
-        ('{"text": "abc", "entities": [{"start": 0, "end": 9, "type": "PERS"}]}', "outside the text"),
+        (
+            '{"text": "abc", "entities": [{"start": 0, "end": 9, "type": "PERS"}]}',
+            "outside the text",
+        ),
     ],
 )
 def test_bad_span_lines_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
@@ -87,16 +101,30 @@ def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
         "заступника міністра оборони Віктора Горемикіна. Переговори пройшли добре.\n",
         encoding="utf-8",
     )
-    (tmp_path / "a.json").write_text(json.dumps({
-        "document": "a.txt",
-        "persons": [{"name": "Но Гван Чоль", "role": ["міністр оборони"]},
+    (tmp_path / "a.json").write_text(
+        json.dumps(
+            {
+                "document": "a.txt",
+                "persons": [
+                    {"name": "Но Гван Чоль", "role": ["міністр оборони"]},
                     {"name": "Віктор Горемикін", "role": ["заступник"]},
-                    {"name": "Нема Такого", "role": []}],
-        "organisations": [],
-        "places": [{"name": "Пхеньян", "required": True}],
-        "events": [{"id": "talks", "date": "2025-11-06", "participants": ["Но Гван Чоль"],
-                    "required": True}],
-    }, ensure_ascii=False), encoding="utf-8")
+                    {"name": "Нема Такого", "role": []},
+                ],
+                "organisations": [],
+                "places": [{"name": "Пхеньян", "required": True}],
+                "events": [
+                    {
+                        "id": "talks",
+                        "date": "2025-11-06",
+                        "participants": ["Но Гван Чоль"],
+                        "required": True,
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     (score,) = evaluate([tmp_path / "a.json"]).gold
     summary = score.summary()
     assert summary["persons_found"] == [2, 3]
@@ -105,9 +133,19 @@ def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
     assert summary["required_event_dates_right"] == [1, 1]
 
 
-def test_cli_prints_table_or_json_and_reports_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _span_file(tmp_path, [{"id": "a", "text": "Київ — столиця.", "entities": [
-        {"start": 0, "end": 4, "type": "LOC"}]}])
+def test_cli_prints_table_or_json_and_reports_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _span_file(
+        tmp_path,
+        [
+            {
+                "id": "a",
+                "text": "Київ — столиця.",
+                "entities": [{"start": 0, "end": 4, "type": "LOC"}],
+            }
+        ],
+    )
     assert main(["eval", str(path)]) == 0
     assert "LOC" in capsys.readouterr().out
     assert main(["eval", "--json", str(path)]) == 0

@@ -50,4 +50,5 @@ def test_a_demonstrative_refers_back_to_the_same_event() -> None:
         "дивилися фільм. За результатами цих переговорів сторони зробили заяву."
     )
     meetings = [e for e in article.events if e.category is EventCategory.MEETING]
-    assert len(meetings) == 1 and len(meetings[0].mentions) == 2
+    assert len(meetings) == 1
+    assert len(meetings[0].mentions) == 2

@@ -41,5 +41,6 @@ def test_first_word_of_each_sentence_is_marked() -> None:
 
 def test_acronyms_are_recognised() -> None:
     tokens = {t.text: t for t in tokenize("КНДР і NIS, але не Київ")}
-    assert tokens["КНДР"].is_upper and tokens["NIS"].is_upper
+    assert tokens["КНДР"].is_upper
+    assert tokens["NIS"].is_upper
     assert not tokens["Київ"].is_upper

@@ -35,7 +35,9 @@ def article_id(source: Source, source_id: str | None) -> str:
     """The caller's id when given, otherwise a digest of the body: same text, same id."""
     if source_id:
         return source_id
-    return "sha1-" + hashlib.sha1(source.body.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    return (
+        "sha1-" + hashlib.sha1(source.body.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    )
 
 
 def fold(text: str) -> str:
@@ -76,7 +78,9 @@ class _Registry:
 
     def words(self, span: EntitySpan) -> list[str]:
         if span.first_token >= 0:
-            return [t.text for t in self.tokens[span.first_token : span.last_token + 1] if t.is_word]
+            return [
+                t.text for t in self.tokens[span.first_token : span.last_token + 1] if t.is_word
+            ]
         return _WORD.findall(self.text(span))
 
     def get(self, kind: str, key: str, name: str) -> _Entity:
@@ -105,9 +109,14 @@ class _Registry:
             entity.lexicon_key = span.key
             if entry is not None:
                 entity.place_kind = entry.kind
-                if entry.name.lower() != entity.name.lower() and entry.name not in entity.alternates:
+                if (
+                    entry.name.lower() != entity.name.lower()
+                    and entry.name not in entity.alternates
+                ):
                     entity.alternates.append(entry.name)
-                parent_entry = _lexicon_entry(entry.parent) if kind == "ORG" and entry.parent else None
+                parent_entry = (
+                    _lexicon_entry(entry.parent) if kind == "ORG" and entry.parent else None
+                )
                 if parent_entry is not None and entity.parent is None:
                     entity.parent = self.get("ORG", "key:" + parent_entry.key, parent_entry.name)
                     entity.parent.lexicon_key = parent_entry.key
@@ -120,15 +129,22 @@ class _Registry:
         else:
             name = span.name or morph.noun_phrase_nominative(self.words(span)) or self.text(span)
             if name.startswith("«"):
-                name = name.strip("«»\" ")
-            entity = self.by_key.get((kind, "alt:" + fold(name))) or self.get(kind, "name:" + fold(name), name)
+                name = name.strip('«»" ')
+            entity = self.by_key.get((kind, "alt:" + fold(name))) or self.get(
+                kind, "name:" + fold(name), name
+            )
         surface = self.text(span)
         if mention:
             entity.spans.append(span)
         for part in span.parts:
             if part.label == "LOC" and kind == "ORG" and entity.country is None:
                 entity.country = self.named(part, mention=False)
-            elif part.label == "ORG" and kind == "ORG" and entity.parent is None and part.start >= span.start:
+            elif (
+                part.label == "ORG"
+                and kind == "ORG"
+                and entity.parent is None
+                and part.start >= span.start
+            ):
                 parent = self.named(part, mention=False)
                 if parent is not entity:
                     entity.parent = parent
@@ -172,8 +188,15 @@ class _Registry:
             for entity in self.entities:
                 if entity.kind == "PERS" and _same_person(entity, parsed.name, parsed.family_name):
                     if len(parsed.name) > len(entity.name) and entity.given is None:
-                        entity.name, entity.given, entity.family = parsed.name, parsed.given_name, parsed.family_name
-                    elif fold(parsed.name) != fold(entity.name) and parsed.name not in entity.alternates:
+                        entity.name, entity.given, entity.family = (
+                            parsed.name,
+                            parsed.given_name,
+                            parsed.family_name,
+                        )
+                    elif (
+                        fold(parsed.name) != fold(entity.name)
+                        and parsed.name not in entity.alternates
+                    ):
                         entity.alternates.append(parsed.name)
                     entity.spans.append(span)
                     return entity
@@ -186,8 +209,12 @@ class _Registry:
             if entity.kind == "PERS" and any(
                 part and _variant(part, word) for part in (entity.family, entity.given, entity.name)
             ):
-                if entity.family and entity.family != word and _variant(entity.family, word) \
-                        and word not in entity.alternates:
+                if (
+                    entity.family
+                    and entity.family != word
+                    and _variant(entity.family, word)
+                    and word not in entity.alternates
+                ):
                     entity.alternates.append(word)
                 entity.spans.append(span)
                 return entity
@@ -223,8 +250,11 @@ def _same_person(entity: _Entity, name: str, family: str | None) -> bool:
         if len(mine) == 1 or len(theirs) == 1:
             return True
         # East Asian family names are shared by many: Кім Чен Ин is not Кім Чон Гю
-        return fold(" ".join(mine[:-1])) == fold(" ".join(theirs[:-1])) if len(mine) > 2 else \
-            fold(mine[0]) == fold(theirs[0])
+        return (
+            fold(" ".join(mine[:-1])) == fold(" ".join(theirs[:-1]))
+            if len(mine) > 2
+            else fold(mine[0]) == fold(theirs[0])
+        )
     return False
 
 
@@ -260,8 +290,9 @@ def _ids(entities: list[_Entity]) -> None:
         entity.ident = ident
 
 
-def extract_entities(body: str, published: date | None,
-                     recognizer: Recognizer | None = None) -> dict[str, list[dict[str, Any]]]:
+def extract_entities(
+    body: str, published: date | None, recognizer: Recognizer | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Persons, organisations, places and events of a Ukrainian text, as model dictionaries."""
     tokens = tokenize(body)
     spans = (recognizer or RuleRecognizer()).recognise(body, tokens)
@@ -279,7 +310,8 @@ def extract_entities(body: str, published: date | None,
     _ids(entities)
     mentions = [
         EntityMention(e.ident, e.kind, s.start, s.end, max(s.first_token, 0))
-        for e in entities for s in e.spans
+        for e in entities
+        for s in e.spans
     ]
     mentions.sort(key=lambda m: m.start)
     events = find_events(body, tokens, sentence_spans(body), mentions, _dates(body, published))
@@ -293,8 +325,13 @@ def extract_entities(body: str, published: date | None,
 
 def _referenced(entity: _Entity, entities: list[_Entity]) -> bool:
     return any(
-        other.spans and (entity is other.country or entity is other.parent or entity is other.nationality
-                         or entity in other.affiliation)
+        other.spans
+        and (
+            entity is other.country
+            or entity is other.parent
+            or entity is other.nationality
+            or entity in other.affiliation
+        )
         for other in entities
     )
 
@@ -315,8 +352,11 @@ def _roles(registry: _Registry, tokens: Sequence[Token], all_spans: Sequence[Ent
                     entity.affiliation.append(target)
                     if entity.nationality is None and target.country is not None:
                         entity.nationality = target.country
-                elif inner.label == "LOC" and entity.nationality is None and \
-                        target.place_kind in ("country", None):
+                elif (
+                    inner.label == "LOC"
+                    and entity.nationality is None
+                    and target.place_kind in ("country", None)
+                ):
                     entity.nationality = target
 
 
@@ -327,18 +367,26 @@ def _mentions(entity: _Entity, body: str) -> list[dict[str, Any]]:
 
 def _person_dict(entity: _Entity, body: str) -> dict[str, Any]:
     return {
-        "id": entity.ident, "name": entity.name, "given_name": entity.given,
-        "family_name": entity.family, "alternate_names": entity.alternates,
-        "name_latin": latin(entity.name), "job_title": entity.title,
+        "id": entity.ident,
+        "name": entity.name,
+        "given_name": entity.given,
+        "family_name": entity.family,
+        "alternate_names": entity.alternates,
+        "name_latin": latin(entity.name),
+        "job_title": entity.title,
         "affiliation": [a.ident for a in entity.affiliation if a.ident],
-        "nationality": entity.nationality.ident if entity.nationality and entity.nationality.ident else None,
+        "nationality": entity.nationality.ident
+        if entity.nationality and entity.nationality.ident
+        else None,
         "mentions": _mentions(entity, body),
     }
 
 
 def _org_dict(entity: _Entity, body: str) -> dict[str, Any]:
     return {
-        "id": entity.ident, "name": entity.name, "alternate_names": entity.alternates,
+        "id": entity.ident,
+        "name": entity.name,
+        "alternate_names": entity.alternates,
         "country": entity.country.ident if entity.country and entity.country.ident else None,
         "parent": entity.parent.ident if entity.parent and entity.parent.ident else None,
         "mentions": _mentions(entity, body),
@@ -353,13 +401,21 @@ def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
     if kind is None and entity.name.lower().endswith(("область", "район", "край")):
         kind = "region"
     return {
-        "id": entity.ident, "name": entity.name, "kind": kind,
-        "alternate_names": entity.alternates, "mentions": _mentions(entity, body),
+        "id": entity.ident,
+        "name": entity.name,
+        "kind": kind,
+        "alternate_names": entity.alternates,
+        "mentions": _mentions(entity, body),
     }
 
 
-def assemble(source: Source, *, published: date | None, source_id: str | None,
-             recognizer: Recognizer | None = None) -> Article:
+def assemble(
+    source: Source,
+    *,
+    published: date | None,
+    source_id: str | None,
+    recognizer: Recognizer | None = None,
+) -> Article:
     """Build the article: what the text states directly, and its entities when it is Ukrainian."""
     lead = source.paragraphs[0].text if source.paragraphs else source.body
     language = detect_language(source.body)

@@ -32,50 +32,290 @@ from newsmodel.extract.recognizer import EntitySpan, Label
 from newsmodel.extract.tokens import Token
 
 LEGAL_FORMS = frozenset(
-    "ТОВ ТзОВ ПП ДП КП ПАТ ПрАТ ВАТ ЗАТ АТ ТДВ ГО БФ ОСББ НАК КНП ДУ СП ФГ ПФ ТД СТ МП "
-    "LLC Ltd Inc GmbH".split()
+    [
+        "ТОВ",
+        "ТзОВ",
+        "ПП",
+        "ДП",
+        "КП",
+        "ПАТ",
+        "ПрАТ",
+        "ВАТ",
+        "ЗАТ",
+        "АТ",
+        "ТДВ",
+        "ГО",
+        "БФ",
+        "ОСББ",
+        "НАК",
+        "КНП",
+        "ДУ",
+        "СП",
+        "ФГ",
+        "ПФ",
+        "ТД",
+        "СТ",
+        "МП",
+        "LLC",
+        "Ltd",
+        "Inc",
+        "GmbH",
+    ]
 )
 """Legal-form abbreviations written before a quoted company name."""
 
 PLACE_HEADS = frozenset(
-    "область район регіон край округ місто село селище смт вулиця проспект бульвар провулок "
-    "площа майдан узвіз шосе набережна річка море озеро острів півострів гора затока канал "
-    "острів затока парк сквер урочище хутір станція аеропорт".split()
+    [
+        "область",
+        "район",
+        "регіон",
+        "край",
+        "округ",
+        "місто",
+        "село",
+        "селище",
+        "смт",
+        "вулиця",
+        "проспект",
+        "бульвар",
+        "провулок",
+        "площа",
+        "майдан",
+        "узвіз",
+        "шосе",
+        "набережна",
+        "річка",
+        "море",
+        "озеро",
+        "острів",
+        "півострів",
+        "гора",
+        "затока",
+        "канал",
+        "острів",
+        "затока",
+        "парк",
+        "сквер",
+        "урочище",
+        "хутір",
+        "станція",
+        "аеропорт",
+    ]
 )
 """Generic heads of place names (``Курська область``, ``вулиця Франка``)."""
 
-_LOCATIVE_PREPOSITIONS = frozenset("у в до з із зі на біля поблизу під від через над поза".split())
-_STREET_ABBREVIATIONS = frozenset("вул. просп. пл. бул. пров. м. с. смт. обл. р-н".split())
-_QUOTE_OPEN = frozenset("«„\"“")
-_QUOTE_CLOSE = frozenset("»\"”“")
-_OPENERS = frozenset(".!?…:;—–-«\"„“(")
-_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "NUMR", "INTJ",
-                           "PRED", "GRND", "COMP"})
-_STREET_WORDS = frozenset("вулиця проспект провулок бульвар площа узвіз шосе набережна майдан "
-                          "вул просп пров бул пл б-р".split())
-_STREET_SHORT = frozenset("вул просп пров бул пл".split())
-_STREET_SHORT_DOTTED = frozenset("вул. просп. пров. бул. пл. б-р р.".split())
+_LOCATIVE_PREPOSITIONS = frozenset(
+    ["у", "в", "до", "з", "із", "зі", "на", "біля", "поблизу", "під", "від", "через", "над", "поза"]
+)
+_STREET_ABBREVIATIONS = frozenset(
+    ["вул.", "просп.", "пл.", "бул.", "пров.", "м.", "с.", "смт.", "обл.", "р-н"]
+)
+_QUOTE_OPEN = frozenset('«„"“')
+_QUOTE_CLOSE = frozenset('»"”“')
+_OPENERS = frozenset('.!?…:;—–-«"„“(')
+_FUNCTION_POS = frozenset(
+    {"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "NUMR", "INTJ", "PRED", "GRND", "COMP"}
+)
+_STREET_WORDS = frozenset(
+    [
+        "вулиця",
+        "проспект",
+        "провулок",
+        "бульвар",
+        "площа",
+        "узвіз",
+        "шосе",
+        "набережна",
+        "майдан",
+        "вул",
+        "просп",
+        "пров",
+        "бул",
+        "пл",
+        "б-р",
+    ]
+)
+_STREET_SHORT = frozenset(["вул", "просп", "пров", "бул", "пл"])
+_STREET_SHORT_DOTTED = frozenset(["вул.", "просп.", "пров.", "бул.", "пл.", "б-р", "р."])
 _ORG_HEAD_ENDINGS = ("суд", "адміністрація", "інспекція", "прокуратура", "служба", "комітет")
 _PLACE_ABBREVIATIONS = frozenset({"обл.", "обл", "р-н", "р-ну", "р-ні"})
 _PHRASE_POS = frozenset({"ADJF", "PRTF", "NOUN"})
-_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI".split())
+_ROMAN = frozenset(
+    [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+        "XI",
+        "XII",
+        "XIII",
+        "XIV",
+        "XV",
+        "XVI",
+        "XVII",
+        "XVIII",
+        "XIX",
+        "XX",
+        "XXI",
+    ]
+)
 _NOT_NAMES = frozenset(
-    "бог господь але і й та а або чи що як це той ця цей ці ти ви ми він вона вони я "
-    "так ні тут там де коли якщо щоб хоча проте однак тому також навіть лише".split()
+    [
+        "бог",
+        "господь",
+        "але",
+        "і",
+        "й",
+        "та",
+        "а",
+        "або",
+        "чи",
+        "що",
+        "як",
+        "це",
+        "той",
+        "ця",
+        "цей",
+        "ці",
+        "ти",
+        "ви",
+        "ми",
+        "він",
+        "вона",
+        "вони",
+        "я",
+        "так",
+        "ні",
+        "тут",
+        "там",
+        "де",
+        "коли",
+        "якщо",
+        "щоб",
+        "хоча",
+        "проте",
+        "однак",
+        "тому",
+        "також",
+        "навіть",
+        "лише",
+    ]
 )
 
 FALLBACK_ORGANISATION_HEADS = frozenset(
-    "рада міністерство управління служба армія сила суд прокуратура поліція інспекція "
-    "комітет комісія агентство департамент партія компанія банк фонд інститут університет "
-    "академія асоціація спілка союз організація об'єднання адміністрація держадміністрація "
-    "уряд парламент кабінет мерія виконком розвідка бюро центр корпорація концерн "
-    "підприємство товариство холдинг група газета телеканал канал видавництво агенція "
-    "команда клуб федерація церква патріархат академія школа ліцей музей театр "
-    "міськрада облрада райрада секретаріат апарат штаб угруповання бригада батальйон полк "
-    "дивізія флот гвардія трибунал палата сенат конгрес альянс блок рух фронт відділення філія "
-    "представництво установа відділ загін лабораторія лікарня завод комбінат фабрика шахта "
-    "госпіталь колегія кооператив консорціум обʼєднання об’єднання профспілка синдикат "
-    "редакція телерадіокомпанія радіо видання інспекція ради фракція".split()
+    [
+        "рада",
+        "міністерство",
+        "управління",
+        "служба",
+        "армія",
+        "сила",
+        "суд",
+        "прокуратура",
+        "поліція",
+        "інспекція",
+        "комітет",
+        "комісія",
+        "агентство",
+        "департамент",
+        "партія",
+        "компанія",
+        "банк",
+        "фонд",
+        "інститут",
+        "університет",
+        "академія",
+        "асоціація",
+        "спілка",
+        "союз",
+        "організація",
+        "об'єднання",
+        "адміністрація",
+        "держадміністрація",
+        "уряд",
+        "парламент",
+        "кабінет",
+        "мерія",
+        "виконком",
+        "розвідка",
+        "бюро",
+        "центр",
+        "корпорація",
+        "концерн",
+        "підприємство",
+        "товариство",
+        "холдинг",
+        "група",
+        "газета",
+        "телеканал",
+        "канал",
+        "видавництво",
+        "агенція",
+        "команда",
+        "клуб",
+        "федерація",
+        "церква",
+        "патріархат",
+        "академія",
+        "школа",
+        "ліцей",
+        "музей",
+        "театр",
+        "міськрада",
+        "облрада",
+        "райрада",
+        "секретаріат",
+        "апарат",
+        "штаб",
+        "угруповання",
+        "бригада",
+        "батальйон",
+        "полк",
+        "дивізія",
+        "флот",
+        "гвардія",
+        "трибунал",
+        "палата",
+        "сенат",
+        "конгрес",
+        "альянс",
+        "блок",
+        "рух",
+        "фронт",
+        "відділення",
+        "філія",
+        "представництво",
+        "установа",
+        "відділ",
+        "загін",
+        "лабораторія",
+        "лікарня",
+        "завод",
+        "комбінат",
+        "фабрика",
+        "шахта",
+        "госпіталь",
+        "колегія",
+        "кооператив",
+        "консорціум",
+        "обʼєднання",
+        "об’єднання",
+        "профспілка",
+        "синдикат",
+        "редакція",
+        "телерадіокомпанія",
+        "радіо",
+        "видання",
+        "інспекція",
+        "ради",
+        "фракція",
+    ]
 )
 """Organisation head words used when the gazetteer provides none (its list extends these)."""
 
@@ -106,7 +346,11 @@ def _gazetteer() -> Any:
 @cache
 def organisation_heads() -> frozenset[str]:
     module = _gazetteer()
-    extra = frozenset(module.organisation_heads()) if module and hasattr(module, "organisation_heads") else frozenset()
+    extra = (
+        frozenset(module.organisation_heads())
+        if module and hasattr(module, "organisation_heads")
+        else frozenset()
+    )
     return FALLBACK_ORGANISATION_HEADS | {word.lower() for word in extra}
 
 
@@ -118,8 +362,17 @@ def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
     hits = []
     for match in module.find_matches(list(words)):
         entry = match.entry
-        hits.append(LexiconHit(match.start, match.end, entry.key, entry.type, entry.name,
-                               match.via, getattr(entry, "country", None)))
+        hits.append(
+            LexiconHit(
+                match.start,
+                match.end,
+                entry.key,
+                entry.type,
+                entry.name,
+                match.via,
+                getattr(entry, "country", None),
+            )
+        )
     return hits
 
 
@@ -136,7 +389,6 @@ class _Scanner:
         self.tokens = tokens
         self.words = [token.text for token in tokens]
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
-        self.adjective_hits = [hit for hit in lexicon_hits(self.words) if hit.via != "name"] if False else []
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
 
@@ -152,10 +404,22 @@ class _Scanner:
 
     def capital_word(self, index: int) -> bool:
         token = self.tok(index)
-        return token is not None and token.is_word and token.is_capitalised and not token.text.isdigit()
+        return (
+            token is not None
+            and token.is_word
+            and token.is_capitalised
+            and not token.text.isdigit()
+        )
 
-    def span(self, first: int, last: int, label: Label, name: str | None = None,
-             key: str | None = None, parts: tuple[EntitySpan, ...] = ()) -> EntitySpan:
+    def span(  # noqa: PLR0917 - mirrors EntitySpan's fields, in its order
+        self,
+        first: int,
+        last: int,
+        label: Label,
+        name: str | None = None,
+        key: str | None = None,
+        parts: tuple[EntitySpan, ...] = (),
+    ) -> EntitySpan:
         start, end = self.tokens[first].start, self.tokens[last].end
         return EntitySpan(start, end, label, name, key, first, last, parts)
 
@@ -166,8 +430,11 @@ class _Scanner:
         count = len(self.tokens)
         while index < count:
             token = self.tokens[index]
-            if not token.is_capitalised and token.text not in _QUOTE_OPEN and (
-                    not token.is_word or not morph.pos_set(token.text) & _PHRASE_POS):
+            if (
+                not token.is_capitalised
+                and token.text not in _QUOTE_OPEN
+                and (not token.is_word or not morph.pos_set(token.text) & _PHRASE_POS)
+            ):
                 index += 1  # punctuation, verbs, function words: nothing starts here
                 continue
             phrase = self.noun_phrase(index)
@@ -196,7 +463,7 @@ class _Scanner:
     def second_pass(self) -> list[EntitySpan]:
         """A word that is a person's name elsewhere in the text is one here too, even at the
         start of a sentence (``Пелипас звернулася``) where capitals prove nothing."""
-        covered = set()
+        covered: set[int] = set()
         for span in self.spans:
             covered.update(range(span.first_token, span.last_token + 1))
         names: set[str] = set()
@@ -207,11 +474,20 @@ class _Scanner:
                         names.add(_stem(token.text))
         relabelled = []
         for span in self.spans:
-            if span.label != "PERS" and span.key is None and span.first_token == span.last_token \
-                    and not span.parts and _stem(self.words[span.first_token]) in names \
-                    and not self.tokens[span.first_token].is_upper:
-                span = EntitySpan(span.start, span.end, "PERS", None, None, span.first_token,
-                                  span.last_token)
+            if (
+                span.label != "PERS"
+                and span.key is None
+                and span.first_token == span.last_token
+                and not span.parts
+                and _stem(self.words[span.first_token]) in names
+                and not self.tokens[span.first_token].is_upper
+            ):
+                relabelled.append(
+                    EntitySpan(
+                        span.start, span.end, "PERS", None, None, span.first_token, span.last_token
+                    )
+                )
+                continue
             relabelled.append(span)
         self.spans = relabelled
         added = []
@@ -219,7 +495,8 @@ class _Scanner:
             if token.index in covered or not self.capital_word(token.index) or token.is_upper:
                 continue
             if _stem(token.text) in names and not any(
-                    r.known and r.pos in _FUNCTION_POS for r in morph.readings(token.text)):
+                r.known and r.pos in _FUNCTION_POS for r in morph.readings(token.text)
+            ):
                 added.append(self.span(token.index, token.index, "PERS"))
         return sorted([*self.spans, *added], key=lambda span: span.start)
 
@@ -227,21 +504,46 @@ class _Scanner:
         """``вул. Горького``, ``вулиці Чумацької``, ``просп. Перемоги, 12``, ``р. Дністер``."""
         token = self.tokens[index]
         word = token.text.lower()
-        if token.is_capitalised or not (word in _STREET_WORDS or word in _STREET_SHORT_DOTTED or
-                                         not morph.lemmas_of(token.text).isdisjoint(_STREET_WORDS)):
+        if token.is_capitalised or not (
+            word in _STREET_WORDS
+            or word in _STREET_SHORT_DOTTED
+            or not morph.lemmas_of(token.text).isdisjoint(_STREET_WORDS)
+        ):
             return None
         nxt = index + 1
-        if word.rstrip(".") in _STREET_WORDS and not word.endswith(".") and \
-                (dot := self.tok(nxt)) is not None and dot.text == "." and word in _STREET_SHORT:
+        if (
+            word.rstrip(".") in _STREET_WORDS
+            and not word.endswith(".")
+            and (dot := self.tok(nxt)) is not None
+            and dot.text == "."
+            and word in _STREET_SHORT
+        ):
             nxt += 1  # "вул . Сухомлинського" with a spaced dot
-        elif not (word in _STREET_SHORT_DOTTED or (
-                token.is_word and not token.is_capitalised and
-                any(r.lemma in _STREET_WORDS for r in morph.readings(token.text) if r.pos == "NOUN"))):
+        elif not (
+            word in _STREET_SHORT_DOTTED
+            or (
+                token.is_word
+                and not token.is_capitalised
+                and any(
+                    r.lemma in _STREET_WORDS for r in morph.readings(token.text) if r.pos == "NOUN"
+                )
+            )
+        ):
             return None
         last = nxt
-        while (t := self.tok(last)) is not None and t.sentence == token.sentence and (
+        while (
+            (t := self.tok(last)) is not None
+            and t.sentence == token.sentence
+            and (
                 (len(t.text) == 2 and t.text.endswith(".") and t.text[0].isupper())
-                or (len(t.text) == 1 and t.text.isupper() and (d := self.tok(last + 1)) and d.text == ".")):
+                or (
+                    len(t.text) == 1
+                    and t.text.isupper()
+                    and (d := self.tok(last + 1))
+                    and d.text == "."
+                )
+            )
+        ):
             last += 1 if t.text.endswith(".") else 2  # initials: "Б. Хмельницького"
         if not self.capital_word(last) or self.tokens[last].is_upper:
             return None
@@ -250,23 +552,40 @@ class _Scanner:
         if word.startswith("р") and len(word) <= 3 and last == nxt:
             pass  # "р. Дністер": a river
         comma, number = self.tok(last + 1), self.tok(last + 2)
-        if comma is not None and number is not None and comma.text == "," and number.text[:1].isdigit() \
-                and len(number.text) <= 4 and word not in ("р.", "р"):
+        if (
+            comma is not None
+            and number is not None
+            and comma.text == ","
+            and number.text[:1].isdigit()
+            and len(number.text) <= 4
+            and word not in ("р.", "р")
+        ):
             last += 2
         return self.span(index, last, "LOC")
 
     def with_initials(self, span: EntitySpan) -> EntitySpan:
         """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
         first, last = span.first_token, span.last_token
-        while first >= 2 and _is_initial(self.tokens[first - 2].text) and self.tokens[first - 1].text == "." \
-                and self.tokens[first - 2].sentence == self.tokens[first].sentence:
+        while (
+            first >= 2
+            and _is_initial(self.tokens[first - 2].text)
+            and self.tokens[first - 1].text == "."
+            and self.tokens[first - 2].sentence == self.tokens[first].sentence
+        ):
             first -= 2
-        while first >= 1 and _is_initial(self.tokens[first - 1].text.rstrip(".")) and \
-                self.tokens[first - 1].text.endswith("."):
+        while (
+            first >= 1
+            and _is_initial(self.tokens[first - 1].text.rstrip("."))
+            and self.tokens[first - 1].text.endswith(".")
+        ):
             first -= 1
         after = last
-        while after + 2 < len(self.tokens) and _is_initial(self.tokens[after + 1].text) and \
-                self.tokens[after + 2].text == "." and self.adjacent(after, after + 1):
+        while (
+            after + 2 < len(self.tokens)
+            and _is_initial(self.tokens[after + 1].text)
+            and self.tokens[after + 2].text == "."
+            and self.adjacent(after, after + 1)
+        ):
             after += 2
         if after > last:
             last = after - 1  # the last initial's dot may end the sentence; keep the letter only
@@ -287,15 +606,24 @@ class _Scanner:
             if nxt is not None and nxt.text in _QUOTE_OPEN and self.adjacent(opening - 1, opening):
                 close = self.closing_quote(opening)
                 if close is not None:
-                    return self.span(index, close, "ORG", self.text[token.start : self.tokens[close].end])
+                    return self.span(
+                        index, close, "ORG", self.text[token.start : self.tokens[close].end]
+                    )
         if token.text in _QUOTE_OPEN and self.capital_word(index + 1):
             close = self.closing_quote(index)
             if close is None or close == index + 1:
                 return None
             inner = self.words[index + 1 : close]
-            if len(inner) > 5 or any(_is_verb(word) for word in inner) or \
-                    (morph.is_known(inner[0]) and not morph.has(inner[0], "Abbr") and len(inner) > 1
-                     and not self.capital_word(index + 2)):
+            if (
+                len(inner) > 5
+                or any(_is_verb(word) for word in inner)
+                or (
+                    morph.is_known(inner[0])
+                    and not morph.has(inner[0], "Abbr")
+                    and len(inner) > 1
+                    and not self.capital_word(index + 2)
+                )
+            ):
                 return None  # a quotation, not a name
             return self.span(index + 1, close - 1, "ORG")
         return None
@@ -308,7 +636,11 @@ class _Scanner:
             if token.text in _QUOTE_CLOSE and index > opening + 1:
                 # A nested opening quote closes together with the outer one: «ЛБК «Наш Дом»
                 following = self.tok(index + 1)
-                if following is not None and following.text in _QUOTE_CLOSE and self.adjacent(index, index + 1):
+                if (
+                    following is not None
+                    and following.text in _QUOTE_CLOSE
+                    and self.adjacent(index, index + 1)
+                ):
                     return index + 1
                 return index
         return None
@@ -320,11 +652,18 @@ class _Scanner:
         token = self.tok(head)
         if token is None or not token.is_word or token.is_capitalised:
             return None
-        if not any(r.lemma in self.org_heads for r in morph.readings(token.text) if r.pos == "NOUN"):
+        if not any(
+            r.lemma in self.org_heads for r in morph.readings(token.text) if r.pos == "NOUN"
+        ):
             return None
         first = head
-        while (prev := self.tok(first - 1)) and prev.is_word and not prev.is_capitalised and \
-                morph.pos_set(prev.text) & {"ADJF", "PRTF"} and prev.sentence == token.sentence:
+        while (
+            (prev := self.tok(first - 1))
+            and prev.is_word
+            and not prev.is_capitalised
+            and morph.pos_set(prev.text) & {"ADJF", "PRTF"}
+            and prev.sentence == token.sentence
+        ):
             first -= 1
         return first
 
@@ -334,7 +673,8 @@ class _Scanner:
             return True
         # compounds of an organisation word: райсуд, госпсуд, держадміністрація, Держекоінспекція
         return heads is self.org_heads and any(
-            lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas)
+            lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas
+        )
 
     def noun_phrase(self, index: int) -> EntitySpan | None:
         """Adjectives + an organisation or place head noun + genitive complements."""
@@ -344,21 +684,33 @@ class _Scanner:
         if not token.is_capitalised and not (morph.pos_set(token.text) & _PHRASE_POS):
             return None
         head = index
-        while (t := self.tok(head)) and t.is_word and morph.pos_set(t.text) & {"ADJF", "PRTF"} \
-                and not self.is_head(t.text, self.org_heads | PLACE_HEADS) and head - index < 4 \
-                and self.adjacent(head, head + 1):
+        while (
+            (t := self.tok(head))
+            and t.is_word
+            and morph.pos_set(t.text) & {"ADJF", "PRTF"}
+            and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
+            and head - index < 4
+            and self.adjacent(head, head + 1)
+        ):
             head += 1
         head_token = self.tok(head)
         if head_token is None or not head_token.is_word:
             return None
-        if head > index and token.is_capitalised and (head_token.is_upper or _compound_organisation(
-                head_token.text)) and not self.initial(index) and head not in self.hits:
+        if (
+            head > index
+            and token.is_capitalised
+            and (head_token.is_upper or _compound_organisation(head_token.text))
+            and not self.initial(index)
+            and head not in self.hits
+        ):
             # "Херсонське ОТВ АМКУ", "Головне управління Держгеокадастру": adjective + acronym
             last, parts = self.complements(head, organisation=True)
             return self.span(index, last, "ORG", None, None, tuple(parts))
         is_org = self.is_head(head_token.text, self.org_heads)
-        is_place = not is_org and (self.is_head(head_token.text, PLACE_HEADS) or
-                                   head_token.text.lower() in _PLACE_ABBREVIATIONS)
+        is_place = not is_org and (
+            self.is_head(head_token.text, PLACE_HEADS)
+            or head_token.text.lower() in _PLACE_ABBREVIATIONS
+        )
         if not (is_org or is_place):
             return None
         capital = token.is_capitalised
@@ -368,11 +720,21 @@ class _Scanner:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
             if head_token.text.endswith("."):  # "Донецька обл.": the dot is punctuation
-                return EntitySpan(token.start, head_token.end - 1, "LOC",
-                                  morph.noun_phrase_nominative(self.words[index:head + 1],
-                                                               PLACE_HEADS), None, index, head)
-            return self.span(index, head, "LOC", morph.noun_phrase_nominative(
-                self.words[index : head + 1], PLACE_HEADS))
+                return EntitySpan(
+                    token.start,
+                    head_token.end - 1,
+                    "LOC",
+                    morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
+                    None,
+                    index,
+                    head,
+                )
+            return self.span(
+                index,
+                head,
+                "LOC",
+                morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
+            )
         last, parts = self.complements(head, organisation=is_org)
         if not capital and not parts:
             return None  # a lower-case phrase is a name only with a named complement
@@ -393,7 +755,11 @@ class _Scanner:
         name = morph.noun_phrase_nominative(
             [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
         )
-        if is_place and not capital and not any(self.capital_word(i) for i in range(index, last + 1)):
+        if (
+            is_place
+            and not capital
+            and not any(self.capital_word(i) for i in range(index, last + 1))
+        ):
             return None
         if is_org and capital:
             last = self.name_suffix(last)
@@ -409,7 +775,11 @@ class _Scanner:
             close = self.closing_quote(last + 1)
             if close is not None and close - last <= 8:
                 return close
-        if nxt.text == "№" and (number := self.tok(last + 2)) is not None and number.text[:1].isdigit():
+        if (
+            nxt.text == "№"
+            and (number := self.tok(last + 2)) is not None
+            and number.text[:1].isdigit()
+        ):
             return last + 2
         return last
 
@@ -432,37 +802,74 @@ class _Scanner:
                 continue
             token = self.tokens[nxt]
             lower = token.text.lower()
-            if organisation and last > head and lower in ("та", "і", "й") and \
-                    (after := self.tok(nxt + 1)) is not None and not after.is_capitalised and \
-                    morph.has(after.text, "gent") and not _is_verb(after.text):
+            if (
+                organisation
+                and last > head
+                and lower in ("та", "і", "й")
+                and (after := self.tok(nxt + 1)) is not None
+                and not after.is_capitalised
+                and morph.has(after.text, "gent")
+                and not _is_verb(after.text)
+            ):
                 last = nxt  # "економіки та інвестицій": coordinated complements
                 continue
-            if organisation and lower in ("з", "із") and (after := self.tok(nxt + 1)) is not None \
-                    and not after.is_capitalised and morph.has(after.text, "NOUN", "gent", known=True) \
-                    and not _is_verb(after.text):
+            if (
+                organisation
+                and lower in ("з", "із")
+                and (after := self.tok(nxt + 1)) is not None
+                and not after.is_capitalised
+                and morph.has(after.text, "NOUN", "gent", known=True)
+                and not _is_verb(after.text)
+            ):
                 last = nxt  # "Державне агентство з інвестицій", "комітет з питань ..."
                 continue
-            if organisation and lower in ("у", "в") and (after := self.hits.get(nxt + 1) or None) is None \
-                    and self.capital_word(nxt + 1) and self.is_region_phrase(nxt + 1):
+            if (
+                organisation
+                and lower in ("у", "в")
+                and nxt + 1 not in self.hits
+                and self.capital_word(nxt + 1)
+                and self.is_region_phrase(nxt + 1)
+            ):
                 last = nxt  # "ДСНС України в Івано-Франківській області"
                 continue
-            if lower in ("імені", "ім.", "ім", "м.") and (self.capital_word(nxt + 1) or (
-                    (d := self.tok(nxt + 1)) is not None and d.text == "." and self.capital_word(nxt + 2))):
+            if lower in ("імені", "ім.", "ім", "м.") and (
+                self.capital_word(nxt + 1)
+                or (
+                    (d := self.tok(nxt + 1)) is not None
+                    and d.text == "."
+                    and self.capital_word(nxt + 2)
+                )
+            ):
                 last = nxt + (1 if self.tokens[nxt + 1].text == "." else 0)
-                while (a := self.tok(last + 1)) and _is_initial(a.text.rstrip(".")) and \
-                        (a.text.endswith(".") or ((d := self.tok(last + 2)) is not None and d.text == ".")):
+                while (
+                    (a := self.tok(last + 1))
+                    and _is_initial(a.text.rstrip("."))
+                    and (
+                        a.text.endswith(".")
+                        or ((d := self.tok(last + 2)) is not None and d.text == ".")
+                    )
+                ):
                     last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
                 continue
-            if not token.is_word or lower in _LOCATIVE_PREPOSITIONS or token.text.isdigit() or \
-                    _is_verb(token.text):
+            if (
+                not token.is_word
+                or lower in _LOCATIVE_PREPOSITIONS
+                or token.text.isdigit()
+                or _is_verb(token.text)
+            ):
                 break
             if token.is_upper and (q := self.tok(nxt + 1)) is not None and q.text in _QUOTE_OPEN:
                 break  # "компанія ТД «Нафтопостач»": the acronym starts the next name
             # a run of adjectives and a genitive noun
             end = nxt
-            while (t := self.tok(end)) and t.is_word and morph.pos_set(t.text) & {"ADJF", "PRTF"} \
-                    and self.adjacent(end, end + 1) and end - nxt < 4 and \
-                    not morph.has(t.text, "NOUN", "gent", known=True):
+            while (
+                (t := self.tok(end))
+                and t.is_word
+                and morph.pos_set(t.text) & {"ADJF", "PRTF"}
+                and self.adjacent(end, end + 1)
+                and end - nxt < 4
+                and not morph.has(t.text, "NOUN", "gent", known=True)
+            ):
                 end += 1
             noun = self.tok(end)
             if noun is None or not morph.has(noun.text, "gent") or not noun.is_word:
@@ -474,14 +881,25 @@ class _Scanner:
             if not token.is_capitalised and noun.is_capitalised:
                 break
             if token.is_capitalised:
-                label: Label = "ORG" if self.is_head(noun.text, self.org_heads) or \
-                    _compound_organisation(noun.text) else "LOC"
+                label: Label = (
+                    "ORG"
+                    if self.is_head(noun.text, self.org_heads) or _compound_organisation(noun.text)
+                    else "LOC"
+                )
                 inner: list[EntitySpan] = []
                 if label == "ORG" and self.is_head(noun.text, self.org_heads):
                     end, inner = self.complements(end, organisation=True)
                 phrase = self.words[nxt : end + 1]
-                parts.append(self.span(nxt, end, label, morph.noun_phrase_nominative(
-                    phrase, self.org_heads | PLACE_HEADS), None, tuple(inner)))
+                parts.append(
+                    self.span(
+                        nxt,
+                        end,
+                        label,
+                        morph.noun_phrase_nominative(phrase, self.org_heads | PLACE_HEADS),
+                        None,
+                        tuple(inner),
+                    )
+                )
             last = end
             budget -= 1
         return last, parts
@@ -490,8 +908,11 @@ class _Scanner:
         """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised
         adjective and a region word, in the locative."""
         head = self.tok(index + 1)
-        return head is not None and self.is_head(head.text, frozenset({"область", "район"})) \
+        return (
+            head is not None
+            and self.is_head(head.text, frozenset({"область", "район"}))
             and morph.has(head.text, "loct")
+        )
 
     def genitive_span(self, first: int, last: int) -> bool:
         word = self.tokens[last].text
@@ -501,9 +922,14 @@ class _Scanner:
         hit = self.hits.get(index)
         if hit is None:
             return None
-        if hit.end - hit.start == 1 and _has_name_reading(self.words[index], "Name") and \
-                self.capital_word(index + 1) and self.adjacent(index, index + 1) and \
-                index + 1 not in self.hits and not self.tokens[index + 1].is_upper:
+        if (
+            hit.end - hit.start == 1
+            and _has_name_reading(self.words[index], "Name")
+            and self.capital_word(index + 1)
+            and self.adjacent(index, index + 1)
+            and index + 1 not in self.hits
+            and not self.tokens[index + 1].is_upper
+        ):
             return None  # "Володимир Гройсман", not the city of Volodymyr
         label: Label = "LOC" if hit.type == "place" else "ORG"
         name = hit.name
@@ -516,8 +942,13 @@ class _Scanner:
         if not self.capital_word(index) or self.tokens[index].is_upper:
             return None
         last = index
-        while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last + 1 not in self.hits \
-                and not self.tokens[last + 1].is_upper and last - index < 3:
+        while (
+            self.capital_word(last + 1)
+            and self.adjacent(last, last + 1)
+            and last + 1 not in self.hits
+            and not self.tokens[last + 1].is_upper
+            and last - index < 3
+        ):
             last += 1
         words = self.words[index : last + 1]
         if len(words) == 1:
@@ -530,8 +961,12 @@ class _Scanner:
             words = words[:split]
             if len(words) == 1:
                 return None
-        if not _has_name_reading(words[0]) and morph.is_known(words[0]) and \
-                _has_name_reading(words[1], "Name") and not is_east_asian(words):
+        if (
+            not _has_name_reading(words[0])
+            and morph.is_known(words[0])
+            and _has_name_reading(words[1], "Name")
+            and not is_east_asian(words)
+        ):
             return None  # "Росії Олександр Мацегора": the name starts at the next word
         if is_east_asian(words) or _looks_like_person(words):
             return self.span(index, last, "PERS")
@@ -547,8 +982,12 @@ class _Scanner:
         if "ADJF" not in kinds or "NOUN" in kinds or not morph.is_known(token.text):
             return None
         noun = self.tok(index + 1)
-        if noun is None or not self.capital_word(index + 1) or noun.is_upper or \
-                not self.adjacent(index, index + 1):
+        if (
+            noun is None
+            or not self.capital_word(index + 1)
+            or noun.is_upper
+            or not self.adjacent(index, index + 1)
+        ):
             return None
         if "NOUN" not in morph.pos_set(noun.text) or not morph._shares_case(token.text, noun.text):
             return None
@@ -558,15 +997,23 @@ class _Scanner:
         if hit is not None and hit.type != "place":
             return None
         last = hit.end - 1 if hit is not None else index + 1
-        return self.span(index, last, "LOC", morph.noun_phrase_nominative(
-            self.words[index : last + 1], PLACE_HEADS))
+        return self.span(
+            index,
+            last,
+            "LOC",
+            morph.noun_phrase_nominative(self.words[index : last + 1], PLACE_HEADS),
+        )
 
     def initial(self, index: int) -> bool:
         """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway."""
         token = self.tokens[index]
         prev = self.tok(index - 1)
-        return token.sentence_start or prev is None or prev.text in _OPENERS or \
-            self.text.count("\n", prev.end, token.start) > 0
+        return (
+            token.sentence_start
+            or prev is None
+            or prev.text in _OPENERS
+            or self.text.count("\n", prev.end, token.start) > 0
+        )
 
     def single(self, index: int) -> EntitySpan | None:
         token = self.tokens[index]
@@ -576,8 +1023,11 @@ class _Scanner:
         readings = morph.readings(word)
         if token.is_upper:
             lower = word.lower()
-            if word in _ROMAN or len(word) > 8 or any(
-                    r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings):
+            if (
+                word in _ROMAN
+                or len(word) > 8
+                or any(r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings)
+            ):
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
         if word.lower() in _NOT_NAMES:
@@ -621,17 +1071,39 @@ class _Scanner:
         if found.label != "ORG":
             return index
         opening, acronym, closing = self.tok(index), self.tok(index + 1), self.tok(index + 2)
-        if opening and acronym and closing and opening.text == "(" and closing.text == ")" \
-                and acronym.is_upper:
-            self.spans.append(self.span(index + 1, index + 1, "ORG", acronym.text,
-                                        found.key, (found,)))
+        if (
+            opening
+            and acronym
+            and closing
+            and opening.text == "("
+            and closing.text == ")"
+            and acronym.is_upper
+        ):
+            self.spans.append(
+                self.span(index + 1, index + 1, "ORG", acronym.text, found.key, (found,))
+            )
             return index + 3
         return index
 
 
 _ORG_PREFIXES = ("мін", "держ", "голов", "нац", "укр", "обл", "міськ", "рай")
-_ORG_SUFFIXES = ("рада", "ради", "раді", "радою", "раду", "держадміністрац", "енерго", "газ", "буд",
-                 "банк", "трест", "пром", "торг", "буду", "банку")
+_ORG_SUFFIXES = (
+    "рада",
+    "ради",
+    "раді",
+    "радою",
+    "раду",
+    "держадміністрац",
+    "енерго",
+    "газ",
+    "буд",
+    "банк",
+    "трест",
+    "пром",
+    "торг",
+    "буду",
+    "банку",
+)
 
 
 def _compound_organisation(word: str) -> bool:
@@ -644,14 +1116,18 @@ def _compound_organisation(word: str) -> bool:
     if any(lemma.endswith("рада") and len(lemma) > 6 for lemma in lemmas):
         return True  # Київрада, міськрада
     lower = word.lower()
-    if lower.startswith(("мін", "держ", "укр")) and len(lower) > 6 and \
-            not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп")):
+    if (
+        lower.startswith(("мін", "держ", "укр"))
+        and len(lower) > 6
+        and not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп"))
+    ):
         return True  # Мінюст, Держрезерв, Укравтодор
     if morph.is_known(word):
         return False
     lower = word.lower()
-    return lower.startswith(_ORG_PREFIXES) and len(lower) > 6 or \
-        any(lower.endswith(suffix) for suffix in _ORG_SUFFIXES[:5])
+    return (lower.startswith(_ORG_PREFIXES) and len(lower) > 6) or any(
+        lower.endswith(suffix) for suffix in _ORG_SUFFIXES[:5]
+    )
 
 
 def _is_initial(text: str) -> bool:
@@ -665,8 +1141,9 @@ def _stem(word: str) -> str:
 
 
 def _has_name_reading(word: str, tag: str | None = None) -> bool:
-    return any(r.known and r.is_name and (tag is None or tag in r.grammemes)
-               for r in morph.readings(word))
+    return any(
+        r.known and r.is_name and (tag is None or tag in r.grammemes) for r in morph.readings(word)
+    )
 
 
 def _is_verb(word: str) -> bool:
@@ -674,7 +1151,9 @@ def _is_verb(word: str) -> bool:
 
 
 def _name_cases(word: str) -> set[str]:
-    return {r.case for r in morph.readings(word) if r.is_name and r.case and "Fixd" not in r.grammemes}
+    return {
+        r.case for r in morph.readings(word) if r.is_name and r.case and "Fixd" not in r.grammemes
+    }
 
 
 def _person_boundary(words: Sequence[str]) -> int | None:
@@ -695,7 +1174,9 @@ def _looks_like_person(words: Sequence[str]) -> bool:
         return False
     if 2 <= len(words) <= 3 and not any(morph.is_known(word) for word in words):
         return True  # "Ваагн Авагян", "Лорін Додд": foreign names the dictionary lacks
-    name_words = sum(1 for word in words if any(r.is_name and r.known for r in morph.readings(word)))
+    name_words = sum(
+        1 for word in words if any(r.is_name and r.known for r in morph.readings(word))
+    )
     if name_words == 0:
         return False
     first = morph.readings(words[0])

@@ -30,10 +30,29 @@ from newsmodel.models import EventCategory, PartialDate
 MERGE_WINDOW = 2
 """Same-category triggers at most this many sentences apart, dates agreeing, are one event."""
 
-_LOCATIVE = frozenset("у в до на біля поблизу під".split())
-_IN = frozenset("у в на".split())
+_LOCATIVE = frozenset(["у", "в", "до", "на", "біля", "поблизу", "під"])
+_IN = frozenset(["у", "в", "на"])
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
-_DEMONSTRATIVES = frozenset("цей ця це ці цього цієї цих цим цими цьому тих того тієї той та ті".split())
+_DEMONSTRATIVES = frozenset(
+    [
+        "цей",
+        "ця",
+        "це",
+        "ці",
+        "цього",
+        "цієї",
+        "цих",
+        "цим",
+        "цими",
+        "цьому",
+        "тих",
+        "того",
+        "тієї",
+        "той",
+        "та",
+        "ті",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +122,18 @@ def _data(name: str) -> str:
 @cache
 def triggers() -> dict[str, Trigger]:
     """The trigger table, by lemma."""
-    lines = [line for line in _data("triggers.tsv").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line for line in _data("triggers.tsv").splitlines() if line and not line.startswith("#")
+    ]
     table = {}
     for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
-        table[row["lemma"]] = Trigger(row["lemma"], EventCategory(row["category"]), row["name"],
-                                      row["role"], int(row["priority"]))
+        table[row["lemma"]] = Trigger(
+            row["lemma"],
+            EventCategory(row["category"]),
+            row["name"],
+            row["role"],
+            int(row["priority"]),
+        )
     return table
 
 
@@ -137,7 +163,9 @@ def find_events(
     mentions_by_sentence: dict[int, list[EntityMention]] = {}
     for mention in mentions:
         if mention.first_token < len(tokens):
-            mentions_by_sentence.setdefault(tokens[mention.first_token].sentence, []).append(mention)
+            mentions_by_sentence.setdefault(tokens[mention.first_token].sentence, []).append(
+                mention
+            )
     dates_sorted = sorted(dates, key=lambda d: d.start)
     date_starts = [d.start for d in dates_sorted]
     events: list[EventCandidate] = []
@@ -158,9 +186,17 @@ def find_events(
         trigger, token = best
         start, end = sentence_tokens[0].start, sentence_tokens[-1].end
         first_date = bisect.bisect_left(date_starts, start)
-        candidate = _candidate(body, tokens, trigger, token, number, (start, end),
-                               mentions_by_sentence.get(number, []),
-                               dates_sorted[first_date : first_date + 8], reporting)
+        candidate = _candidate(
+            body,
+            tokens,
+            trigger,
+            token,
+            number,
+            (start, end),
+            mentions_by_sentence.get(number, []),
+            dates_sorted[first_date : first_date + 8],
+            reporting,
+        )
         previous = _mergeable(events, candidate, tokens, token)
         if previous is None:
             events.append(candidate)
@@ -169,14 +205,28 @@ def find_events(
     return [event.as_dict(index + 1, body) for index, event in enumerate(events)]
 
 
-def _candidate(body: str, tokens: Sequence[Token], trigger: Trigger, token: Token, number: int,
-               span: tuple[int, int], mentions: Sequence[EntityMention],
-               dates: Sequence[DatedSpan], reporting: Sequence[int]) -> EventCandidate:
+def _candidate(  # noqa: PLR0917 - one private call site, every argument needed
+    body: str,
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    token: Token,
+    number: int,
+    span: tuple[int, int],
+    mentions: Sequence[EntityMention],
+    dates: Sequence[DatedSpan],
+    reporting: Sequence[int],
+) -> EventCandidate:
     start, end = span
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    candidate = EventCandidate(trigger.category, trigger.name, number, body[start:end].strip(),
-                               [(token.start, token.end)], priority=trigger.priority,
-                               base_name=trigger.name)
+    candidate = EventCandidate(
+        trigger.category,
+        trigger.name,
+        number,
+        body[start:end].strip(),
+        [(token.start, token.end)],
+        priority=trigger.priority,
+        base_name=trigger.name,
+    )
     date = next((d for d in dates if start <= d.start and d.end <= end), None)
     if date is not None:
         if date.relation == "until":
@@ -203,7 +253,7 @@ def _candidate(body: str, tokens: Sequence[Token], trigger: Trigger, token: Toke
             _add(candidate, mention.entity_id, "source")
     if name_place is not None:
         preposition = tokens[name_place.first_token - 1].text.lower()
-        candidate.place_suffix = f" {preposition} {body[name_place.start:name_place.end]}"
+        candidate.place_suffix = f" {preposition} {body[name_place.start : name_place.end]}"
         candidate.name = trigger.name + candidate.place_suffix
     return candidate
 
@@ -213,8 +263,9 @@ def _add(candidate: EventCandidate, entity_id: str, role: str) -> None:
         candidate.participants.append((entity_id, role))
 
 
-def _mergeable(events: list[EventCandidate], candidate: EventCandidate, tokens: Sequence[Token],
-               trigger: Token) -> EventCandidate | None:
+def _mergeable(
+    events: list[EventCandidate], candidate: EventCandidate, tokens: Sequence[Token], trigger: Token
+) -> EventCandidate | None:
     same = [e for e in events if e.category == candidate.category]
     if not same:
         return None
@@ -246,5 +297,12 @@ def _merge(event: EventCandidate, other: EventCandidate) -> None:
         _add(event, ident, role)
 
 
-__all__ = ["DatedSpan", "EntityMention", "EventCandidate", "Trigger", "find_events",
-           "source_lemmas", "triggers"]
+__all__ = [
+    "DatedSpan",
+    "EntityMention",
+    "EventCandidate",
+    "Trigger",
+    "find_events",
+    "source_lemmas",
+    "triggers",
+]

@@ -109,15 +109,17 @@ def restore_case(form: str, model: str) -> str:
         parts = form.split("-")
         model_parts = model.split("-")
         return "-".join(
-            part[:1].upper() + part[1:] if index < len(model_parts) and model_parts[index][:1].isupper()
+            part[:1].upper() + part[1:]
+            if index < len(model_parts) and model_parts[index][:1].isupper()
             else part
             for index, part in enumerate(parts)
         )
     return form
 
 
-def _agreeing(word: str, case: str, *, pos: str, plural: bool | None = None,
-              gender: str | None = None) -> Reading | None:
+def _agreeing(
+    word: str, case: str, *, pos: str, plural: bool | None = None, gender: str | None = None
+) -> Reading | None:
     for reading in readings(word):
         if reading.pos != pos or reading.case != case:
             continue
@@ -136,7 +138,7 @@ def noun_phrase_nominative(words: Sequence[str], heads: frozenset[str] = frozens
 
 @lru_cache(maxsize=50_000)
 def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> str:
-    """``Курської області`` -> ``Курська область``; ``Збройних сил Росії`` -> ``Збройні сили Росії``.
+    """``Курської області`` -> ``Курська область``, ``Збройних сил`` -> ``Збройні сили``.
 
     The phrase is adjectives, a head noun, then complements.  The head noun's case is read off
     (the case shared by the adjectives before it), the head and its adjectives are put in the
@@ -202,15 +204,13 @@ def _phrase_case(words: Sequence[str], preferred: Sequence[Reading] = ()) -> str
     candidates: set[str] | None = {r.case for r in preferred if r.case} or None
     for index, word in enumerate(words):
         pos = "NOUN" if index == len(words) - 1 else "ADJF"
-        cases = {r.case for r in readings(word) if r.pos in (pos, "PRTF") or
-                 (pos == "ADJF" and r.pos == "ADJF") and r.case}
-        cases.discard(None)
+        cases = {r.case for r in readings(word) if r.case and r.pos in (pos, "PRTF")}
         if not cases:
             continue
         candidates = cases if candidates is None else (candidates & cases) or candidates
     if not candidates:
         return None
-    return next(case for case in CASES if case in candidates)  # type: ignore[operator]
+    return next(case for case in CASES if case in candidates)
 
 
 def _head_reading(word: str, case: str, heads: frozenset[str] = frozenset()) -> Reading | None:

@@ -73,7 +73,11 @@ def _common_case(words: Sequence[str]) -> str:
     fixes the gender, so a feminine name's indeclinable surname (``Юлії Тимошенко``) casts no
     vote for the masculine surname's cases."""
     votes: dict[str, float] = dict.fromkeys(CASES, 0.0)
-    genders = {r.gender for r in _name_readings(words[0]) if "Name" in r.grammemes} if len(words) > 1 else set()
+    genders = (
+        {r.gender for r in _name_readings(words[0]) if "Name" in r.grammemes}
+        if len(words) > 1
+        else set()
+    )
     for index, word in enumerate(words):
         options = _name_readings(word) or _guess_readings(word)
         if index and genders:
@@ -86,7 +90,9 @@ def _common_case(words: Sequence[str]) -> str:
     return best if votes[best] > 0 else "nomn"
 
 
-def _nominative(word: str, case: str, gender: str | None, role: str | None) -> tuple[str, str | None]:
+def _nominative(
+    word: str, case: str, gender: str | None, role: str | None
+) -> tuple[str, str | None]:
     """The word in the nominative and the name role it was read as (Name/Surn/Patr)."""
     if "-" in word:
         parts = [_nominative(part, case, gender, role)[0] for part in word.split("-")]
@@ -101,7 +107,9 @@ def _nominative(word: str, case: str, gender: str | None, role: str | None) -> t
         if gender:
             options = [r for r in options if r.gender in (gender, None)] or options
     if not options or case == "nomn":
-        tag = next((t for t in ("Name", "Surn", "Patr") if options and t in options[0].grammemes), None)
+        tag = next(
+            (t for t in ("Name", "Surn", "Patr") if options and t in options[0].grammemes), None
+        )
         return word, tag
     reading = options[0]
     if "Fixd" in reading.grammemes:
