@@ -65,11 +65,16 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
     if isinstance(published, datetime):
         published = published.date()
     grammar = _grammar()
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        haystack, rules = lowered, grammar.rules
+    else:  # "İ" lower-cases to two characters: match the text itself, ignoring case
+        haystack, rules = text, _rules_any_case()
     scan = _Scan(text)
     found: list[DateExpression] = []
     tried: set[tuple[int, int]] = set()
     forget_before = 0
-    for position, kind in _anchor_hits(grammar, text):
+    for position, kind in _anchor_hits(grammar, text, lowered if haystack is lowered else None):
         if position > forget_before + 1000:
             # A rule start lies at most three words before its anchor, so old entries can go
             # (a long text keeps a small set; a rare repeat only yields a duplicate candidate).
@@ -87,8 +92,8 @@ def find_dates(text: str, published: date | None) -> list[DateExpression]:
             if (rule_index, start) in tried:
                 continue
             tried.add((rule_index, start))
-            pattern, rule = grammar.rules[rule_index]
-            match = pattern.match(text, start)
+            pattern, rule = rules[rule_index]
+            match = pattern.match(haystack, start)
             if match is None or _inside_recent(found, match.start(), match.end()):
                 continue
             expression = rule(grammar, _Context(scan, text, match, published))
@@ -219,10 +224,15 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in _WORD_CHARS
 
 
-def _anchor_hits(grammar: _Grammar, text: str) -> list[tuple[int, str]]:
-    """Word starts where a date may begin, with the kind of word found there."""
-    lowered = text.lower()
-    haystack, stems = (lowered, grammar.anchors) if len(lowered) == len(text) else (
+def _anchor_hits(
+    grammar: _Grammar, text: str, lowered: str | None
+) -> list[tuple[int, str]]:
+    """Word starts where a date may begin, with the kind of word found there.
+
+    ``lowered`` is ``text.lower()`` when that keeps every offset; otherwise (``None``) the
+    stems are searched in lower, capitalised and upper case in the text itself.
+    """
+    haystack, stems = (lowered, grammar.anchors) if lowered is not None else (
         text, grammar.anchors_any_case
     )
     hits: list[tuple[int, str]] = []
@@ -434,11 +444,36 @@ _YEARS_WORD = r"(?:роки|років|роках|роками|рр\.|рр(?!\w)
 
 
 def _alternation(forms: Iterable[str]) -> str:
-    """Longest first, so the regex engine never stops at a shorter form of the same word."""
-    unique = sorted(set(forms), key=lambda form: (-len(form), form))
-    return "(?:" + "|".join(
-        re.escape(form).replace("’", _APOSTROPHE).replace(r"\ ", r"\s+") for form in unique
-    ) + ")"
+    """One regex for a set of words, factored as a trie: ``січ(?:ень|н(?:я|і|ем|ю))``.
+
+    A trie is a fraction of the flat alternation's length, so it compiles and matches faster,
+    and a greedy optional tail still prefers the longest form.  Apostrophes match any variant
+    and a space any run of white space.
+    """
+    trie: dict[str, dict[str, object]] = {}
+    for form in set(forms):
+        node: dict[str, object] = trie
+        for char in form:
+            child = node.setdefault(char, {})
+            assert isinstance(child, dict)
+            node = child
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict[str, object]) -> str:
+    branches = []
+    for char in sorted(key for key in node if key):
+        child = node[char]
+        assert isinstance(child, dict)
+        piece = {"’": _APOSTROPHE, " ": r"\s+"}.get(char, re.escape(char))
+        branches.append(piece + _trie_regex(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
 
 
 Rule = Callable[["_Grammar", "_Context"], DateExpression | None]
@@ -457,7 +492,6 @@ class _Grammar:
 @cache
 def _grammar() -> _Grammar:
     lex = _load_lexicon()
-    flags = re.IGNORECASE
     month_any = _alternation(lex.months)
     month_gen = _alternation(lex.genitive_months)
     month_abbr = _alternation(lex.month_abbreviations) + r"\."
@@ -476,7 +510,9 @@ def _grammar() -> _Grammar:
     part_units = _alternation(form for form, unit in lex.units.items() if unit in _PART_MONTHS)
 
     def compile_(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, flags)
+        # Case-sensitive: rules match the lower-cased text, which compiles and runs much faster
+        # than IGNORECASE over large alternations (see _rules_any_case for the rare exception).
+        return re.compile(pattern)
 
     rules: list[tuple[re.Pattern[str], Rule]] = [
         (
@@ -608,6 +644,14 @@ def _grammar() -> _Grammar:
             for stem, kind in anchors
             for variant in sorted({stem, stem.capitalize(), stem.upper()})
         ),
+    )
+
+
+@cache
+def _rules_any_case() -> tuple[tuple[re.Pattern[str], Rule], ...]:
+    """The rules compiled to ignore case, for texts whose lower case changes length."""
+    return tuple(
+        (re.compile(pattern.pattern, re.IGNORECASE), rule) for pattern, rule in _grammar().rules
     )
 
 
