@@ -450,29 +450,30 @@ def _alternation(forms: Iterable[str]) -> str:
     and a greedy optional tail still prefers the longest form.  Apostrophes match any variant
     and a space any run of white space.
     """
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for form in set(forms):
-        node: dict[str, object] = trie
+        node = trie
         for char in form:
-            child = node.setdefault(char, {})
-            assert isinstance(child, dict)
-            node = child
+            node = node.setdefault(char, {})
         node[""] = {}
     return "(?:" + _trie_regex(trie) + ")"
 
 
-def _trie_regex(node: dict[str, object]) -> str:
-    branches = []
-    for char in sorted(key for key in node if key):
-        child = node[char]
-        assert isinstance(child, dict)
-        piece = {"’": _APOSTROPHE, " ": r"\s+"}.get(char, re.escape(char))
-        branches.append(piece + _trie_regex(child))
+_Trie = dict[str, "_Trie"]
+"""A character trie: each key a next character, ``""`` marking the end of a form."""
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = [
+        {"’": _APOSTROPHE, " ": r"\s+"}.get(char, re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" in node:
-        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+        return f"(?:{body})?"
     return body
 
 
