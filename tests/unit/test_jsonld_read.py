@@ -158,6 +158,8 @@ def test_ambiguous_date_is_left_out_with_a_warning() -> None:
                                                   tzinfo=PLUS1)),
         ("Wed, 04 May 2022 02:41:00 GMT", datetime(2022, 5, 4, 2, 41, tzinfo=UTC)),
         ("11.11.2021", date(2021, 11, 11)),
+        ("20180619T055000+0900", datetime(2018, 6, 19, 5, 50,
+                                          tzinfo=timezone(timedelta(hours=9)))),
         ("May 12, 2021", date(2021, 5, 12)),
     ],
 )

@@ -56,6 +56,11 @@ def read_date(text: str) -> tuple[date | datetime | None, str | None]:
 
 
 def _read_loose(value: str) -> date | datetime | None:
+    try:
+        # Other ISO 8601 forms: basic format (20180619T055000+0900), +0100 offsets, weeks.
+        return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    except ValueError:
+        pass
     original = value
     zone: timezone | None = None
     trailing = _TRAILING_ZONE.match(value)
