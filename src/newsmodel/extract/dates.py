@@ -483,7 +483,7 @@ Rule = Callable[["_Grammar", "_Context"], DateExpression | None]
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     lexicon: _Lexicon
-    rules: tuple[tuple[re.Pattern[str], Rule], ...]
+    rules: tuple[tuple[_LazyPattern, Rule], ...]
     anchors: tuple[tuple[str, str], ...]
     anchors_any_case: tuple[tuple[str, str], ...]
     anchor_words: dict[str, frozenset[str]]
@@ -510,12 +510,12 @@ def _grammar() -> _Grammar:
     weekday = _alternation(lex.weekdays)
     part_units = _alternation(form for form, unit in lex.units.items() if unit in _PART_MONTHS)
 
-    def compile_(pattern: str) -> re.Pattern[str]:
-        # Case-sensitive: rules match the lower-cased text, which compiles and runs much faster
-        # than IGNORECASE over large alternations (see _rules_any_case for the rare exception).
-        return re.compile(pattern)
+    def compile_(pattern: str) -> _LazyPattern:
+        # Case-sensitive: rules match the lower-cased text (see _rules_any_case for the rare
+        # exception).  Compiled on first use: a text without weekdays never pays for theirs.
+        return _LazyPattern(pattern)
 
-    rules: list[tuple[re.Pattern[str], Rule]] = [
+    rules: list[tuple[_LazyPattern, Rule]] = [
         (
             compile_(
                 r"(?<![\w.,/-])(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})"
@@ -649,11 +649,28 @@ def _grammar() -> _Grammar:
 
 
 @cache
-def _rules_any_case() -> tuple[tuple[re.Pattern[str], Rule], ...]:
+def _rules_any_case() -> tuple[tuple[_LazyPattern, Rule], ...]:
     """The rules compiled to ignore case, for texts whose lower case changes length."""
     return tuple(
-        (re.compile(pattern.pattern, re.IGNORECASE), rule) for pattern, rule in _grammar().rules
+        (_LazyPattern(pattern.source, re.IGNORECASE), rule) for pattern, rule in _grammar().rules
     )
+
+
+class _LazyPattern:
+    """A regex compiled on its first ``match``: Python's ``re`` compiles large alternations
+    slowly, and a command-line run should not pay for rules its text never reaches."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str, position: int) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled.match(text, position)
 
 
 def _anchor_families(lex: _Lexicon) -> dict[str, list[str]]:
