@@ -391,6 +391,7 @@ class _Scanner:
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
+        self.blocked: set[int] = set()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -430,6 +431,9 @@ class _Scanner:
         count = len(self.tokens)
         while index < count:
             token = self.tokens[index]
+            if index in self.blocked:
+                index += 1
+                continue
             if (
                 not token.is_capitalised
                 and token.text not in _QUOTE_OPEN
@@ -745,8 +749,10 @@ class _Scanner:
             return None
         if is_place and not capital and head > index:
             return None
-        if capital and head == index and last == head and token.sentence_start:
-            return None  # "Рада вирішила" at a sentence start: too weak alone
+        if capital and head == index and self.initial(index) and not any(
+            self.capital_word(i) for i in range(index + 1, last + 1)
+        ):
+            return None  # "Суд першої інстанції вирішив": capitalised only by position
         if not capital and head == index and is_org and not parts:
             return None
         if is_place and head == index and last == head:
@@ -1056,6 +1062,12 @@ class _Scanner:
                 return self.span(index, index, "LOC")
             return self.span(index, index, "PERS")
         if inanimate and any(r.pos == "NOUN" for r in readings):
+            hit = self.hits.get(index + 1)
+            if hit is not None and hit.type == "place" and self.adjacent(index, index + 1):
+                # "Закону України", "Герба України", "Дня Києва": a title that names a
+                # country or city is not a mention of it
+                self.blocked.update(range(hit.start, hit.end))
+                return None
             return self.span(index, index, "LOC")
         return self.span(index, index, "PERS")
 

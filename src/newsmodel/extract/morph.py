@@ -66,7 +66,7 @@ def readings(word: str) -> tuple[Reading, ...]:
     for parse in analyzer().parse(word.lower()):
         tag = parse.tag
         grammemes = frozenset(tag.grammemes)
-        known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        known = bool(parse.is_known)
         result.append(Reading(parse.normal_form, tag.POS, grammemes, parse.score, known, parse))
     return tuple(result)
 
