@@ -160,6 +160,7 @@ _RULE_ORDER = (
     "_numeric_date", "_numeric_day_month", "_day_month", "_ordinal_day_month", "_month", "_year",
     "_bare_year", "_decade", "_year_range", "_day_range", "_day_month_range", "_month_range",
     "_modified_unit", "_period_of_current", "_word", "_ago", "_weekday", "_season", "_quarter",
+    "_day_list",
 )
 
 
@@ -193,6 +194,7 @@ def _attempt_table(lex: _Lexicon) -> dict[str, tuple[Attempt, ...]]:
             ("_numeric_date", 0, None), ("_numeric_day_month", 0, None), ("_day_month", 0, None),
             ("_day_range", 0, None), ("_day_range", 1, _OPENERS),
             ("_day_month_range", 0, None), ("_day_month_range", 1, _OPENERS),
+            ("_day_list", 0, None),
         ),
         "year": _attempts(
             ("_numeric_date", 0, None), ("_year", 0, None), ("_decade", 0, None),
@@ -617,6 +619,13 @@ def _grammar() -> _Grammar:
             _ago,
         ),
         (compile_(rf"{_WORD_START}(?P<wd>{weekday}){_WORD_END}"), _weekday),
+        (
+            compile_(
+                rf"(?<![\w.,:/-])(?P<d1>\d{{1,2}})(?:\s?,\s?\d{{1,2}})*\s+(?:і|й|та)\s+"
+                rf"(?P<d2>\d{{1,2}})\s?(?P<mon>{month_after_day})" + tail
+            ),
+            _day_list,
+        ),
         (
             compile_(
                 rf"{_WORD_START}(?P<qo>{_alternation(lex.part_ordinals)})\s+"
@@ -1066,6 +1075,18 @@ def _day_range(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
     if start is None:
         return None
     return _between(grammar, ctx, start, _partial(start.year, month, last), explicit)
+
+
+def _day_list(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
+    """``5, 6 та 7 листопада``: the days of one month, from the first to the last."""
+    month = _month_number(grammar, ctx.group("mon") or "")
+    first, last = int(ctx.group("d1") or 0), int(ctx.group("d2") or 0)
+    if not first < last:
+        return None
+    year, explicit = _tail_year(grammar, ctx)
+    start = _resolve_day(grammar, ctx, month, first, year)
+    end = _partial(start.year, month, last) if start else None
+    return _with_prefix(grammar, ctx, start, end_value=end, explicit_year=explicit)
 
 
 def _day_month_range(grammar: _Grammar, ctx: _Context) -> DateExpression | None:
