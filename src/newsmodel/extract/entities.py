@@ -629,47 +629,33 @@ class _Scanner:
                 )
             ):
                 return None  # a quotation, not a name
+            if "«" in inner:  # «НВП «Інтертерм»: the inner name keeps its closing mark
+                return self.span(index + 1, close, "ORG")
             return self.span(index + 1, close - 1, "ORG")
         return None
 
     def closing_quote(self, opening: int) -> int | None:
-        for index in range(opening + 1, min(opening + 12, len(self.tokens))):
+        """The token closing the quote opened at ``opening``.  Inside ``«...»`` other quote
+        marks are nested names (``«Будівельна компанія “Кортес”»``); a nested ``«`` closes
+        together with the outer one when only one ``»`` follows (``«ЛБК «Наш Дом»``)."""
+        guillemet = self.tokens[opening].text == "«"
+        for index in range(opening + 1, min(opening + 16, len(self.tokens))):
             token = self.tokens[index]
             if token.sentence != self.tokens[opening].sentence:
                 return None
-            if token.text in _QUOTE_CLOSE and index > opening + 1:
-                # A nested opening quote closes together with the outer one: «ЛБК «Наш Дом»
-                following = self.tok(index + 1)
-                if (
-                    following is not None
-                    and following.text in _QUOTE_CLOSE
-                    and self.adjacent(index, index + 1)
-                ):
-                    return index + 1
-                return index
+            if index == opening + 1 or token.text not in _QUOTE_CLOSE:
+                continue
+            if guillemet and token.text != "»":
+                continue
+            following = self.tok(index + 1)
+            if (
+                following is not None
+                and following.text in _QUOTE_CLOSE
+                and self.adjacent(index, index + 1)
+            ):
+                return index + 1
+            return index
         return None
-
-    def descriptor_start(self, quote: int) -> int | None:
-        """``комунальне підприємство «X»``: the organisation word (and its adjectives) before
-        an opening quote, written in lower case."""
-        head = quote - 1
-        token = self.tok(head)
-        if token is None or not token.is_word or token.is_capitalised:
-            return None
-        if not any(
-            r.lemma in self.org_heads for r in morph.readings(token.text) if r.pos == "NOUN"
-        ):
-            return None
-        first = head
-        while (
-            (prev := self.tok(first - 1))
-            and prev.is_word
-            and not prev.is_capitalised
-            and morph.pos_set(prev.text) & {"ADJF", "PRTF"}
-            and prev.sentence == token.sentence
-        ):
-            first -= 1
-        return first
 
     def is_head(self, word: str, heads: frozenset[str]) -> bool:
         lemmas = morph.lemmas_of(word)
@@ -749,8 +735,11 @@ class _Scanner:
             return None
         if is_place and not capital and head > index:
             return None
-        if capital and head == index and self.initial(index) and not any(
-            self.capital_word(i) for i in range(index + 1, last + 1)
+        if (
+            capital
+            and head == index
+            and self.initial(index)
+            and not any(self.capital_word(i) for i in range(index + 1, last + 1))
         ):
             return None  # "Суд першої інстанції вирішив": capitalised only by position
         if not capital and head == index and is_org and not parts:
@@ -895,6 +884,12 @@ class _Scanner:
                 inner: list[EntitySpan] = []
                 if label == "ORG" and self.is_head(noun.text, self.org_heads):
                     end, inner = self.complements(end, organisation=True)
+                elif (
+                    "республіка" in morph.lemmas_of(noun.text)
+                    and self.capital_word(end + 1)
+                    and self.adjacent(end, end + 1)
+                ):
+                    end += 1  # "Автономної Республіки Крим": the name follows the word
                 phrase = self.words[nxt : end + 1]
                 parts.append(
                     self.span(
@@ -1014,6 +1009,13 @@ class _Scanner:
         """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway."""
         token = self.tokens[index]
         prev = self.tok(index - 1)
+        if (
+            prev is not None
+            and prev.text == "."
+            and (letter := self.tok(index - 2)) is not None
+            and _is_initial(letter.text)
+        ):
+            return False  # "Т . К . Пуздирєвої": after an initial, not a new sentence
         return (
             token.sentence_start
             or prev is None
