@@ -79,7 +79,37 @@ _LAZY: dict[str, str] = {
     "SchemaNotInstalledError": "newsmodel.errors",
 }
 
-__all__ = sorted([*_LAZY, "__version__"])
+__all__ = [
+    "Article",
+    "DocumentError",
+    "Event",
+    "EventCategory",
+    "FormatError",
+    "InputError",
+    "Issue",
+    "Location",
+    "Mention",
+    "ModelError",
+    "NewsmodelError",
+    "Organisation",
+    "PartialDate",
+    "Participant",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Provenance",
+    "Report",
+    "SchemaNotInstalledError",
+    "Severity",
+    "__version__",
+    "dumps",
+    "dumps_many",
+    "loads",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    "validate",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,9 @@ import re
 from newsmodel.errors import FormatError
 
 NEWSML_NAMESPACE = b"iptc.org/std/nar/2006-10-01"
-_NEWSML_ROOTS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s>/]")
+_NEWSML_ROOTS = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s>/]"
+)
 _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|script|meta)[\s>]", re.IGNORECASE)
 _JSONLD_KEYS = re.compile(rb'"@(context|type|graph|id)"\s*:')
 _WRAPPED_JSON = re.compile(rb"^(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)\s*[\[{]")
@@ -52,8 +54,14 @@ def detect(data: bytes, *, name: str | None = None) -> str:
     if stripped.startswith((b"{", b"[")):
         return "jsonld" if _JSONLD_KEYS.search(stripped) else "json"
     suffix = (name or "").lower().rsplit(".", 1)[-1]
-    by_suffix = {"json": "json", "jsonl": "json", "jsonld": "jsonld", "html": "jsonld",
-                 "htm": "jsonld", "xml": "newsml"}
+    by_suffix = {
+        "json": "json",
+        "jsonl": "json",
+        "jsonld": "jsonld",
+        "html": "jsonld",
+        "htm": "jsonld",
+        "xml": "newsml",
+    }
     if suffix in by_suffix and not stripped:
         return by_suffix[suffix]
     where = name or "input"

@@ -7,7 +7,7 @@ references that resolve and mentions that slice the body.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import strategies as st
@@ -49,7 +49,7 @@ partial_dates = st.one_of(
 )
 zones = st.one_of(
     st.none(),
-    st.just(timezone.utc),
+    st.just(UTC),
     st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes))),
 )
 publication_dates = st.one_of(
@@ -62,7 +62,11 @@ publication_dates = st.one_of(
     ),
 )
 language_tags = st.none() | st.sampled_from(["uk", "en", "en-GB", "ru", "de", "ar", "zh-Hant"])
-same_as = st.lists(st.sampled_from(["https://www.wikidata.org/wiki/Q212", "https://example.org/x"]), max_size=2, unique=True)
+same_as = st.lists(
+    st.sampled_from(["https://www.wikidata.org/wiki/Q212", "https://example.org/x"]),
+    max_size=2,
+    unique=True,
+)
 
 
 def _mentions(draw: st.DrawFn, body: str) -> list[Mention]:
@@ -114,7 +118,9 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
             alternate_names=draw(st.lists(name, max_size=2)),
             name_latin=draw(st.none() | name),
             job_title=draw(st.none() | name),
-            affiliation=draw(st.lists(st.sampled_from(org_ids), max_size=2, unique=True)) if org_ids else [],
+            affiliation=draw(st.lists(st.sampled_from(org_ids), max_size=2, unique=True))
+            if org_ids
+            else [],
             nationality=draw(st.none() | st.sampled_from(place_ids)) if place_ids else None,
             mentions=_mentions(draw, body),
             same_as=draw(same_as),
@@ -135,10 +141,21 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
                 category=draw(st.sampled_from(list(EventCategory))),
                 start_date=start,
                 end_date=end,
-                location=draw(st.lists(st.sampled_from(place_ids), max_size=2, unique=True)) if place_ids else [],
+                location=draw(st.lists(st.sampled_from(place_ids), max_size=2, unique=True))
+                if place_ids
+                else [],
                 participants=[
-                    Participant(id=entity_id, role=draw(st.none() | st.sampled_from(["host", "guest", "source", "signatory"])))
-                    for entity_id in (draw(st.lists(st.sampled_from(entity_ids), max_size=3, unique=True)) if entity_ids else [])
+                    Participant(
+                        id=entity_id,
+                        role=draw(
+                            st.none() | st.sampled_from(["host", "guest", "source", "signatory"])
+                        ),
+                    )
+                    for entity_id in (
+                        draw(st.lists(st.sampled_from(entity_ids), max_size=3, unique=True))
+                        if entity_ids
+                        else []
+                    )
                 ],
                 description=draw(optional_text),
                 mentions=_mentions(draw, body),
@@ -160,8 +177,11 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
         organisations=organisations,
         places=places,
         events=events,
-        provenance=Provenance(source=draw(st.none() | name), format=draw(st.none() | st.sampled_from(["text", "json"])),
-                              warnings=draw(st.lists(text, max_size=2))),
+        provenance=Provenance(
+            source=draw(st.none() | name),
+            format=draw(st.none() | st.sampled_from(["text", "json"])),
+            warnings=draw(st.lists(text, max_size=2)),
+        ),
     )
 
 

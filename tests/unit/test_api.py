@@ -45,7 +45,8 @@ def test_parse_text_fills_what_the_text_states(seed_path: Path) -> None:
     assert article.id == "seed"
     assert str(article.date_published) == "2025-11-07"
     assert article.language == "uk"
-    assert article.headline and len(article.headline) <= 110
+    assert article.headline
+    assert len(article.headline) <= 110
     assert article.word_count > 300
     assert article.body.startswith("Північнокорейська влада")
 
@@ -64,7 +65,9 @@ def test_date_argument_overrides_the_header() -> None:
 
 
 def test_text_that_is_not_ukrainian_gets_its_language_and_a_warning() -> None:
-    article = newsmodel.parse_text("date 2025-11-07 The minister said on Monday that the talks were over.")
+    article = newsmodel.parse_text(
+        "date 2025-11-07 The minister said on Monday that the talks were over."
+    )
     assert article.language == "en"
     assert any("not Ukrainian" in warning for warning in article.provenance.warnings)
     assert article.persons == []
@@ -112,6 +115,8 @@ def test_import_rules_hold() -> None:
 
 def test_importing_newsmodel_is_lazy() -> None:
     """`import newsmodel` must not pull in pydantic or lxml (fast --version)."""
-    code = "import sys, newsmodel; print(any(m.startswith(('pydantic', 'lxml')) for m in sys.modules))"
+    code = (
+        "import sys, newsmodel; print(any(m.startswith(('pydantic', 'lxml')) for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -80,7 +80,7 @@ def test_an_empty_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_an_error_naming_it(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="missing.txt"):
+    with pytest.raises(InputError, match=r"missing\.txt"):
         read_file(tmp_path / "missing.txt")
 
 

@@ -14,7 +14,7 @@ from newsmodel.extract.source import decode, read_text
 from newsmodel.models import Article
 
 
-def parse_text(text: str, *, date: date | None = None, source_id: str | None = None) -> Article:  # noqa: A002
+def parse_text(text: str, *, date: date | None = None, source_id: str | None = None) -> Article:
     """Parse one article's text.  ``date`` overrides the ``date YYYY-MM-DD`` header."""
     source = read_text(text, where=source_id)
     return assemble(source, published=date or source.date, source_id=source_id)

@@ -27,7 +27,9 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     head = text[: limit + 1]
-    clauses = [match.start() for match in _CLAUSE_BREAK.finditer(head) if match.start() >= limit // 2]
+    clauses = [
+        match.start() for match in _CLAUSE_BREAK.finditer(head) if match.start() >= limit // 2
+    ]
     if clauses:
         return head[: clauses[-1]].rstrip(" ,;:—–-")
     space = head.rfind(" ", 0, limit)
@@ -48,7 +50,7 @@ def description_from_lead(lead: str) -> str:
     text = " ".join(lead.split())
     if len(text) <= DESCRIPTION_MAX:
         return text
-    sentences = []
+    sentences: list[str] = []
     rest = text
     while rest:
         sentence = first_sentence(rest)
@@ -57,4 +59,8 @@ def description_from_lead(lead: str) -> str:
         sentences.append(sentence)
         rest = rest[len(sentence) :].strip()
     description = " ".join(sentences)
-    return description if len(description) <= DESCRIPTION_MAX else shorten(description, DESCRIPTION_MAX)
+    return (
+        description
+        if len(description) <= DESCRIPTION_MAX
+        else shorten(description, DESCRIPTION_MAX)
+    )

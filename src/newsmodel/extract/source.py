@@ -46,7 +46,9 @@ def decode(data: bytes, *, where: str | None = None) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError("not valid UTF-16 text despite its byte-order mark", where=where) from None
+            raise InputError(
+                "not valid UTF-16 text despite its byte-order mark", where=where
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError(
             "this is a binary file, not text", where=where, hint="give a UTF-8 text file"

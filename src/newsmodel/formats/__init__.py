@@ -31,13 +31,27 @@ class FormatInfo:
 FORMATS: dict[str, FormatInfo] = {
     info.name: info
     for info in (
-        FormatInfo("json", "newsmodel.formats.json", "json", "application/json",
-                   "newsmodel's own JSON, validated by schemas/article.schema.json"),
-        FormatInfo("newsml", "newsmodel.formats.newsml", "xml",
-                   "application/vnd.iptc.g2.newsitem+xml",
-                   "IPTC NewsML-G2 2.35 (power): newsItem, or newsMessage for several"),
-        FormatInfo("jsonld", "newsmodel.formats.jsonld", "jsonld", "application/ld+json",
-                   "schema.org JSON-LD: a NewsArticle @graph; reads publishers' markup and HTML"),
+        FormatInfo(
+            "json",
+            "newsmodel.formats.json",
+            "json",
+            "application/json",
+            "newsmodel's own JSON, validated by schemas/article.schema.json",
+        ),
+        FormatInfo(
+            "newsml",
+            "newsmodel.formats.newsml",
+            "xml",
+            "application/vnd.iptc.g2.newsitem+xml",
+            "IPTC NewsML-G2 2.35 (power): newsItem, or newsMessage for several",
+        ),
+        FormatInfo(
+            "jsonld",
+            "newsmodel.formats.jsonld",
+            "jsonld",
+            "application/ld+json",
+            "schema.org JSON-LD: a NewsArticle @graph; reads publishers' markup and HTML",
+        ),
     )
 }
 
@@ -55,20 +69,23 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(get_format(name).module)
 
 
-def dumps(article: Article, format: str = "json", **options: Any) -> bytes:  # noqa: A002
+def dumps(article: Article, format: str = "json", **options: Any) -> bytes:
     """Serialise one article."""
     result: bytes = _module(format).dump(article, **options)
     return result
 
 
-def dumps_many(articles: Iterable[Article], format: str = "json", **options: Any) -> bytes:  # noqa: A002
+def dumps_many(articles: Iterable[Article], format: str = "json", **options: Any) -> bytes:
     """Serialise several articles into one document (JSON Lines, a newsMessage, one @graph)."""
     result: bytes = _module(format).dump_many(articles, **options)
     return result
 
 
 def loads(
-    data: bytes | str, format: str | None = None, *, source: str | None = None  # noqa: A002
+    data: bytes | str,
+    format: str | None = None,
+    *,
+    source: str | None = None,
 ) -> list[Article]:
     """Read every article in ``data``; ``format=None`` detects it from the bytes."""
     raw = data.encode("utf-8") if isinstance(data, str) else data

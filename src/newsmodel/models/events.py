@@ -56,8 +56,10 @@ class Event(StrictModel):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Event:
-        if self.start_date and self.end_date and self.end_date.last_day() < self.start_date.first_day():
-            raise ValueError(
-                f"end_date {self.end_date} is before start_date {self.start_date}"
-            )
+        if (
+            self.start_date
+            and self.end_date
+            and self.end_date.last_day() < self.start_date.first_day()
+        ):
+            raise ValueError(f"end_date {self.end_date} is before start_date {self.start_date}")
         return self

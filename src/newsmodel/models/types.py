@@ -131,7 +131,9 @@ class PartialDate:
             return value
         if isinstance(value, datetime):
             raise PydanticCustomError(
-                "partial_date_type", "a partial date has no time of day: {value}", {"value": str(value)}
+                "partial_date_type",
+                "a partial date has no time of day: {value}",
+                {"value": str(value)},
             )
         if isinstance(value, date):
             return cls.from_date(value)
@@ -140,11 +142,13 @@ class PartialDate:
                 return cls.parse(value)
             except ValueError as error:
                 raise PydanticCustomError(
-                    "partial_date", "{value} is not a valid date: {reason}",
+                    "partial_date",
+                    "{value} is not a valid date: {reason}",
                     {"value": repr(value), "reason": str(error)},
                 ) from None
         raise PydanticCustomError(
-            "partial_date_type", "expected a string such as 2024-06, got {kind}",
+            "partial_date_type",
+            "expected a string such as 2024-06, got {kind}",
             {"kind": type(value).__name__},
         )
 
@@ -177,7 +181,8 @@ def _parse_publication_date(value: Any) -> date | datetime:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "publication_date_type", "expected an ISO 8601 date or date-time string, got {kind}",
+            "publication_date_type",
+            "expected an ISO 8601 date or date-time string, got {kind}",
             {"kind": type(value).__name__},
         )
     text = value

@@ -23,13 +23,13 @@ VALIDATORS: dict[str, str] = {
 
 
 def validate(
-    data: bytes | str, format: str | None = None, *, source: str | None = None  # noqa: A002
+    data: bytes | str, format: str | None = None, *, source: str | None = None
 ) -> Report:
     """Validate one document; ``format=None`` detects it from the bytes."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if format is None:
         try:
-            format = detect(raw, name=source)  # noqa: A001
+            format = detect(raw, name=source)
         except FormatError as error:
             report = Report(format="unknown", source=source)
             report.error("format.unknown", error.message)

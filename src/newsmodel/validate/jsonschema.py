@@ -36,31 +36,9 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
     if not data.strip():
         report.error("json.empty", "the document is empty")
         return report
-    try:
-        documents = [orjson.loads(data)]
-    except orjson.JSONDecodeError as error:
-        lines = [line for line in data.splitlines() if line.strip()]
-        documents = []
-        if len(lines) > 1:
-            for number, line in enumerate(data.splitlines(), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    documents.append(orjson.loads(line))
-                except orjson.JSONDecodeError as line_error:
-                    report.error(
-                        "json.syntax",
-                        f"not valid JSON: {line_error.msg}",
-                        Location(line=number, column=line_error.colno),
-                    )
-                    return report
-        else:
-            report.error(
-                "json.syntax",
-                f"not valid JSON: {error.msg}",
-                Location(line=error.lineno, column=error.colno),
-            )
-            return report
+    documents = _documents(data, report)
+    if documents is None:
+        return report
     if len(documents) == 1 and isinstance(documents[0], list):
         documents = documents[0]
         prefixes = [f"/{index}" for index in range(len(documents))]
@@ -74,6 +52,36 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
             for pointer, code, message in check_references(document):
                 report.error(code, message, Location(pointer=prefix + pointer))
     return report
+
+
+def _documents(data: bytes, report: Report) -> list[Any] | None:
+    """One JSON value, or JSON Lines; a syntax error goes into the report and gives ``None``."""
+    try:
+        return [orjson.loads(data)]
+    except orjson.JSONDecodeError as whole_error:
+        first_error = whole_error
+    lines = data.splitlines()
+    if sum(1 for line in lines if line.strip()) < 2:
+        report.error(
+            "json.syntax",
+            f"not valid JSON: {first_error.msg}",
+            Location(line=first_error.lineno, column=first_error.colno),
+        )
+        return None
+    documents = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            documents.append(orjson.loads(line))
+        except orjson.JSONDecodeError as line_error:
+            report.error(
+                "json.syntax",
+                f"not valid JSON: {line_error.msg}",
+                Location(line=number, column=line_error.colno),
+            )
+            return None
+    return documents
 
 
 def _error_key(error: ValidationError) -> tuple[str, ...]:
@@ -95,7 +103,8 @@ def describe(error: ValidationError) -> tuple[str, str, str]:
         # A nullable field: the interesting failure is the non-null branch's.  Context errors
         # know their parent, so their absolute path is already the full pointer.
         branches = [
-            sub for sub in error.context
+            sub
+            for sub in error.context
             if not (sub.validator == "type" and sub.validator_value == "null")
         ]
         if branches:
@@ -105,12 +114,20 @@ def describe(error: ValidationError) -> tuple[str, str, str]:
     value = error.instance
     if validator == "required":
         missing = next(
-            (name for name in error.validator_value if isinstance(value, dict) and name not in value),
+            (
+                name
+                for name in error.validator_value
+                if isinstance(value, dict) and name not in value
+            ),
             "?",
         )
         return f"{pointer}/{missing}", "json.required", f"required property {missing!r} is missing"
     if validator == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {}))) if isinstance(value, dict) else []
+        extra = (
+            sorted(set(value) - set(error.schema.get("properties", {})))
+            if isinstance(value, dict)
+            else []
+        )
         name = extra[0] if extra else "?"
         return f"{pointer}/{name}", "json.unknown-property", f"unknown property {name!r}"
     if validator == "pattern":
@@ -126,8 +143,12 @@ def describe(error: ValidationError) -> tuple[str, str, str]:
 
 
 def _ids(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    for collection, kind in (("persons", "Person"), ("organisations", "Organisation"),
-                             ("places", "Place"), ("events", "Event")):
+    for collection, kind in (
+        ("persons", "Person"),
+        ("organisations", "Organisation"),
+        ("places", "Place"),
+        ("events", "Event"),
+    ):
         items = document.get(collection)
         if isinstance(items, list):
             for index, item in enumerate(items):
@@ -161,10 +182,14 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                 yield from _check_ref(kinds, ref, wanted, f"/{collection}/{index}/{field}{suffix}")
     for index, event in enumerate(_items(document, "events")):
         participants = event.get("participants")
-        for position, participant in enumerate(participants if isinstance(participants, list) else []):
+        for position, participant in enumerate(
+            participants if isinstance(participants, list) else []
+        ):
             if isinstance(participant, dict) and isinstance(participant.get("id"), str):
                 yield from _check_ref(
-                    kinds, participant["id"], ("Person", "Organisation", "Place"),
+                    kinds,
+                    participant["id"],
+                    ("Person", "Organisation", "Place"),
                     f"/events/{index}/participants/{position}/id",
                 )
     body = document.get("body")
@@ -176,7 +201,9 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                     if not isinstance(mention, dict):
                         continue
                     start, end, text = mention.get("start"), mention.get("end"), mention.get("text")
-                    if not (isinstance(start, int) and isinstance(end, int) and isinstance(text, str)):
+                    if not (
+                        isinstance(start, int) and isinstance(end, int) and isinstance(text, str)
+                    ):
                         continue
                     if body[start:end] != text or end < start or end > len(body):
                         yield (
@@ -197,6 +224,14 @@ def _check_ref(
 ) -> Iterator[tuple[str, str, str]]:
     found = kinds.get(ref)
     if found is None:
-        yield pointer, "json.dangling-reference", f"{ref!r} is not the id of anything in the article"
+        yield (
+            pointer,
+            "json.dangling-reference",
+            f"{ref!r} is not the id of anything in the article",
+        )
     elif found not in wanted:
-        yield pointer, "json.wrong-reference", f"{ref!r} is a {found}, expected a {'/'.join(wanted)}"
+        yield (
+            pointer,
+            "json.wrong-reference",
+            f"{ref!r} is a {found}, expected a {'/'.join(wanted)}",
+        )

@@ -44,11 +44,11 @@ SCHEMA_SETS: dict[str, SchemaSet] = {
     "newsml-g2": SchemaSet(
         name="newsml-g2",
         version="2.35",
-        base_url="https://raw.githubusercontent.com/iptc/newsml-g2/main/releases/2.35/specification/",
+        base_url="https://raw.githubusercontent.com/iptc/newsml-g2/c4d3924e30f23b75e598a56cc54fcdf0c73acecd/releases/2.35/specification/",
         files={
-            "NewsML-G2_2.35-spec-All-Power.xsd": "06ef1c5076a32f2568ac8955994029890afac0268f795e3c26642ded52cf0181",
+            "NewsML-G2_2.35-spec-All-Power.xsd": "06ef1c5076a32f2568ac8955994029890afac0268f795e3c26642ded52cf0181",  # noqa: E501
             "ODRL22.xsd": "315761f659ce4294357a8b563826c62d66a82a3c90744d8e6088d2fcd45479aa",
-            "nitf-3-6-ruby-include.xsd": "cd24abf32fbf76d8ea139a96222884f7a51f12fd2d06c7c806d7343beed0b30b",
+            "nitf-3-6-ruby-include.xsd": "cd24abf32fbf76d8ea139a96222884f7a51f12fd2d06c7c806d7343beed0b30b",  # noqa: E501
             "nitf-3-6.xsd": "78f4931e19ae7c1b8dc55156675991b90d85b147fe7e683a2f11928071470cf4",
             "xml.xsd": "61960fb3131e38022caad5360e2f33a3382578ab3c80cd58bd74320ede61b20c",
         },
@@ -58,10 +58,10 @@ SCHEMA_SETS: dict[str, SchemaSet] = {
     "schemaorg": SchemaSet(
         name="schemaorg",
         version="30.0",
-        base_url="https://raw.githubusercontent.com/schemaorg/schemaorg/main/data/releases/30.0/",
+        base_url="https://raw.githubusercontent.com/schemaorg/schemaorg/420231f6bfac8372fc564abb121fae57ccb36a0c/data/releases/30.0/",
         files={
-            "schemaorg-current-https.jsonld": "4467fa19edcb1d7fb3c46c0adf3591b7f870c4a60b7838bdb61694fd02864cf6",
-            "schemaorgcontext.jsonld": "d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a",
+            "schemaorg-current-https.jsonld": "4467fa19edcb1d7fb3c46c0adf3591b7f870c4a60b7838bdb61694fd02864cf6",  # noqa: E501
+            "schemaorgcontext.jsonld": "d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a",  # noqa: E501
         },
         entry="schemaorg-current-https.jsonld",
         licence="CC BY-SA 3.0 (schema.org)",
@@ -128,7 +128,9 @@ def bundled_schema_names() -> list[str]:
     checkout = Path(__file__).resolve().parents[3] / "schemas"
     if checkout.is_dir():
         names.update(item.name for item in checkout.iterdir())
-    return sorted(name.removesuffix(".schema.json") for name in names if name.endswith(".schema.json"))
+    return sorted(
+        name.removesuffix(".schema.json") for name in names if name.endswith(".schema.json")
+    )
 
 
 def install(
