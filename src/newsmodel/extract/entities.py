@@ -621,6 +621,7 @@ class _Scanner:
             if (
                 len(inner) > 5
                 or any(_is_verb(word) for word in inner)
+                or any(r.known and r.pos in _FUNCTION_POS for r in morph.readings(inner[0]))
                 or (
                     morph.is_known(inner[0])
                     and not morph.has(inner[0], "Abbr")
@@ -706,6 +707,10 @@ class _Scanner:
         capital = token.is_capitalised
         if head in self.hits and not capital:
             return None
+        if token.is_upper and _shouted(token.text):
+            return None  # "ДОБРОВІЛЬНОГО ОБ’ЄДНАННЯ": a heading in capitals
+        if is_place and head == index:
+            return None  # "Площа", "Проспект": a bare place word names nothing
         if is_place and index in self.hits:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
@@ -1035,6 +1040,7 @@ class _Scanner:
                 word in _ROMAN
                 or len(word) > 8
                 or any(r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings)
+                or (len(word) >= 4 and _shouted(word))
             ):
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
@@ -1142,6 +1148,11 @@ def _compound_organisation(word: str) -> bool:
     return (lower.startswith(_ORG_PREFIXES) and len(lower) > 6) or any(
         lower.endswith(suffix) for suffix in _ORG_SUFFIXES[:5]
     )
+
+
+def _shouted(word: str) -> bool:
+    """An all-capitals word the dictionary knows as an ordinary word (headings, emphasis)."""
+    return any(r.known and "Abbr" not in r.grammemes for r in morph.readings(word))
 
 
 def _is_initial(text: str) -> bool:

@@ -63,7 +63,13 @@ def analyzer() -> Any:
 def readings(word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` (case-insensitive), best first, as pymorphy3 orders them."""
     result = []
-    for parse in analyzer().parse(word.lower()):
+    try:
+        parses = analyzer().parse(word.lower())
+    except ValueError:
+        # pymorphy3 looks up character names to guess a word's shape; characters without a
+        # Unicode name (Tangut, private use) make it fail: such a word has no Ukrainian reading
+        return ()
+    for parse in parses:
         tag = parse.tag
         grammemes = frozenset(tag.grammemes)
         known = bool(parse.is_known)
