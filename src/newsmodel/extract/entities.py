@@ -116,6 +116,8 @@ _OPENERS = frozenset('.!?…:;—–-«"„“(')
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "NUMR", "INTJ", "PRED", "GRND", "COMP"}
 )
+_SETTLEMENT_WORDS = frozenset(["село", "селище", "місто", "містечко", "хутір", "смт"])
+_SETTLEMENT_SHORT = frozenset({"с.", "м.", "смт", "смт."})
 _STREET_WORDS = frozenset(
     [
         "вулиця",
@@ -446,7 +448,8 @@ class _Scanner:
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
                 listed = None
             found = (
-                self.street(index)
+                self.settlement(index)
+                or self.street(index)
                 or self.quoted_organisation(index)
                 or listed
                 or phrase
@@ -565,6 +568,30 @@ class _Scanner:
             and word not in ("р.", "р")
         ):
             last += 2
+        return self.span(index, last, "LOC")
+
+    def settlement(self, index: int) -> EntitySpan | None:
+        """``в селі Пасічній``, ``с. Ставрове``, ``місто Жовква``: the capitalised words after a
+        settlement word name a place (the word itself is not part of the name)."""
+        token = self.tokens[index]
+        if not self.capital_word(index) or token.is_upper or index == 0:
+            return None
+        prev = self.tokens[index - 1]
+        if prev.sentence != token.sentence or prev.is_capitalised:
+            return None
+        if prev.text not in _SETTLEMENT_SHORT and morph.lemmas_of(prev.text).isdisjoint(
+            _SETTLEMENT_WORDS
+        ):
+            return None
+        if index in self.hits:
+            return None  # the gazetteer knows it: its own rule gives kind and key
+        last = index
+        if (
+            self.capital_word(index + 1)
+            and self.adjacent(index, index + 1)
+            and (index + 1 not in self.hits)
+        ):
+            last = index + 1  # "Мала Костромка", "Липовий Скиток"
         return self.span(index, last, "LOC")
 
     def with_initials(self, span: EntitySpan) -> EntitySpan:
@@ -921,8 +948,13 @@ class _Scanner:
         )
 
     def genitive_span(self, first: int, last: int) -> bool:
-        word = self.tokens[last].text
-        return morph.has(word, "gent") or self.tokens[last].is_upper or not morph.is_known(word)
+        """Can the name ``first..last`` be a genitive complement?  Any of its words in the
+        genitive will do: ``Автономної Республіки Крим`` ends in a nominative name."""
+        for token in self.tokens[first : last + 1]:
+            word = token.text
+            if morph.has(word, "gent") or token.is_upper or not morph.is_known(word):
+                return True
+        return False
 
     def lexicon(self, index: int) -> EntitySpan | None:
         hit = self.hits.get(index)
@@ -1185,8 +1217,10 @@ def _person_boundary(words: Sequence[str]) -> int | None:
     """Where a run of capitalised words holds two people (``Віктора Януковича Євген Анісімов``):
     a first name whose case cannot be the case of the word before it starts the second."""
     for index in range(1, len(words)):
-        if not _has_name_reading(words[index], "Name"):
-            continue
+        if not _has_name_reading(words[index], "Name") or any(
+            "Fixd" in r.grammemes for r in morph.readings(words[index]) if r.is_name
+        ):
+            continue  # "Тіною Кароль": an indeclinable surname fits any case
         before, here = _name_cases(words[index - 1]), _name_cases(words[index])
         if before and here and not before & here:
             return index
