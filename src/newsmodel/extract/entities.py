@@ -1002,6 +1002,7 @@ class _Scanner:
         if (
             not _has_name_reading(words[0])
             and morph.is_known(words[0])
+            and not any("anim" in r.grammemes for r in morph.readings(words[0]))
             and _has_name_reading(words[1], "Name")
             and not is_east_asian(words)
         ):
@@ -1238,8 +1239,8 @@ def _looks_like_person(words: Sequence[str]) -> bool:
     )
     if name_words == 0:
         return False
-    first = morph.readings(words[0])
-    return name_words >= 1 and not all(r.pos in ("ADJF", "PRTF") for r in first if r.known)
+    first = [r for r in morph.readings(words[0]) if r.known]
+    return not (first and all(r.pos in ("ADJF", "PRTF") for r in first))
 
 
 __all__ = [
