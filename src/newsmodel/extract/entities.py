@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsmodel.extract import morph
@@ -1198,9 +1198,23 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) > 6 else word[:-1] if len(word) > 4 else word
 
 
+@lru_cache(maxsize=100_000)
 def _has_name_reading(word: str, tag: str | None = None) -> bool:
+    """Can the word be a first name (``Name``), surname (``Surn``) or patronymic?  The
+    dictionary leaves the tag off a few nominatives that are also common words (``Володимир``,
+    ``Богдан``); the other forms of that animate noun carry it."""
+    found = morph.readings(word)
+    if any(r.known and r.is_name and (tag is None or tag in r.grammemes) for r in found):
+        return True
+    if tag not in (None, "Name"):
+        return False
     return any(
-        r.known and r.is_name and (tag is None or tag in r.grammemes) for r in morph.readings(word)
+        r.known
+        and r.pos == "NOUN"
+        and "anim" in r.grammemes
+        and r.case == "nomn"
+        and any("Name" in str(form.tag) for form in r.parse.lexeme[1:3])
+        for r in found
     )
 
 
@@ -1234,10 +1248,7 @@ def _looks_like_person(words: Sequence[str]) -> bool:
         return False
     if 2 <= len(words) <= 3 and not any(morph.is_known(word) for word in words):
         return True  # "Ваагн Авагян", "Лорін Додд": foreign names the dictionary lacks
-    name_words = sum(
-        1 for word in words if any(r.is_name and r.known for r in morph.readings(word))
-    )
-    if name_words == 0:
+    if not any(_has_name_reading(word) for word in words):
         return False
     first = [r for r in morph.readings(words[0]) if r.known]
     return not (first and all(r.pos in ("ADJF", "PRTF") for r in first))
