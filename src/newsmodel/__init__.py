@@ -14,15 +14,10 @@ fast; the heavy parts load when first used.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("newsmodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
-
 if TYPE_CHECKING:
+    __version__: str
     from newsmodel.errors import (
         DocumentError,
         FormatError,
@@ -113,6 +108,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            globals()[name] = version("newsmodel")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without install
+            globals()[name] = "0+unknown"
+        return globals()[name]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'newsmodel' has no attribute {name!r}")
