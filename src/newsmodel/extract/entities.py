@@ -706,6 +706,7 @@ class _Scanner:
             (t := self.tok(head))
             and t.is_word
             and morph.pos_set(t.text) & {"ADJF", "PRTF"}
+            and not morph.pos_set(t.text) & {"ADVB", "COMP"}
             and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
             and head - index < 4
             and self.adjacent(head, head + 1)
@@ -899,8 +900,20 @@ class _Scanner:
             ):
                 end += 1
             noun = self.tok(end)
-            if noun is None or not morph.has(noun.text, "gent") or not noun.is_word:
+            if noun is None or not noun.is_word:
                 break
+            if not (
+                morph.has(noun.text, "NOUN", "gent")
+                or noun.is_upper
+                or (noun.is_capitalised and not morph.is_known(noun.text))
+            ):
+                break  # "Верховної Ради нас", "Фонду держмайна про": not a noun complement
+            if (
+                not token.is_capitalised
+                and last > head
+                and noun.text.lower().endswith(("ння", "ття"))
+            ):
+                break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
             if token.is_capitalised and _looks_like_person(self.words[nxt : end + 1]):
                 break
             if not token.is_capitalised and not organisation:
@@ -910,7 +923,9 @@ class _Scanner:
             if token.is_capitalised:
                 label: Label = (
                     "ORG"
-                    if self.is_head(noun.text, self.org_heads) or _compound_organisation(noun.text)
+                    if self.is_head(noun.text, self.org_heads)
+                    or _compound_organisation(noun.text)
+                    or (noun.is_upper and nxt == end)
                     else "LOC"
                 )
                 inner: list[EntitySpan] = []
