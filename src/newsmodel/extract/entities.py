@@ -448,7 +448,8 @@ class _Scanner:
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
                 listed = None
             found = (
-                self.settlement(index)
+                self.coordinated_regions(index)
+                or self.settlement(index)
                 or self.street(index)
                 or self.quoted_organisation(index)
                 or listed
@@ -569,6 +570,38 @@ class _Scanner:
         ):
             last += 2
         return self.span(index, last, "LOC")
+
+    def coordinated_regions(self, index: int) -> EntitySpan | None:
+        """``Донецькій та Луганській областях``, ``Хмельницької, Тернопільської та Чернівецької
+        областей``: capitalised adjectives joined by commas or ``та``/``і`` before a plural
+        region word name the regions together."""
+        token = self.tokens[index]
+        if not token.is_capitalised or "ADJF" not in morph.pos_set(token.text):
+            return None
+        last = index
+        joined = False
+        while last - index < 16:
+            glue = self.tok(last + 1)
+            nxt = self.tok(last + 2)
+            if glue is None or nxt is None or glue.sentence != token.sentence:
+                return None
+            if (
+                glue.text in {",", "та", "і", "й"}
+                and nxt.is_capitalised
+                and "ADJF" in morph.pos_set(nxt.text)
+            ):
+                last += 2
+                joined = True
+                continue
+            break
+        head = self.tok(last + 1)
+        if not joined or head is None or not self.adjacent(last, last + 1):
+            return None
+        if not any(
+            r.plural and r.lemma in ("область", "район", "округ") for r in morph.readings(head.text)
+        ):
+            return None
+        return self.span(index, last + 1, "LOC")
 
     def settlement(self, index: int) -> EntitySpan | None:
         """``в селі Пасічній``, ``с. Ставрове``, ``місто Жовква``: the capitalised words after a
@@ -739,7 +772,7 @@ class _Scanner:
             return None  # "ДОБРОВІЛЬНОГО ОБ’ЄДНАННЯ": a heading in capitals
         if is_place and head == index:
             return None  # "Площа", "Проспект": a bare place word names nothing
-        if is_place and index in self.hits:
+        if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
             if head_token.text.endswith("."):  # "Донецька обл.": the dot is punctuation
@@ -1033,7 +1066,8 @@ class _Scanner:
         if not token.is_capitalised or token.is_upper or self.initial(index):
             return None
         kinds = morph.pos_set(token.text)
-        if "ADJF" not in kinds or "NOUN" in kinds or not morph.is_known(token.text):
+        common_noun = any(r.pos == "NOUN" and not r.is_name for r in morph.readings(token.text))
+        if "ADJF" not in kinds or common_noun or not morph.is_known(token.text):
             return None
         noun = self.tok(index + 1)
         if (
