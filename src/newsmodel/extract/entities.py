@@ -110,6 +110,9 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 _STREET_ABBREVIATIONS = frozenset(
     ["вул.", "просп.", "пл.", "бул.", "пров.", "м.", "с.", "смт.", "обл.", "р-н"]
 )
+_GLUE = frozenset({"та", "і", "й", "з", "із", "у", "в", "імені", "ім.", "ім", "м.", ".", ","})
+_QUOTE_PAIRS = {"«": frozenset("»"), "“": frozenset("”"), "„": frozenset("“”")}
+"""Which marks close which: inside «...» a “ or " opens a nested name."""
 _QUOTE_OPEN = frozenset('«„"“')
 _QUOTE_CLOSE = frozenset('»"”“')
 _OPENERS = frozenset('.!?…:;—–-«"„“(')
@@ -699,14 +702,14 @@ class _Scanner:
         """The token closing the quote opened at ``opening``.  Inside ``«...»`` other quote
         marks are nested names (``«Будівельна компанія “Кортес”»``); a nested ``«`` closes
         together with the outer one when only one ``»`` follows (``«ЛБК «Наш Дом»``)."""
-        guillemet = self.tokens[opening].text == "«"
+        wanted = _QUOTE_PAIRS.get(self.tokens[opening].text)
         for index in range(opening + 1, min(opening + 16, len(self.tokens))):
             token = self.tokens[index]
             if token.sentence != self.tokens[opening].sentence:
                 return None
             if index == opening + 1 or token.text not in _QUOTE_CLOSE:
                 continue
-            if guillemet and token.text != "»":
+            if wanted is not None and token.text not in wanted:
                 continue
             following = self.tok(index + 1)
             if (
@@ -983,7 +986,9 @@ class _Scanner:
                 )
             last = end
             budget -= 1
-        return last, parts
+        while last > head and self.tokens[last].text.lower() in _GLUE:
+            last -= 1  # "інститут прогнозування та": the name stopped before the glue word
+        return last, [part for part in parts if part.last_token <= last]
 
     def is_region_phrase(self, index: int) -> bool:
         """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised
