@@ -442,6 +442,7 @@ class _Scanner:
             if (
                 not token.is_capitalised
                 and token.text not in _QUOTE_OPEN
+                and token.text.lower() not in _STREET_WORDS
                 and (not token.is_word or not morph.pos_set(token.text) & _PHRASE_POS)
             ):
                 index += 1  # punctuation, verbs, function words: nothing starts here
@@ -532,6 +533,7 @@ class _Scanner:
             nxt += 1  # "вул . Сухомлинського" with a spaced dot
         elif not (
             word in _STREET_SHORT_DOTTED
+            or word in _STREET_SHORT
             or (
                 token.is_word
                 and not token.is_capitalised
@@ -686,10 +688,8 @@ class _Scanner:
                 or any(_is_verb(word) for word in inner)
                 or any(r.known and r.pos in _FUNCTION_POS for r in morph.readings(inner[0]))
                 or (
-                    morph.is_known(inner[0])
-                    and not morph.has(inner[0], "Abbr")
-                    and len(inner) > 1
-                    and not self.capital_word(index + 2)
+                    len(inner) > 2
+                    and not any(self.capital_word(i) for i in range(index + 2, close))
                 )
             ):
                 return None  # a quotation, not a name
