@@ -30,6 +30,9 @@ def test_talks_with_date_place_and_people() -> None:
     assert [article.get(i).name for i in event.location] == ["Пхеньян"]  # type: ignore[union-attr]
     people = {article.get(p.id).name for p in event.participants if p.id.startswith("person")}  # type: ignore[union-attr]
     assert people == {"Но Гван Чоль", "Віктор Горемикін"}
+    roles = {article.get(p.id).name: p.role for p in event.participants}  # type: ignore[union-attr]
+    assert roles["Но Гван Чоль"] == "host"
+    assert roles["Віктор Горемикін"] == "guest"
     assert len(event.mentions) == 2
 
 
@@ -52,3 +55,15 @@ def test_a_demonstrative_refers_back_to_the_same_event() -> None:
     meetings = [e for e in article.events if e.category is EventCategory.MEETING]
     assert len(meetings) == 1
     assert len(meetings[0].mentions) == 2
+
+
+def test_a_country_that_acts_is_a_participant() -> None:
+    article = parse_text(
+        "З жовтня 2024 року Північна Корея надіслала близько 15 тисяч військових до Росії.",
+        date=date(2025, 11, 7),
+    )
+    (event,) = article.events
+    assert event.category is EventCategory.DEPLOYMENT
+    assert event.start_date == PartialDate(2024, 10)
+    named = {article.get(p.id).name for p in event.participants}  # type: ignore[union-attr]
+    assert named == {"КНДР"}

@@ -33,6 +33,10 @@ MERGE_WINDOW = 2
 _LOCATIVE = frozenset(["у", "в", "до", "на", "біля", "поблизу", "під"])
 _IN = frozenset(["у", "в", "на"])
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
+_PREPOSITIONS = _LOCATIVE | frozenset("з із зі від для про проти між за через по при".split())
+_STATE_ACTS = frozenset(
+    {EventCategory.DEPLOYMENT, EventCategory.ATTACK, EventCategory.AID, EventCategory.SANCTIONS}
+)
 _DEMONSTRATIVES = frozenset(
     [
         "цей",
@@ -248,9 +252,20 @@ def _candidate(  # noqa: PLR0917 - one private call site, every argument needed
                 if name_place is None or distance < abs(name_place.first_token - token.index):
                     name_place = mention
         elif mention.label == "PERS":
-            _add(candidate, mention.entity_id, trigger.role)
+            role = trigger.role
+            if role == "host" and mention.first_token > token.index:
+                role = "guest"  # "X прийняв Y": who receives comes first, the guest after
+            _add(candidate, mention.entity_id, role)
         elif mention.label == "ORG" and any(abs(mention.first_token - r) <= 3 for r in reporting):
             _add(candidate, mention.entity_id, "source")
+        elif (
+            mention.label == "LOC"
+            and trigger.category in _STATE_ACTS
+            and before not in _PREPOSITIONS
+            and mention.first_token < token.index
+        ):
+            # "Північна Корея надіслала війська": a country named as the subject acts
+            _add(candidate, mention.entity_id, trigger.role)
     if name_place is not None:
         preposition = tokens[name_place.first_token - 1].text.lower()
         candidate.place_suffix = f" {preposition} {body[name_place.start : name_place.end]}"
