@@ -33,7 +33,9 @@ MERGE_WINDOW = 2
 _LOCATIVE = frozenset(["у", "в", "до", "на", "біля", "поблизу", "під"])
 _IN = frozenset(["у", "в", "на"])
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
-_PREPOSITIONS = _LOCATIVE | frozenset("з із зі від для про проти між за через по при".split())
+_PREPOSITIONS = _LOCATIVE | frozenset(
+    ["з", "із", "зі", "від", "для", "про", "проти", "між", "за", "через", "по", "при"]
+)
 _STATE_ACTS = frozenset(
     {EventCategory.DEPLOYMENT, EventCategory.ATTACK, EventCategory.AID, EventCategory.SANCTIONS}
 )
