@@ -896,6 +896,18 @@ class _Scanner:
             ):
                 last = nxt  # "ДСНС України в Івано-Франківській області"
                 continue
+            if (
+                organisation
+                and lower in ("у", "в")
+                and (abbreviation := self.tok(nxt + 1)) is not None
+                and abbreviation.text in ("м.", "місті")
+                and (city := self.hits.get(nxt + 2)) is not None
+                and city.type == "place"
+                and self.adjacent(nxt + 1, nxt + 2)
+            ):
+                last = city.end - 1  # "ГУ ДФС у м. Києві": the city office is the name
+                budget -= 1
+                continue
             if lower in ("імені", "ім.", "ім", "м.") and (
                 self.capital_word(nxt + 1)
                 or (
