@@ -649,15 +649,19 @@ class _Scanner:
         ):
             first -= 1
         after = last
-        while (
-            after + 2 < len(self.tokens)
-            and _is_initial(self.tokens[after + 1].text)
-            and self.tokens[after + 2].text == "."
-            and self.adjacent(after, after + 1)
-        ):
-            after += 2
-        if after > last:
-            last = after - 1  # the last initial's dot may end the sentence; keep the letter only
+        while after + 1 < len(self.tokens) and self.adjacent(after, after + 1):
+            nxt = self.tokens[after + 1]
+            if len(nxt.text) == 2 and nxt.text.endswith(".") and _is_initial(nxt.text[0]):
+                after += 1  # "Смєшко І. П."
+            elif (
+                _is_initial(nxt.text)
+                and after + 2 < len(self.tokens)
+                and self.tokens[after + 2].text == "."
+            ):
+                after += 2  # "Павлову Г . Л ."
+            else:
+                break
+        last = after
         if (first, last) == (span.first_token, span.last_token):
             return span
         return self.span(first, last, "PERS", span.name, span.key, span.parts)
@@ -1044,12 +1048,15 @@ class _Scanner:
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:
             return None
+        if _is_initial(self.words[index].rstrip(".")):
+            return None  # initials join the name they belong to (with_initials)
         last = index
         while (
             self.capital_word(last + 1)
             and self.adjacent(last, last + 1)
             and last + 1 not in self.hits
             and not self.tokens[last + 1].is_upper
+            and not _is_initial(self.words[last + 1].rstrip("."))
             and last - index < 3
         ):
             last += 1
@@ -1129,7 +1136,12 @@ class _Scanner:
 
     def single(self, index: int) -> EntitySpan | None:
         token = self.tokens[index]
-        if not self.capital_word(index) or len(token.text) < 2:
+        if (
+            not self.capital_word(index)
+            or len(token.text) < 2
+            or _is_initial(token.text[0])
+            and token.text.endswith(".")
+        ):
             return None
         word = token.text
         readings = morph.readings(word)
