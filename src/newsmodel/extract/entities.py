@@ -1139,8 +1139,7 @@ class _Scanner:
         if (
             not self.capital_word(index)
             or len(token.text) < 2
-            or _is_initial(token.text[0])
-            and token.text.endswith(".")
+            or (_is_initial(token.text[0]) and token.text.endswith("."))
         ):
             return None
         word = token.text
