@@ -397,6 +397,7 @@ class _Scanner:
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
         self.blocked: set[int] = set()
+        self._lowercase_lemmas: set[str] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -1186,8 +1187,22 @@ class _Scanner:
                 # country or city is not a mention of it
                 self.blocked.update(range(hit.start, hit.end))
                 return None
+            if self.lowercase_elsewhere(token.text):
+                return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
             return self.span(index, index, "LOC")
         return self.span(index, index, "PERS")
+
+    def lowercase_elsewhere(self, word: str) -> bool:
+        """Does the text also write this word's lemma in lower case (a common noun)?"""
+        if self._lowercase_lemmas is None:
+            self._lowercase_lemmas = {
+                r.lemma
+                for t in self.tokens
+                if t.is_word and not t.is_capitalised
+                for r in morph.readings(t.text)
+                if r.pos == "NOUN"
+            }
+        return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)
 
     def organisation_with_complement(self, index: int) -> EntitySpan:
         """An acronym, with a named complement: ``ДСНС України``, ``ГУ ДФС``."""
