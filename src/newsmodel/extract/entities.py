@@ -1168,6 +1168,9 @@ class _Scanner:
             if known_name and all(r.is_name for r in readings if r.known):
                 return self.span(index, index, "PERS")
             return None
+        common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
+        if common and self.title_or_document(index):
+            return None
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
             return None
         inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
@@ -1191,6 +1194,30 @@ class _Scanner:
                 return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
             return self.span(index, index, "LOC")
         return self.span(index, index, "PERS")
+
+    def title_or_document(self, index: int) -> bool:
+        """``Міністра оборони України``, ``Закону України``: a capitalised job title or document
+        word with its genitive complements names neither a person nor the place inside; the
+        place is blocked so it is not taken alone."""
+        lemmas = morph.lemmas_of(self.words[index])
+        last = index
+        while (
+            (t := self.tok(last + 1)) is not None
+            and t.is_word
+            and not t.is_capitalised
+            and morph.has(t.text, "NOUN", "gent")
+            and last - index < 3
+        ):
+            last += 1
+        hit = self.hits.get(last + 1)
+        place_follows = hit is not None and hit.type == "place" and self.adjacent(last, last + 1)
+        if not lemmas.isdisjoint(_title_heads()) or (
+            place_follows and any("inan" in r.grammemes for r in morph.readings(self.words[index]))
+        ):
+            if place_follows and hit is not None:
+                self.blocked.update(range(hit.start, hit.end))
+            return True
+        return False
 
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
@@ -1275,9 +1302,18 @@ def _compound_organisation(word: str) -> bool:
     )
 
 
+@cache
+def _title_heads() -> frozenset[str]:
+    from newsmodel.extract.roles import title_heads
+
+    return title_heads()
+
+
 def _shouted(word: str) -> bool:
-    """An all-capitals word the dictionary knows as an ordinary word (headings, emphasis)."""
-    return any(r.known and "Abbr" not in r.grammemes for r in morph.readings(word))
+    """An all-capitals word the dictionary knows as an ordinary word and never as an
+    abbreviation (headings, emphasis: ``БУДЬ``, ``ЕСПРЕСО``; not ``ДАБІ``)."""
+    found = morph.readings(word)
+    return any(r.known for r in found) and not any("Abbr" in r.grammemes for r in found)
 
 
 def _is_initial(text: str) -> bool:
