@@ -469,6 +469,10 @@ class _Scanner:
                 self.spans.append(found)
                 index = found.last_token + 1
                 index = self.parenthesised_acronym(found, index)
+                if found.label == "LOC" and self.tokens[found.first_token].text.lower() in (
+                    _STREET_WORDS | _STREET_SHORT_DOTTED
+                ):
+                    index = self.street_list(index)
             else:
                 index += 1
         return self.second_pass()
@@ -632,6 +636,33 @@ class _Scanner:
         ):
             last = index + 1  # "Мала Костромка", "Липовий Скиток"
         return self.span(index, last, "LOC")
+
+    def street_list(self, index: int) -> int:
+        """``вул. Горького, Якубовського, Соборна``: the names listed after a street are
+        streets too (with their house numbers)."""
+        while index + 1 < len(self.tokens) and self.tokens[index].text == ",":
+            first = index + 1
+            if not self.capital_word(first) or self.tokens[first].is_upper:
+                break
+            last = first
+            while (
+                self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - first < 2
+            ):
+                last += 1
+            if any(_is_verb(word) for word in self.words[first : last + 1]):
+                break
+            comma, number = self.tok(last + 1), self.tok(last + 2)
+            if (
+                comma is not None
+                and number is not None
+                and comma.text == ","
+                and number.text[:1].isdigit()
+                and len(number.text) <= 4
+            ):
+                last += 2
+            self.spans.append(self.span(first, last, "LOC"))
+            index = last + 1
+        return index
 
     def with_initials(self, span: EntitySpan) -> EntitySpan:
         """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
