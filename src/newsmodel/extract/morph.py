@@ -71,9 +71,11 @@ def readings(word: str) -> tuple[Reading, ...]:
         return ()
     for parse in parses:
         tag = parse.tag
-        grammemes = frozenset(tag.grammemes)
+        # plain str copies: pymorphy3's own grammeme objects compare slowly
+        grammemes = frozenset(str(g) for g in tag.grammemes)
+        pos = str(tag.POS) if tag.POS else None
         known = bool(parse.is_known)
-        result.append(Reading(parse.normal_form, tag.POS, grammemes, parse.score, known, parse))
+        result.append(Reading(str(parse.normal_form), pos, grammemes, parse.score, known, parse))
     return tuple(result)
 
 
