@@ -10,14 +10,24 @@ from datetime import date
 from pathlib import Path
 
 from newsmodel.extract.assemble import assemble
+from newsmodel.extract.recognizer import Recognizer
 from newsmodel.extract.source import decode, read_text
 from newsmodel.models import Article
 
 
-def parse_text(text: str, *, date: date | None = None, source_id: str | None = None) -> Article:
-    """Parse one article's text.  ``date`` overrides the ``date YYYY-MM-DD`` header."""
+def parse_text(
+    text: str,
+    *,
+    date: date | None = None,
+    source_id: str | None = None,
+    recognizer: Recognizer | None = None,
+) -> Article:
+    """Parse one article's text.  ``date`` overrides the ``date YYYY-MM-DD`` header;
+    ``recognizer`` replaces the default rule-based one (see ``recognizer.py``)."""
     source = read_text(text, where=source_id)
-    return assemble(source, published=date or source.date, source_id=source_id)
+    return assemble(
+        source, published=date or source.date, source_id=source_id, recognizer=recognizer
+    )
 
 
 def parse_bytes(data: bytes, *, source_id: str | None = None) -> Article:
