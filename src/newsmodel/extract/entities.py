@@ -693,6 +693,15 @@ class _Scanner:
                 after += 2  # "Павлову Г . Л ."
             else:
                 break
+        roman = self.tok(after + 1)
+        if (
+            after == last
+            and roman is not None
+            and roman.text in _ROMAN
+            and self.adjacent(after, after + 1)
+            and roman.text != "I"
+        ):
+            after += 1  # "Катерини II", "Казимир III": a monarch's number
         last = after
         if (first, last) == (span.first_token, span.last_token):
             return span
@@ -787,6 +796,8 @@ class _Scanner:
         head_token = self.tok(head)
         if head_token is None or not head_token.is_word:
             return None
+        if _is_initial(head_token.text.rstrip(".")):
+            return None  # "Підвисоцький М. Т.": initials, not "м." the city
         if (
             head > index
             and token.is_capitalised
@@ -1126,6 +1137,8 @@ class _Scanner:
         if "ADJF" not in kinds or common_noun or not morph.is_known(token.text):
             return None
         noun = self.tok(index + 1)
+        if noun is not None and _is_initial(noun.text.rstrip(".")):
+            return None  # "Підвисоцький М. Т.": a surname with initials
         if (
             noun is None
             or not self.capital_word(index + 1)
