@@ -21,6 +21,7 @@ place heads) are listed here; world knowledge comes from the gazetteer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -1189,6 +1190,8 @@ class _Scanner:
             return None
         word = token.text
         readings = morph.readings(word)
+        if token.is_upper and re.search(r"\d", word) and not re.match(r"^[^\W\d]{3,}-\d+$", word):
+            return None  # "СУ-100", "А-3": models and formats; "ТЕЦ-5" stays a plant
         if token.is_upper:
             lower = word.lower()
             if (
@@ -1199,6 +1202,8 @@ class _Scanner:
             ):
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
+        if any(char.isdigit() for char in word):
+            return None  # "Євро-2012", "А4": names of events and formats, not people or places
         if word.lower() in _NOT_NAMES:
             return None
         if _compound_organisation(word):
