@@ -1101,6 +1101,7 @@ class _Scanner:
             and last + 1 not in self.hits
             and not self.tokens[last + 1].is_upper
             and not _is_initial(self.words[last + 1].rstrip("."))
+            and self.words[last + 1].lower() not in _NOT_NAMES
             and last - index < 3
         ):
             last += 1
@@ -1192,6 +1193,8 @@ class _Scanner:
         readings = morph.readings(word)
         if token.is_upper and re.search(r"\d", word) and not re.match(r"^[^\W\d]{3,}-\d+$", word):
             return None  # "СУ-100", "А-3": models and formats; "ТЕЦ-5" stays a plant
+        if token.is_upper and len(word) == 2 and word.isascii():
+            return None  # "PR", "DT", "TU": Latin two-letter abbreviations are rarely bodies
         if token.is_upper:
             lower = word.lower()
             if (
