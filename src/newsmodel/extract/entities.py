@@ -733,6 +733,7 @@ class _Scanner:
                 len(inner) > 5
                 or any(_is_verb(word) for word in inner)
                 or any(r.known and r.pos in _FUNCTION_POS for r in morph.readings(inner[0]))
+                or any(word.islower() and morph.pos_set(word) & {"PREP", "CONJ"} for word in inner)
                 or (
                     len(inner) > 2
                     and not any(self.capital_word(i) for i in range(index + 2, close))
