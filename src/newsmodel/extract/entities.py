@@ -394,6 +394,11 @@ class _Scanner:
         self.text = text
         self.tokens = tokens
         self.words = [token.text for token in tokens]
+        self.count = len(tokens)
+        # asked for every token several times: computed once
+        self.capitals = [
+            token.is_word and token.is_capitalised and not token.text.isdigit() for token in tokens
+        ]
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
@@ -403,21 +408,17 @@ class _Scanner:
     # -- helpers ---------------------------------------------------------------------------
 
     def tok(self, index: int) -> Token | None:
-        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+        return self.tokens[index] if 0 <= index < self.count else None
 
     def adjacent(self, left: int, right: int) -> bool:
         """No punctuation or line break between two neighbouring tokens."""
-        a, b = self.tok(left), self.tok(right)
-        return a is not None and b is not None and a.sentence == b.sentence and b.start - a.end <= 1
+        if not (0 <= left < self.count and 0 <= right < self.count):
+            return False
+        a, b = self.tokens[left], self.tokens[right]
+        return a.sentence == b.sentence and b.start - a.end <= 1
 
     def capital_word(self, index: int) -> bool:
-        token = self.tok(index)
-        return (
-            token is not None
-            and token.is_word
-            and token.is_capitalised
-            and not token.text.isdigit()
-        )
+        return 0 <= index < self.count and self.capitals[index]
 
     def span(  # noqa: PLR0917 - mirrors EntitySpan's fields, in its order
         self,
