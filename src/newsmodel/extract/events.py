@@ -19,7 +19,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -149,6 +149,12 @@ def source_lemmas() -> frozenset[str]:
     return frozenset(line for line in lines if line)
 
 
+@lru_cache(maxsize=100_000)
+def _is_reporting(word: str) -> bool:
+    return not {r.lemma for r in morph.readings(word)}.isdisjoint(source_lemmas())
+
+
+@lru_cache(maxsize=100_000)
 def _trigger(word: str) -> Trigger | None:
     table = triggers()
     found = [table[r.lemma] for r in morph.readings(word) if r.lemma in table and r.known]
@@ -181,8 +187,7 @@ def find_events(
         for token in sentence_tokens:
             if not token.is_word:
                 continue
-            lemmas = {r.lemma for r in morph.readings(token.text)}
-            if lemmas & source_lemmas():
+            if _is_reporting(token.text):
                 reporting.append(token.index)
             trigger = _trigger(token.text)
             if trigger and (best is None or trigger.priority > best[0].priority):
