@@ -111,6 +111,8 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 _STREET_ABBREVIATIONS = frozenset(
     ["вул.", "просп.", "пл.", "бул.", "пров.", "м.", "с.", "смт.", "обл.", "р-н"]
 )
+_REGION_HEADS = frozenset({"область", "район"})
+_TERRITORIAL_GLUE = frozenset({"у", "в", "м.", "місті", "та", "і"})
 _GLUE = frozenset({"та", "і", "й", "з", "із", "у", "в", "імені", "ім.", "ім", "м.", ".", ","})
 _QUOTE_PAIRS = {"«": frozenset("»"), "“": frozenset("”"), "„": frozenset("“”")}
 """Which marks close which: inside «...» a “ or " opens a nested name."""
@@ -948,6 +950,20 @@ class _Scanner:
                 continue
             if (
                 organisation
+                and last > head
+                and lower in ("у", "в")
+                and (region := self.hits.get(nxt + 1)) is not None
+                and region.type == "place"
+                and self.is_head(self.words[region.end - 1], _REGION_HEADS)
+                and morph.has(self.words[region.end - 1], "loct")
+            ):
+                # "ДСНС України у Закарпатській області": the regional office is the name
+                last = region.end - 1
+                parts.append(self.span(region.start, last, "LOC", region.name, region.key))
+                budget -= 1
+                continue
+            if (
+                organisation
                 and lower in ("у", "в")
                 and (abbreviation := self.tok(nxt + 1)) is not None
                 and abbreviation.text in ("м.", "місті")
@@ -1089,7 +1105,27 @@ class _Scanner:
         if label == "ORG" and not self.tokens[hit.start].is_upper:
             # the text's own wording, in the nominative: "Збройні сили Росії" as written
             name = morph.noun_phrase_nominative(self.words[hit.start : hit.end], self.org_heads)
-        return self.span(hit.start, hit.end - 1, label, name, hit.key)
+        last = hit.end - 1
+        if label == "ORG":
+            last = self.territorial_extension(last)
+        return self.span(hit.start, last, label, name, hit.key)
+
+    def territorial_extension(self, last: int) -> int:
+        """``ДСНС України``, ``СБУ в Луганській області``: a known body's name goes on over the
+        country or region it serves, which belongs to the name and is no separate place."""
+        extended, parts = self.complements(last, organisation=True)
+        if extended == last or not parts:
+            return last
+        for part in parts:
+            if part.label != "LOC" or not (
+                part.key is not None or self.is_head(self.words[part.last_token], _REGION_HEADS)
+            ):
+                return last  # "СБУ Ледін": a name after the body is a person, not its seat
+        covered = {i for part in parts for i in range(part.first_token, part.last_token + 1)}
+        for i in range(last + 1, extended + 1):
+            if i not in covered and self.words[i].lower() not in _TERRITORIAL_GLUE:
+                return last
+        return extended
 
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:
@@ -1212,7 +1248,7 @@ class _Scanner:
         if word.lower() in _NOT_NAMES:
             return None
         if _compound_organisation(word):
-            return self.span(index, index, "ORG")  # Київрада, Мінюст, ГоловКРУ
+            return self.organisation_with_complement(index)  # Київрада, Держстандарт України
         known_name = any(r.is_name and r.known for r in readings)
         if any(r.known and r.pos in _FUNCTION_POS for r in readings) and not known_name:
             return None
@@ -1287,6 +1323,9 @@ class _Scanner:
 
     def organisation_with_complement(self, index: int) -> EntitySpan:
         """An acronym, with a named complement: ``ДСНС України``, ``ГУ ДФС``."""
+        nxt = self.tok(index + 1)
+        if nxt is not None and _is_initial(nxt.text.rstrip(".")):
+            return self.span(index, index, "ORG")  # "Укрзалізниці О. Клименко": a person
         last, parts = self.complements(index, organisation=True)
         if last > index and not any(self.capital_word(i) for i in range(index + 1, last + 1)):
             last, parts = index, []
