@@ -470,7 +470,10 @@ def _validate(args: argparse.Namespace) -> int:
     workers = _workers(args.workers)
     _check_sources(args.files)
     progress = _progress(args, args.files)
-    counts = {"files": 0, "valid": 0, "invalid": 0, "unreadable": 0, "errors": 0, "warnings": 0}
+    counts = {
+        "files": 0, "valid": 0, "invalid": 0, "unchecked": 0, "unreadable": 0,
+        "errors": 0, "warnings": 0,
+    }
     out = sys.stdout.buffer
     if args.json:
         out.write(b'{"files": [\n')
@@ -488,7 +491,8 @@ def _validate(args: argparse.Namespace) -> int:
                     progress.message(f"newsmodel: error: {checked.error}")
             else:
                 failed = not report.ok or (args.fail_on == "warning" and bool(report.warnings))
-                counts["invalid" if failed else "valid"] += 1
+                unchecked = _unchecked(report)
+                counts["unchecked" if unchecked else "invalid" if failed else "valid"] += 1
                 counts["errors"] += len(report.errors)
                 counts["warnings"] += len(report.warnings)
                 entry = report.to_dict()
@@ -496,7 +500,7 @@ def _validate(args: argparse.Namespace) -> int:
                     progress.clear()
                     _print_report(checked.name, report)
                     if not args.quiet:
-                        progress.message(_verdict(checked.name, report, failed))
+                        progress.message(_verdict(checked.name, report, failed, unchecked))
             if args.json:
                 out.write((b",\n" if counts["files"] > 1 else b"") + orjson.dumps(entry))
             progress.advance()
@@ -508,17 +512,30 @@ def _validate(args: argparse.Namespace) -> int:
     elif not args.quiet:
         print(
             f"{counts['files']} file(s): {counts['valid']} valid, {counts['invalid']} invalid, "
-            f"{counts['unreadable']} unreadable; {counts['errors']} error(s), "
+            f"{counts['unchecked']} not checked, {counts['unreadable']} unreadable; "
+            f"{counts['errors']} error(s), "
             f"{counts['warnings']} warning(s)",
             file=sys.stderr,
         )
-    if counts["unreadable"]:
-        return EXIT_USAGE
-    return EXIT_INVALID if counts["invalid"] else EXIT_OK
+    if counts["invalid"]:
+        return EXIT_INVALID
+    return EXIT_USAGE if counts["unreadable"] or counts["unchecked"] else EXIT_OK
 
 
-def _verdict(name: str, report: Report, failed: bool) -> str:
+def _unchecked(report: Report) -> bool:
+    """The schema a check needs is not installed and nothing else is wrong: not the file's fault.
+
+    Such a file is neither valid nor invalid; the run exits 2 (a setup problem), and the issue
+    line says how to install the schema.
+    """
+    errors = report.errors
+    return bool(errors) and all(issue.code.endswith("schema-not-installed") for issue in errors)
+
+
+def _verdict(name: str, report: Report, failed: bool, unchecked: bool = False) -> str:
     verdict = "INVALID" if failed else "valid"
+    if unchecked:
+        verdict = "NOT CHECKED (schema not installed)"
     counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
     return f"{name}: {verdict} ({report.format}; {counts})"
 

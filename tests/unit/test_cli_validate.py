@@ -38,7 +38,7 @@ def test_issues_are_compiler_style_with_verdicts(
         assert match["file"] == str(documents / "bad.json")
     assert f"{documents / 'good.json'}: valid" in captured.err
     assert f"{documents / 'bad.json'}: INVALID" in captured.err
-    assert "2 file(s): 1 valid, 1 invalid, 0 unreadable" in captured.err
+    assert "2 file(s): 1 valid, 1 invalid, 0 not checked, 0 unreadable" in captured.err
 
 
 def test_valid_files_exit_0(documents: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,3 +112,22 @@ def test_convert_restores_the_sigterm_handler(seed_path: Path, tmp_path: Path) -
     before = signal.getsignal(signal.SIGTERM)
     assert main(["convert", str(seed_path), "-o", str(tmp_path / "out"), "-q"]) == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_newsml_without_the_xsd_is_not_checked_and_exits_2(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A missing schema is a setup problem, not an invalid file: verdict NOT CHECKED, exit 2."""
+    monkeypatch.setenv("NEWSMODEL_SCHEMA_DIR", str(tmp_path / "no-schemas"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "no-data-home"))
+    outputs = convert_one(str(seed_path), formats=("newsml",)).outputs
+    assert outputs is not None
+    feed = tmp_path / "seed.xml"
+    feed.write_bytes(outputs["newsml"])
+    assert main(["validate", str(feed)]) == 2
+    captured = capsys.readouterr()
+    assert "[newsml.schema-not-installed]" in captured.out
+    assert "newsmodel schemas install" in captured.out
+    assert "NOT CHECKED (schema not installed)" in captured.err
+    assert "1 not checked" in captured.err
