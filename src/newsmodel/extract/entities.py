@@ -101,6 +101,18 @@ PLACE_HEADS = frozenset(
         "хутір",
         "станція",
         "аеропорт",
+        # landmarks: "Софійський собор", "Високий замок", "Байкове кладовище"
+        "замок",
+        "собор",
+        "церква",
+        "монастир",
+        "лавра",
+        "фортеця",
+        "кладовище",
+        "цвинтар",
+        "водосховище",
+        "алея",
+        "вокзал",
     ]
 )
 """Generic heads of place names (``Курська область``, ``вулиця Франка``)."""
@@ -111,6 +123,28 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 _STREET_ABBREVIATIONS = frozenset(
     ["вул.", "просп.", "пл.", "бул.", "пров.", "м.", "с.", "смт.", "обл.", "р-н"]
 )
+_QUOTED_PLACE_HEADS = frozenset(
+    [
+        "урочище",
+        "заказник",
+        "заповідник",
+        "парк",
+        "сквер",
+        "стадіон",
+        "аеропорт",
+        "вокзал",
+        "метро",
+        "станція",
+        "болото",
+        "озеро",
+        "острів",
+        "пляж",
+        "кладовище",
+        "цвинтар",
+        "степ",
+    ]
+)
+"""Common nouns of places whose quoted name follows: ``урочище «Маяк»``, ``стадіон «Юність»``."""
 _REGION_HEADS = frozenset({"область", "район"})
 _TERRITORIAL_GLUE = frozenset({"у", "в", "м.", "місті", "та", "і"})
 _GLUE = frozenset({"та", "і", "й", "з", "із", "у", "в", "імені", "ім.", "ім", "м.", ".", ","})
@@ -743,9 +777,14 @@ class _Scanner:
                 )
             ):
                 return None  # a quotation, not a name
+            label: Label = "ORG"
+            if (before := self.tok(index - 1)) is not None and self.is_head(
+                before.text, _QUOTED_PLACE_HEADS
+            ):
+                label = "LOC"  # "урочище «Маяк»", "стадіон «Юність»": the named place itself
             if "«" in inner:  # «НВП «Інтертерм»: the inner name keeps its closing mark
-                return self.span(index + 1, close, "ORG")
-            return self.span(index + 1, close - 1, "ORG")
+                return self.span(index + 1, close, label)
+            return self.span(index + 1, close - 1, label)
         return None
 
     def closing_quote(self, opening: int) -> int | None:
