@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from newsmodel.extract import morph
+from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.names import is_east_asian
 from newsmodel.extract.recognizer import EntitySpan, Label
 from newsmodel.extract.tokens import Token
@@ -104,7 +104,6 @@ PLACE_HEADS = frozenset(
         # landmarks: "Софійський собор", "Високий замок", "Байкове кладовище"
         "замок",
         "собор",
-        "церква",
         "монастир",
         "лавра",
         "фортеця",
@@ -440,6 +439,33 @@ class _Scanner:
         self.spans: list[EntitySpan] = []
         self.blocked: set[int] = set()
         self._lowercase_lemmas: set[str] | None = None
+        self.block_document_places()
+
+    def block_document_places(self) -> None:
+        """``Податкового кодексу України``, ``законам України``, ``Закону «Про місцеве
+        самоврядування в Україні»``: a place right after a document word, or inside the quoted
+        title of an act (``«Про ...»``), belongs to that name and is no mention of the place."""
+        documents = gazetteer.document_heads()
+        for start, hit in self.hits.items():
+            if hit.type != "place" or not self.adjacent(start - 1, start):
+                continue
+            if not morph.lemmas_of(self.words[start - 1]).isdisjoint(documents):
+                self.blocked.update(range(hit.start, hit.end))
+        for index, word in enumerate(self.words):
+            if word in _QUOTE_OPEN and index + 1 < self.count:
+                if self.words[index + 1].lower() not in ("про", "щодо"):
+                    continue
+                close = next(
+                    (
+                        i
+                        for i in range(index + 2, min(index + 30, self.count))
+                        if self.words[i] in _QUOTE_CLOSE
+                    ),
+                    index + 1,
+                )
+                for start in range(index + 2, close):
+                    if (quoted := self.hits.get(start)) is not None and quoted.type == "place":
+                        self.blocked.update(range(quoted.start, quoted.end))
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -462,6 +462,12 @@ def title_heads() -> frozenset[str]:
 
 
 @functools.cache
+def document_heads() -> frozenset[str]:
+    """Head lemmas of documents and symbols named after a place (``кодекс``, ``герб``)."""
+    return _word_list("document_heads.txt")
+
+
+@functools.cache
 def sentence_start_words() -> frozenset[str]:
     """Common words that are no entity when capitalised at a sentence start (``Також``)."""
     return _word_list("sentence_start_words.txt")
