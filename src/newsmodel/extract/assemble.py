@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from newsmodel.extract import morph
+from newsmodel.extract.dates import find_dates
 from newsmodel.extract.entities import RuleRecognizer
 from newsmodel.extract.events import DatedSpan, EntityMention, find_events
 from newsmodel.extract.language import detect_language
@@ -268,10 +269,6 @@ def _lexicon_entry(key: str) -> Any:
 
 
 def _dates(body: str, published: date | None) -> list[DatedSpan]:
-    try:
-        from newsmodel.extract.dates import find_dates
-    except ImportError:  # the dates stage is developed separately; without it, no dates
-        return []
     return [
         DatedSpan(d.start, d.end, d.value, d.end_value, d.relation)
         for d in find_dates(body, published)

@@ -25,7 +25,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.names import is_east_asian
@@ -249,115 +248,6 @@ _NOT_NAMES = frozenset(
     ]
 )
 
-FALLBACK_ORGANISATION_HEADS = frozenset(
-    [
-        "рада",
-        "міністерство",
-        "управління",
-        "служба",
-        "армія",
-        "сила",
-        "суд",
-        "прокуратура",
-        "поліція",
-        "інспекція",
-        "комітет",
-        "комісія",
-        "агентство",
-        "департамент",
-        "партія",
-        "компанія",
-        "банк",
-        "фонд",
-        "інститут",
-        "університет",
-        "академія",
-        "асоціація",
-        "спілка",
-        "союз",
-        "організація",
-        "об'єднання",
-        "адміністрація",
-        "держадміністрація",
-        "уряд",
-        "парламент",
-        "кабінет",
-        "мерія",
-        "виконком",
-        "розвідка",
-        "бюро",
-        "центр",
-        "корпорація",
-        "концерн",
-        "підприємство",
-        "товариство",
-        "холдинг",
-        "група",
-        "газета",
-        "телеканал",
-        "канал",
-        "видавництво",
-        "агенція",
-        "команда",
-        "клуб",
-        "федерація",
-        "церква",
-        "патріархат",
-        "академія",
-        "школа",
-        "ліцей",
-        "музей",
-        "театр",
-        "міськрада",
-        "облрада",
-        "райрада",
-        "секретаріат",
-        "апарат",
-        "штаб",
-        "угруповання",
-        "бригада",
-        "батальйон",
-        "полк",
-        "дивізія",
-        "флот",
-        "гвардія",
-        "трибунал",
-        "палата",
-        "сенат",
-        "конгрес",
-        "альянс",
-        "блок",
-        "рух",
-        "фронт",
-        "відділення",
-        "філія",
-        "представництво",
-        "установа",
-        "відділ",
-        "загін",
-        "лабораторія",
-        "лікарня",
-        "завод",
-        "комбінат",
-        "фабрика",
-        "шахта",
-        "госпіталь",
-        "колегія",
-        "кооператив",
-        "консорціум",
-        "обʼєднання",
-        "об’єднання",
-        "профспілка",
-        "синдикат",
-        "редакція",
-        "телерадіокомпанія",
-        "радіо",
-        "видання",
-        "інспекція",
-        "ради",
-        "фракція",
-    ]
-)
 """Organisation head words used when the gazetteer provides none (its list extends these)."""
 
 
@@ -375,46 +265,25 @@ class LexiconHit:
 
 
 @cache
-def _gazetteer() -> Any:
-    """The lexicon module, or ``None`` while the gazetteer is not installed in this tree."""
-    try:
-        from newsmodel.extract import gazetteer
-    except ImportError:
-        return None
-    return gazetteer
-
-
-@cache
 def organisation_heads() -> frozenset[str]:
-    module = _gazetteer()
-    extra = (
-        frozenset(module.organisation_heads())
-        if module and hasattr(module, "organisation_heads")
-        else frozenset()
-    )
-    return FALLBACK_ORGANISATION_HEADS | {word.lower() for word in extra}
+    """Organisation head lemmas (``lexicon/organisation_heads.tsv``), in every apostrophe."""
+    return gazetteer.apostrophe_variants(gazetteer.organisation_heads())
 
 
 def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
     """Gazetteer matches (longest, non-overlapping) for a sequence of words."""
-    module = _gazetteer()
-    if module is None:
-        return []
-    hits = []
-    for match in module.find_matches(list(words)):
-        entry = match.entry
-        hits.append(
-            LexiconHit(
-                match.start,
-                match.end,
-                entry.key,
-                entry.type,
-                entry.name,
-                match.via,
-                getattr(entry, "country", None),
-            )
+    return [
+        LexiconHit(
+            match.start,
+            match.end,
+            match.entry.key,
+            match.entry.type,
+            match.entry.name,
+            match.via,
+            match.entry.country,
         )
-    return hits
+        for match in gazetteer.find_matches(list(words))
+    ]
 
 
 class RuleRecognizer:
@@ -1541,7 +1410,6 @@ def _looks_like_person(words: Sequence[str]) -> bool:
 
 
 __all__ = [
-    "FALLBACK_ORGANISATION_HEADS",
     "LEGAL_FORMS",
     "PLACE_HEADS",
     "LexiconHit",

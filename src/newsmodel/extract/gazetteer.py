@@ -144,6 +144,16 @@ def normalise(token: str) -> str:
     return token.translate(_APOSTROPHES).lower()
 
 
+def apostrophe_variants(words: Iterable[str]) -> frozenset[str]:
+    """The words as written with any of the apostrophes texts use (``об’єднання``,
+    ``об'єднання``, ``обʼєднання``): the morphology keeps the text's own apostrophe in lemmas."""
+    return frozenset(
+        variant
+        for word in words
+        for variant in (word, word.replace("'", "’"), word.replace("'", "ʼ"))
+    )
+
+
 def is_acronym(token: str) -> bool:
     """``США``, ``G7``, ``NATO``: no lower-case letter, at least one capital, two characters."""
     return len(token) >= 2 and token.upper() == token and any(c.isupper() for c in token)
@@ -479,8 +489,10 @@ __all__ = [
     "OrganisationHead",
     "SourceRecord",
     "adjective_entry",
+    "apostrophe_variants",
     "capital",
     "demonym_entry",
+    "document_heads",
     "entries",
     "entry",
     "find_matches",
