@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -119,11 +120,24 @@ def make_parser() -> etree.XMLParser:
     )
 
 
+_PARSERS = threading.local()
+
+
+def _thread_parser() -> etree.XMLParser:
+    """This thread's hardened parser, reused across documents: building one costs more than
+    parsing a small item, a parser is not thread-safe, and its ``error_log`` holds the last
+    run's messages only."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = make_parser()
+    return parser
+
+
 def parse(data: bytes, *, source: str | None = None) -> SafeDocument:
     """Parse untrusted bytes with the hardened parser, or raise :class:`XMLInputError`."""
     utf8, encoding, notes = normalise(data, source=source)
     check_prolog(utf8, source=source)
-    parser = make_parser()
+    parser = _thread_parser()
     try:
         root = etree.fromstring(utf8, parser)
     except etree.XMLSyntaxError as error:

@@ -46,25 +46,6 @@ returns every (qcode, alias) pair.  Prefixed attributes (``xsi:type``) and later
 list value are not looked at."""
 
 
-def _aliases(source: bytes, known: set[bytes]) -> dict[bytes, tuple[int, bytes]]:
-    """Each scheme alias outside ``known`` used in a qcode attribute, with the offset and qcode
-    of its first use."""
-    first: dict[bytes, bytes] = {}
-    for begin, end in _metadata_spans(source):
-        for qcode, alias in _QCODE_ATTRIBUTE.findall(source, begin, end):
-            if alias not in first:
-                first[alias] = qcode
-    found: dict[bytes, tuple[int, bytes]] = {}
-    for alias, qcode in first.items():
-        if alias in known or alias in _IPTC_BYTES:
-            continue
-        position = source.find(b'"' + qcode)
-        if position < 0:
-            position = source.find(b"'" + qcode)
-        found[alias] = (position + 1, qcode)
-    return found
-
-
 _PAYLOAD = re.compile(rb"<(?:[\w.-]+:)?(inlineXML|inlineData)[\s>/]")
 
 
@@ -94,24 +75,45 @@ def _metadata_spans(source: bytes) -> list[tuple[int, int]]:
 
 
 def check(root: etree._Element, source: bytes, report: Report) -> None:
-    """Warn once per undeclared alias, at its first use (``source`` is the parsed UTF-8)."""
-    declared = {
-        scheme.get("alias")
+    """Warn once per undeclared alias, at its first use (``source`` is the parsed UTF-8).
+
+    Kept cheap because it runs on every valid item: one C-level ``findall`` per metadata span,
+    the catalog's ``scheme`` elements looked at only when some alias is not IPTC's, and the
+    line numbers of all warnings counted in one pass over the bytes."""
+    pairs: list[tuple[bytes, bytes]] = []
+    for begin, end in _metadata_spans(source):
+        pairs += _QCODE_ATTRIBUTE.findall(source, begin, end)
+    # Later pairs overwrite earlier ones, so iterating in reverse keeps each alias's first use.
+    first = {alias: qcode for qcode, alias in reversed(pairs)}
+    unknown = first.keys() - _IPTC_BYTES
+    if not unknown:
+        return
+    unknown -= {
+        declared.encode()
         for scheme in root.iter(f"{{{NAR}}}scheme")
-        if scheme.get("alias")
+        if (declared := scheme.get("alias"))
     }
-    remote: list[str] | None = None
-    known = {alias.encode() for alias in declared if alias}
-    for raw, (position, raw_qcode) in _aliases(source, known).items():
+    if not unknown:
+        return
+    positions = []
+    for raw in unknown:
+        raw_qcode = first[raw]
+        position = source.find(b'"' + raw_qcode)
+        if position < 0:
+            position = source.find(b"'" + raw_qcode)
+        positions.append((position + 1, raw, raw_qcode))
+    positions.sort()
+    remote = [
+        href for ref in root.iter(f"{{{NAR}}}catalogRef")
+        if "iptc.org" not in (href := ref.get("href", "")).lower()
+    ]
+    line, counted = 1, 0
+    for position, raw, raw_qcode in positions:
+        line += source.count(b"\n", counted, position)
+        counted = max(counted, position)
         alias = raw.decode("utf-8", "replace")
         qcode = raw_qcode.decode("utf-8", "replace")
-        if remote is None:
-            remote = [
-                ref.get("href", "")
-                for ref in root.iter(f"{{{NAR}}}catalogRef")
-                if "iptc.org" not in ref.get("href", "").lower()
-            ]
-        location = Location(line=source.count(b"\n", 0, position) + 1)
+        location = Location(line=line)
         if remote:
             report.info(
                 "newsml.qcode-scheme-remote",
@@ -126,3 +128,4 @@ def check(root: etree._Element, source: bytes, report: Report) -> None:
                 "catalogRef or an inline <catalog><scheme alias=...>",
                 location,
             )
+
