@@ -120,6 +120,7 @@ class _Item:
     def __init__(self, element: etree._Element, ns: str, notes: list[str]) -> None:
         self.element = element
         self.ns = ns
+        self._wildcard = (ns or "{}") + "*"
         self.warnings = list(notes)
         self.unmapped: list[str] = []
         self.entities: dict[str, dict[str, Any]] = {}  # id -> fields
@@ -141,17 +142,15 @@ class _Item:
         if cached is not None:
             return cached[1]
         index: dict[str, list[etree._Element]] = {}
-        prefix = self.ns
-        size = len(prefix)
-        for child in parent.iterchildren(etree.Element):  # elements only, filtered in C
-            tag = str(child.tag)  # elements only, so always a str
-            if tag.startswith(prefix) and (size or "}" not in tag):
-                local = tag[size:]
-                found = index.get(local)
-                if found is None:
-                    index[local] = [child]
-                else:
-                    found.append(child)
+        size = len(self.ns)
+        # The wildcard filters in C: elements only, in the item's namespace ("{}*": none).
+        for child in parent.iterchildren(self._wildcard):
+            local = str(child.tag)[size:]
+            found = index.get(local)
+            if found is None:
+                index[local] = [child]
+            else:
+                found.append(child)
         self._children[key] = (parent, index)  # the element is kept alive with its index
         return index
 
