@@ -302,7 +302,9 @@ def extract_entities(
             registry.named(span, mention=True)
     for span in persons:
         registry.person(span)
+    _nominative_spelling(registry)
     _roles(registry, tokens, spans)
+    _group_leaders(registry, tokens)
     entities = [e for e in registry.entities if e.spans or _referenced(e, registry.entities)]
     _ids(entities)
     mentions = [
@@ -311,13 +313,31 @@ def extract_entities(
         for s in e.spans
     ]
     mentions.sort(key=lambda m: m.start)
-    events = find_events(body, tokens, sentence_spans(body), mentions, _dates(body, published))
+    within = _countries_of_places(registry, entities)
+    events = find_events(
+        body, tokens, sentence_spans(body), mentions, _dates(body, published), within=within
+    )
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
         "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],
         "places": [_place_dict(e, body) for e in entities if e.kind == "LOC"],
         "events": events,
     }
+
+
+def _countries_of_places(registry: _Registry, entities: list[_Entity]) -> dict[str, str]:
+    """Place id -> id of the country it lies in, for the places the text names."""
+    kept = {id(e) for e in entities}
+    within = {}
+    for entity in entities:
+        if entity.kind != "LOC" or entity.lexicon_key is None:
+            continue
+        entry = _lexicon_entry(entity.lexicon_key)
+        country = entry.country if entry is not None else None
+        target = registry.by_key.get(("LOC", "key:" + country)) if country else None
+        if target is not None and id(target) in kept and target is not entity:
+            within[entity.ident] = target.ident
+    return within
 
 
 def _referenced(entity: _Entity, entities: list[_Entity]) -> bool:
@@ -355,6 +375,103 @@ def _roles(registry: _Registry, tokens: Sequence[Token], all_spans: Sequence[Ent
                     and target.place_kind in ("country", None)
                 ):
                     entity.nationality = target
+
+
+def _nominative_spelling(registry: _Registry) -> None:
+    """``Віктором Горемікіним`` and later ``Горемикін``: of two spellings of one surname, the
+    one the text writes in the nominative is the text's own; the other becomes an alternate."""
+    for entity in registry.entities:
+        if entity.kind != "PERS" or not entity.family or not entity.alternates:
+            continue
+        written = {word.lower() for span in entity.spans for word in registry.words(span)}
+        if entity.family.lower() in written:
+            continue
+        for alternate in entity.alternates:
+            if (
+                " " not in alternate
+                and alternate.lower() in written
+                and _variant(alternate, entity.family)
+            ):
+                old = entity.name
+                entity.name = entity.name[: -len(entity.family)] + alternate
+                entity.family = alternate
+                entity.alternates = [a for a in entity.alternates if a != alternate]
+                entity.alternates.append(old)
+                break
+
+
+_GROUP_WORDS = frozenset(
+    {"делегація", "група", "місія", "загін", "колона", "команда", "військовий", "військові"}
+)
+"""Groups a person can head (``делегація ... на чолі з``): the group's country is theirs."""
+
+
+def _country(registry: _Registry, key: str) -> _Entity | None:
+    """The place entity of a lexicon country (created if the text has not named it yet)."""
+    entry = _lexicon_entry(key)
+    if entry is None or entry.type != "place" or entry.kind != "country":
+        return None
+    entity = registry.get("LOC", "key:" + key, entry.name)
+    entity.lexicon_key, entity.place_kind = key, entry.kind
+    return entity
+
+
+def _group_country(registry: _Registry, words: Sequence[str]) -> _Entity | None:
+    """The one country a group phrase names: ``російських військових``, ``делегацію ...
+    Збройних сил Росії``; none when it names two or none."""
+    from newsmodel.extract import gazetteer
+
+    keys = set()
+    for match in gazetteer.find_matches(list(words)):
+        entry = match.entry
+        key = entry.key if entry.type == "place" else entry.country
+        if key is not None and (entry.type != "place" or entry.kind == "country"):
+            keys.add(key)
+    return _country(registry, keys.pop()) if len(keys) == 1 else None
+
+
+def _group_leaders(registry: _Registry, tokens: Sequence[Token]) -> None:
+    """``делегації російських військових на чолі з заступником міністра оборони Віктором
+    Горемікіним``: the head of a group qualified by a country belongs to that country."""
+    for entity in registry.entities:
+        if entity.kind != "PERS" or entity.nationality is not None:
+            continue
+        for span in entity.spans:
+            first = span.first_token
+            if first < 0:
+                continue
+            sentence = tokens[first].sentence
+            lead = next(
+                (
+                    i
+                    for i in range(first - 1, max(first - 9, 1), -1)
+                    if tokens[i].text.lower() == "чолі"
+                    and tokens[i - 1].text.lower() == "на"
+                    and tokens[i].sentence == sentence
+                ),
+                None,
+            )
+            if lead is None:
+                continue
+            start = lead - 1
+            window = range(start - 1, max(start - 13, -1), -1)
+            group = next(
+                (
+                    i
+                    for i in window
+                    if tokens[i].sentence == sentence
+                    and not morph.lemmas_of(tokens[i].text).isdisjoint(_GROUP_WORDS)
+                ),
+                None,
+            )
+            if group is None:
+                continue
+            begin = group - 1 if group > 0 and tokens[group - 1].sentence == sentence else group
+            words = [t.text for t in tokens[begin:start]]
+            country = _group_country(registry, words)
+            if country is not None:
+                entity.nationality = country
+                break
 
 
 def _mentions(entity: _Entity, body: str) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -106,6 +106,7 @@ class EventCandidate:
     priority: int = 0
     base_name: str = ""
     place_suffix: str = ""
+    suffixes: list[str] = field(default_factory=list)
 
     def as_dict(self, number: int, body: str) -> dict[str, Any]:
         return {
@@ -167,8 +168,14 @@ def find_events(
     sentences: Sequence[tuple[int, int]],
     mentions: Sequence[EntityMention],
     dates: Sequence[DatedSpan],
+    *,
+    within: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Events as dictionaries ready for ``Event.model_validate`` (ids ``event-<n>-<category>``)."""
+    """Events as dictionaries ready for ``Event.model_validate`` (ids ``event-<n>-<category>``).
+
+    ``within`` maps a place id to the id of the country it lies in (``Пхеньян`` -> ``КНДР``),
+    so a visit to a country and talks in its capital can be recognised as one happening."""
+    inside = within or {}
     by_sentence: dict[int, list[Token]] = {}
     for token in tokens:
         by_sentence.setdefault(token.sentence, []).append(token)
@@ -208,11 +215,14 @@ def find_events(
             dates_sorted[first_date : first_date + 8],
             reporting,
         )
-        previous = _mergeable(events, candidate, tokens, token)
+        previous = _mergeable(events, candidate, tokens, token, inside)
         if previous is None:
             events.append(candidate)
         else:
-            _merge(previous, candidate)
+            _merge(previous, candidate, inside)
+    # a trigger with nobody, nowhere and no time ("пункт про військову допомогу") mentions a
+    # kind of happening, not one that happened
+    events = [e for e in events if e.participants or e.location or e.start_date or e.end_date]
     return [event.as_dict(index + 1, body) for index, event in enumerate(events)]
 
 
@@ -277,6 +287,7 @@ def _candidate(  # noqa: PLR0917 - one private call site, every argument needed
         preposition = tokens[name_place.first_token - 1].text.lower()
         candidate.place_suffix = f" {preposition} {body[name_place.start : name_place.end]}"
         candidate.name = trigger.name + candidate.place_suffix
+        candidate.suffixes.append(candidate.place_suffix)
     return candidate
 
 
@@ -285,13 +296,34 @@ def _add(candidate: EventCandidate, entity_id: str, role: str) -> None:
         candidate.participants.append((entity_id, role))
 
 
+def _family(category: EventCategory) -> EventCategory:
+    """A delegation's arrival and its talks are one happening told twice: visits and
+    meetings are one trigger family."""
+    return EventCategory.MEETING if category == EventCategory.VISIT else category
+
+
+def _same_places(a: EventCandidate, b: EventCandidate, within: Mapping[str, str]) -> bool:
+    """The events' places agree: one is the other or lies in it, or one event names none."""
+    if not (a.location and b.location):
+        return True  # "Переговори пройшли у дружній обстановці": no place, no conflict
+    first = {place for ident in a.location for place in (ident, within.get(ident))}
+    second = {place for ident in b.location for place in (ident, within.get(ident))}
+    return bool(first & second - {None})
+
+
 def _mergeable(
-    events: list[EventCandidate], candidate: EventCandidate, tokens: Sequence[Token], trigger: Token
+    events: list[EventCandidate],
+    candidate: EventCandidate,
+    tokens: Sequence[Token],
+    trigger: Token,
+    within: Mapping[str, str],
 ) -> EventCandidate | None:
-    same = [e for e in events if e.category == candidate.category]
+    same = [e for e in events if _family(e.category) == _family(candidate.category)]
     if not same:
         return None
     latest = same[-1]
+    if latest.category != candidate.category and not _same_places(latest, candidate, within):
+        return None  # a visit and talks are one event only where they share a place
     previous_word = tokens[trigger.index - 1].text.lower() if trigger.index > 0 else ""
     if previous_word in _DEMONSTRATIVES:
         return latest
@@ -302,12 +334,16 @@ def _mergeable(
     return latest
 
 
-def _merge(event: EventCandidate, other: EventCandidate) -> None:
+def _merge(event: EventCandidate, other: EventCandidate, within: Mapping[str, str]) -> None:
+    if other.category != event.category:
+        _merge_retold(event, other, within)
+        return
     event.mentions.extend(other.mentions)
     event.start_date = event.start_date or other.start_date
     event.end_date = event.end_date or other.end_date
     if event.end_date and event.start_date and event.end_date < event.start_date:
         event.end_date = None
+    event.suffixes.extend(other.suffixes)
     if other.priority > event.priority:
         event.priority, event.base_name = other.priority, other.base_name
         event.name = event.base_name + (event.place_suffix or other.place_suffix)
@@ -317,6 +353,39 @@ def _merge(event: EventCandidate, other: EventCandidate) -> None:
         event.name = event.base_name + event.place_suffix
     for ident, role in other.participants:
         _add(event, ident, role)
+
+
+def _merge_retold(event: EventCandidate, other: EventCandidate, within: Mapping[str, str]) -> None:
+    """A visit and the talks it came for: one happening told twice.  The higher-priority
+    trigger names it, the sentence with more participants is its evidence, both places hold
+    (the more precise first: Пхеньян before КНДР)."""
+    event.mentions.extend(other.mentions)
+    event.start_date = event.start_date or other.start_date
+    event.end_date = event.end_date or other.end_date
+    event.suffixes.extend(other.suffixes)
+    if len(other.participants) > len(event.participants):
+        event.description = other.description
+    event.location.extend(p for p in other.location if p not in event.location)
+    event.location.sort(key=lambda p: within.get(p) not in event.location)
+    for ident, role in other.participants:
+        _add(event, ident, role)
+    if other.priority > event.priority:
+        # "приїзд делегації до КНДР" then "Переговори пройшли": the talks name the happening,
+        # after the place they were held in ("до" names only a movement's destination)
+        event.category, event.priority, event.base_name = (
+            other.category,
+            other.priority,
+            other.base_name,
+        )
+        event.place_suffix = next(
+            (
+                suffix
+                for suffix in event.suffixes
+                if event.category in _MOVEMENTS or not suffix.startswith(" до ")
+            ),
+            "",
+        )
+        event.name = event.base_name + event.place_suffix
 
 
 __all__ = [
