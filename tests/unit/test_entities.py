@@ -129,3 +129,67 @@ def test_text_that_is_not_ukrainian_gets_a_warning_and_no_entities() -> None:
     assert not article.places
     assert not article.organisations
     assert any("Ukrainian" in w for w in article.provenance.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a known body's name goes on over the country and region it serves
+        ("Рятувальники ДСНС України прибули на місце.", ("ORG", "ДСНС України"), "України"),
+        (
+            "Керівник ДСНС України у Вінницькій області доповів.",
+            ("ORG", "ДСНС України у Вінницькій області"),
+            "Вінницькій області",
+        ),
+        ("Наказ видав Держстандарт України.", ("ORG", "Держстандарт України"), "України"),
+        # landmarks and quoted names after a place word are places
+        ("Концерт відбувся у Софійському соборі.", ("LOC", "Софійському соборі"), None),
+        ("Туристи оглянули руїни Олеського замку.", ("LOC", "Олеського замку"), None),
+        ("Матч пройшов на стадіоні «Зеніт».", ("LOC", "Зеніт"), None),
+        ("Вони працювали в урочищі «Глибока балка».", ("LOC", "Глибока балка"), None),
+        # historical states are places
+        ("Він народився в СРСР.", ("LOC", "СРСР"), None),
+        ("Після розпаду Радянського Союзу.", ("LOC", "Радянського Союзу"), None),
+    ],
+)
+def test_places_and_bodies(text: str, expected: tuple[str, str], absent: str | None) -> None:
+    spans = _spans(text)
+    assert expected in spans
+    if absent is not None:
+        assert ("LOC", absent) not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Це передбачено статтею 12 Податкового кодексу України.", "України"),
+        ("Суд послався на норми Конституції та законам України.", "України"),
+        ("На медалі зображено малий Державний Герб України.", "України"),
+        ("Набув чинності Закон «Про освіту в Україні».", "Україні"),
+    ],
+)
+def test_a_place_inside_a_document_name_is_no_mention(text: str, place: str) -> None:
+    assert ("LOC", place) not in _spans(text)
+
+
+def test_a_shared_place_elsewhere_is_still_found() -> None:
+    spans = _spans("Закон «Про освіту в Україні» діє. Він живе в Україні.")
+    assert spans.count(("LOC", "Україні")) == 1
+
+
+def test_the_spelling_written_in_the_nominative_is_the_name() -> None:
+    article = parse_text(
+        "Уряд привітав делегацію на чолі з Петром Семікіним. Згодом Семикін виступив."
+    )
+    (person,) = article.persons
+    assert person.name == "Петро Семикін"
+    assert "Петро Семікін" in person.alternate_names
+
+
+def test_the_head_of_a_national_delegation_has_its_nationality() -> None:
+    article = parse_text(
+        "До Києва прибула делегація польських депутатів на чолі з віце-спікером Анною Ковальською."
+    )
+    (person,) = article.persons
+    assert person.nationality is not None
+    assert article.get(person.nationality).name == "Польща"  # type: ignore[union-attr]

@@ -67,3 +67,29 @@ def test_a_country_that_acts_is_a_participant() -> None:
     assert event.start_date == PartialDate(2024, 10)
     named = {article.get(p.id).name for p in event.participants}  # type: ignore[union-attr]
     assert named == {"КНДР"}
+
+
+def test_a_visit_and_its_talks_in_one_place_are_one_event() -> None:
+    article = parse_text(
+        "Уряд Польщі підтвердив приїзд до Польщі делегації з Литви. Прем'єр-міністр Польщі "
+        "Ян Новак 3 березня прийняв у Варшаві литовських гостей. Переговори тривали дві години.",
+        date=date(2025, 3, 5),
+    )
+    assert len(article.events) == 1
+    (event,) = article.events
+    assert event.category is EventCategory.MEETING
+    assert event.name == "Переговори у Варшаві"
+    assert [article.get(i).name for i in event.location] == ["Варшава", "Польща"]  # type: ignore[union-attr]
+
+
+def test_a_visit_and_talks_elsewhere_stay_two_events() -> None:
+    article = parse_text(
+        "Президент прибув з візитом до Франції. Увечері в Берліні відбулися переговори.",
+        date=date(2025, 3, 5),
+    )
+    assert [e.category for e in article.events] == [EventCategory.VISIT, EventCategory.MEETING]
+
+
+def test_a_trigger_with_nobody_nowhere_and_no_time_is_no_event() -> None:
+    article = parse_text("Угода містить пункт про військову допомогу в разі нападу.")
+    assert all(e.category is not EventCategory.AID for e in article.events)

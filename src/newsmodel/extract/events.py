@@ -366,7 +366,8 @@ def _merge_retold(event: EventCandidate, other: EventCandidate, within: Mapping[
     if len(other.participants) > len(event.participants):
         event.description = other.description
     event.location.extend(p for p in other.location if p not in event.location)
-    event.location.sort(key=lambda p: within.get(p) not in event.location)
+    places = set(event.location)  # list.sort empties the list while it sorts
+    event.location.sort(key=lambda p: within.get(p) not in places)
     for ident, role in other.participants:
         _add(event, ident, role)
     if other.priority > event.priority:
