@@ -147,6 +147,9 @@ def test_text_that_is_not_ukrainian_gets_a_warning_and_no_entities() -> None:
         ("Туристи оглянули руїни Олеського замку.", ("LOC", "Олеського замку"), None),
         ("Матч пройшов на стадіоні «Зеніт».", ("LOC", "Зеніт"), None),
         ("Вони працювали в урочищі «Глибока балка».", ("LOC", "Глибока балка"), None),
+        # a name in apposition to a river, mountain or lake word is that place
+        ("Село стоїть на березі річки Ворскли.", ("LOC", "Ворскли"), None),
+        ("Ми піднялися на гору Піп Іван.", ("LOC", "Піп Іван"), None),
         # historical states are places
         ("Він народився в СРСР.", ("LOC", "СРСР"), None),
         ("Після розпаду Радянського Союзу.", ("LOC", "Радянського Союзу"), None),

@@ -143,6 +143,9 @@ _QUOTED_PLACE_HEADS = frozenset(
     ]
 )
 """Common nouns of places whose quoted name follows: ``урочище «Маяк»``, ``стадіон «Юність»``."""
+_FEATURE_WORDS = frozenset(
+    ["річка", "ріка", "гора", "озеро", "острів", "півострів", "море", "затока", "хребет"]
+)
 _REGION_HEADS = frozenset({"область", "район"})
 _TERRITORIAL_GLUE = frozenset({"у", "в", "м.", "місті", "та", "і"})
 _GLUE = frozenset({"та", "і", "й", "з", "із", "у", "в", "імені", "ім.", "ім", "м.", ".", ","})
@@ -392,6 +395,7 @@ class _Scanner:
                 or self.quoted_organisation(index)
                 or listed
                 or phrase
+                or self.feature_name(index)
                 or self.person_run(index)
                 or self.adjective_name(index)
                 or self.single(index)
@@ -1060,6 +1064,25 @@ class _Scanner:
             if i not in covered and self.words[i].lower() not in _TERRITORIAL_GLUE:
                 return last
         return extended
+
+    def feature_name(self, index: int) -> EntitySpan | None:
+        """``річки Орілі``, ``гора Говерла``, ``озеро Світязь``: a name in apposition to a
+        lower-case river, mountain, lake or island word is that place, whatever its case."""
+        prev = self.tok(index - 1)
+        if (
+            prev is None
+            or not prev.is_word
+            or prev.is_capitalised
+            or not self.adjacent(index - 1, index)
+            or not self.capital_word(index)
+            or self.tokens[index].is_upper
+            or morph.lemmas_of(prev.text).isdisjoint(_FEATURE_WORDS)
+        ):
+            return None
+        last = index
+        while last - index < 2 and self.capital_word(last + 1) and self.adjacent(last, last + 1):
+            last += 1
+        return self.span(index, last, "LOC")
 
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:
