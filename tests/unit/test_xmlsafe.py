@@ -137,3 +137,17 @@ def test_utf32_with_bom_is_read() -> None:
 def test_utf16_without_bom_is_read_by_its_declaration() -> None:
     text = '<?xml version="1.0" encoding="UTF-16"?>\n<a>Київ</a>'
     assert parse(text.encode("utf-16-le")).root.text == "Київ"
+
+
+def test_reused_parser_reports_each_documents_messages_only() -> None:
+    """The parser is reused per thread: one document's warnings or errors never leak into the
+    next document's report."""
+    assert parse(b'<a xmlns="relative"/>').warnings
+    assert parse(b"<a/>").warnings == []
+    with pytest.raises(XMLInputError) as first:
+        parse(b"<a><b></a>")
+    assert parse(b"<ok/>").warnings == []
+    with pytest.raises(XMLInputError) as second:
+        parse(b"<x><c></x>")
+    assert len(second.value.messages) == len(first.value.messages)
+    assert "c line 1 and x" in second.value.messages[0].message
