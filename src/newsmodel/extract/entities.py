@@ -790,6 +790,9 @@ class _Scanner:
         if not capital and parts[0].label == "ORG":
             # "фракції Партії регіонів": the name is the capitalised organisation inside
             return parts[0]
+        if not capital and parts[0].key is not None and parts[0].first_token == head + 1:
+            # "на вулицях Києва", "у центрі Луганська": a common word, then the known place
+            return parts[0]
         if not capital and head == index and not is_org:
             return None
         if is_place and not capital and head > index:
