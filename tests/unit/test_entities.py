@@ -152,6 +152,7 @@ def test_text_that_is_not_ukrainian_gets_a_warning_and_no_entities() -> None:
         ("Ми піднялися на гору Піп Іван.", ("LOC", "Піп Іван"), None),
         # a common word before a known place is not part of its name
         ("Пам'ятник стоїть у центрі Харкова.", ("LOC", "Харкова"), "центрі Харкова"),
+        ("Діти гралися в парку Партизанської Слави.", ("LOC", "парку Партизанської Слави"), None),
         # historical states are places
         ("Він народився в СРСР.", ("LOC", "СРСР"), None),
         ("Після розпаду Радянського Союзу.", ("LOC", "Радянського Союзу"), None),

@@ -143,6 +143,7 @@ _QUOTED_PLACE_HEADS = frozenset(
     ]
 )
 """Common nouns of places whose quoted name follows: ``урочище «Маяк»``, ``стадіон «Юність»``."""
+_SITE_HEADS = frozenset(["парк", "сквер", "аеропорт", "вокзал", "стадіон", "пляж", "кладовище"])
 _FEATURE_WORDS = frozenset(
     ["річка", "ріка", "гора", "озеро", "острів", "півострів", "море", "затока", "хребет"]
 )
@@ -763,6 +764,21 @@ class _Scanner:
             return None
         if token.is_upper and _shouted(token.text):
             return None  # "ДОБРОВІЛЬНОГО ОБ’ЄДНАННЯ": a heading in capitals
+        if (
+            is_place
+            and not capital
+            and head == index
+            and self.is_head(head_token.text, _SITE_HEADS)
+            and self.capital_word(head + 1)
+            and self.adjacent(head, head + 1)
+            and head + 1 not in self.hits
+            and not self.tokens[head + 1].is_upper
+        ):
+            # "парк Шевченка", "аеропорт Бориспіль": a site and its name are one place name
+            last = head + 1
+            while last - head < 3 and self.capital_word(last + 1) and self.adjacent(last, last + 1):
+                last += 1
+            return self.span(index, last, "LOC")
         if is_place and head == index:
             return None  # "Площа", "Проспект": a bare place word names nothing
         if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
