@@ -199,3 +199,11 @@ def test_the_head_of_a_national_delegation_has_its_nationality() -> None:
     (person,) = article.persons
     assert person.nationality is not None
     assert article.get(person.nationality).name == "Польща"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Йому вручили орден «Знак пошани».", "Вона прочитала роман «Тиха вода»."],
+)
+def test_a_quoted_title_of_a_work_or_award_is_no_organisation(text: str) -> None:
+    assert not [label for label, _ in _spans(text) if label == "ORG"]

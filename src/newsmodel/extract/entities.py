@@ -682,6 +682,10 @@ class _Scanner:
                 before.text, _QUOTED_PLACE_HEADS
             ):
                 label = "LOC"  # "урочище «Маяк»", "стадіон «Юність»": the named place itself
+            elif before is not None and not morph.lemmas_of(before.text).isdisjoint(
+                gazetteer.work_heads()
+            ):
+                return None  # "орден «Знак пошани»", "роман «Таємниця»": a title, no body
             if "«" in inner:  # «НВП «Інтертерм»: the inner name keeps its closing mark
                 return self.span(index + 1, close, label)
             return self.span(index + 1, close - 1, label)

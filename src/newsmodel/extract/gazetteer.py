@@ -478,6 +478,12 @@ def document_heads() -> frozenset[str]:
 
 
 @functools.cache
+def work_heads() -> frozenset[str]:
+    """Head lemmas of works, awards and products named by a quoted title (``роман``, ``орден``)."""
+    return _word_list("work_heads.txt")
+
+
+@functools.cache
 def sentence_start_words() -> frozenset[str]:
     """Common words that are no entity when capitalised at a sentence start (``Також``)."""
     return _word_list("sentence_start_words.txt")
@@ -505,4 +511,5 @@ __all__ = [
     "sources_digest",
     "title_heads",
     "unify_apostrophes",
+    "work_heads",
 ]
