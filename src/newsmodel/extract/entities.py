@@ -1363,7 +1363,15 @@ def _compound_organisation(word: str) -> bool:
     lower = word.lower()
     if (
         lower.startswith(("мін", "держ", "укр"))
-        and len(lower) > 6
+        and (
+            len(lower) > 6
+            or (
+                len(lower) == 6
+                and lower.startswith("мін")
+                and not any(r.is_name for r in morph.readings(word))
+            )
+        )
+        and not lower.startswith("мінськ")
         and not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп"))
     ):
         return True  # Мінюст, Держрезерв, Укравтодор
