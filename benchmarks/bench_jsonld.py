@@ -20,36 +20,18 @@ of any JSON-LD check, which must at least parse).  ``run(texts, quick)`` is fold
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import sys
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from timing import rate
+
 HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or HERE.parent.parent / "shared")
 CORPUS = SHARED / "corpus" / "jsonld"
-
-
-def rate(function: Callable[[], Any], *, items: int, min_time: float, repeat: int = 3) -> float:
-    """Items per second: the best of ``repeat`` rounds of at least ``min_time`` seconds."""
-    function()
-    best = 0.0
-    for _ in range(repeat):
-        gc.collect()
-        calls, started = 0, time.perf_counter()
-        while True:
-            function()
-            calls += 1
-            elapsed = time.perf_counter() - started
-            if elapsed >= min_time:
-                break
-        best = max(best, calls * items / elapsed)
-    return best
 
 
 def rich_articles(texts: list[str], count: int) -> list[Any]:

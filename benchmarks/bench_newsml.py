@@ -21,7 +21,6 @@ robust to other work on the machine.
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import os
 import sys
@@ -31,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import timing
 from lxml import etree
 
 HERE = Path(__file__).resolve().parent
@@ -42,22 +42,9 @@ ITEM_TAGS = {f"{NAR}{name}" for name in ("newsItem", "packageItem", "conceptItem
 
 
 def rate(function: Callable[[], Any], *, items: int, min_time: float, repeat: int = 3) -> float:
-    """Items per CPU second of this process: the best of ``repeat`` rounds of at least
-    ``min_time`` CPU seconds.  Everything measured is single-threaded, so this is the rate per
-    core, and it is far less disturbed by other processes on a shared machine than wall time."""
-    function()
-    best = 0.0
-    for _ in range(repeat):
-        gc.collect()
-        calls, started = 0, time.process_time()
-        while True:
-            function()
-            calls += 1
-            elapsed = time.process_time() - started
-            if elapsed >= min_time:
-                break
-        best = max(best, calls * items / elapsed)
-    return best
+    """Items per CPU second of this process (the rate per core; see ``timing.rate``)."""
+    return timing.rate(function, items=items, min_time=min_time, repeat=repeat,
+                       clock=time.process_time)
 
 
 def lxml_round_trip(documents: list[bytes]) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import importlib.util
 import io
 import json
@@ -36,10 +35,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from timing import rate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -48,25 +48,6 @@ SEED = ROOT / "seeds" / "000_b4df3ac546630d11.txt"
 
 
 # --------------------------------------------------------------------------- timing
-
-
-def rate(function: Callable[[], Any], *, items: int = 1, min_time: float = 0.3,
-         repeat: int = 3) -> float:
-    """Items per second: the best of ``repeat`` rounds, each running at least ``min_time``."""
-    function()  # warm up: imports, caches
-    best = 0.0
-    for _ in range(repeat):
-        gc.collect()
-        calls = 0
-        started = time.perf_counter()
-        while True:
-            function()
-            calls += 1
-            elapsed = time.perf_counter() - started
-            if elapsed >= min_time:
-                break
-        best = max(best, calls * items / elapsed)
-    return best
 
 
 def wall(command: list[str], *, repeat: int, cwd: Path | None = None) -> float:
