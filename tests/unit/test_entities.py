@@ -208,3 +208,24 @@ def test_the_head_of_a_national_delegation_has_its_nationality() -> None:
 )
 def test_a_quoted_title_of_a_work_or_award_is_no_organisation(text: str) -> None:
     assert not [label for label, _ in _spans(text) if label == "ORG"]
+
+
+def test_a_place_lists_the_other_names_the_text_uses_for_it() -> None:
+    """`КНДР` and, inflected, `Північної Кореї` in one text: one place, both names listed."""
+    from newsmodel import parse_text
+
+    article = parse_text(
+        "date 2025-11-07 Делегація прибула до КНДР. Влада Північної Кореї підтвердила це."
+    )
+    [korea] = [place for place in article.places if place.name == "КНДР"]
+    assert "Північна Корея" in korea.alternate_names
+
+
+def test_an_alias_is_attested_only_by_the_same_words_inflected() -> None:
+    from newsmodel.extract.assemble import attested_alias
+    from newsmodel.extract.gazetteer import entry
+
+    korea = entry("kp")
+    assert attested_alias(korea, "Північної Кореї") == "Північна Корея"
+    assert attested_alias(korea, "КНДР") == "КНДР"
+    assert attested_alias(korea, "Південної Кореї") is None

@@ -115,6 +115,13 @@ class _Registry:
                     and entry.name not in entity.alternates
                 ):
                     entity.alternates.append(entry.name)
+                alias = attested_alias(entry, self.text(span))
+                if (
+                    alias is not None
+                    and alias.lower() != entity.name.lower()
+                    and alias not in entity.alternates
+                ):
+                    entity.alternates.append(alias)
                 parent_entry = (
                     _lexicon_entry(entry.parent) if kind == "ORG" and entry.parent else None
                 )
@@ -557,3 +564,29 @@ def assemble(
             "provenance": {"source": source_id, "format": "text", "warnings": warnings},
         }
     )
+
+
+def attested_alias(entry: Any, surface: str) -> str | None:
+    """The lexicon name the text actually used, in any grammatical case, if one is recognisable.
+
+    ``Північної Кореї`` attests ``Північна Корея`` (the same words, inflected: each word shares
+    its first four letters with the name's word); an editor lists the names a text uses beside
+    the canonical one (``КНДР``).  Short words must match whole.
+    """
+    words = surface.split()
+    names: tuple[str, ...] = (entry.name, *entry.alternate_names)
+    for alias in names:
+        alias_words = alias.split()
+        if len(alias_words) != len(words):
+            continue
+        pairs = zip(alias_words, words, strict=True)
+        if all(_same_word(name_word, word) for name_word, word in pairs):
+            return alias
+    return None
+
+
+def _same_word(name_word: str, word: str) -> bool:
+    name_word, word = name_word.lower(), word.lower()
+    if len(name_word) <= 4 or len(word) <= 4:
+        return name_word == word
+    return name_word[:4] == word[:4]
