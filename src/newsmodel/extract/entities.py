@@ -505,19 +505,20 @@ class _Scanner:
             return None
         while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 3:
             last += 1
-        if word.startswith("р") and len(word) <= 3 and last == nxt:
-            pass  # "р. Дністер": a river
+        if word not in ("р.", "р") and self.house_number_after(last):
+            last += 2
+        return self.span(index, last, "LOC")
+
+    def house_number_after(self, last: int) -> bool:
+        """``вулиці Хрещатик, 22``: a comma and a short number after a street name belong to it."""
         comma, number = self.tok(last + 1), self.tok(last + 2)
-        if (
+        return (
             comma is not None
             and number is not None
             and comma.text == ","
             and number.text[:1].isdigit()
             and len(number.text) <= 4
-            and word not in ("р.", "р")
-        ):
-            last += 2
-        return self.span(index, last, "LOC")
+        )
 
     def coordinated_regions(self, index: int) -> EntitySpan | None:
         """``Донецькій та Луганській областях``, ``Хмельницької, Тернопільської та Чернівецької
@@ -589,14 +590,7 @@ class _Scanner:
                 last += 1
             if any(_is_verb(word) for word in self.words[first : last + 1]):
                 break
-            comma, number = self.tok(last + 1), self.tok(last + 2)
-            if (
-                comma is not None
-                and number is not None
-                and comma.text == ","
-                and number.text[:1].isdigit()
-                and len(number.text) <= 4
-            ):
+            if self.house_number_after(last):
                 last += 2
             self.spans.append(self.span(first, last, "LOC"))
             index = last + 1

@@ -35,20 +35,12 @@ from newsmodel.models import (
     Provenance,
 )
 from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
-from newsmodel.validate.vocabulary import load_vocabulary, term_name
+from newsmodel.validate.vocabulary import ARTICLE_TYPES, load_vocabulary, term_name
 
 _KIND_BY_CLASS = {uri: kind for kind, uri in PLACE_CLASSES.items()}
 _KIND_BY_TYPE = {"Country": PlaceKind.COUNTRY, "City": PlaceKind.CITY, "State": PlaceKind.REGION,
                  "AdministrativeArea": PlaceKind.REGION}
 
-ARTICLE_TYPES = frozenset({
-    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-    "SatiricalArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
-    "DiscussionForumPosting", "Report", "TechArticle", "ScholarlyArticle",
-    "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
-})
-"""Article-like types when the schema.org vocabulary is not installed (schema.org 30.0)."""
 ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
                                 "GovernmentOrganization", "NGO", "EducationalOrganization",
                                 "PoliticalParty", "MedicalOrganization", "SportsOrganization"})

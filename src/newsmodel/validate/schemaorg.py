@@ -41,6 +41,7 @@ from newsmodel.htmlblocks import (
 from newsmodel.htmlblocks import decode as decode_text
 from newsmodel.validate.report import Location, Report
 from newsmodel.validate.vocabulary import (
+    ARTICLE_TYPES,
     DATA_TYPES,
     Vocabulary,
     is_schemaorg_iri,
@@ -61,14 +62,6 @@ DATE_TERMS = frozenset({"datePublished", "dateModified", "dateCreated", "startDa
                         "uploadDate", "expires", "foundingDate", "birthDate", "deathDate"})
 """Date properties checked even without the vocabulary (their range is Date or DateTime)."""
 BOOLEAN_TERMS = frozenset({"isAccessibleForFree", "isFamilyFriendly"})
-ARTICLE_TYPES = frozenset({
-    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-    "SatiricalArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
-    "DiscussionForumPosting", "Report", "TechArticle", "ScholarlyArticle",
-    "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
-})
-"""Types Google's article guidance applies to (used when the vocabulary is not installed)."""
 TEXT_TYPES = frozenset({"Text", "URL", "CssSelectorType", "XPathType", "PronounceableText",
                         "Quantity", "Distance", "Duration", "Energy", "Mass"})
 """Ranges a string can fill: text types, and schema.org's Quantity types (``"3 km"``)."""

@@ -41,6 +41,17 @@ SCHEMA_IRIS = ("https://schema.org/", "http://schema.org/", "https://www.schema.
 _SCHEMA_CONTEXT = re.compile(r"^https?://(www\.)?schema\.org/?$")
 
 
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
+    "SatiricalArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
+    "DiscussionForumPosting", "Report", "TechArticle", "ScholarlyArticle",
+    "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
+})
+"""Article-like schema.org 30.0 types, for when the vocabulary is not installed: the reader
+takes them as articles and the validator applies Google's article guidance to them."""
+
+
 def is_schemaorg_iri(value: object) -> bool:
     """Whether a context or ``@vocab`` value names schema.org (http or https, www or not)."""
     return isinstance(value, str) and bool(_SCHEMA_CONTEXT.match(value.strip()))
