@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fixtures import rich_articles
+from fixtures import rich_articles, seed_body
 from timing import rate
 
 HERE = Path(__file__).resolve().parent
@@ -105,9 +105,7 @@ def run(texts: list[str], quick: bool) -> dict[str, Any]:
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    seed = HERE.parent / "seeds" / "000_b4df3ac546630d11.txt"
-    text = seed.read_text(encoding="utf-8").split("\n", 1)[1]
-    results = run([text], quick)
+    results = run([seed_body()], quick)
     export, check, read = results["export"], results["validate"], results["read"]
     print(f"export   {export['articles_per_s']:8.0f} articles/s  (target 2500; orjson.dumps of "
           f"the model dict {export['orjson_dicts_per_s']:.0f}/s, ratio "

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_b4df3ac546630d11.txt"
+
+
+def seed_body() -> str:
+    """The bundled seed's body, read the way the parser reads it (header removed, lead kept)."""
+    from newsmodel.extract.source import read_file
+
+    return read_file(SEED).body
 
 
 def rich_articles(texts: list[str], count: int) -> list[Any]:
