@@ -90,10 +90,10 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
     articles: list[Article] = []
     failures: list[str] = []
     for index, item in enumerate(items):
-        label = f"item {index}" if len(items) > 1 else etree.QName(item).localname
-        if etree.QName(item).localname not in ITEMS:
-            failures.append(f"{label} (line {item.sourceline}): <{etree.QName(item).localname}>"
-                            " is not a NewsML-G2 item")
+        local = _local(item)
+        label = f"item {index}" if len(items) > 1 else local
+        if local not in ITEMS:
+            failures.append(f"{label} (line {item.sourceline}): <{local}> is not a NewsML-G2 item")
             continue
         try:
             articles.append(_read_item(item, ns, index, source, notes))
@@ -120,7 +120,6 @@ class _Item:
     def __init__(self, element: etree._Element, ns: str, notes: list[str]) -> None:
         self.element = element
         self.ns = ns
-        self._wildcard = (ns or "{}") + "*"
         self.warnings = list(notes)
         self.unmapped: list[str] = []
         self.entities: dict[str, dict[str, Any]] = {}  # id -> fields
@@ -128,7 +127,7 @@ class _Item:
         self.aliases: dict[str, str] = {}  # qcode/literal -> id
         self.own = False
         self.language: str | None = None
-        self._children: dict[int, tuple[etree._Element, dict[str, list[etree._Element]]]] = {}
+        self._children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
 
     def children(self, parent: etree._Element) -> dict[str, list[etree._Element]]:
         """``parent``'s child elements grouped by local name, built once per parent.
@@ -137,37 +136,37 @@ class _Item:
         look-ups (this is the reader's innermost loop).  Elements of other namespaces are left
         out, as ElementPath would.
         """
-        key = id(parent)
-        cached = self._children.get(key)
-        if cached is not None:
-            return cached[1]
-        index: dict[str, list[etree._Element]] = {}
-        size = len(self.ns)
-        # The wildcard filters in C: elements only, in the item's namespace ("{}*": none).
-        for child in parent.iterchildren(self._wildcard):
-            local = str(child.tag)[size:]
+        index = self._children.get(parent)
+        if index is not None:
+            return index
+        index = {}
+        ns = self.ns
+        size = len(ns)
+        # Plain iteration: iterchildren(tag) costs more to set up than small parents cost to
+        # walk.  Elements only (comments have a function as tag), in the item's namespace.
+        for child in parent:
+            tag = child.tag
+            if tag.__class__ is not str or not (tag.startswith(ns) if size else tag[0] != "{"):
+                continue
+            local: str = tag[size:]  # type: ignore[index]  # checked above: a str tag
             found = index.get(local)
             if found is None:
                 index[local] = [child]
             else:
                 found.append(child)
-        self._children[key] = (parent, index)  # the element is kept alive with its index
+        self._children[parent] = index  # the key keeps the element (and its proxy) alive
         return index
 
-    def find(self, parent: etree._Element | None, path: str) -> etree._Element | None:
-        """The first element at ``path`` (steps ``g:name/g:name``), or ``None``."""
-        found = parent
-        for step in path.split("/"):
-            if found is None:
-                return None
-            matches = self.children(found).get(step[2:])
-            found = matches[0] if matches else None
-        return found
+    def first(self, parent: etree._Element | None, name: str) -> etree._Element | None:
+        """The first child element ``name`` (a local name in the item's namespace), or None."""
+        if parent is None:
+            return None
+        matches = self.children(parent).get(name)
+        return matches[0] if matches else None
 
-    def findall(self, parent: etree._Element | None, path: str) -> list[etree._Element]:
-        head, _, last = path.rpartition("/")
-        base = self.find(parent, head) if head else parent
-        return [] if base is None else self.children(base).get(last[2:], [])
+    def all(self, parent: etree._Element | None, name: str) -> list[etree._Element]:
+        """Every child element ``name`` of ``parent`` (none when ``parent`` is None)."""
+        return [] if parent is None else self.children(parent).get(name, [])
 
     def tag(self, name: str) -> str:
         return self.ns + name
@@ -177,19 +176,19 @@ def _read_item(
     element: etree._Element, ns: str, index: int, source: str | None, notes: list[str]
 ) -> Article:
     item = _Item(element, ns, notes)
-    kind = etree.QName(element).localname
-    item_meta = item.find(element, "g:itemMeta")
-    content_meta = item.find(element, "g:contentMeta")
-    generator = item.find(item_meta, "g:generator") if item_meta is not None else None
+    kind = _local(element)
+    item_meta = item.first(element, "itemMeta")
+    content_meta = item.first(element, "contentMeta")
+    generator = item.first(item_meta, "generator") if item_meta is not None else None
     item.own = generator is not None and (generator.text or "").strip() == GENERATOR
     fields: dict[str, Any] = {"id": _article_id(element.get("guid"), index)}
 
-    headline = _first_text(item, content_meta, "g:headline")
+    headline = _first_text(item, content_meta, "headline")
     if headline is None and item_meta is not None:
-        headline = _first_text(item, item_meta, "g:title")
+        headline = _first_text(item, item_meta, "title")
     description = None
     if content_meta is not None:
-        descriptions = item.findall(content_meta, "g:description")
+        descriptions = item.all(content_meta, "description")
         chosen = next((d for d in descriptions if d.get("role") == "drol:summary"),
                       descriptions[0] if descriptions else None)
         description = _text(item, chosen) if chosen is not None else None
@@ -201,24 +200,24 @@ def _read_item(
     fields["body"] = body
     fields["word_count"] = word_count if word_count is not None else len(body.split())
     if content_meta is not None:
-        fields["keywords"] = [t for k in item.findall(content_meta, "g:keyword")
+        fields["keywords"] = [t for k in item.all(content_meta, "keyword")
                               if (t := _text(item, k)) or item.own]
         fields["authors"] = _authors(item, content_meta)
     if item_meta is not None:
-        for note in item.findall(item_meta, "g:edNote"):
+        for note in item.all(item_meta, "edNote"):
             if note.get("role") == "nmnote:replaced":
                 item.warnings.append(f"newsml.replaced-characters: {_text(item, note)}")
         fields["publisher"] = _publisher(item, item_meta)
         fields["url"] = _url(item, item_meta)
 
     if content_meta is not None:
-        for subject in item.findall(content_meta, "g:subject"):
+        for subject in item.all(content_meta, "subject"):
             _subject(item, subject)
-        for located in item.findall(content_meta, "g:located"):
+        for located in item.all(content_meta, "located"):
             _subject(item, located, default_kind="places")
     for concept in _concepts(item, element):
         _concept(item, concept)
-    for assertion in item.findall(element, "g:assert"):
+    for assertion in item.all(element, "assert"):
         target = item.aliases.get(assertion.get("qcode") or assertion.get("literal") or "")
         if target is None:
             item.unmapped.append(f"assert {assertion.get('qcode') or assertion.get('literal')}")
@@ -237,6 +236,13 @@ def _read_item(
 
 
 # -- item-level fields ---------------------------------------------------------------------------
+
+def _local(element: etree._Element) -> str:
+    """The local name of an element's tag ("" for comments and processing instructions);
+    cheaper than building an ``etree.QName``."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if tag.__class__ is str else ""  # type: ignore[union-attr]
+
 
 def _article_id(guid: str | None, index: int) -> str:
     if guid and guid.startswith("urn:newsmodel:article:"):
@@ -264,10 +270,8 @@ def _itertext(element: etree._Element) -> str:
     return text
 
 
-def _first_text(item: _Item, parent: etree._Element | None, path: str) -> str | None:
-    if parent is None:
-        return None
-    element = item.find(parent, path)
+def _first_text(item: _Item, parent: etree._Element | None, name: str) -> str | None:
+    element = item.first(parent, name)
     return _text(item, element) if element is not None else None
 
 
@@ -275,12 +279,12 @@ def _publication_date(
     item: _Item, item_meta: etree._Element | None, content_meta: etree._Element | None
 ) -> date | datetime | None:
     candidates: list[tuple[str, etree._Element | None]] = [
-        ("contentCreated", item.find(content_meta, "g:contentCreated")
+        ("contentCreated", item.first(content_meta, "contentCreated")
          if content_meta is not None else None),
     ]
     if not item.own and item_meta is not None:
-        candidates += [("firstCreated", item.find(item_meta, "g:firstCreated")),
-                       ("versionCreated", item.find(item_meta, "g:versionCreated"))]
+        candidates += [("firstCreated", item.first(item_meta, "firstCreated")),
+                       ("versionCreated", item.first(item_meta, "versionCreated"))]
     for name, element in candidates:
         if element is None or not (element.text or "").strip():
             continue
@@ -314,7 +318,7 @@ def _language(
 ) -> str | None:
     tags = []
     if content_meta is not None:
-        tags += [lang.get("tag") for lang in item.findall(content_meta, "g:language")]
+        tags += [lang.get("tag") for lang in item.all(content_meta, "language")]
     tags.append(element.get(XML_LANG))
     for tag in tags:
         if tag and _LANG_RE.match(tag):
@@ -326,22 +330,22 @@ def _language(
 
 def _authors(item: _Item, content_meta: etree._Element) -> list[str]:
     authors = []
-    for creator in item.findall(content_meta, "g:creator"):
-        name = _first_text(item, creator, "g:name") or creator.get("literal")
+    for creator in item.all(content_meta, "creator"):
+        name = _first_text(item, creator, "name") or creator.get("literal")
         if name or (item.own and name is not None):
             authors.append(name)
         elif creator.get("qcode"):
             item.unmapped.append(f"creator {creator.get('qcode')}")
     if not authors:
-        authors = [text for by in item.findall(content_meta, "g:by") if (text := _text(item, by))]
+        authors = [text for by in item.all(content_meta, "by") if (text := _text(item, by))]
     return authors
 
 
 def _publisher(item: _Item, item_meta: etree._Element) -> str | None:
-    provider = item.find(item_meta, "g:provider")
+    provider = item.first(item_meta, "provider")
     if provider is None:
         return None
-    name = _first_text(item, provider, "g:name")
+    name = _first_text(item, provider, "name")
     if name:
         return name
     if provider.get("literal"):
@@ -351,7 +355,7 @@ def _publisher(item: _Item, item_meta: etree._Element) -> str | None:
 
 
 def _url(item: _Item, item_meta: etree._Element) -> str | None:
-    for link in item.findall(item_meta, "g:link"):
+    for link in item.all(item_meta, "link"):
         if link.get("rel") == "irel:seeAlso" and item.own:
             return link.get("href") or None
         target = link.get("href") or link.get("residref") or ""
@@ -363,7 +367,7 @@ def _url(item: _Item, item_meta: etree._Element) -> str | None:
 
 def _body(item: _Item, element: etree._Element, kind: str) -> tuple[str, int | None, str | None]:
     """Body text, the declared word count, and a headline found in NITF (if any)."""
-    content_set = item.find(element, "g:contentSet")
+    content_set = item.first(element, "contentSet")
     if content_set is None:
         if kind == "packageItem":
             return _package_body(item, element), None, None
@@ -371,7 +375,7 @@ def _body(item: _Item, element: etree._Element, kind: str) -> tuple[str, int | N
     for content in content_set:
         if not isinstance(content.tag, str):
             continue
-        name = etree.QName(content).localname
+        name = _local(content)
         count = _word_count(content.get("wordcount"))
         if name == "inlineXML":
             body, headline = _inline_xml(item, content)
@@ -383,7 +387,7 @@ def _body(item: _Item, element: etree._Element, kind: str) -> tuple[str, int | N
                 item.unmapped.append(f"inlineData {contenttype} (read as text)")
             return (text if item.own else text.strip()), count, None
     remote = [c.get("href") or c.get("residref") or "" for c in content_set
-              if isinstance(c.tag, str) and etree.QName(c).localname == "remoteContent"]
+              if _local(c) == "remoteContent"]
     for href in remote:
         item.unmapped.append(f"remoteContent {href}".strip())
     return "", None, None
@@ -398,18 +402,16 @@ def _inline_xml(item: _Item, inline: etree._Element) -> tuple[str, str | None]:
     if not children:
         return _text(item, inline), None
     root = children[0]
-    local = etree.QName(root).localname
+    local = _local(root)
     if item.own and root.tag == f"{{{XHTML}}}html":
         paragraphs = root.iterfind(f"{{{XHTML}}}body/{{{XHTML}}}p")
         return "\n\n".join(p.text or "" for p in paragraphs), None
     headline = None
     if local == "nitf":
-        hedline = next((e for e in root.iter() if isinstance(e.tag, str)
-                        and etree.QName(e).localname == "hl1"), None)
+        hedline = next(root.iter("{*}hl1"), None)
         if hedline is not None:
             headline = _squeeze(_itertext(hedline)) or None
-        content = next((e for e in root.iter() if isinstance(e.tag, str)
-                        and etree.QName(e).localname == "body.content"), None)
+        content = next(root.iter("{*}body.content"), None)
         return _paragraphs(content if content is not None else root), headline
     return _paragraphs(root), headline
 
@@ -426,9 +428,10 @@ def _paragraphs(root: etree._Element) -> str:
 def _collect_blocks(element: etree._Element, parts: list[str]) -> None:
     """Walk down to block elements (not into them, nor into heads and metadata)."""
     for child in element.iterchildren("*"):
-        local = child.tag.rpartition("}")[2] if isinstance(child.tag, str) else ""
+        local = child.tag.rpartition("}")[2]  # type: ignore[union-attr]  # "*": elements only
         if local in _BLOCKS:
-            text = _squeeze(_itertext(child))
+            # A paragraph without markup (the usual case) has its text in .text.
+            text = _squeeze(child.text or "" if len(child) == 0 else _itertext(child))
             if text:
                 parts.append(text)
         elif local not in _NOT_BODY:
@@ -439,7 +442,7 @@ def _package_body(item: _Item, element: etree._Element) -> str:
     """A package has no body of its own: the titles of the items it groups stand in for it."""
     lines = []
     for ref in element.iter(item.tag("itemRef")):
-        title = _first_text(item, ref, "g:title") or _first_text(item, ref, "g:description")
+        title = _first_text(item, ref, "title") or _first_text(item, ref, "description")
         if title:
             lines.append(title)
         item.unmapped.append(f"itemRef {ref.get('residref') or ref.get('href') or ''}".strip())
@@ -448,13 +451,13 @@ def _package_body(item: _Item, element: etree._Element) -> str:
 
 # -- entities ------------------------------------------------------------------------------------
 
-def _kind_of(item: _Item, element: etree._Element) -> str | None:
+def _kind_of(item: _Item, element: etree._Element, *, concept: bool = False) -> str | None:
     """The model list an element's concept nature maps to: from its ``type`` attribute, or
     (concepts, and subjects without the attribute) its ``type`` child."""
     attribute = element.get("type")
     codes = [attribute] if attribute else []
-    if not attribute or etree.QName(element).localname == "concept":
-        type_element = item.find(element, "g:type")
+    if not attribute or concept:
+        type_element = item.first(element, "type")
         if type_element is not None:
             codes.append(type_element.get("qcode") or "")
     for code in codes:
@@ -485,13 +488,13 @@ def _subject(item: _Item, subject: etree._Element, default_kind: str | None = No
 
 
 def _concepts(item: _Item, element: etree._Element) -> Iterator[etree._Element]:
-    yield from item.findall(element, "g:concept")
-    yield from item.findall(element, "g:conceptSet/g:concept")
+    yield from item.all(element, "concept")
+    yield from item.all(item.first(element, "conceptSet"), "concept")
 
 
 def _concept(item: _Item, concept: etree._Element) -> None:
-    kind = _kind_of(item, concept)
-    concept_id = item.find(concept, "g:conceptId")
+    kind = _kind_of(item, concept, concept=True)
+    concept_id = item.first(concept, "conceptId")
     reference = ""
     if concept_id is not None:
         reference = concept_id.get("qcode") or concept_id.get("uri") or ""
@@ -504,7 +507,7 @@ def _concept(item: _Item, concept: etree._Element) -> None:
 
 
 def _entity(item: _Item, element: etree._Element, kind: str, reference: str) -> str | None:
-    names = item.findall(element, "g:name")
+    names = item.all(element, "name")
     fields: dict[str, Any] = {"alternate_names": [], "mentions": [], "same_as": []}
     if kind == "events":
         fields = {"mentions": []}
@@ -546,7 +549,7 @@ def _relations(item: _Item, element: etree._Element, kind: str, fields: dict[str
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        local = etree.QName(child).localname
+        local = _local(child)
         rel = child.get("rel") or ""
         target = child.get("qcode") or child.get("uri") or child.get("literal") or ""
         if local == "note" and child.get("role") == "nmnote:mentions":
@@ -556,7 +559,7 @@ def _relations(item: _Item, element: etree._Element, kind: str, fields: dict[str
         elif local == "definition" and kind == "events":
             fields["description"] = _text(item, child)
         elif rel == "nmrel:occupation" and kind == "persons":
-            fields["job_title"] = _first_text(item, child, "g:name") or child.get("literal")
+            fields["job_title"] = _first_text(item, child, "name") or child.get("literal")
         elif rel == "nmrel:nationality" and kind == "persons":
             fields["_nationality"] = target
         elif local == "broader" and kind == "organisations":
@@ -599,16 +602,16 @@ def _details(item: _Item, entity_id: str, element: etree._Element) -> None:
     for details in element:
         if not isinstance(details.tag, str):
             continue
-        local = etree.QName(details).localname
+        local = _local(details)
         if local == "personDetails" and kind == "persons":
             fields["_affiliation"] = [
                 a.get("qcode") or a.get("literal") or ""
-                for a in item.findall(details, "g:affiliation")
+                for a in item.all(details, "affiliation")
             ]
-            for affiliation in item.findall(details, "g:affiliation"):
+            for affiliation in item.all(details, "affiliation"):
                 _maybe_entity(item, affiliation, "organisations")
         elif local == "organisationDetails" and kind == "organisations":
-            location = item.find(details, "g:location")
+            location = item.first(details, "location")
             if location is not None:
                 _maybe_entity(item, location, "places")
                 fields["_country"] = location.get("qcode") or location.get("literal") or ""
@@ -619,28 +622,28 @@ def _details(item: _Item, entity_id: str, element: etree._Element) -> None:
 def _maybe_entity(item: _Item, element: etree._Element, kind: str) -> None:
     """A foreign detail naming an entity the subjects did not list becomes one, if named."""
     reference = element.get("qcode") or element.get("literal") or ""
-    if reference in item.aliases or item.find(element, "g:name") is None:
+    if reference in item.aliases or item.first(element, "name") is None:
         return
     _entity(item, element, kind, reference)
 
 
 def _event_details(item: _Item, fields: dict[str, Any], details: etree._Element) -> None:
-    start = item.find(details, "g:dates/g:start")
-    end = item.find(details, "g:dates/g:end")
+    start = item.first(item.first(details, "dates"), "start")
+    end = item.first(item.first(details, "dates"), "end")
     if start is not None:
         fields["start_date"] = _partial(item, start.text)
     if end is not None:
         fields["end_date"] = _partial(item, end.text)
     fields.setdefault("_location", [])
-    for location in item.findall(details, "g:location"):
+    for location in item.all(details, "location"):
         _maybe_entity(item, location, "places")
         fields["_location"].append(location.get("qcode") or location.get("literal") or "")
     fields.setdefault("_participants", [])
-    for participant in [*item.findall(details, "g:participant"),
-                        *item.findall(details, "g:organiser")]:
+    for participant in [*item.all(details, "participant"),
+                        *item.all(details, "organiser")]:
         _maybe_entity(item, participant, "persons")
         role = participant.get("role") or ("organiser"
-                                           if etree.QName(participant).localname == "organiser"
+                                           if _local(participant) == "organiser"
                                            else None)
         if role and role.startswith("nmrole:") and item.own:
             role = unquote(role.removeprefix("nmrole:"))
