@@ -148,7 +148,7 @@ class _Item:
             tag = child.tag
             if tag.__class__ is not str or not (tag.startswith(ns) if size else tag[0] != "{"):
                 continue
-            local: str = tag[size:]  # type: ignore[index]  # checked above: a str tag
+            local: str = tag[size:]  # checked above: a str tag
             found = index.get(local)
             if found is None:
                 index[local] = [child]
@@ -241,7 +241,7 @@ def _local(element: etree._Element) -> str:
     """The local name of an element's tag ("" for comments and processing instructions);
     cheaper than building an ``etree.QName``."""
     tag = element.tag
-    return tag.rpartition("}")[2] if tag.__class__ is str else ""  # type: ignore[union-attr]
+    return tag.rpartition("}")[2] if tag.__class__ is str else ""
 
 
 def _article_id(guid: str | None, index: int) -> str:
@@ -428,7 +428,7 @@ def _paragraphs(root: etree._Element) -> str:
 def _collect_blocks(element: etree._Element, parts: list[str]) -> None:
     """Walk down to block elements (not into them, nor into heads and metadata)."""
     for child in element.iterchildren("*"):
-        local = child.tag.rpartition("}")[2]  # type: ignore[union-attr]  # "*": elements only
+        local = child.tag.rpartition("}")[2]  # "*": elements only
         if local in _BLOCKS:
             # A paragraph without markup (the usual case) has its text in .text.
             text = _squeeze(child.text or "" if len(child) == 0 else _itertext(child))
