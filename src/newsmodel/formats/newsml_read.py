@@ -30,7 +30,6 @@ from newsmodel.models import (
     EventCategory,
     PartialDate,
     PlaceKind,
-    Provenance,
 )
 from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
 from newsmodel.xmlsafe import parse
@@ -79,7 +78,8 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
     if not ns:
         notes.append("newsml.namespace: the document is in no namespace; read as NewsML-G2")
     if qname.localname == "newsMessage":
-        items = [child for child in root.iterfind(f"{ns}itemSet/*") if isinstance(child.tag, str)]
+        item_set = root.find(f"{ns}itemSet")
+        items = [] if item_set is None else [c for c in item_set if isinstance(c.tag, str)]
     elif qname.localname in ITEMS:
         items = [root]
     else:
@@ -224,9 +224,10 @@ def _read_item(
             continue
         _details(item, target, assertion)
     _entity_fields(item, fields)
-    fields["provenance"] = Provenance(
-        source=source, format="newsml", warnings=item.warnings, unmapped=item.unmapped
-    )
+    fields["provenance"] = {
+        "source": source, "format": "newsml", "warnings": item.warnings,
+        "unmapped": item.unmapped,
+    }
     try:
         return Article.model_validate(fields)
     except ValidationError as error:
@@ -278,17 +279,15 @@ def _first_text(item: _Item, parent: etree._Element | None, name: str) -> str | 
 def _publication_date(
     item: _Item, item_meta: etree._Element | None, content_meta: etree._Element | None
 ) -> date | datetime | None:
-    candidates: list[tuple[str, etree._Element | None]] = [
-        ("contentCreated", item.first(content_meta, "contentCreated")
-         if content_meta is not None else None),
-    ]
-    if not item.own and item_meta is not None:
-        candidates += [("firstCreated", item.first(item_meta, "firstCreated")),
-                       ("versionCreated", item.first(item_meta, "versionCreated"))]
-    for name, element in candidates:
-        if element is None or not (element.text or "").strip():
+    candidates = [("contentCreated", content_meta)]
+    if not item.own:
+        candidates += [("firstCreated", item_meta), ("versionCreated", item_meta)]
+    for name, parent in candidates:
+        element = item.first(parent, name)
+        text = element.text if element is not None else None
+        if not text or text.isspace():
             continue
-        value = _parse_datetime(item, element.text or "", name)
+        value = _parse_datetime(item, text, name)
         if value is not None:
             if name == "versionCreated":
                 item.warnings.append("newsml.date: no contentCreated or firstCreated; "
@@ -301,7 +300,9 @@ def _parse_datetime(item: _Item, text: str, name: str) -> date | datetime | None
     value = text.strip()
     if value != text:
         item.warnings.append(f"newsml.date: whitespace around {name} {text!r} ignored")
-    fixed = _OFFSET_NO_COLON.sub(r"\1:\2", value) if "T" in value else value
+    fixed = value
+    if "T" in value and value[-5:-4] in ("+", "-") and value[-4:].isdigit():
+        fixed = _OFFSET_NO_COLON.sub(r"\1:\2", value)
     if fixed != value:
         item.warnings.append(f"newsml.date: {name} offset written without a colon: {value!r}")
     try:
