@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from newsmodel.formats import FormatInfo
     from newsmodel.models import Article
     from newsmodel.progress import Progress
-    from newsmodel.validate import Report
+    from newsmodel.validate.report import Issue, Report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -493,7 +493,7 @@ def _validate(args: argparse.Namespace) -> int:
                 failed = not report.ok or (args.fail_on == "warning" and bool(report.warnings))
                 unchecked = _unchecked(report)
                 counts["unchecked" if unchecked else "invalid" if failed else "valid"] += 1
-                counts["errors"] += len(report.errors)
+                counts["errors"] += len(_file_errors(report))
                 counts["warnings"] += len(report.warnings)
                 entry = report.to_dict()
                 if not args.json:
@@ -528,16 +528,22 @@ def _unchecked(report: Report) -> bool:
     Such a file is neither valid nor invalid; the run exits 2 (a setup problem), and the issue
     line says how to install the schema.
     """
-    errors = report.errors
-    return bool(errors) and all(issue.code.endswith("schema-not-installed") for issue in errors)
+    return bool(report.errors) and not _file_errors(report)
+
+
+def _file_errors(report: Report) -> list[Issue]:
+    """The errors that are the file's fault: a missing schema is a setup problem, counted under
+    "not checked" rather than among the file's errors."""
+    return [issue for issue in report.errors if not issue.code.endswith("schema-not-installed")]
 
 
 def _verdict(name: str, report: Report, failed: bool, unchecked: bool = False) -> str:
     verdict = "INVALID" if failed else "valid"
     if unchecked:
         verdict = "NOT CHECKED (schema not installed)"
-    counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    counts = f"{len(_file_errors(report))} error(s), {len(report.warnings)} warning(s)"
     return f"{name}: {verdict} ({report.format}; {counts})"
+
 
 def _schema(args: argparse.Namespace) -> int:
     from newsmodel.validate.resources import bundled_schema, bundled_schema_names
