@@ -14,7 +14,8 @@ numbers mean something on any hardware:
 
 The data is Cyrillic: news texts from ``../shared/eval/ner-uk`` (ids ``ng/``) when that folder
 is there (read in place, never copied), else the project's seeds; agency NewsML-G2 files from
-``../shared/corpus/newsml-g2`` are read side by side with IPTC's python-newsmlg2.  Batch
+``../shared/corpus/newsml-g2`` are read side by side with IPTC's python-newsmlg2 (in
+``bench_newsml.py``, folded in below).  Batch
 conversion (1 and 2 workers) and cold start run the real ``newsmodel`` command in subprocesses.
 Results go to ``benchmarks/results/latest.json``.  Benchmarks written next to this file as
 ``bench_*.py`` with a ``run(texts, quick) -> dict`` function are folded in.
@@ -23,9 +24,7 @@ Results go to ``benchmarks/results/latest.json``.  Benchmarks written next to th
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib.util
-import io
 import json
 import os
 import platform
@@ -83,20 +82,6 @@ def load_texts(count: int) -> list[str]:
     if not texts:
         texts = [SEED.read_text(encoding="utf-8")]
     return [texts[i % len(texts)] for i in range(count)]
-
-
-def agency_newsml() -> list[tuple[str, bytes]]:
-    """Real agency NewsML-G2 items that validate against 2.35 (newsItem and newsMessage roots)."""
-    folder = SHARED / "corpus" / "newsml-g2"
-    manifest = folder / "MANIFEST.tsv"
-    if not manifest.is_file():
-        return []
-    files = []
-    for row in manifest.read_text(encoding="utf-8").splitlines()[1:]:
-        fields = row.split("\t")
-        if fields[5] in ("newsItem", "newsMessage") and fields[7] == "yes":
-            files.append((fields[0], (folder / fields[0]).read_bytes()))
-    return files
 
 
 # --------------------------------------------------------------------------- suites
@@ -174,63 +159,6 @@ def bench_validators(documents: dict[str, list[bytes]], results: dict[str, Any])
                          ratio=entry["documents_per_s"]
                          / results["references"]["orjson"]["articles_per_s"])
         results["validate"][name] = entry
-
-
-def bench_agency(results: dict[str, Any]) -> None:
-    """Reading real agency NewsML-G2 into the model, next to python-newsmlg2 and plain lxml."""
-    from lxml import etree
-
-    import newsmodel
-    from newsmodel.errors import NewsmodelError
-
-    files = agency_newsml()
-    if not files or "newsml" not in newsmodel.formats.FORMATS:
-        results["agency_newsml"] = {"skipped": "no agency corpus or no newsml format"}
-        return
-    readable = []
-    failures = []
-    for name, data in files:
-        try:
-            newsmodel.loads(data, "newsml", source=name)
-            readable.append(data)
-        except NewsmodelError as error:
-            failures.append(f"{name}: {error}")
-    try:
-        import NewsMLG2
-    except ImportError:
-        NewsMLG2 = None  # noqa: N806 - the package's own name
-    theirs_failures = []
-    if NewsMLG2 is not None:  # compare on the files both libraries read
-        both = []
-        for data in readable:
-            try:
-                _newsmlg2_read(NewsMLG2, data)
-                both.append(data)
-            except Exception as error:
-                theirs_failures.append(f"{type(error).__name__}: {error}")
-        readable = both
-    total = sum(len(d) for d in readable)
-    ours = rate(lambda: [newsmodel.loads(d, "newsml") for d in readable], items=len(readable))
-    plain = rate(lambda: [etree.tostring(etree.fromstring(d)) for d in readable],
-                 items=len(readable))
-    entry: dict[str, Any] = {
-        "files": len(files), "compared": len(readable), "newsmodel_failures": failures,
-        "newsmlg2_failures": theirs_failures, "bytes": total,
-        "newsmodel_files_per_s": ours, "lxml_files_per_s": plain, "ratio_to_lxml": ours / plain,
-    }
-    if NewsMLG2 is not None:
-        theirs = rate(lambda: [_newsmlg2_read(NewsMLG2, d) for d in readable],
-                      items=len(readable))
-        entry.update(newsmlg2_files_per_s=theirs, ratio_to_newsmlg2=ours / theirs)
-    else:
-        entry["newsmlg2"] = "not installed (pip install newsmlg2)"
-    results["agency_newsml"] = entry
-
-
-def _newsmlg2_read(module: Any, data: bytes) -> Any:
-    """python-newsmlg2 prints a warning per remote catalog; keep the report readable."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return module.NewsMLG2Document(data)
 
 
 def bench_batch(texts: list[str], results: dict[str, Any], *, files: int) -> None:
@@ -355,15 +283,17 @@ def show(results: dict[str, Any]) -> None:
             continue
         print(f"validate {name:6s}{entry['documents_per_s']:9.1f} documents/s "
               f"({entry['ratio']:.3f} x {entry['reference']})")
-    agency = results.get("agency_newsml", {})
-    if "newsmodel_files_per_s" in agency:
-        line = (f"agency NewsML  {agency['newsmodel_files_per_s']:9.1f} files/s "
-                f"({agency['compared']}/{agency['files']} files read by both; "
-                f"{agency['ratio_to_lxml']:.3f} x lxml")
-        if "newsmlg2_files_per_s" in agency:
-            line += (f"; python-newsmlg2 {agency['newsmlg2_files_per_s']:.1f} files/s, "
-                     f"ratio {agency['ratio_to_newsmlg2']:.2f}")
-        print(line + ")")
+    newsml = results.get("extra", {}).get("bench_newsml", {})
+    read, check = newsml.get("read", {}), newsml.get("validate", {})
+    if "newsmodel_files_per_s" in read:
+        print(f"read NewsML    {read['newsmodel_files_per_s']:9.1f} files/s ({read['files']} "
+              f"agency files both read; python-newsmlg2 {read['newsmlg2_files_per_s']:.1f} "
+              f"files/s, ratio {read['ratio_to_newsmlg2']:.1f}; "
+              f"{read['ratio_to_lxml']:.3f} x lxml)")
+    if "items_per_s" in check:
+        print(f"check NewsML   {check['items_per_s']:9.1f} items/s ({check['items']} agency "
+              f"items; {check['ratio_to_lxml']:.3f} x lxml, "
+              f"{check['ratio_to_libxml2_xsd']:.3f} x libxml2's own parse + XSD)")
     if "batch" in results:
         batch = results["batch"]
         print(f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
@@ -417,7 +347,6 @@ def main(argv: list[str] | None = None) -> int:
     articles = bench_parse(texts, results)
     documents = bench_exports(articles, results)
     bench_validators(documents, results)
-    bench_agency(results)
     bench_batch(texts, results, files=batch_files)
     if memory_articles:
         bench_memory(texts, results, files=memory_articles)
