@@ -93,3 +93,22 @@ def test_a_visit_and_talks_elsewhere_stay_two_events() -> None:
 def test_a_trigger_with_nobody_nowhere_and_no_time_is_no_event() -> None:
     article = parse_text("Угода містить пункт про військову допомогу в разі нападу.")
     assert all(e.category is not EventCategory.AID for e in article.events)
+
+
+def test_a_back_reference_points_to_the_event_its_trigger_named_and_adds_only_a_mention() -> None:
+    """"цих переговорів" refers to the talks, not to the meeting told in between, and the
+    sentence's own people and places (a later deployment) do not join the talks."""
+    article = parse_text(
+        "Міністр оборони КНДР Но Гван Чоль 6 листопада прийняв у Пхеньяні заступника міністра "
+        "оборони Росії Віктора Горемикіна. «Переговори пройшли у дружній обстановці», "
+        "йдеться в повідомленні ЦТАК. Також Горемикін зустрівся з представниками армії. "
+        "Південнокорейська розвідка повідомила, що за результатами цих переговорів до Росії "
+        "буде направлено п'ять тисяч військових.",
+        date=date(2025, 11, 7),
+    )
+    talks = next(e for e in article.events if e.name == "Переговори у Пхеньяні")
+    assert talks.mentions[-1].text == "переговорів"
+    names = {article.get(p.id).name for p in talks.participants}  # type: ignore[union-attr]
+    assert "Південнокорейська розвідка" not in names
+    assert [article.get(i).name for i in talks.location] == ["Пхеньян"]  # type: ignore[union-attr]
+    assert not any(e.name == "Переговори" for e in article.events)

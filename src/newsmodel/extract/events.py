@@ -7,9 +7,10 @@ sentence, its places are the places named after a locative preposition (``у П�
 participants the people named in the sentence (with the trigger's role) and, when the sentence
 reports something (``повідомляє ЦТАК``), the organisations named with role ``source``.
 
-One happening mentioned twice is one event: a trigger after a demonstrative (``цих
-переговорів``) or a same-category trigger in the next sentences without a conflicting date is
-merged into the earlier event, adding a mention.
+One happening mentioned twice is one event: a same-category trigger in the next sentences
+without a conflicting date is merged into the earlier event.  A trigger after a demonstrative
+(``цих переговорів``) refers back to the latest event its trigger named and adds only a mention:
+the sentence goes on about something else.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ class EventCandidate:
     base_name: str = ""
     place_suffix: str = ""
     suffixes: list[str] = field(default_factory=list)
+    trigger_names: list[str] = field(default_factory=list)
+    """The names of every trigger merged in (a back-reference may use any of them)."""
 
     def as_dict(self, number: int, body: str) -> dict[str, Any]:
         return {
@@ -215,7 +218,13 @@ def find_events(
             dates_sorted[first_date : first_date + 8],
             reporting,
         )
-        previous = _mergeable(events, candidate, tokens, token, inside)
+        antecedent = _referred_to(events, candidate, tokens, token)
+        if antecedent is not None:
+            # "за результатами цих переговорів ...": the sentence goes on about something else,
+            # so only the mention joins the event (not its people, places or dates)
+            antecedent.mentions.extend(candidate.mentions)
+            continue
+        previous = _mergeable(events, candidate, inside)
         if previous is None:
             events.append(candidate)
         else:
@@ -311,11 +320,26 @@ def _same_places(a: EventCandidate, b: EventCandidate, within: Mapping[str, str]
     return bool(first & second - {None})
 
 
-def _mergeable(
+def _referred_to(
     events: list[EventCandidate],
     candidate: EventCandidate,
     tokens: Sequence[Token],
     trigger: Token,
+) -> EventCandidate | None:
+    """The event a demonstrative points back to (``цих переговорів``): the latest one its
+    trigger named (the talks, not a meeting told since), else the latest of its family."""
+    previous_word = tokens[trigger.index - 1].text.lower() if trigger.index > 0 else ""
+    if previous_word not in _DEMONSTRATIVES:
+        return None
+    same = [e for e in events if _family(e.category) == _family(candidate.category)]
+    named = [e for e in same if candidate.base_name in (e.base_name, *e.trigger_names)]
+    candidates = named or same
+    return candidates[-1] if candidates else None
+
+
+def _mergeable(
+    events: list[EventCandidate],
+    candidate: EventCandidate,
     within: Mapping[str, str],
 ) -> EventCandidate | None:
     same = [e for e in events if _family(e.category) == _family(candidate.category)]
@@ -324,9 +348,6 @@ def _mergeable(
     latest = same[-1]
     if latest.category != candidate.category and not _same_places(latest, candidate, within):
         return None  # a visit and talks are one event only where they share a place
-    previous_word = tokens[trigger.index - 1].text.lower() if trigger.index > 0 else ""
-    if previous_word in _DEMONSTRATIVES:
-        return latest
     if candidate.sentence - latest.sentence > MERGE_WINDOW:
         return None
     if candidate.start_date and latest.start_date and candidate.start_date != latest.start_date:
@@ -335,6 +356,7 @@ def _mergeable(
 
 
 def _merge(event: EventCandidate, other: EventCandidate, within: Mapping[str, str]) -> None:
+    event.trigger_names.append(other.base_name)
     if other.category != event.category:
         _merge_retold(event, other, within)
         return
