@@ -186,6 +186,12 @@ def test_format_and_pattern_properties_turn_the_fast_path_off(keyword: str) -> N
     assert fast_validator(schema) is None
 
 
+def test_a_list_where_a_subschema_belongs_turns_the_fast_path_off() -> None:
+    """Old-draft 'items': [...] would hide its patterns from the rewriting."""
+    schema = {"items": [{"type": "string", "pattern": r"^\S$"}]}
+    assert fast_validator(schema) is None
+
+
 def test_a_property_named_format_is_not_the_format_keyword() -> None:
     """Provenance has a 'format' field: only keywords in schema position count."""
     schema = {"properties": {"format": {"type": "string"}}}

@@ -69,8 +69,10 @@ def fast_validator(schema: dict[str, Any]) -> FastValidator | None:
 
 def python_dialect(schema: Any) -> Any:
     """A copy of ``schema`` whose patterns mean in ECMA-262 what they mean in Python's ``re``."""
+    if isinstance(schema, bool):
+        return schema
     if not isinstance(schema, dict):
-        return schema  # a boolean schema
+        raise Untranslatable(f"a subschema that is neither an object nor a boolean: {schema!r}")
     for keyword in _UNTRANSLATABLE_KEYWORDS:
         if keyword in schema:
             raise Untranslatable(f"the schema uses {keyword!r}")
