@@ -229,3 +229,25 @@ def test_an_alias_is_attested_only_by_the_same_words_inflected() -> None:
     assert attested_alias(korea, "Північної Кореї") == "Північна Корея"
     assert attested_alias(korea, "КНДР") == "КНДР"
     assert attested_alias(korea, "Південної Кореї") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plural street words name no street: the place after them, or each listed street
+        ("Протестувальники вийшли на вулицях Києва.", [("LOC", "Києва")]),
+        (
+            "Ремонт вулиць Космонавтів і Турбінної почнеться влітку.",
+            [("LOC", "Космонавтів"), ("LOC", "Турбінної")],
+        ),
+        ("Мешканці вул. Горького та Соборної скаржаться.", [("LOC", "вул. Горького"),
+                                                           ("LOC", "Соборної")]),
+        # "р." after a year is "року": no river, and the next word starts a sentence
+        ("Рішення від 29.01.2008 р. Правильність цих рішень ніхто не оскаржив.", []),
+        ("Він переплив р. Дністер.", [("LOC", "р. Дністер")]),
+    ],
+)
+def test_street_words_and_year_abbreviations(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [span for span in _spans(text) if span[0] == "LOC"] == expected

@@ -180,6 +180,8 @@ _STREET_WORDS = frozenset(
     ]
 )
 _STREET_SHORT = frozenset(["вул", "просп", "пров", "бул", "пл"])
+_LIST_GLUE = frozenset([",", "і", "й", "та"])
+"""What joins the names of a street list: ``вул. Горького, Якубовського та Соборна``."""
 _STREET_SHORT_DOTTED = frozenset(["вул.", "просп.", "пров.", "бул.", "пл.", "б-р", "р."])
 _ORG_HEAD_ENDINGS = ("суд", "адміністрація", "інспекція", "прокуратура", "служба", "комітет")
 _PLACE_ABBREVIATIONS = frozenset({"обл.", "обл", "р-н", "р-ну", "р-ні"})
@@ -407,8 +409,10 @@ class _Scanner:
                 self.spans.append(found)
                 index = found.last_token + 1
                 index = self.parenthesised_acronym(found, index)
-                if found.label == "LOC" and self.tokens[found.first_token].text.lower() in (
-                    _STREET_WORDS | _STREET_SHORT_DOTTED
+                if found.label == "LOC" and (
+                    self.tokens[found.first_token].text.lower()
+                    in (_STREET_WORDS | _STREET_SHORT_DOTTED)
+                    or (found.first_token > 0 and self.plural_street_word(found.first_token - 1))
                 ):
                     index = self.street_list(index)
             else:
@@ -459,6 +463,8 @@ class _Scanner:
         """``вул. Горького``, ``вулиці Чумацької``, ``просп. Перемоги, 12``, ``р. Дністер``."""
         token = self.tokens[index]
         word = token.text.lower()
+        if word == "р." and (year := self.tok(index - 1)) is not None and year.text[-1:].isdigit():
+            return None  # "2008 р.": a year, not a river
         if token.is_capitalised or not (
             word in _STREET_WORDS
             or word in _STREET_SHORT_DOTTED
@@ -486,6 +492,15 @@ class _Scanner:
             )
         ):
             return None
+        if self.plural_street_word(index):
+            # "на вулицях Києва": the streets of a place, whose name other rules take;
+            # "вулиць Космонавтів і Турбінної": a list, each name a street (see street_list)
+            if nxt in self.hits or not self.capital_word(nxt) or self.tokens[nxt].is_upper:
+                return None
+            last = nxt
+            while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 2:
+                last += 1
+            return self.span(nxt, last, "LOC")
         last = nxt
         while (
             (t := self.tok(last)) is not None
@@ -508,6 +523,16 @@ class _Scanner:
         if word not in ("р.", "р") and self.house_number_after(last):
             last += 2
         return self.span(index, last, "LOC")
+
+    def plural_street_word(self, index: int) -> bool:
+        """``вулицях``, ``вулиць``, ``проспектів``: a street word that can only be plural names
+        no street of its own (abbreviations like ``вул.`` are read as singular)."""
+        token = self.tokens[index]
+        if not token.is_word or token.text.lower() in _STREET_SHORT:
+            return False
+        readings = [r for r in morph.readings(token.text)
+                    if r.pos == "NOUN" and r.lemma in _STREET_WORDS]
+        return bool(readings) and all(r.plural for r in readings)
 
     def house_number_after(self, last: int) -> bool:
         """``вулиці Хрещатик, 22``: a comma and a short number after a street name belong to it."""
@@ -577,9 +602,9 @@ class _Scanner:
         return self.span(index, last, "LOC")
 
     def street_list(self, index: int) -> int:
-        """``вул. Горького, Якубовського, Соборна``: the names listed after a street are
+        """``вул. Горького, Якубовського та Соборна``: the names listed after a street are
         streets too (with their house numbers)."""
-        while index + 1 < len(self.tokens) and self.tokens[index].text == ",":
+        while index + 1 < len(self.tokens) and self.tokens[index].text in _LIST_GLUE:
             first = index + 1
             if not self.capital_word(first) or self.tokens[first].is_upper:
                 break
@@ -1188,10 +1213,25 @@ class _Scanner:
             return False  # "Т . К . Пуздирєвої": after an initial, not a new sentence
         return (
             token.sentence_start
+            or self.after_year_abbreviation(index)
             or prev is None
             or prev.text in _OPENERS
             or self.text.count("\n", prev.end, token.start) > 0
         )
+
+    def after_year_abbreviation(self, index: int) -> bool:
+        """``від 29.01.2008 р. Правильність ...``: the tokenizer keeps ``р.`` (року) inside the
+        sentence, but after a year it usually ends one, and ``р.`` is no river there."""
+        abbreviation, year = self.tok(index - 1), self.tok(index - 2)
+        if abbreviation is None or year is None:
+            return False
+        if abbreviation.text == ".":  # "2008 р . Правильність": a spaced dot
+            abbreviation, year = self.tok(index - 2), self.tok(index - 3)
+            if abbreviation is None or year is None or abbreviation.text not in ("р", "рр"):
+                return False
+        elif abbreviation.text not in ("р.", "рр."):
+            return False
+        return year.text[-1:].isdigit()
 
     def single(self, index: int) -> EntitySpan | None:
         token = self.tokens[index]
