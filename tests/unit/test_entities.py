@@ -251,3 +251,19 @@ def test_street_words_and_year_abbreviations(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [span for span in _spans(text) if span[0] == "LOC"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adjective that can also be a noun ("медова", "старий") still names a place with
+        # the capitalised noun it agrees with
+        ("Ми гуляли біля Медової Печери вчора.", "Медова Печера"),
+        ("Він жив біля Старого Ринку у Львові.", "Старий Ринок"),
+        # a capitalised genitive noun after a place word is part of its name
+        ("Протест на Майдані Незалежності тривав довго.", "Майдан Незалежності"),
+    ],
+)
+def test_multiword_place_names_are_one_place(text: str, name: str) -> None:
+    article = parse_text(text)
+    assert name in [place.name for place in article.places]

@@ -1172,8 +1172,7 @@ class _Scanner:
         if not token.is_capitalised or token.is_upper or self.initial(index):
             return None
         kinds = morph.pos_set(token.text)
-        common_noun = any(r.pos == "NOUN" and not r.is_name for r in morph.readings(token.text))
-        if "ADJF" not in kinds or common_noun or not morph.is_known(token.text):
+        if "ADJF" not in kinds or not morph.is_known(token.text):
             return None
         noun = self.tok(index + 1)
         if noun is not None and _is_initial(noun.text.rstrip(".")):
@@ -1218,6 +1217,23 @@ class _Scanner:
             or prev.text in _OPENERS
             or self.text.count("\n", prev.end, token.start) > 0
         )
+
+    def genitive_name_end(self, index: int) -> int:
+        """``Майдані Незалежності``, ``Площі Ринок``: a capitalised noun in the genitive right
+        after a place word belongs to its name (unless it is a known place or a person's name
+        of its own: ``Печерському районі Києва``, ``вулиці Шевченка``)."""
+        word = self.tok(index + 1)
+        if (
+            word is not None
+            and self.capital_word(index + 1)
+            and not word.is_upper
+            and self.adjacent(index, index + 1)
+            and index + 1 not in self.hits
+            and morph.has(word.text, "NOUN", "gent")
+            and not _has_name_reading(word.text)
+        ):
+            return index + 1
+        return index
 
     def after_year_abbreviation(self, index: int) -> bool:
         """``від 29.01.2008 р. Правильність ...``: the tokenizer keeps ``р.`` (року) inside the
@@ -1285,7 +1301,7 @@ class _Scanner:
             return self.span(index, index, "LOC")
         if preposition in _LOCATIVE_PREPOSITIONS:
             if inanimate or (preposition in ("у", "в", "на") and not animate):
-                return self.span(index, index, "LOC")
+                return self.span(index, self.genitive_name_end(index), "LOC")
             return self.span(index, index, "PERS")
         if inanimate and any(r.pos == "NOUN" for r in readings):
             hit = self.hits.get(index + 1)
@@ -1296,7 +1312,7 @@ class _Scanner:
                 return None
             if self.lowercase_elsewhere(token.text):
                 return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
-            return self.span(index, index, "LOC")
+            return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
 
     def title_or_document(self, index: int) -> bool:
