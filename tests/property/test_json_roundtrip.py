@@ -88,6 +88,35 @@ def test_removing_a_required_key_is_reported_at_that_key(article: Article) -> No
 
 
 @SETTINGS
+@given(articles(max_entities=3), st.data())
+def test_each_missing_key_is_reported_at_its_own_pointer(article: Article, data: Any) -> None:
+    """Several missing properties give one issue each, each naming its own property (not the
+    first missing one over and over)."""
+    document = orjson.loads(dumps(article, "json"))
+    removed = data.draw(st.sets(st.sampled_from(sorted(SCHEMA["required"])), min_size=2))
+    for key in removed:
+        del document[key]
+    report = validate(orjson.dumps(document), "json")
+    required = [issue.location.pointer for issue in report.errors if issue.code == "json.required"]
+    assert sorted(required) == sorted(f"/{key}" for key in removed)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2025-13-01", "2025-02-45", "2025-11-07T24:00", "2025-11-07T12:61", "2025-11-07T12:00+25:00"],
+)
+def test_publication_dates_out_of_range_are_refused_by_the_schema(value: str) -> None:
+    document = orjson.loads(dumps(Article.model_validate(_MINIMAL), "json"))
+    document["date_published"] = value
+    report = validate(orjson.dumps(document), "json")
+    assert [issue.code for issue in report.errors] == ["json.pattern"]
+    assert not INDEPENDENT.is_valid(document)
+
+
+_MINIMAL = {"id": "a", "headline": "h", "body": "", "date_published": None, "language": None}
+
+
+@SETTINGS
 @given(articles(max_entities=3).filter(lambda a: bool(a.persons and a.organisations)))
 def test_a_dangling_reference_is_reported_by_the_validator_and_refused_by_the_reader(
     article: Article,

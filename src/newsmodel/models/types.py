@@ -23,9 +23,12 @@ _PARTIAL_DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
 ENTITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~:/#-]{0,255}$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 PUBLICATION_DATE_PATTERN = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"(T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\.[0-9]+)?)?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$"
 )
+"""A date or date-time as ISO 8601 writes it, each field in its range (the calendar itself, such
+as 30 February, is checked by the model, not by the pattern)."""
 
 EntityId = Annotated[str, Field(pattern=ENTITY_ID_PATTERN, examples=["person-viktor-horemykin"])]
 """Id of a person, organisation, place or event, unique inside one article."""

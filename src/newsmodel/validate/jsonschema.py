@@ -14,6 +14,7 @@ always did, and an invalid one the very same issues.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -128,14 +129,7 @@ def describe(error: ValidationError) -> tuple[str, str, str]:
     validator = str(error.validator)
     value = error.instance
     if validator == "required":
-        missing = next(
-            (
-                name
-                for name in error.validator_value
-                if isinstance(value, dict) and name not in value
-            ),
-            "?",
-        )
+        missing = _missing_property(error)
         return f"{pointer}/{missing}", "json.required", f"required property {missing!r} is missing"
     if validator == "additionalProperties":
         extra = (
@@ -155,6 +149,25 @@ def describe(error: ValidationError) -> tuple[str, str, str]:
         options = ", ".join(map(str, error.validator_value))
         return pointer, "json.enum", f"{quote(value)} is not one of: {options}"
     return pointer, f"json.{validator.lower()}", error.message
+
+
+def _missing_property(error: ValidationError) -> str:
+    """The property one ``required`` error is about.  jsonschema raises one error per missing
+    property, all carrying the same ``required`` list, so the name is read from the message
+    (``'headline' is a required property``); the first missing name is the fallback."""
+    quoted = error.message.removesuffix(" is a required property")
+    if quoted != error.message:
+        try:
+            name = ast.literal_eval(quoted)
+        except (ValueError, SyntaxError):
+            name = None
+        if isinstance(name, str):
+            return name
+    value = error.instance
+    return next(
+        (name for name in error.validator_value if isinstance(value, dict) and name not in value),
+        "?",
+    )
 
 
 def _ids(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
