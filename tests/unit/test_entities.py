@@ -267,3 +267,18 @@ def test_street_words_and_year_abbreviations(
 def test_multiword_place_names_are_one_place(text: str, name: str) -> None:
     article = parse_text(text)
     assert name in [place.name for place in article.places]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Науковці НАН України провели дослідження.", [("ORG", "НАН України")]),
+        ("Військові ЗС України відбили атаку.", [("ORG", "ЗС України")]),
+        # the media of a country are no institution: the country alone is named
+        ("Про це пишуть ЗМІ Росії.", [("LOC", "Росії")]),
+    ],
+)
+def test_a_dictionary_abbreviation_before_a_country_is_its_institution(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text) == expected

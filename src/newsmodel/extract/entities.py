@@ -181,6 +181,11 @@ _STREET_WORDS = frozenset(
 )
 _STREET_SHORT = frozenset(["вул", "просп", "пров", "бул", "пл"])
 _LIST_GLUE = frozenset([",", "і", "й", "та"])
+_GENERIC_ABBREVIATIONS = frozenset(
+    ["ЗМІ", "ВВП", "ПДВ", "ДТП", "ЗНО", "ВНЗ", "ЗВО", "АЗС", "ПММ", "ВІЛ", "СНІД", "ГМО"]
+)
+"""Abbreviations of common things (media, GDP, VAT, accidents, exams...), not of institutions:
+``ЗМІ України`` are Ukraine's media, not an organisation."""
 """What joins the names of a street list: ``вул. Горького, Якубовського та Соборна``."""
 _STREET_SHORT_DOTTED = frozenset(["вул.", "просп.", "пров.", "бул.", "пл.", "б-р", "р."])
 _ORG_HEAD_ENDINGS = ("суд", "адміністрація", "інспекція", "прокуратура", "служба", "комітет")
@@ -1218,6 +1223,17 @@ class _Scanner:
             or self.text.count("\n", prev.end, token.start) > 0
         )
 
+    def country_after(self, index: int) -> bool:
+        """The next word, with nothing between, starts a country's name in the genitive."""
+        hit = self.hits.get(index + 1)
+        return (
+            hit is not None
+            and hit.type == "place"
+            and hit.country is None  # a country lies in no other
+            and self.adjacent(index, index + 1)
+            and morph.has(self.tokens[index + 1].text, "NOUN", "gent")
+        )
+
     def genitive_name_end(self, index: int) -> int:
         """``Майдані Незалежності``, ``Площі Ринок``: a capitalised noun in the genitive right
         after a place word belongs to its name (unless it is a known place or a person's name
@@ -1271,6 +1287,12 @@ class _Scanner:
                 or any(r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings)
                 or (len(word) >= 4 and _shouted(word))
             ):
+                if word not in _GENERIC_ABBREVIATIONS and len(word) <= 5 and self.country_after(
+                    index
+                ):
+                    # "НАН України", "ЗС України": a dictionary abbreviation with a country's
+                    # name after it is that country's institution
+                    return self.organisation_with_complement(index)
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
         if any(char.isdigit() for char in word):
