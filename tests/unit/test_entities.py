@@ -282,3 +282,45 @@ def test_a_dictionary_abbreviation_before_a_country_is_its_institution(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a town, then the region or district it lies in: two places, not one
+        ("Завод в Алчевську Луганської області закрили.", ["Алчевськ", "Луганська область"]),
+        ("Він народився в селі Олексіївка Перевальського району.",
+         ["Олексіївка", "Перевальський район"]),
+        ("Мешканці Новоазовська, Донецької області, виїхали.",
+         ["Новоазовськ", "Донецька область"]),
+        # coordinated regions with their shared head stay one mention
+        ("У Хмельницькій, Тернопільській та Рівненській областях похолодає.", None),
+    ],
+)
+def test_a_town_and_its_region_are_two_places(text: str, names: list[str] | None) -> None:
+    places = [place.name for place in parse_text(text).places]
+    if names is None:
+        assert len(places) == 1
+    else:
+        assert places == names
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Він народився в селі Олексіївка Перевальського району.",
+            {"Олексіївка": "settlement", "Перевальський район": "district"},
+        ),
+        (
+            "Жителі м. Жовква та с. Ставрове скаржаться.",
+            {"Жовква": "city", "Ставрове": "settlement"},
+        ),
+    ],
+)
+def test_the_settlement_word_or_head_gives_a_place_its_kind(
+    text: str, kinds: dict[str, str]
+) -> None:
+    found = {place.name: place.kind.value if place.kind else None
+             for place in parse_text(text).places}
+    assert found == kinds

@@ -517,10 +517,39 @@ def _org_dict(entity: _Entity, body: str) -> dict[str, Any]:
 _PLACE_KINDS = {"country", "region", "district", "city", "settlement", "other"}
 
 
+_KIND_BY_HEAD = (("область", "region"), ("край", "region"), ("район", "district"),
+                 ("округ", "district"))
+_KIND_BY_WORD_BEFORE = {"с.": "settlement", "смт": "settlement", "смт.": "settlement",
+                        "м.": "city"}
+_KIND_BY_LEMMA_BEFORE = {"село": "settlement", "селище": "settlement", "хутір": "settlement",
+                         "містечко": "settlement", "місто": "city"}
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+def _place_kind(entity: _Entity, body: str) -> str | None:
+    """The lexicon's kind; else the name's head (``Перевальський район``: a district); else the
+    settlement word the text puts before it (``в селі Олексіївка``, ``м. Жовква``)."""
+    if entity.place_kind in _PLACE_KINDS:
+        return entity.place_kind
+    name = entity.name.lower()
+    for head, kind in _KIND_BY_HEAD:
+        if name.endswith(head):
+            return kind
+    for span in entity.spans:
+        before = _WORD_BEFORE.search(body, max(0, span.start - 30), span.start)
+        if before is None:
+            continue
+        word = before.group(1).lower()
+        if word in _KIND_BY_WORD_BEFORE:
+            return _KIND_BY_WORD_BEFORE[word]
+        for lemma in morph.lemmas_of(word):
+            if lemma in _KIND_BY_LEMMA_BEFORE:
+                return _KIND_BY_LEMMA_BEFORE[lemma]
+    return None
+
+
 def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
-    kind = entity.place_kind if entity.place_kind in _PLACE_KINDS else None
-    if kind is None and entity.name.lower().endswith(("область", "район", "край")):
-        kind = "region"
+    kind = _place_kind(entity, body)
     return {
         "id": entity.ident,
         "name": entity.name,

@@ -181,6 +181,8 @@ _STREET_WORDS = frozenset(
 )
 _STREET_SHORT = frozenset(["вул", "просп", "пров", "бул", "пл"])
 _LIST_GLUE = frozenset([",", "і", "й", "та"])
+_IN_PLACE = frozenset(["у", "в", "на", "біля", "поблизу", "під"])
+"""Prepositions that put what follows on the map (not ``до``: ``до Закону України``)."""
 _GENERIC_ABBREVIATIONS = frozenset(
     ["ЗМІ", "ВВП", "ПДВ", "ДТП", "ЗНО", "ВНЗ", "ЗВО", "АЗС", "ПММ", "ВІЛ", "СНІД", "ГМО"]
 )
@@ -568,6 +570,8 @@ class _Scanner:
                 glue.text in {",", "та", "і", "й"}
                 and nxt.is_capitalised
                 and "ADJF" in morph.pos_set(nxt.text)
+                # "Новоазовська, Донецької області": a town, then its region
+                and morph.shares_case(self.words[last], nxt.text)
             ):
                 last += 2
                 joined = True
@@ -598,10 +602,13 @@ class _Scanner:
         if index in self.hits:
             return None  # the gazetteer knows it: its own rule gives kind and key
         last = index
+        after = self.tok(index + 2)
         if (
             self.capital_word(index + 1)
             and self.adjacent(index, index + 1)
             and (index + 1 not in self.hits)
+            # "Олексіївка Перевальського району": the district is a place of its own
+            and not (after is not None and self.is_head(after.text, PLACE_HEADS))
         ):
             last = index + 1  # "Мала Костромка", "Липовий Скиток"
         return self.span(index, last, "LOC")
@@ -763,6 +770,9 @@ class _Scanner:
             and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
             and head - index < 4
             and self.adjacent(head, head + 1)
+            # "Донецька обласна рада" agree; "Алчевську Луганської області" is a city (not an
+            # adjective) before its region
+            and self.agrees(head, head + 1)
         ):
             head += 1
         head_token = self.tok(head)
@@ -1189,7 +1199,7 @@ class _Scanner:
             or not self.adjacent(index, index + 1)
         ):
             return None
-        if "NOUN" not in morph.pos_set(noun.text) or not morph._shares_case(token.text, noun.text):
+        if "NOUN" not in morph.pos_set(noun.text) or not morph.shares_case(token.text, noun.text):
             return None
         if _has_name_reading(noun.text):
             return None  # "Іванна Петрова", "Дніпрова Чайка": people
@@ -1222,6 +1232,14 @@ class _Scanner:
             or prev.text in _OPENERS
             or self.text.count("\n", prev.end, token.start) > 0
         )
+
+    def agrees(self, adjective: int, following: int) -> bool:
+        """The adjective can agree with the next word, or the next word's case is unknown (an
+        acronym: ``Херсонське ОТВ``, an unknown name)."""
+        word = self.tokens[following]
+        if word.is_upper or not morph.is_known(word.text):
+            return True
+        return morph.shares_case(self.words[adjective], word.text)
 
     def country_after(self, index: int) -> bool:
         """The next word, with nothing between, starts a country's name in the genitive."""
@@ -1353,6 +1371,17 @@ class _Scanner:
             last += 1
         hit = self.hits.get(last + 1)
         place_follows = hit is not None and hit.type == "place" and self.adjacent(last, last + 1)
+        before = self.tok(index - 1)
+        if (
+            place_follows
+            and hit is not None
+            and hit.country is not None
+            and last == index
+            and before is not None
+            and before.text.lower() in _IN_PLACE
+            and lemmas.isdisjoint(_title_heads())
+        ):
+            return False  # "в Алчевську Луганської області": a town in its region
         if not lemmas.isdisjoint(_title_heads()) or (
             place_follows and any("inan" in r.grammemes for r in morph.readings(self.words[index]))
         ):

@@ -192,7 +192,7 @@ def _head_index(words: Sequence[str]) -> int | None:
     for index, word in enumerate(words):
         kinds = pos_set(word)
         adjective = bool(kinds & {"ADJF", "PRTF"})
-        if adjective and index + 1 < len(words) and _shares_case(word, words[index + 1]):
+        if adjective and index + 1 < len(words) and shares_case(word, words[index + 1]):
             continue
         if "NOUN" in kinds or not kinds:
             return index
@@ -200,7 +200,8 @@ def _head_index(words: Sequence[str]) -> int | None:
     return None
 
 
-def _shares_case(adjective: str, following: str) -> bool:
+def shares_case(adjective: str, following: str) -> bool:
+    """The adjective has a reading in a case the following adjective or noun can be in."""
     cases_a = {r.case for r in readings(adjective) if r.pos in ("ADJF", "PRTF")}
     cases_n = {r.case for r in readings(following) if r.pos in ("NOUN", "ADJF", "PRTF")}
     return bool(cases_a & cases_n)
