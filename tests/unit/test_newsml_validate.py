@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from newsmodel.validate import validate
-from newsmodel.validate.report import Severity
+from newsmodel.validate import newsml_qcodes, validate
+from newsmodel.validate.report import Report, Severity
 
 G2 = "http://iptc.org/std/nar/2006-10-01/"
 
@@ -141,3 +142,72 @@ def test_schema_compiles_offline(
     monkeypatch.setattr(socket.socket, "connect", no_network)
     xsd.compiled_schema.cache_clear()
     assert validate(VALID, "newsml").ok
+
+
+def test_comments_keep_whitespace_in_values(with_shared_schemas: Path) -> None:
+    """A comment, processing instruction or CDATA section next to whitespace in a value keeps
+    the verdict the normal parse gives (a faster parse without blank text would drop the
+    whitespace and call these valid)."""
+    date = "2025-11-07T10:00:00+01:00"
+    for value in (f"\n <!--c-->{date}", f"\n <?pi x?>{date}", f"\n <![CDATA[{date}]]>"):
+        report = validate(VALID.replace(date, value, 1), "newsml")
+        assert [i.code for i in report.errors] == ["newsml.schema.value"], value
+
+
+def qcode_issues(body: str) -> list[tuple[str, str, int | None]]:
+    """The qcode check alone (no schema needed) on a newsItem with ``body`` inside."""
+    source = (
+        f'<newsItem xmlns="{G2}" xmlns:x="urn:x">\n{body}\n</newsItem>'
+    ).encode()
+    report = Report(format="newsml")
+    newsml_qcodes.check(etree.fromstring(source), source, report)
+    return [(i.code, i.message.split("'")[1], i.location.line) for i in report.issues]
+
+
+def test_one_warning_per_alias_at_its_first_use() -> None:
+    """Each undeclared alias is reported once, in order of first use, with that line;
+    IPTC's aliases and inline catalog schemes are not reported (the line is the qcode's own,
+    not its start tag's)."""
+    body = (
+        '<subject qcode="medtop:1"/>\n'
+        "<subject\n    type='cpnat:abstract' qcode='b:1'/>\n"
+        '<subject qcode="a:1"/>\n<subject qcode="a:2"/>\n'
+        '<catalog><scheme alias="mine" uri="urn:m:"/></catalog><subject qcode="mine:3"/>'
+    )
+    assert qcode_issues(body) == [
+        ("newsml.qcode-scheme", "b", 4), ("newsml.qcode-scheme", "a", 5),
+    ]
+
+
+def test_only_unprefixed_qcode_attributes_and_first_list_entries_are_checked() -> None:
+    """Prefixed attributes (extensions such as ``x:type``) are not qcode attributes, other
+    attributes are not either, and a list value is checked by its first entry; the line is
+    that of the qcode's first appearance in the bytes."""
+    body = (
+        '<link x:type="ext:1" literal="lit:2" href="http://example.com/"/>\n'
+        '<person role="lst:1 later:2"/>\n<altId x:type="idType:USN"/>\n'
+        '<altId type="idType:USN"/>'
+    )
+    assert qcode_issues(body) == [("newsml.qcode-scheme", "lst", 3),
+                                  ("newsml.qcode-scheme", "idType", 4)]
+
+
+def test_qcodes_inside_bodies_are_not_checked() -> None:
+    """``inlineXML`` and ``inlineData`` payloads (XHTML, NITF, text) carry no G2 qcodes;
+    the payload elements' own attributes are checked."""
+    body = (
+        '<contentSet><inlineXML contenttype="application/xhtml+xml" rendition="r:1">'
+        '<p type="body:1" rel="body:2">inlineXML></p></inlineXML>\n'
+        '<x:inlineData rendition="r2:1">qcode="body:3"</x:inlineData>\n'
+        '<remoteContent rendition="after:1"/></contentSet>'
+    )
+    assert [alias for _code, alias, _line in qcode_issues(body)] == ["r", "r2", "after"]
+
+
+def test_a_remote_catalog_makes_unplaced_aliases_infos() -> None:
+    body = (
+        '<catalogRef href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"/>'
+        '<catalogRef href="https://example.com/catalog.xml"/><subject qcode="ex:1"/>'
+    )
+    report_codes = qcode_issues(body)
+    assert report_codes == [("newsml.qcode-scheme-remote", "ex", 2)]

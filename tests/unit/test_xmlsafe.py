@@ -151,3 +151,43 @@ def test_reused_parser_reports_each_documents_messages_only() -> None:
         parse(b"<x><c></x>")
     assert len(second.value.messages) == len(first.value.messages)
     assert "c line 1 and x" in second.value.messages[0].message
+
+
+def test_blank_text_is_dropped_for_validation_only_where_it_is_safe() -> None:
+    """``drop_blank_text`` (the validator's faster parse) leaves out whitespace between
+    elements, and falls back to the normal parse when a comment, a processing instruction or
+    a CDATA section could make libxml2 drop whitespace that is part of a text value."""
+    plain = b'<?xml version="1.0"?>\n<a>\n  <b>x?</b>\n  <c> </c>\n</a>'
+    document = parse(plain, drop_blank_text=True)
+    assert document.blank_text_dropped
+    assert document.root.text is None  # the indentation is gone
+    assert document.root[1].text == " "  # an element's whole text is never dropped
+    assert not parse(plain).blank_text_dropped
+    assert parse(plain).root.text == "\n  "
+    for risky in (b"<a>\n <!--c-->x</a>", b"<a>\n <?pi?>x</a>", b"<a>\n <![CDATA[x]]></a>",
+                  b'<?xml version="1.0"?>\n<a>\n <?pi?>x</a>'):
+        kept = parse(risky, drop_blank_text=True)
+        assert not kept.blank_text_dropped, risky
+        assert (kept.root.text or "").startswith("\n "), risky
+
+
+def test_xml_space_preserve_keeps_blank_text_when_dropping() -> None:
+    """libxml2 keeps whitespace under ``xml:space="preserve"`` even when dropping blank text,
+    so documents using it need no fallback."""
+    document = parse(b'<a xml:space="preserve">\n <b/>\n</a>', drop_blank_text=True)
+    assert document.blank_text_dropped
+    assert document.root.text == "\n "
+
+
+def test_dropping_blank_text_changes_no_message() -> None:
+    """Errors and warnings are libxml2's tokenizer's, the same in both parses."""
+    for data in (b"<a>\n <b>\n</a>", b'<a xmlns="relative">\n <b/>\n</a>', b"<a>\n<x:b/>\n</a>"):
+        try:
+            normal = parse(data).warnings
+        except XMLInputError as error:
+            normal = error.messages
+        try:
+            compact = parse(data, drop_blank_text=True).warnings
+        except XMLInputError as error:
+            compact = error.messages
+        assert compact == normal, data

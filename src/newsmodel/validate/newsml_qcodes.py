@@ -9,10 +9,11 @@ place are reported as ``info`` rather than ``warning``.  None of this changes th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
-from newsmodel.validate.report import Location, Report
+from newsmodel.validate.report import Issue, Location, Report, Severity
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 
@@ -33,20 +34,84 @@ IPTC_ALIASES = frozenset({
 
 
 _IPTC_BYTES = frozenset(alias.encode() for alias in IPTC_ALIASES)
-_QCODE_ATTRIBUTE = re.compile(
-    rb"=(?:%s)[\"'](([A-Za-z][^\"':\s]*):[^\"'\s]*)"
-    % b"|".join(rb"(?<=\s%s=)" % name.encode() for name in QCODE_ATTRIBUTES)
+
+
+def _alternation(words: Iterable[bytes]) -> bytes:
+    """A regex alternation of ``words`` factored by first byte (``a(?:b|c)`` for ``ab|ac``):
+    Python's regex engine skips an alternative whose first literal does not match almost for
+    free, so a factored alternation costs a few comparisons where a flat one costs one per
+    word."""
+    tails: dict[bytes, list[bytes]] = {}
+    for word in sorted(set(words)):
+        tails.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for head, rest in tails.items():
+        longer = [tail for tail in rest if tail]
+        if len(rest) == 1:
+            parts.append(re.escape(head + rest[0]))
+            continue
+        optional = b"?" if len(longer) < len(rest) else b""
+        parts.append(re.escape(head) + b"(?:" + _alternation(longer) + b")" + optional)
+    return b"|".join(parts)
+
+
+def _name_before(names: Iterable[str]) -> bytes:
+    """Look-behinds (at the quote after ``=``) for ``<whitespace><name>=``: one per name length
+    (a look-behind has a fixed width), the most frequent lengths (``qcode``, ``type``/``role``)
+    first, behind a cheaper look at the name's last two letters, which rules out most other
+    attributes before any full name is compared."""
+    by_length: dict[int, list[bytes]] = {}
+    for name in names:
+        by_length.setdefault(len(name), []).append(name.encode())
+    last_two = _alternation(name[-2:] for lengths in by_length.values() for name in lengths)
+    full = b"|".join(
+        rb"(?<=\s(?:%s)=.)" % _alternation(by_length[length]) for length in by_length
+    )
+    return rb"(?<=(?:%s)=.)(?:%s)" % (last_two, full)
+
+
+_UNPLACED_QCODE = re.compile(
+    rb"=[\"']%s(?!(?:%s):)([A-Za-z][^\"':\s]*:[^\"'\s]*)"
+    % (_name_before(QCODE_ATTRIBUTES), _alternation(_IPTC_BYTES))
 )
-"""A qcode attribute whose value starts ``alias:`` (aliases start with a letter).
+"""A qcode attribute whose value starts ``alias:`` (aliases start with a letter), where the
+alias is not one of IPTC's; the match is the qcode (its first entry, for a list value).
 
-How it stays fast (validation must handle thousands of items a second): the pattern starts
-with a literal ``=`` the regex engine jumps between, and checks the attribute's name with
-fixed-width look-behinds, so one C-level ``findall`` over the metadata (not the body payload)
-returns every (qcode, alias) pair.  Prefixed attributes (``xsi:type``) and later entries of a
-list value are not looked at."""
+How it stays fast (validation must handle thousands of items a second; Python's regex engine
+pays per attempt, so the point is to fail early): the pattern starts with a literal ``=`` the
+engine jumps between, then a quote, then the attribute's name checked by look-behinds
+(:func:`_name_before`), then IPTC's aliases ruled out by a factored look-ahead, so one C-level
+scan over the metadata (not the body payload) yields only the few qcodes that need a look at
+the catalogs.  Prefixed attributes (``xsi:type``) and later entries of a list value are not
+looked at."""
 
 
-_PAYLOAD = re.compile(rb"<(?:[\w.-]+:)?(inlineXML|inlineData)[\s>/]")
+_PAYLOAD_NAMES = (b"XML", b"Data")
+_NAME_END = frozenset(b" \t\n\r\f\v>/")
+_PREFIX_BEFORE = re.compile(rb"<[\w.-]+:\Z")
+
+
+def _payload_opening(source: bytes, position: int) -> tuple[int, bytes] | None:
+    """Where the next ``<inlineXML`` / ``<inlineData`` start tag (any prefix) from ``position``
+    ends its name, and the name (``inlineXML`` or ``inlineData``).
+
+    ``bytes.find`` of the literal ``inline`` skips ahead far faster than a regex that would
+    have to try every ``<``; the candidates are then checked for ``<`` or ``<prefix:`` before
+    and whitespace, ``>`` or ``/`` after."""
+    while (start := source.find(b"inline", position)) >= 0:
+        position = start + 6
+        for suffix in _PAYLOAD_NAMES:
+            end = position + len(suffix)
+            if source.startswith(suffix, position) and end < len(source) and (
+                source[end] in _NAME_END
+            ):
+                before = source[start - 1 : start]
+                if before == b"<" or (
+                    before == b":"
+                    and _PREFIX_BEFORE.search(source, max(0, start - 256), start)
+                ):
+                    return end, b"inline" + suffix
+    return None
 
 
 def _metadata_spans(source: bytes) -> list[tuple[int, int]]:
@@ -56,13 +121,14 @@ def _metadata_spans(source: bytes) -> list[tuple[int, int]]:
     spans = []
     position = 0
     while True:
-        opening = _PAYLOAD.search(source, position)
+        opening = _payload_opening(source, position)
         if opening is None:
             break
-        start_tag_end = source.find(b">", opening.end() - 1)
+        name_end, name = opening
+        start_tag_end = source.find(b">", name_end)
         if start_tag_end < 0 or source[start_tag_end - 1 : start_tag_end] == b"/":
             break  # an empty element (or a broken tail): scan on from here
-        name = opening.group(1) + b">"
+        name += b">"
         closing = source.find(name, start_tag_end)
         while closing > 0 and source[closing - 1 : closing] not in (b"/", b":"):
             closing = source.find(name, closing + len(name))
@@ -77,55 +143,74 @@ def _metadata_spans(source: bytes) -> list[tuple[int, int]]:
 def check(root: etree._Element, source: bytes, report: Report) -> None:
     """Warn once per undeclared alias, at its first use (``source`` is the parsed UTF-8).
 
-    Kept cheap because it runs on every valid item: one C-level ``findall`` per metadata span,
-    the catalog's ``scheme`` elements looked at only when some alias is not IPTC's, and the
-    line numbers of all warnings counted in one pass over the bytes."""
-    pairs: list[tuple[bytes, bytes]] = []
+    Kept cheap because it runs on every valid item: one C-level scan per metadata span that
+    finds only the qcodes IPTC's catalog does not declare, the inline catalog's ``scheme``
+    elements looked at only when the bytes have one, the line numbers of all warnings counted
+    in one pass over the bytes, and each issue built once per process (see :func:`_issue`)."""
+    found: list[bytes] = []
     for begin, end in _metadata_spans(source):
-        pairs += _QCODE_ATTRIBUTE.findall(source, begin, end)
-    # Later pairs overwrite earlier ones, so iterating in reverse keeps each alias's first use.
-    first = {alias: qcode for qcode, alias in reversed(pairs)}
-    unknown = first.keys() - _IPTC_BYTES
-    if not unknown:
+        found += _UNPLACED_QCODE.findall(source, begin, end)
+    if not found:
         return
-    unknown -= {
-        declared.encode()
-        for scheme in root.iter(f"{{{NAR}}}scheme")
-        if (declared := scheme.get("alias"))
-    }
-    if not unknown:
-        return
+    first: dict[bytes, bytes] = {}
+    for raw_qcode in dict.fromkeys(found):  # each qcode once, in order of first use
+        first.setdefault(raw_qcode[: raw_qcode.index(b":")], raw_qcode)
+    if b"scheme" in source:  # an inline catalog (a tag name is always in the bytes as is)
+        for scheme in root.iter(f"{{{NAR}}}scheme"):
+            declared = scheme.get("alias")
+            if declared:
+                first.pop(declared.encode(), None)
+        if not first:
+            return
+    # Each warning's line is that of the qcode's first appearance in the bytes.
     positions = []
-    for raw in unknown:
-        raw_qcode = first[raw]
+    for raw_qcode in first.values():
         position = source.find(b'"' + raw_qcode)
         if position < 0:
             position = source.find(b"'" + raw_qcode)
-        positions.append((position + 1, raw, raw_qcode))
+        positions.append((position + 1, raw_qcode))
     positions.sort()
-    remote = [
-        href for ref in root.iter(f"{{{NAR}}}catalogRef")
-        if "iptc.org" not in (href := ref.get("href", "")).lower()
-    ]
+    remote = next(
+        (href for ref in root.iter(f"{{{NAR}}}catalogRef")
+         if "iptc.org" not in (href := ref.get("href", "")).lower()),
+        None,
+    )
     line, counted = 1, 0
-    for position, raw, raw_qcode in positions:
+    for position, raw_qcode in positions:
         line += source.count(b"\n", counted, position)
         counted = max(counted, position)
-        alias = raw.decode("utf-8", "replace")
-        qcode = raw_qcode.decode("utf-8", "replace")
-        location = Location(line=line)
-        if remote:
-            report.info(
-                "newsml.qcode-scheme-remote",
-                f"scheme alias {alias!r} (in {qcode!r}) is not IPTC's or inline; it may "
-                f"be declared by {remote[0]}, which is not read offline",
-                location,
-            )
-        else:
-            report.warning(
-                "newsml.qcode-scheme",
-                f"scheme alias {alias!r} (in {qcode!r}) is declared by no catalog: add a "
-                "catalogRef or an inline <catalog><scheme alias=...>",
-                location,
-            )
+        report.issues.append(_issue(raw_qcode, line, remote))
 
+
+_ISSUES: dict[tuple[bytes, int, str | None], Issue] = {}
+_ISSUE_CACHE_SIZE = 4096
+
+
+def _issue(raw_qcode: bytes, line: int, remote: str | None) -> Issue:
+    """The warning (or info, when ``remote`` names a catalog we cannot read) for a qcode's
+    alias at a line.  Issues are immutable and a feed's items repeat the same qcodes at the
+    same lines, so each is built once and shared (building one costs more than finding it)."""
+    key = (raw_qcode, line, remote)
+    issue = _ISSUES.get(key)
+    if issue is not None:
+        return issue
+    qcode = raw_qcode.decode("utf-8", "replace")
+    alias = qcode[: qcode.index(":")]
+    if remote is not None:
+        issue = Issue(
+            Severity.INFO, "newsml.qcode-scheme-remote",
+            f"scheme alias {alias!r} (in {qcode!r}) is not IPTC's or inline; it may "
+            f"be declared by {remote}, which is not read offline",
+            Location(line=line),
+        )
+    else:
+        issue = Issue(
+            Severity.WARNING, "newsml.qcode-scheme",
+            f"scheme alias {alias!r} (in {qcode!r}) is declared by no catalog: add a "
+            "catalogRef or an inline <catalog><scheme alias=...>",
+            Location(line=line),
+        )
+    if len(_ISSUES) >= _ISSUE_CACHE_SIZE:
+        _ISSUES.clear()
+    _ISSUES[key] = issue
+    return issue
