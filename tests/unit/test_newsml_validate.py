@@ -181,15 +181,23 @@ def test_one_warning_per_alias_at_its_first_use() -> None:
 
 def test_only_unprefixed_qcode_attributes_and_first_list_entries_are_checked() -> None:
     """Prefixed attributes (extensions such as ``x:type``) are not qcode attributes, other
-    attributes are not either, and a list value is checked by its first entry; the line is
-    that of the qcode's first appearance in the bytes."""
+    attributes are not either, and a list value is checked by its first entry; the warning
+    points at the checked attribute, not at an earlier appearance of the same string."""
     body = (
         '<link x:type="ext:1" literal="lit:2" href="http://example.com/"/>\n'
         '<person role="lst:1 later:2"/>\n<altId x:type="idType:USN"/>\n'
         '<altId type="idType:USN"/>'
     )
     assert qcode_issues(body) == [("newsml.qcode-scheme", "lst", 3),
-                                  ("newsml.qcode-scheme", "idType", 4)]
+                                  ("newsml.qcode-scheme", "idType", 5)]
+
+
+def test_a_qcode_warning_has_the_column_of_the_attribute_value() -> None:
+    source = f'<newsItem xmlns="{G2}">\n  <subject qcode="zz:1"/>\n</newsItem>'.encode()
+    report = Report(format="newsml")
+    newsml_qcodes.check(etree.fromstring(source), source, report)
+    [issue] = report.issues
+    assert (issue.location.line, issue.location.column) == (2, 19)
 
 
 def test_qcodes_inside_bodies_are_not_checked() -> None:

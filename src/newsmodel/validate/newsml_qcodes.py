@@ -141,20 +141,22 @@ def _metadata_spans(source: bytes) -> list[tuple[int, int]]:
 
 
 def check(root: etree._Element, source: bytes, report: Report) -> None:
-    """Warn once per undeclared alias, at its first use (``source`` is the parsed UTF-8).
+    """Warn once per undeclared alias, at its first use: the line and column of the attribute
+    value (``source`` is the parsed UTF-8).
 
     Kept cheap because it runs on every valid item: one C-level scan per metadata span that
     finds only the qcodes IPTC's catalog does not declare, the inline catalog's ``scheme``
     elements looked at only when the bytes have one, the line numbers of all warnings counted
     in one pass over the bytes, and each issue built once per process (see :func:`_issue`)."""
-    found: list[bytes] = []
+    first: dict[bytes, tuple[int, bytes]] = {}  # alias -> (offset, qcode) of its first use
     for begin, end in _metadata_spans(source):
-        found += _UNPLACED_QCODE.findall(source, begin, end)
-    if not found:
+        for match in _UNPLACED_QCODE.finditer(source, begin, end):
+            raw_qcode = match.group(1)
+            alias = raw_qcode[: raw_qcode.index(b":")]
+            if alias not in first:
+                first[alias] = (match.start(1), raw_qcode)
+    if not first:
         return
-    first: dict[bytes, bytes] = {}
-    for raw_qcode in dict.fromkeys(found):  # each qcode once, in order of first use
-        first.setdefault(raw_qcode[: raw_qcode.index(b":")], raw_qcode)
     if b"scheme" in source:  # an inline catalog (a tag name is always in the bytes as is)
         for scheme in root.iter(f"{{{NAR}}}scheme"):
             declared = scheme.get("alias")
@@ -162,35 +164,32 @@ def check(root: etree._Element, source: bytes, report: Report) -> None:
                 first.pop(declared.encode(), None)
         if not first:
             return
-    # Each warning's line is that of the qcode's first appearance in the bytes.
-    positions = []
-    for raw_qcode in first.values():
-        position = source.find(b'"' + raw_qcode)
-        if position < 0:
-            position = source.find(b"'" + raw_qcode)
-        positions.append((position + 1, raw_qcode))
-    positions.sort()
     remote = next(
         (href for ref in root.iter(f"{{{NAR}}}catalogRef")
          if "iptc.org" not in (href := ref.get("href", "")).lower()),
         None,
     )
-    line, counted = 1, 0
-    for position, raw_qcode in positions:
-        line += source.count(b"\n", counted, position)
-        counted = max(counted, position)
-        report.issues.append(_issue(raw_qcode, line, remote))
+    # Each warning points at the attribute value where the alias is first used.
+    line, counted, line_start = 1, 0, 0
+    for position, raw_qcode in sorted(first.values()):
+        newlines = source.count(b"\n", counted, position)
+        if newlines:
+            line += newlines
+            line_start = source.rfind(b"\n", counted, position) + 1
+        counted = position
+        column = len(source[line_start:position].decode("utf-8", "replace")) + 1
+        report.issues.append(_issue(raw_qcode, line, column, remote))
 
 
-_ISSUES: dict[tuple[bytes, int, str | None], Issue] = {}
+_ISSUES: dict[tuple[bytes, int, int, str | None], Issue] = {}
 _ISSUE_CACHE_SIZE = 4096
 
 
-def _issue(raw_qcode: bytes, line: int, remote: str | None) -> Issue:
+def _issue(raw_qcode: bytes, line: int, column: int, remote: str | None) -> Issue:
     """The warning (or info, when ``remote`` names a catalog we cannot read) for a qcode's
     alias at a line.  Issues are immutable and a feed's items repeat the same qcodes at the
     same lines, so each is built once and shared (building one costs more than finding it)."""
-    key = (raw_qcode, line, remote)
+    key = (raw_qcode, line, column, remote)
     issue = _ISSUES.get(key)
     if issue is not None:
         return issue
@@ -201,14 +200,14 @@ def _issue(raw_qcode: bytes, line: int, remote: str | None) -> Issue:
             Severity.INFO, "newsml.qcode-scheme-remote",
             f"scheme alias {alias!r} (in {qcode!r}) is not IPTC's or inline; it may "
             f"be declared by {remote}, which is not read offline",
-            Location(line=line),
+            Location(line=line, column=column),
         )
     else:
         issue = Issue(
             Severity.WARNING, "newsml.qcode-scheme",
             f"scheme alias {alias!r} (in {qcode!r}) is declared by no catalog: add a "
             "catalogRef or an inline <catalog><scheme alias=...>",
-            Location(line=line),
+            Location(line=line, column=column),
         )
     if len(_ISSUES) >= _ISSUE_CACHE_SIZE:
         _ISSUES.clear()
