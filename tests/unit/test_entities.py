@@ -324,3 +324,20 @@ def test_the_settlement_word_or_head_gives_a_place_its_kind(
     found = {place.name: place.kind.value if place.kind else None
              for place in parse_text(text).places}
     assert found == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's abbreviation names it on its own
+        ("Вчора РДА передала ділянку громаді.", [("ORG", "РДА")]),
+        ("Голова ОСББ звернувся до суду.", [("ORG", "ОСББ")]),
+        # abbreviations of common things name nothing
+        ("Вкажіть ПІБ та ІПН у заяві.", []),
+        ("Дані зберігаються на ЕОМ.", []),
+    ],
+)
+def test_abbreviations_of_institutions_and_of_things(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text) == expected

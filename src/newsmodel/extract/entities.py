@@ -184,10 +184,18 @@ _LIST_GLUE = frozenset([",", "і", "й", "та"])
 _IN_PLACE = frozenset(["у", "в", "на", "біля", "поблизу", "під"])
 """Prepositions that put what follows on the map (not ``до``: ``до Закону України``)."""
 _GENERIC_ABBREVIATIONS = frozenset(
-    ["ЗМІ", "ВВП", "ПДВ", "ДТП", "ЗНО", "ВНЗ", "ЗВО", "АЗС", "ПММ", "ВІЛ", "СНІД", "ГМО"]
+    ["ЗМІ", "ВВП", "ПДВ", "ДТП", "ЗНО", "ВНЗ", "ЗВО", "АЗС", "ПММ", "ВІЛ", "СНІД", "ГМО",
+     "ПІБ", "ЕОМ", "СМС", "ІПН", "ЄДРПОУ", "ЖКГ", "ПКУ", "ККУ", "ЦКУ"]
 )
-"""Abbreviations of common things (media, GDP, VAT, accidents, exams...), not of institutions:
-``ЗМІ України`` are Ukraine's media, not an organisation."""
+"""Abbreviations of common things (media, GDP, VAT, accidents, exams, a person's full name,
+computers, text messages, tax codes, the codes of law...), not of institutions: ``ЗМІ
+України`` are Ukraine's media, not an organisation."""
+_INSTITUTION_ABBREVIATIONS = frozenset(
+    ["ОДА", "РДА", "КМДА", "ОСББ", "ГО", "ПАТ", "ЗАТ", "ВАТ", "НДІ", "ЗОШ", "ДЮСШ", "СІЗО",
+     "ТЕЦ", "ДАІ", "ДПІ", "БТІ", "ЦНАП", "РАЦС", "ЦВК"]
+)
+"""Dictionary abbreviations that name an institution even on their own (``РДА передала
+ділянку``: the district administration; ``ПАТ``: the company), unlike ЗМІ or ПДВ."""
 """What joins the names of a street list: ``вул. Горького, Якубовського та Соборна``."""
 _STREET_SHORT_DOTTED = frozenset(["вул.", "просп.", "пров.", "бул.", "пл.", "б-р", "р."])
 _ORG_HEAD_ENDINGS = ("суд", "адміністрація", "інспекція", "прокуратура", "служба", "комітет")
@@ -1298,6 +1306,8 @@ class _Scanner:
         if token.is_upper and len(word) == 2 and word.isascii():
             return None  # "PR", "DT", "TU": Latin two-letter abbreviations are rarely bodies
         if token.is_upper:
+            if word in _GENERIC_ABBREVIATIONS:
+                return None
             lower = word.lower()
             if (
                 word in _ROMAN
@@ -1305,8 +1315,8 @@ class _Scanner:
                 or any(r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings)
                 or (len(word) >= 4 and _shouted(word))
             ):
-                if word not in _GENERIC_ABBREVIATIONS and len(word) <= 5 and self.country_after(
-                    index
+                if word in _INSTITUTION_ABBREVIATIONS or (
+                    len(word) <= 5 and self.country_after(index)
                 ):
                     # "НАН України", "ЗС України": a dictionary abbreviation with a country's
                     # name after it is that country's institution
