@@ -112,3 +112,15 @@ def test_a_back_reference_points_to_the_event_its_trigger_named_and_adds_only_a_
     assert "Південнокорейська розвідка" not in names
     assert [article.get(i).name for i in talks.location] == ["Пхеньян"]  # type: ignore[union-attr]
     assert not any(e.name == "Переговори" for e in article.events)
+
+
+def test_taking_part_or_a_decision_is_not_receiving_someone() -> None:
+    """"прийняв участь" (took part), "прийняла закон" (passed a law): the verb that makes
+    "прийняв делегацію" a meeting is an idiom here."""
+    for text in (
+        "21 квітня Віктор Янукович прийняв участь в урочистому відкритті лікарні.",
+        "Верховна Рада прийняла закон про освіту 5 вересня.",
+    ):
+        assert [e for e in parse_text(text).events if e.category is EventCategory.MEETING] == []
+    received = parse_text("Міністр 6 листопада прийняв у Пхеньяні делегацію.").events
+    assert [e.category for e in received] == [EventCategory.MEETING]

@@ -165,6 +165,26 @@ def _trigger(word: str) -> Trigger | None:
     return max(found, key=lambda t: t.priority) if found else None
 
 
+_LIGHT_VERB_OBJECTS = {
+    "прийняти": frozenset([
+        "участь", "рішення", "закон", "постанова", "присяга", "пропозиція", "указ", "захід",
+        "бюджет", "резолюція", "поправка", "зміна", "виклик", "естафета", "правило", "програма",
+        "кодекс", "документ", "заява", "вітання", "ліки", "душ",
+    ]),
+}
+"""A verb that triggers an event only with people as its object: ``прийняв делегацію`` is a
+meeting, ``прийняв участь`` (took part) or ``прийняв рішення`` (decided) is not."""
+
+
+def _light_verb(trigger: Trigger, tokens: Sequence[Token], token: Token) -> bool:
+    """Is the trigger a verb used in an idiom with the word right after it?"""
+    objects = _LIGHT_VERB_OBJECTS.get(trigger.lemma)
+    if objects is None or token.index + 1 >= len(tokens):
+        return False
+    following = tokens[token.index + 1]
+    return following.is_word and not morph.lemmas_of(following.text).isdisjoint(objects)
+
+
 def find_events(
     body: str,
     tokens: Sequence[Token],
@@ -200,6 +220,8 @@ def find_events(
             if _is_reporting(token.text):
                 reporting.append(token.index)
             trigger = _trigger(token.text)
+            if trigger is not None and _light_verb(trigger, tokens, token):
+                continue
             if trigger and (best is None or trigger.priority > best[0].priority):
                 best = (trigger, token)
         if best is None:
