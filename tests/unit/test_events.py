@@ -124,3 +124,26 @@ def test_taking_part_or_a_decision_is_not_receiving_someone() -> None:
         assert [e for e in parse_text(text).events if e.category is EventCategory.MEETING] == []
     received = parse_text("Міністр 6 листопада прийняв у Пхеньяні делегацію.").events
     assert [e.category for e in received] == [EventCategory.MEETING]
+
+
+def test_the_organisations_of_an_agreement_sign_it() -> None:
+    article = parse_text(
+        "Вищий господарський суд України 25 вересня уклав угоду з ТОВ «Деміург» на "
+        "виготовлення відзнак.",
+        date=date(2025, 11, 7),
+    )
+    [event] = article.events
+    assert event.category is EventCategory.AGREEMENT
+    roles = {article.get(p.id).name: p.role for p in event.participants}  # type: ignore[union-attr]
+    assert roles == {"Вищий господарський суд України": "signatory", "ТОВ «Деміург»": "signatory"}
+
+
+def test_an_appointment_needs_a_person() -> None:
+    """"призначення" is also "purpose": land "лісогосподарського призначення" is no event."""
+    assert parse_text(
+        "Кабмін 10 квітня 2008 року змінив цільове призначення земель лісогосподарського "
+        "призначення."
+    ).events == []
+    article = parse_text("Президент 5 травня призначив Івана Петренка міністром.",
+                         date=date(2025, 11, 7))
+    assert [e.category for e in article.events] == [EventCategory.APPOINTMENT]

@@ -40,6 +40,10 @@ _PREPOSITIONS = _LOCATIVE | frozenset(
 _STATE_ACTS = frozenset(
     {EventCategory.DEPLOYMENT, EventCategory.ATTACK, EventCategory.AID, EventCategory.SANCTIONS}
 )
+_ORGANISATIONS_ACT = frozenset({EventCategory.AGREEMENT})
+"""Categories whose organisations named in the sentence take the trigger's role (signatory)."""
+_HAPPEN_TO_PEOPLE = frozenset({EventCategory.APPOINTMENT, EventCategory.DISMISSAL})
+"""Categories that are no event without a person taking part."""
 _DEMONSTRATIVES = frozenset(
     [
         "цей",
@@ -254,6 +258,14 @@ def find_events(
     # a trigger with nobody, nowhere and no time ("пункт про військову допомогу") mentions a
     # kind of happening, not one that happened
     events = [e for e in events if e.participants or e.location or e.start_date or e.end_date]
+    # an appointment or a dismissal happens to someone: without a person it was another
+    # sense of the word ("земель лісогосподарського призначення": land of forestry purpose)
+    people = {mention.entity_id for mention in mentions if mention.label == "PERS"}
+    events = [
+        e for e in events
+        if e.category not in _HAPPEN_TO_PEOPLE
+        or any(ident in people for ident, _ in e.participants)
+    ]
     return [event.as_dict(index + 1, body) for index, event in enumerate(events)]
 
 
@@ -306,6 +318,9 @@ def _candidate(  # noqa: PLR0917 - one private call site, every argument needed
             _add(candidate, mention.entity_id, role)
         elif mention.label == "ORG" and any(abs(mention.first_token - r) <= 3 for r in reporting):
             _add(candidate, mention.entity_id, "source")
+        elif mention.label == "ORG" and trigger.category in _ORGANISATIONS_ACT:
+            # "суд уклав угоду з ТОВ «Деміург»": both sides of an agreement sign it
+            _add(candidate, mention.entity_id, trigger.role)
         elif (
             mention.label == "LOC"
             and trigger.category in _STATE_ACTS
