@@ -153,12 +153,17 @@ def _blanks_are_safe_to_drop(utf8: bytes) -> bool:
     way; in element-only and mixed content whitespace is always allowed).  ``xml:space=
     "preserve"`` needs no check: libxml2 keeps all blank text under it.
 
-    So a document qualifies when it has no ``<!`` (comments and CDATA; a DOCTYPE is refused
+    libxml2 also drops blanks right before a carriage return while the element is still empty
+    (``<x> \r\nabc</x>`` would read ``\nabc``), so a document with a CR never qualifies.
+
+    So a document qualifies when it has no CR, no ``<!`` (comments and CDATA; a DOCTYPE is refused
     before parsing) and no ``<?`` after offset 0 (processing instructions; one at offset 0,
     the XML declaration or not, is outside the root element, where nothing is dropped).  Most
     items have no ``!`` and no ``?`` after the declaration at all, which ``memchr`` finds in a
     fraction of the time a two-byte search takes (that search would cost most of the gain)."""
-    if b"!" in utf8 and b"<!" in utf8:
+    if (b"!" in utf8 and b"<!" in utf8) or b"\r" in utf8:
+        # comments and CDATA; and a CR, before which libxml2 also drops blanks at the start of
+        # an element's text ("<x> \r\nabc</x>" would lose its leading space)
         return False
     question = utf8.find(b"?", 2)
     if question >= 0 and utf8.startswith(b"<?"):

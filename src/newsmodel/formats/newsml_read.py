@@ -78,8 +78,10 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
     if not ns:
         notes.append("newsml.namespace: the document is in no namespace; read as NewsML-G2")
     if qname.localname == "newsMessage":
-        item_set = root.find(f"{ns}itemSet")
-        items = [] if item_set is None else [c for c in item_set if isinstance(c.tag, str)]
+        items = [  # every itemSet: a non-conforming message may have several
+            child for item_set in root.iterchildren(f"{ns or '{}'}itemSet")
+            for child in item_set if isinstance(child.tag, str)
+        ]
     elif qname.localname in ITEMS:
         items = [root]
     else:

@@ -24,11 +24,11 @@ ENTITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~:/#-]{0,255}$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 PUBLICATION_DATE_PATTERN = (
     r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-    r"(T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\.[0-9]+)?)?"
+    r"(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?"
     r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$"
 )
-"""A date or date-time as ISO 8601 writes it, each field in its range (the calendar itself, such
-as 30 February, is checked by the model, not by the pattern)."""
+"""A date or date-time as ISO 8601 writes it, each field in its range.  A pattern cannot know
+the calendar (30 February): the model's parser and the JSON validator's date check do."""
 
 EntityId = Annotated[str, Field(pattern=ENTITY_ID_PATTERN, examples=["person-viktor-horemykin"])]
 """Id of a person, organisation, place or event, unique inside one article."""

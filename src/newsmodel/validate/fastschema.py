@@ -43,7 +43,14 @@ _SUBSCHEMA = (
 )
 _SUBSCHEMA_LISTS = ("anyOf", "allOf", "oneOf", "prefixItems")
 _UNTRANSLATABLE_KEYWORDS = ("format", "patternProperties", "$dynamicRef", "$recursiveRef")
-_PUNCTUATION = frozenset(r"\.-^$|?*+()[]{}/~:#,'\"!@%&=<>`;_ ")
+_PUNCTUATION = frozenset(r"\.^$|?*+()[]{}/")
+"""Characters whose escape means the character itself in both dialects (ECMA's syntax
+characters and ``/``).  Others are not passed through: ``\\<`` is ``<`` to Python but a word
+boundary to jsonschema-rs."""
+_CLASS_PUNCTUATION = _PUNCTUATION | {"-"}
+_CLASS_SET_OPERATORS = ("--", "&&", "~~")
+"""Set operations in a class (``[a--b]``) that ECMA's ``v`` mode or Python's future syntax
+read differently: untranslatable."""
 _QUANTIFIER = re.compile(r"\{\d+(,\d*)?\}")
 
 
@@ -63,7 +70,10 @@ def fast_validator(schema: dict[str, Any]) -> FastValidator | None:
         translated = python_dialect(schema)
     except Untranslatable:
         return None
-    validator: FastValidator = jsonschema_rs.Draft202012Validator(translated)
+    try:
+        validator: FastValidator = jsonschema_rs.Draft202012Validator(translated)
+    except jsonschema_rs.ValidationError:
+        return None  # a schema jsonschema-rs refuses (a regex it cannot compile): no fast path
     return validator
 
 
@@ -181,12 +191,14 @@ def _class_end(pattern: str, start: int) -> int:
             return index
         if char == "\\":
             escaped = pattern[index + 1 : index + 2]
-            if not escaped or escaped not in _PUNCTUATION:
+            if not escaped or escaped not in _CLASS_PUNCTUATION:
                 raise Untranslatable(f"escape \\{escaped} in a class in {pattern!r}")
             index += 2
             continue
         if char == "[" or not (" " <= char <= "~"):
             raise Untranslatable(f"class member {char!r} in {pattern!r}")
+        if pattern.startswith(_CLASS_SET_OPERATORS, index):
+            raise Untranslatable(f"set operation in a class in {pattern!r}")
         index += 1
     raise Untranslatable(f"unterminated class in {pattern!r}")
 

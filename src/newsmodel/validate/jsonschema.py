@@ -15,7 +15,9 @@ always did, and an invalid one the very same issues.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -28,6 +30,7 @@ from newsmodel.validate.report import Location, Report
 from newsmodel.validate.resources import bundled_schema
 
 SCHEMA_FILE = "article.schema.json"
+_FULL_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T|$)")
 _MAX_QUOTE = 80
 
 
@@ -185,7 +188,8 @@ def _ids(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
 
 
 def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    """Duplicate ids, dangling or mistyped references, and mentions that do not slice the body."""
+    """Duplicate ids, dangling or mistyped references, days the calendar does not have, and
+    mentions that do not slice the body."""
     kinds: dict[str, str] = {}
     for entity_id, kind, pointer in _ids(document):
         if entity_id in kinds:
@@ -220,6 +224,7 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                     ("Person", "Organisation", "Place"),
                     f"/events/{index}/participants/{position}/id",
                 )
+    yield from _calendar_dates(document)
     body = document.get("body")
     if isinstance(body, str):
         for collection in ("persons", "organisations", "places", "events"):
@@ -240,6 +245,22 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                             f"mention {start}:{end} says {quote(text)} but the body has "
                             f"{quote(body[start:end])} there",
                         )
+
+
+def _calendar_dates(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """Dates the schema's patterns let through but the calendar does not (``2025-02-30``):
+    the reader would refuse them, so the validator must not call them valid."""
+    places: list[tuple[str, Any]] = [("/date_published", document.get("date_published"))]
+    for index, event in enumerate(_items(document, "events")):
+        for key in ("start_date", "end_date"):
+            places.append((f"/events/{index}/{key}", event.get(key)))
+    for pointer, value in places:
+        if not isinstance(value, str) or len(value) < 10 or not _FULL_DATE.match(value):
+            continue  # a partial date, or not a date at all (the schema says so)
+        try:
+            date.fromisoformat(value[:10])
+        except ValueError:
+            yield pointer, "json.date", f"{quote(value)} is not a day of the calendar"
 
 
 def _items(document: dict[str, Any], collection: str) -> list[dict[str, Any]]:
