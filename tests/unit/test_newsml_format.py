@@ -346,3 +346,13 @@ def test_concept_item_becomes_entities() -> None:
     assert person.name == "Mario Draghi"
     assert [o.name for o in article.organisations] == ["European Central Bank"]
     assert person.affiliation == [article.organisations[0].id]
+
+
+def test_every_item_set_of_a_message_is_read(seed_article: Article) -> None:
+    """A non-conforming message with two itemSets loses neither's items."""
+    second = seed_article.model_copy(update={"id": "second"})
+    message = dumps_many([seed_article, second], "newsml")
+    boundary = b"</newsItem>\n<newsItem"
+    split = message.replace(boundary, b"</newsItem></itemSet><itemSet><newsItem", 1)
+    assert split.count(b"<itemSet") == 2
+    assert [a.id for a in loads(split, "newsml")] == [seed_article.id, "second"]
