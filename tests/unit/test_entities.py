@@ -276,6 +276,9 @@ def test_multiword_place_names_are_one_place(text: str, name: str) -> None:
         ("Військові ЗС України відбили атаку.", [("ORG", "ЗС України")]),
         # the media of a country are no institution: the country alone is named
         ("Про це пишуть ЗМІ Росії.", [("LOC", "Росії")]),
+        # a preposition or conjunction in a headline in capitals is no abbreviation
+        ("ПРЕЗИДЕНТ ПРИБУВ ДО УКРАЇНИ.", [("LOC", "УКРАЇНИ")]),
+        ("Санкції ПРОТИ Росії посилено.", [("LOC", "Росії")]),
     ],
 )
 def test_a_dictionary_abbreviation_before_a_country_is_its_institution(
@@ -341,3 +344,19 @@ def test_abbreviations_of_institutions_and_of_things(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # streets after a plural street word are named as streets, the genitive kept
+        ("Ремонт вулиць Шевченка і Франка почнеться.", ["вулиця Шевченка", "вулиця Франка"]),
+        ("Мешканці вул. Горького та Соборної скаржаться.", ["вул. Горького", "вул. Соборної"]),
+        # known places after "на вулицях" stay places, each with its lexicon name
+        ("Протест на вулицях Києва та Львова тривав.", ["Київ", "Львів"]),
+        # a document word before a region is no town
+        ("У Статуті Львівської області є пункт.", []),
+    ],
+)
+def test_street_lists_are_named_as_streets(text: str, names: list[str]) -> None:
+    assert [place.name for place in parse_text(text).places] == names

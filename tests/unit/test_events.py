@@ -119,7 +119,9 @@ def test_taking_part_or_a_decision_is_not_receiving_someone() -> None:
     "прийняв делегацію" a meeting is an idiom here."""
     for text in (
         "21 квітня Віктор Янукович прийняв участь в урочистому відкритті лікарні.",
+        "21 квітня Віктор Янукович прийняв активну участь у відкритті лікарні.",
         "Верховна Рада прийняла закон про освіту 5 вересня.",
+        "Верховна Рада 5 вересня прийняла в цілому закон про освіту.",
     ):
         assert [e for e in parse_text(text).events if e.category is EventCategory.MEETING] == []
     received = parse_text("Міністр 6 листопада прийняв у Пхеньяні делегацію.").events

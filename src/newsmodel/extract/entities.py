@@ -424,12 +424,13 @@ class _Scanner:
                 self.spans.append(found)
                 index = found.last_token + 1
                 index = self.parenthesised_acronym(found, index)
-                if found.label == "LOC" and (
-                    self.tokens[found.first_token].text.lower()
-                    in (_STREET_WORDS | _STREET_SHORT_DOTTED)
-                    or (found.first_token > 0 and self.plural_street_word(found.first_token - 1))
-                ):
-                    index = self.street_list(index)
+                if found.label == "LOC" and found.key is None:
+                    if self.tokens[found.first_token].text.lower() in (
+                        _STREET_WORDS | _STREET_SHORT_DOTTED
+                    ):
+                        index = self.street_list(index, self.street_head(found.first_token))
+                    elif found.first_token > 0 and self.plural_street_word(found.first_token - 1):
+                        index = self.street_list(index, self.street_head(found.first_token - 1))
             else:
                 index += 1
         return self.second_pass()
@@ -515,7 +516,8 @@ class _Scanner:
             last = nxt
             while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 2:
                 last += 1
-            return self.span(nxt, last, "LOC")
+            written = self.text[self.tokens[nxt].start : self.tokens[last].end]
+            return self.span(nxt, last, "LOC", f"{self.street_head(index)} {written}")
         last = nxt
         while (
             (t := self.tok(last)) is not None
@@ -621,13 +623,14 @@ class _Scanner:
             last = index + 1  # "Мала Костромка", "Липовий Скиток"
         return self.span(index, last, "LOC")
 
-    def street_list(self, index: int) -> int:
+    def street_list(self, index: int, head: str) -> int:
         """``вул. Горького, Якубовського та Соборна``: the names listed after a street are
-        streets too (with their house numbers)."""
+        streets too (with their house numbers), named with the street word (``вул. Соборна``
+        keeps its genitive, as ``вулиця Шевченка`` does)."""
         while index + 1 < len(self.tokens) and self.tokens[index].text in _LIST_GLUE:
             first = index + 1
-            if not self.capital_word(first) or self.tokens[first].is_upper:
-                break
+            if not self.capital_word(first) or self.tokens[first].is_upper or first in self.hits:
+                break  # "на вулицях Києва та Львова": a known place is no street
             last = first
             while (
                 self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - first < 2
@@ -637,9 +640,19 @@ class _Scanner:
                 break
             if self.house_number_after(last):
                 last += 2
-            self.spans.append(self.span(first, last, "LOC"))
+            written = self.text[self.tokens[first].start : self.tokens[last].end]
+            self.spans.append(self.span(first, last, "LOC", f"{head} {written}"))
             index = last + 1
         return index
+
+    def street_head(self, index: int) -> str:
+        """The street word at ``index`` as a name starts with it: an abbreviation as written
+        (``вул.``), a word in the singular nominative (``вулицях`` -> ``вулиця``)."""
+        word = self.tokens[index].text
+        if word.endswith(".") or word.lower() in _STREET_SHORT:
+            return word
+        lemmas = morph.lemmas_of(word) & _STREET_WORDS
+        return min(lemmas) if lemmas else word.lower()
 
     def with_initials(self, span: EntitySpan) -> EntitySpan:
         """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
@@ -1315,8 +1328,11 @@ class _Scanner:
                 or any(r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings)
                 or (len(word) >= 4 and _shouted(word))
             ):
+                abbreviation = any("Abbr" in r.grammemes for r in readings) and not any(
+                    r.known and r.pos in _FUNCTION_POS for r in readings
+                )  # not "ДО УКРАЇНИ" in a headline in capitals
                 if word in _INSTITUTION_ABBREVIATIONS or (
-                    len(word) <= 5 and self.country_after(index)
+                    abbreviation and len(word) <= 5 and self.country_after(index)
                 ):
                     # "НАН України", "ЗС України": a dictionary abbreviation with a country's
                     # name after it is that country's institution
@@ -1390,6 +1406,7 @@ class _Scanner:
             and before is not None
             and before.text.lower() in _IN_PLACE
             and lemmas.isdisjoint(_title_heads())
+            and lemmas.isdisjoint(gazetteer.document_heads())  # "У Статуті Львівської області"
         ):
             return False  # "в Алчевську Луганської області": a town in its region
         if not lemmas.isdisjoint(_title_heads()) or (

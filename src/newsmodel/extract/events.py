@@ -181,12 +181,26 @@ meeting, ``прийняв участь`` (took part) or ``прийняв ріш�
 
 
 def _light_verb(trigger: Trigger, tokens: Sequence[Token], token: Token) -> bool:
-    """Is the trigger a verb used in an idiom with the word right after it?"""
+    """Is the trigger a verb used in an idiom with its object (``прийняв активну участь``,
+    ``прийняла в цілому закон``)?  The object is the first noun after it, past adjectives,
+    adverbs and prepositional phrases, in the same clause."""
     objects = _LIGHT_VERB_OBJECTS.get(trigger.lemma)
-    if objects is None or token.index + 1 >= len(tokens):
+    if objects is None:
         return False
-    following = tokens[token.index + 1]
-    return following.is_word and not morph.lemmas_of(following.text).isdisjoint(objects)
+    after_preposition = False
+    for following in tokens[token.index + 1 : token.index + 6]:
+        if not following.is_word or following.sentence != token.sentence:
+            return False
+        if not morph.lemmas_of(following.text).isdisjoint(objects):
+            return True
+        kinds = morph.pos_set(following.text)
+        if "PREP" in kinds:
+            after_preposition = True
+        elif after_preposition:
+            after_preposition = False  # the preposition's own noun: "у Пхеньяні"
+        elif kinds & {"NOUN", "NPRO"} and not kinds & {"ADJF", "PRTF", "ADVB"}:
+            return False  # the object is someone or something else: "прийняв делегацію"
+    return False
 
 
 def find_events(
