@@ -181,22 +181,9 @@ _STREET_WORDS = frozenset(
 )
 _STREET_SHORT = frozenset(["вул", "просп", "пров", "бул", "пл"])
 _LIST_GLUE = frozenset([",", "і", "й", "та"])
+"""What joins the names of a street list: ``вул. Горького, Якубовського та Соборна``."""
 _IN_PLACE = frozenset(["у", "в", "на", "біля", "поблизу", "під"])
 """Prepositions that put what follows on the map (not ``до``: ``до Закону України``)."""
-_GENERIC_ABBREVIATIONS = frozenset(
-    ["ЗМІ", "ВВП", "ПДВ", "ДТП", "ЗНО", "ВНЗ", "ЗВО", "АЗС", "ПММ", "ВІЛ", "СНІД", "ГМО",
-     "ПІБ", "ЕОМ", "СМС", "ІПН", "ЄДРПОУ", "ЖКГ", "ПКУ", "ККУ", "ЦКУ"]
-)
-"""Abbreviations of common things (media, GDP, VAT, accidents, exams, a person's full name,
-computers, text messages, tax codes, the codes of law...), not of institutions: ``ЗМІ
-України`` are Ukraine's media, not an organisation."""
-_INSTITUTION_ABBREVIATIONS = frozenset(
-    ["ОДА", "РДА", "КМДА", "ОСББ", "ГО", "ПАТ", "ЗАТ", "ВАТ", "НДІ", "ЗОШ", "ДЮСШ", "СІЗО",
-     "ТЕЦ", "ДАІ", "ДПІ", "БТІ", "ЦНАП", "РАЦС", "ЦВК"]
-)
-"""Dictionary abbreviations that name an institution even on their own (``РДА передала
-ділянку``: the district administration; ``ПАТ``: the company), unlike ЗМІ or ПДВ."""
-"""What joins the names of a street list: ``вул. Горького, Якубовського та Соборна``."""
 _STREET_SHORT_DOTTED = frozenset(["вул.", "просп.", "пров.", "бул.", "пл.", "б-р", "р."])
 _ORG_HEAD_ENDINGS = ("суд", "адміністрація", "інспекція", "прокуратура", "служба", "комітет")
 _PLACE_ABBREVIATIONS = frozenset({"обл.", "обл", "р-н", "р-ну", "р-ні"})
@@ -1319,8 +1306,9 @@ class _Scanner:
         if token.is_upper and len(word) == 2 and word.isascii():
             return None  # "PR", "DT", "TU": Latin two-letter abbreviations are rarely bodies
         if token.is_upper:
-            if word in _GENERIC_ABBREVIATIONS:
-                return None
+            meaning = gazetteer.abbreviations().get(word)
+            if meaning == "thing":
+                return None  # ЗМІ, ПДВ: abbreviations of things name no organisation
             lower = word.lower()
             if (
                 word in _ROMAN
@@ -1331,7 +1319,7 @@ class _Scanner:
                 abbreviation = any("Abbr" in r.grammemes for r in readings) and not any(
                     r.known and r.pos in _FUNCTION_POS for r in readings
                 )  # not "ДО УКРАЇНИ" in a headline in capitals
-                if word in _INSTITUTION_ABBREVIATIONS or (
+                if meaning == "institution" or (
                     abbreviation and len(word) <= 5 and self.country_after(index)
                 ):
                     # "НАН України", "ЗС України": a dictionary abbreviation with a country's

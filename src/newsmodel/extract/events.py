@@ -169,22 +169,23 @@ def _trigger(word: str) -> Trigger | None:
     return max(found, key=lambda t: t.priority) if found else None
 
 
-_LIGHT_VERB_OBJECTS = {
-    "прийняти": frozenset([
-        "участь", "рішення", "закон", "постанова", "присяга", "пропозиція", "указ", "захід",
-        "бюджет", "резолюція", "поправка", "зміна", "виклик", "естафета", "правило", "програма",
-        "кодекс", "документ", "заява", "вітання", "ліки", "душ",
-    ]),
-}
-"""A verb that triggers an event only with people as its object: ``прийняв делегацію`` is a
-meeting, ``прийняв участь`` (took part) or ``прийняв рішення`` (decided) is not."""
+@cache
+def light_verb_objects() -> dict[str, frozenset[str]]:
+    """Objects that make a trigger verb an idiom (``lexicon/events/light_verbs.tsv``): a verb
+    there triggers an event only with people as its object."""
+    table: dict[str, set[str]] = {}
+    for line in _data("light_verbs.tsv").splitlines():
+        if line and not line.startswith(("#", "verb\t")):
+            verb, thing = line.split("\t")
+            table.setdefault(verb, set()).add(thing)
+    return {verb: frozenset(things) for verb, things in table.items()}
 
 
 def _light_verb(trigger: Trigger, tokens: Sequence[Token], token: Token) -> bool:
     """Is the trigger a verb used in an idiom with its object (``прийняв активну участь``,
     ``прийняла в цілому закон``)?  The object is the first noun after it, past adjectives,
     adverbs and prepositional phrases, in the same clause."""
-    objects = _LIGHT_VERB_OBJECTS.get(trigger.lemma)
+    objects = light_verb_objects().get(trigger.lemma)
     if objects is None:
         return False
     after_preposition = False

@@ -472,6 +472,21 @@ def title_heads() -> frozenset[str]:
 
 
 @functools.cache
+def abbreviations() -> dict[str, str]:
+    """Dictionary abbreviations and what they name, ``institution`` or ``thing`` (from
+    ``abbreviations.tsv``), keyed as written (``РДА``)."""
+    table = {}
+    for number, line in enumerate(_read("abbreviations.tsv").splitlines(), start=1):
+        if not line or line.startswith(("#", "abbreviation\t")):
+            continue
+        abbreviation, kind, _meaning = line.split("\t")
+        if kind not in ("institution", "thing"):
+            raise ValueError(f"abbreviations.tsv:{number}: kind {kind!r} is not institution/thing")
+        table[abbreviation] = kind
+    return table
+
+
+@functools.cache
 def document_heads() -> frozenset[str]:
     """Head lemmas of documents and symbols named after a place (``кодекс``, ``герб``)."""
     return _word_list("document_heads.txt")
