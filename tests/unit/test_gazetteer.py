@@ -436,3 +436,13 @@ def test_forms_file_is_current() -> None:
         "a lexicon data file changed: run python tools/build_lexicon_forms.py"
     )
     assert committed == _builder().build(), "forms.tsv is stale: run tools/build_lexicon_forms.py"
+
+
+def test_the_abbreviation_table_is_data_with_two_kinds() -> None:
+    from newsmodel.extract.gazetteer import abbreviations
+
+    table = abbreviations()
+    assert table["РДА"] == "institution"
+    assert table["ЗМІ"] == "thing"
+    assert set(table.values()) == {"institution", "thing"}
+    assert all(key == key.upper() and " " not in key for key in table)
