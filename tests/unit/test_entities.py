@@ -360,3 +360,12 @@ def test_abbreviations_of_institutions_and_of_things(
 )
 def test_street_lists_are_named_as_streets(text: str, names: list[str]) -> None:
     assert [place.name for place in parse_text(text).places] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Використовували однакові IP-адреси для завантаження.",
+     "Він звірив точку за GPS-навігатором сам."],
+)
+def test_a_latin_prefix_on_a_common_noun_names_nobody(text: str) -> None:
+    assert _spans(text) == []

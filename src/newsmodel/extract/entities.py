@@ -309,7 +309,11 @@ class _Scanner:
         self.count = len(tokens)
         # asked for every token several times: computed once
         self.capitals = [
-            token.is_word and token.is_capitalised and not token.text.isdigit() for token in tokens
+            token.is_word
+            and token.is_capitalised
+            and not token.text.isdigit()
+            and not _latin_prefixed_noun(token.text)
+            for token in tokens
         ]
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
         self.org_heads = organisation_heads()
@@ -1500,6 +1504,13 @@ def _compound_organisation(word: str) -> bool:
 
 
 @cache
+def _latin_prefixed_noun(word: str) -> bool:
+    """``IP-адреси``, ``GPS-навігатором``, ``PR-діяльності``: a Latin abbreviation prefixed to a
+    lower-case Ukrainian noun is a common noun, whatever its capitals."""
+    prefix, hyphen, rest = word.partition("-")
+    return bool(hyphen) and prefix.isascii() and prefix.isupper() and rest[:1].islower()
+
+
 def _title_heads() -> frozenset[str]:
     from newsmodel.extract.roles import title_heads
 
