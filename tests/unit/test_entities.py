@@ -352,6 +352,9 @@ def test_abbreviations_of_institutions_and_of_things(
         # streets after a plural street word are named as streets, the genitive kept
         ("Ремонт вулиць Шевченка і Франка почнеться.", ["вулиця Шевченка", "вулиця Франка"]),
         ("Мешканці вул. Горького та Соборної скаржаться.", ["вул. Горького", "вул. Соборної"]),
+        # a colon may stand between the plural street word and its list
+        ("Воду відключать на вулицях: Різдвяна, Орджонікідзе.",
+         ["вулиця Різдвяна", "вулиця Орджонікідзе"]),
         # known places after "на вулицях" stay places, each with its lexicon name
         ("Протест на вулицях Києва та Львова тривав.", ["Київ", "Львів"]),
         # a document word before a region is no town

@@ -420,8 +420,8 @@ class _Scanner:
                         _STREET_WORDS | _STREET_SHORT_DOTTED
                     ):
                         index = self.street_list(index, self.street_head(found.first_token))
-                    elif found.first_token > 0 and self.plural_street_word(found.first_token - 1):
-                        index = self.street_list(index, self.street_head(found.first_token - 1))
+                    elif (word := self.plural_street_word_before(found.first_token)) is not None:
+                        index = self.street_list(index, self.street_head(word))
             else:
                 index += 1
         return self.second_pass()
@@ -501,7 +501,10 @@ class _Scanner:
             return None
         if self.plural_street_word(index):
             # "на вулицях Києва": the streets of a place, whose name other rules take;
-            # "вулиць Космонавтів і Турбінної": a list, each name a street (see street_list)
+            # "вулиць Космонавтів і Турбінної", "вулиць: Різдвяна, Гоголя": a list, each name a
+            # street (see street_list)
+            if (colon := self.tok(nxt)) is not None and colon.text == ":":
+                nxt += 1
             if nxt in self.hits or not self.capital_word(nxt) or self.tokens[nxt].is_upper:
                 return None
             last = nxt
@@ -531,6 +534,11 @@ class _Scanner:
         if word not in ("р.", "р") and self.house_number_after(last):
             last += 2
         return self.span(index, last, "LOC")
+
+    def plural_street_word_before(self, first: int) -> int | None:
+        """The plural street word right before a span (``вулиць Гоголя``, ``вулиць: Гоголя``)."""
+        before = first - 2 if first >= 2 and self.tokens[first - 1].text == ":" else first - 1
+        return before if before >= 0 and self.plural_street_word(before) else None
 
     def plural_street_word(self, index: int) -> bool:
         """``вулицях``, ``вулиць``, ``проспектів``: a street word that can only be plural names
