@@ -130,8 +130,9 @@ def normalise(words: tuple[str, ...]) -> PersonName:
     if is_east_asian(words):
         parts = [*words[:-1], _strip_east_asian(words[-1])]
         return PersonName(" ".join(parts), " ".join(parts[1:]), parts[0])
-    case = _common_case(words)
-    gender = _given_gender(words, case)
+    agreed = _agreeing_case_and_gender(words)
+    case = agreed[0] if agreed else _common_case(words)
+    gender = agreed[1] if agreed else _given_gender(words, case)
     forms: list[str] = []
     roles: list[str | None] = []
     for index, word in enumerate(words):
@@ -143,6 +144,28 @@ def normalise(words: tuple[str, ...]) -> PersonName:
         roles.append(found)
     given, patronymic, family = _split(forms, roles)
     return PersonName(" ".join(forms), given, family, patronymic)
+
+
+def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
+    """The one case and gender every word of a name can be read in, when its first word is a
+    known given name: ``Юлії Тимошенко`` is Юлія's genitive (the surname, indeclinable for a
+    woman, agrees), ``Валентину Козименко`` is Валентина's accusative (for a man the surname
+    would read ``Козименку``).  ``None`` when no pair fits every word (then the words vote)."""
+    given = [r for r in _name_readings(words[0]) if "Name" in r.grammemes and r.gender]
+    if len(words) < 2 or not given:
+        return None
+    pairs = {(r.case, r.gender) for r in given if r.case and r.gender}
+    fitting = [
+        (case, gender) for case, gender in pairs
+        if all(
+            any(r.case == case and r.gender in (gender, None)
+                for r in (_name_readings(word) or _guess_readings(word)))
+            for word in words[1:]
+        )
+    ]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda pair: (CASES.index(pair[0]), pair[1]))
 
 
 def _given_gender(words: Sequence[str], case: str) -> str | None:
