@@ -372,3 +372,20 @@ def test_street_lists_are_named_as_streets(text: str, names: list[str]) -> None:
 )
 def test_a_latin_prefix_on_a_common_noun_names_nobody(text: str) -> None:
     assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Він придбав Toyota Land Cruiser 150 Prado за мільйон.", []),
+        ("Фірма поставить авто Skoda Superb 1,8.", []),
+        ("Офшор Fusilero Enterprises Limited володіє акціями.",
+         [("ORG", "Fusilero Enterprises Limited")]),
+        ("Про це заявив Donald Trump у Вашингтоні.",
+         [("PERS", "Donald Trump"), ("LOC", "Вашингтоні")]),
+    ],
+)
+def test_latin_runs_products_companies_and_people(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(text) == expected

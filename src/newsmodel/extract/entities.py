@@ -180,6 +180,7 @@ _STREET_WORDS = frozenset(
     ]
 )
 _STREET_SHORT = frozenset(["вул", "просп", "пров", "бул", "пл"])
+_LATIN_JOINERS = frozenset(["and", "of", "&", "de", "la", "du", "und"])
 _LIST_GLUE = frozenset([",", "і", "й", "та"])
 """What joins the names of a street list: ``вул. Горького, Якубовського та Соборна``."""
 _IN_PLACE = frozenset(["у", "в", "на", "біля", "поблизу", "під"])
@@ -393,12 +394,17 @@ class _Scanner:
             ):
                 index += 1  # punctuation, verbs, function words: nothing starts here
                 continue
+            product_end = self.product_run_end(index)
+            if product_end is not None:
+                index = product_end + 1  # "Toyota Land Cruiser": a product, no entity
+                continue
             phrase = self.noun_phrase(index)
             listed = self.lexicon(index)
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
                 listed = None
             found = (
-                self.coordinated_regions(index)
+                self.latin_company(index)
+                or self.coordinated_regions(index)
                 or self.settlement(index)
                 or self.street(index)
                 or self.quoted_organisation(index)
@@ -1160,6 +1166,44 @@ class _Scanner:
         while last - index < 2 and self.capital_word(last + 1) and self.adjacent(last, last + 1):
             last += 1
         return self.span(index, last, "LOC")
+
+    def latin_run_end(self, index: int) -> int | None:
+        """The last token of a run of capitalised Latin words (model numbers and ``and``/``of``
+        inside) starting at ``index``, or ``None`` when no such run starts there."""
+        word = self.words[index]
+        if not (word[:1].isupper() and word.isascii() and word.isalpha()) or index in self.hits:
+            return None
+        last = index
+        while (
+            (t := self.tok(last + 1)) is not None
+            and self.adjacent(last, last + 1)
+            and t.text.isascii()
+            and t.text[:1].isalnum()
+            and (t.text[:1].isupper() or t.text[:1].isdigit() or t.text.lower() in _LATIN_JOINERS)
+            and last - index < 5
+        ):
+            last += 1
+        while last > index and self.words[last].lower() in _LATIN_JOINERS:
+            last -= 1
+        return last
+
+    def product_run_end(self, index: int) -> int | None:
+        """``Toyota Land Cruiser``, ``Audi Q7``: a Latin run that starts with a product brand
+        names a product, neither a person nor an organisation; where it ends."""
+        last = self.latin_run_end(index)
+        if last is None or self.words[index].lower() not in gazetteer.product_brands():
+            return None
+        return last
+
+    def latin_company(self, index: int) -> EntitySpan | None:
+        """``Limpieza Limited``, ``Mako Trading``: a Latin run ending with a legal form is a
+        company."""
+        last = self.latin_run_end(index)
+        if last is None or last == index:
+            return None
+        if self.words[last].lower().rstrip(".") not in gazetteer.legal_forms():
+            return None
+        return self.span(index, last, "ORG")
 
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:

@@ -487,6 +487,18 @@ def abbreviations() -> dict[str, str]:
 
 
 @functools.cache
+def product_brands() -> frozenset[str]:
+    """Brands that name products with their models (``Toyota``, ``Skoda``), lower case."""
+    return _word_list("product_brands.txt")
+
+
+@functools.cache
+def legal_forms() -> frozenset[str]:
+    """Words that end a company name in Latin script (``Limited``, ``GmbH``), lower case."""
+    return _word_list("legal_forms.txt")
+
+
+@functools.cache
 def document_heads() -> frozenset[str]:
     """Head lemmas of documents and symbols named after a place (``кодекс``, ``герб``)."""
     return _word_list("document_heads.txt")
