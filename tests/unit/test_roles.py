@@ -68,3 +68,16 @@ def test_a_verb_participle_is_not_part_of_the_title() -> None:
         _title("Договір був підписаний президентом Росії Володимиром Путіним.", "Володимир Путін")
         == "президент Росії"
     )
+
+
+def test_a_title_spans_no_preposition_and_is_written_in_lower_case() -> None:
+    """"колегія суддів під головуванням Олени Поляк" gives her no title; a title that opens a
+    sentence is written as editors write titles, in lower case."""
+    from newsmodel import parse_text
+
+    article = parse_text(
+        "Справу розглянула колегія суддів під головуванням Олени Поляк. Міністр оборони "
+        "України Олексій Резніков прибув до Києва."
+    )
+    titles = {person.name: person.job_title for person in article.persons}
+    assert titles == {"Олена Поляк": None, "Олексій Резніков": "міністр оборони України"}

@@ -44,6 +44,19 @@ _BREAKS = frozenset(
         "чи",
         "або",
         "як",
+        # other prepositions: "колегія суддів під головуванням Олени Поляк" has no title
+        "під",
+        "над",
+        "при",
+        "через",
+        "після",
+        "перед",
+        "без",
+        "щодо",
+        "проти",
+        "між",
+        "серед",
+        "біля",
     ]
 )
 
@@ -164,6 +177,10 @@ def title_after(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -
 
 def _make(tokens: Sequence[Token], first: int, last: int, inner: list[EntitySpan]) -> Title:
     words = [token.text for token in tokens[first : last + 1]]
+    if tokens[first].sentence_start and words[0][1:].islower():
+        # "Міністр оборони України Олексій Резніков ...": capitalised only as the sentence's
+        # first word; a title is written in lower case ("міністр оборони України")
+        words[0] = words[0][:1].lower() + words[0][1:]
     text = morph.noun_phrase_nominative(words, title_heads())
     return Title(text, first, last, tuple(sorted(inner, key=lambda span: span.start)))
 
