@@ -17,6 +17,9 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
+_CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One reading of a word: lemma, part of speech, grammemes, and whether the dictionary knows
@@ -31,7 +34,12 @@ class Reading:
 
     @property
     def case(self) -> str | None:
-        return next((case for case in CASES if case in self.grammemes), None)
+        found = next((case for case in CASES if case in self.grammemes), None)
+        if found is None and self.pos in _CASED and getattr(self.parse, "word", None) == self.lemma:
+            # Some dictionary paradigms tag their first form without a case ("директор":
+            # "NOUN,anim masc"); the lemma's own form is its nominative.
+            return "nomn"
+        return found
 
     @property
     def gender(self) -> str | None:
@@ -171,8 +179,12 @@ def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> st
     if head is None:
         return " ".join(words)
     plural = head.plural
-    wanted = {"nomn", "plur"} if plural else {"nomn"}
-    head_form = head.inflect(wanted) or head_word
+    if plural:
+        head_form = head.inflect({"nomn", "plur"}) or head_word
+    else:
+        # the singular nominative; where the dictionary leaves that form untagged
+        # ("директора" -> "директор", not the tagged plural "директори") it is the lemma
+        head_form = head.inflect({"nomn", "sing"}) or head.lemma
     result = []
     for word in words[:head_index]:
         adjective = _agreeing(word, case, pos="ADJF", plural=plural, gender=head.gender)
