@@ -81,3 +81,17 @@ def test_a_title_spans_no_preposition_and_is_written_in_lower_case() -> None:
     )
     titles = {person.name: person.job_title for person in article.persons}
     assert titles == {"Олена Поляк": None, "Олексій Резніков": "міністр оборони України"}
+
+
+def test_a_title_after_the_name_may_open_with_adjectives_and_ends_at_the_verb() -> None:
+    from newsmodel import parse_text
+
+    cases = {
+        "Іван Петренко, колишній перший заступник міністра оборони України, заявив про це.":
+            "колишній перший заступник міністра оборони України",
+        "Тетяна Пляченко, директор ТД «Украгропром» раніше була засновником фірми.":
+            "директор ТД «Украгропром»",
+    }
+    for text, title in cases.items():
+        [person] = parse_text(text).persons
+        assert person.job_title == title

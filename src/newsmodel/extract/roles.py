@@ -153,7 +153,15 @@ def title_after(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -
     if comma >= len(tokens) or tokens[comma].text != "," or comma + 1 >= len(tokens):
         return None
     first = comma + 1
-    if not _is_title_head(tokens[first].text) or tokens[first].is_capitalised:
+    head = first  # "колишній перший заступник міністра": adjectives may come first
+    while (
+        head + 1 < len(tokens)
+        and head - first < 3
+        and not _is_title_head(tokens[head].text)
+        and morph.pos_set(tokens[head].text) == frozenset({"ADJF"})
+    ):
+        head += 1
+    if not _is_title_head(tokens[head].text) or tokens[first].is_capitalised:
         return None
     by_first = spans.by_first
     index = first
@@ -169,10 +177,20 @@ def title_after(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -
         token = tokens[index]
         if not token.is_word or token.text.lower() in _BREAKS:
             break
+        if _is_predicate(token.text):
+            # "Тетяна Пляченко, директор ТД «Украгропром», раніше була ...": the clause
+            # goes on after the title
+            return _make(tokens, first, index - 1, inner) if index > first else None
         index += 1
     if index >= len(tokens) or tokens[index].text not in {",", ".", ";", ")"}:
         return None
     return _make(tokens, first, index - 1, inner)
+
+
+def _is_predicate(word: str) -> bool:
+    """A verb or an adverb that cannot be a noun: where an apposition's title ends."""
+    kinds = morph.pos_set(word)
+    return bool(kinds & {"VERB", "INFN", "ADVB", "GRND"}) and "NOUN" not in kinds
 
 
 def _make(tokens: Sequence[Token], first: int, last: int, inner: list[EntitySpan]) -> Title:
@@ -181,7 +199,16 @@ def _make(tokens: Sequence[Token], first: int, last: int, inner: list[EntitySpan
         # "Міністр оборони України Олексій Резніков ...": capitalised only as the sentence's
         # first word; a title is written in lower case ("міністр оборони України")
         words[0] = words[0][:1].lower() + words[0][1:]
-    text = morph.noun_phrase_nominative(words, title_heads())
+    nominative = morph.noun_phrase_nominative(words, title_heads()).split(" ")
+    if len(nominative) == len(words):
+        # written with the text's own spacing: "ТД «Украгропром»", not "ТД « Украгропром »"
+        pairs = zip(tokens[first:last], tokens[first + 1 : last + 1], strict=True)
+        gaps = ["" if right.start == left.end else " " for left, right in pairs]
+        text = nominative[0] + "".join(
+            gap + word for gap, word in zip(gaps, nominative[1:], strict=True)
+        )
+    else:
+        text = " ".join(nominative)
     return Title(text, first, last, tuple(sorted(inner, key=lambda span: span.start)))
 
 
