@@ -394,7 +394,8 @@ class _Scanner:
             ):
                 index += 1  # punctuation, verbs, function words: nothing starts here
                 continue
-            product_end = self.product_run_end(index)
+            latin = "A" <= token.text[:1] <= "Z"
+            product_end = self.product_run_end(index) if latin else None
             if product_end is not None:
                 index = product_end + 1  # "Toyota Land Cruiser": a product, no entity
                 continue
@@ -403,7 +404,7 @@ class _Scanner:
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
                 listed = None
             found = (
-                self.latin_company(index)
+                (self.latin_company(index) if latin else None)
                 or self.coordinated_regions(index)
                 or self.settlement(index)
                 or self.street(index)

@@ -212,6 +212,7 @@ def _head_index(words: Sequence[str]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def shares_case(adjective: str, following: str) -> bool:
     """The adjective has a reading in a case the following adjective or noun can be in."""
     cases_a = {r.case for r in readings(adjective) if r.pos in ("ADJF", "PRTF")}
