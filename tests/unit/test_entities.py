@@ -351,7 +351,10 @@ def test_abbreviations_of_institutions_and_of_things(
     [
         # streets after a plural street word are named as streets, the genitive kept
         ("Ремонт вулиць Шевченка і Франка почнеться.", ["вулиця Шевченка", "вулиця Франка"]),
-        ("Мешканці вул. Горького та Соборної скаржаться.", ["вул. Горького", "вул. Соборної"]),
+        ("Мешканці вул. Горького та Соборної скаржаться.", ["вул. Горького", "вул. Соборна"]),
+        # an adjective street name is put in the nominative, agreeing with the street word
+        ("Мешканці вул. Горького, Київській та Одеській скаржаться.",
+         ["вул. Горького", "вул. Київська", "вул. Одеська"]),
         # a colon may stand between the plural street word and its list
         ("Воду відключать на вулицях: Різдвяна, Орджонікідзе.",
          ["вулиця Різдвяна", "вулиця Орджонікідзе"]),
@@ -383,6 +386,10 @@ def test_a_latin_prefix_on_a_common_noun_names_nobody(text: str) -> None:
          [("ORG", "Fusilero Enterprises Limited")]),
         ("Про це заявив Donald Trump у Вашингтоні.",
          [("PERS", "Donald Trump"), ("LOC", "Вашингтоні")]),
+        # a brand with a company word is the company; a date after a company is no part of it
+        ("Завод відкриє Hyundai Motor Company у Києві.",
+         [("ORG", "Hyundai Motor Company"), ("LOC", "Києві")]),
+        ("Кошти пішли на рахунок Limpieza Limited 15 березня.", [("ORG", "Limpieza Limited")]),
     ],
 )
 def test_latin_runs_products_companies_and_people(

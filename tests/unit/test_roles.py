@@ -95,3 +95,15 @@ def test_a_title_after_the_name_may_open_with_adjectives_and_ends_at_the_verb() 
     for text, title in cases.items():
         [person] = parse_text(text).persons
         assert person.job_title == title
+
+
+def test_a_title_belongs_to_the_person_only_in_their_case_and_number() -> None:
+    """"Адвокати Юлії Тимошенко" are her lawyers; "Дружина президента Олена Зеленська" is not
+    the president."""
+    from newsmodel import parse_text
+
+    for text in (
+        "Суд виніс вирок у жовтні. Адвокати Юлії Тимошенко оскаржили рішення. Вона мовчить.",
+        "Дружина президента Олена Зеленська відвідала лікарню. Візит тривав годину.",
+    ):
+        assert [person.job_title for person in parse_text(text).persons] == [None]

@@ -395,7 +395,8 @@ class _Scanner:
                 index += 1  # punctuation, verbs, function words: nothing starts here
                 continue
             latin = "A" <= token.text[:1] <= "Z"
-            product_end = self.product_run_end(index) if latin else None
+            company = self.latin_company(index) if latin else None
+            product_end = self.product_run_end(index) if latin and company is None else None
             if product_end is not None:
                 index = product_end + 1  # "Toyota Land Cruiser": a product, no entity
                 continue
@@ -404,7 +405,7 @@ class _Scanner:
             if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
                 listed = None
             found = (
-                (self.latin_company(index) if latin else None)
+                company
                 or self.coordinated_regions(index)
                 or self.settlement(index)
                 or self.street(index)
@@ -518,7 +519,8 @@ class _Scanner:
             while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 2:
                 last += 1
             written = self.text[self.tokens[nxt].start : self.tokens[last].end]
-            return self.span(nxt, last, "LOC", f"{self.street_head(index)} {written}")
+            head = self.street_head(index)
+            return self.span(nxt, last, "LOC", f"{head} {_street_name(head, written)}")
         last = nxt
         while (
             (t := self.tok(last)) is not None
@@ -647,7 +649,8 @@ class _Scanner:
             if self.house_number_after(last):
                 last += 2
             written = self.text[self.tokens[first].start : self.tokens[last].end]
-            self.spans.append(self.span(first, last, "LOC", f"{head} {written}"))
+            name = f"{head} {_street_name(head, written)}"
+            self.spans.append(self.span(first, last, "LOC", name))
             index = last + 1
         return index
 
@@ -1189,20 +1192,25 @@ class _Scanner:
         return last
 
     def product_run_end(self, index: int) -> int | None:
-        """``Toyota Land Cruiser``, ``Audi Q7``: a Latin run that starts with a product brand
-        names a product, neither a person nor an organisation; where it ends."""
+        """``Toyota Land Cruiser``, ``Audi Q7``: a product brand with its model names a product,
+        neither a person nor an organisation; where it ends.  A brand alone (``Samsung
+        відкрив``) is the company, left to the other rules."""
         last = self.latin_run_end(index)
-        if last is None or self.words[index].lower() not in gazetteer.product_brands():
+        if last is None or last == index or self.words[index].lower() not in (
+            gazetteer.product_brands()
+        ):
             return None
         return last
 
     def latin_company(self, index: int) -> EntitySpan | None:
-        """``Limpieza Limited``, ``Mako Trading``: a Latin run ending with a legal form is a
-        company."""
+        """``Limpieza Limited``, ``Samsung Electronics``: a Latin run ending with a company word
+        is a company (a date after it, ``Mako Trading 2 травня``, is not part of it)."""
         last = self.latin_run_end(index)
-        if last is None or last == index:
+        if last is None:
             return None
-        if self.words[last].lower().rstrip(".") not in gazetteer.legal_forms():
+        while last > index and self.words[last][:1].isdigit():
+            last -= 1
+        if last == index or self.words[last].lower().rstrip(".") not in gazetteer.legal_forms():
             return None
         return self.span(index, last, "ORG")
 
@@ -1556,7 +1564,29 @@ def _compound_organisation(word: str) -> bool:
     )
 
 
-@cache
+_STREET_GENDERS = {"вул.": "femn", "вул": "femn", "пл.": "femn", "пл": "femn", "просп.": "masc",
+                   "просп": "masc", "пров.": "masc", "пров": "masc", "бул.": "masc",
+                   "бул": "masc", "б-р": "masc"}
+
+
+def _street_name(head: str, written: str) -> str:
+    """A street's own name as it follows the street word: an adjective in the nominative,
+    agreeing with it (``вулиця Полтавська``, ``проспект Перемоги`` stays), anything else as
+    written (``вулиця Шевченка``)."""
+    if " " in written or not written[:1].isupper():
+        return written
+    kinds = morph.pos_set(written)
+    if kinds != frozenset({"ADJF"}):
+        return written
+    gender = _STREET_GENDERS.get(head) or next(
+        (r.gender for r in morph.readings(head) if r.pos == "NOUN" and r.gender), None
+    )
+    for reading in morph.readings(written):
+        if reading.pos == "ADJF" and gender and (form := reading.inflect({"nomn", gender})):
+            return morph.restore_case(form, written)
+    return written
+
+
 def _latin_prefixed_noun(word: str) -> bool:
     """``IP-адреси``, ``GPS-навігатором``, ``PR-діяльності``: a Latin abbreviation prefixed to a
     lower-case Ukrainian noun is a common noun, whatever its capitals."""
@@ -1564,6 +1594,7 @@ def _latin_prefixed_noun(word: str) -> bool:
     return bool(hyphen) and prefix.isascii() and prefix.isupper() and rest[:1].islower()
 
 
+@cache
 def _title_heads() -> frozenset[str]:
     from newsmodel.extract.roles import title_heads
 

@@ -184,7 +184,7 @@ def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> st
     else:
         # the singular nominative; where the dictionary leaves that form untagged
         # ("директора" -> "директор", not the tagged plural "директори") it is the lemma
-        head_form = head.inflect({"nomn", "sing"}) or head.lemma
+        head_form = _singular_nominative(head)
     result = []
     for word in words[:head_index]:
         adjective = _agreeing(word, case, pos="ADJF", plural=plural, gender=head.gender)
@@ -197,6 +197,19 @@ def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> st
     result.append(restore_case(head_form, head_word))
     result.extend(words[head_index + 1 :])
     return " ".join(result)
+
+
+def _singular_nominative(reading: Reading) -> str:
+    """The reading's singular nominative in its own gender (``уповноваженої`` ->
+    ``уповноважена``, ``директора`` -> ``директор``).  Some paradigms leave that form untagged,
+    where asking for a nominative gives the tagged plural (``директори``): never take a plural,
+    and fall back to the lemma."""
+    wanted: list[set[str]] = [{"nomn", reading.gender}] if reading.gender else []
+    for grammemes in [*wanted, {"nomn", "sing"}, {"nomn"}]:
+        result = reading.parse.inflect(grammemes)
+        if result is not None and "plur" not in result.tag:
+            return str(result.word)
+    return reading.lemma
 
 
 def _head_index(words: Sequence[str]) -> int | None:

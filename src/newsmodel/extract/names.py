@@ -154,9 +154,14 @@ def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
     given = [r for r in _name_readings(words[0]) if "Name" in r.grammemes and r.gender]
     if len(words) < 2 or not given:
         return None
-    pairs = {(r.case, r.gender) for r in given if r.case and r.gender}
+    # the dictionary lists its likelier readings first ("Марині": Марина before the rare
+    # Мариня), so a pair's rank is that of its first reading
+    rank: dict[tuple[str, str], int] = {}
+    for position, reading in enumerate(given):
+        if reading.case and reading.gender:
+            rank.setdefault((reading.case, reading.gender), position)
     fitting = [
-        (case, gender) for case, gender in pairs
+        (case, gender) for case, gender in rank
         if all(
             any(r.case == case and r.gender in (gender, None)
                 for r in (_name_readings(word) or _guess_readings(word)))
@@ -165,7 +170,7 @@ def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
     ]
     if not fitting:
         return None
-    return min(fitting, key=lambda pair: (CASES.index(pair[0]), pair[1]))
+    return min(fitting, key=lambda pair: (rank[pair], CASES.index(pair[0])))
 
 
 def _given_gender(words: Sequence[str], case: str) -> str | None:

@@ -128,7 +128,7 @@ def title_before(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) 
             break
         index -= 1
         words += 1
-    if head is None:
+    if head is None or not _fits_person(tokens[head].text, tokens[person.first_token].text):
         return None
     # adjectives before the head belong to the title ("перший заступник", "колишній президент")
     first = head
@@ -140,6 +140,20 @@ def title_before(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) 
         first -= 1
     last = person.first_token - 1
     return _make(tokens, first, last, [s for s in inner if s.first_token >= first])
+
+
+def _fits_person(head: str, name: str) -> bool:
+    """Can the title head be this one person's, in the same case as the name?  "адвокати Юлії
+    Тимошенко" (plural, and a genitive name: whose lawyers) and "Дружина президента Олена
+    Зеленська" (the president is someone else) are not; a name the dictionary cannot decline
+    (``Но Гван Чоль``) takes the title."""
+    heads = title_heads()
+    head_readings = [r for r in morph.readings(head) if r.pos == "NOUN" and r.lemma in heads]
+    if head_readings and all(r.plural for r in head_readings):
+        return False
+    name_cases = {r.case for r in morph.readings(name) if r.pos == "NOUN" and r.case}
+    head_cases = {r.case for r in head_readings if r.case and not r.plural}
+    return not name_cases or not head_cases or bool(name_cases & head_cases)
 
 
 def _agrees(adjective: str, noun: str) -> bool:
