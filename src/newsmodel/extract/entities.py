@@ -394,11 +394,10 @@ class _Scanner:
             ):
                 index += 1  # punctuation, verbs, function words: nothing starts here
                 continue
-            latin = "A" <= token.text[:1] <= "Z"
-            company = self.latin_company(index) if latin else None
-            product_end = self.product_run_end(index) if latin and company is None else None
-            if product_end is not None:
-                index = product_end + 1  # "Toyota Land Cruiser": a product, no entity
+            latin_end = self.latin_run_end(index) if "A" <= token.text[:1] <= "Z" else None
+            company = self.latin_company(index, latin_end)
+            if company is None and latin_end is not None and self.is_product(index, latin_end):
+                index = latin_end + 1  # "Toyota Land Cruiser": a product, no entity
                 continue
             phrase = self.noun_phrase(index)
             listed = self.lexicon(index)
@@ -1191,21 +1190,16 @@ class _Scanner:
             last -= 1
         return last
 
-    def product_run_end(self, index: int) -> int | None:
-        """``Toyota Land Cruiser``, ``Audi Q7``: a product brand with its model names a product,
-        neither a person nor an organisation; where it ends.  A brand alone (``Samsung
-        відкрив``) is the company, left to the other rules."""
-        last = self.latin_run_end(index)
-        if last is None or last == index or self.words[index].lower() not in (
-            gazetteer.product_brands()
-        ):
-            return None
-        return last
+    def is_product(self, index: int, last: int) -> bool:
+        """``Toyota Land Cruiser``, ``Audi Q7``: a product brand with its model (the Latin run
+        ``index..last``) names a product, neither a person nor an organisation.  A brand alone
+        (``Samsung відкрив``) is the company, left to the other rules."""
+        return last > index and self.words[index].lower() in gazetteer.product_brands()
 
-    def latin_company(self, index: int) -> EntitySpan | None:
-        """``Limpieza Limited``, ``Samsung Electronics``: a Latin run ending with a company word
-        is a company (a date after it, ``Mako Trading 2 травня``, is not part of it)."""
-        last = self.latin_run_end(index)
+    def latin_company(self, index: int, last: int | None) -> EntitySpan | None:
+        """``Limpieza Limited``, ``Samsung Electronics``: a Latin run (``index..last``) ending
+        with a company word is a company (a date after it, ``Mako Trading 2 травня``, is not
+        part of it)."""
         if last is None:
             return None
         while last > index and self.words[last][:1].isdigit():
