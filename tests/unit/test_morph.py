@@ -51,3 +51,12 @@ def test_restore_case_copies_capitals() -> None:
     assert restore_case("курська", "Курської") == "Курська"
     assert restore_case("кндр", "КНДР") == "КНДР"
     assert restore_case("військово-політичне", "військово-політичного") == "військово-політичне"
+
+
+def test_a_plural_title_in_the_singular() -> None:
+    from newsmodel.extract.morph import singular_phrase
+
+    assert singular_phrase("колишні заступники міністра оборони") == (
+        "колишній заступник міністра оборони"
+    )
+    assert singular_phrase("народні депутати України") == "народний депутат України"

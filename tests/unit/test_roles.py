@@ -107,3 +107,13 @@ def test_a_title_belongs_to_the_person_only_in_their_case_and_number() -> None:
         "Дружина президента Олена Зеленська відвідала лікарню. Візит тривав годину.",
     ):
         assert [person.job_title for person in parse_text(text).persons] == [None]
+
+
+def test_a_plural_title_before_a_list_is_held_by_the_person_in_the_singular() -> None:
+    from newsmodel import parse_text
+
+    article = parse_text(
+        "У засіданні взяли участь діючі народні депутати Андрій Сенченко, Людмила Денисова "
+        "та Олег Дудченко. Засідання тривало годину."
+    )
+    assert article.persons[0].job_title == "діючий народний депутат"

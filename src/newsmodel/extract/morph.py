@@ -199,6 +199,36 @@ def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> st
     return " ".join(result)
 
 
+def singular_phrase(phrase: str) -> str:
+    """A nominative plural phrase in the singular: ``діючі народні депутати`` -> ``діючий
+    народний депутат`` (the head's lemma, its adjectives agreeing); the rest as written.
+    Used for a title shared by a list of people, which each of them holds."""
+    words = phrase.split(" ")
+    head_index = _head_index(words)
+    if head_index is None:
+        return phrase
+    plural = [r for r in readings(words[head_index]) if r.pos == "NOUN" and r.plural]
+    if not plural:
+        return phrase
+    lemma = plural[0].lemma
+    gender = next(
+        (r.gender for r in readings(lemma) if r.pos == "NOUN" and r.lemma == lemma and r.gender),
+        "masc",
+    )
+    result = []
+    for word in words[:head_index]:
+        adjectives = [r for r in readings(word) if r.pos in ("ADJF", "PRTF") and r.plural]
+        # a standard reading before a dialectal one ("народні": народний, not народній)
+        adjective = next((r for r in adjectives if "Dist" not in r.grammemes), None) or next(
+            iter(adjectives), None
+        )
+        form = adjective.inflect({"nomn", gender}) if adjective else None
+        result.append(restore_case(form, word) if form else word)
+    result.append(restore_case(lemma, words[head_index]))
+    result.extend(words[head_index + 1 :])
+    return " ".join(result)
+
+
 def _singular_nominative(reading: Reading) -> str:
     """The reading's singular nominative in its own gender (``уповноваженої`` ->
     ``уповноважена``, ``директора`` -> ``директор``).  Some paradigms leave that form untagged,

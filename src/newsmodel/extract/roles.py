@@ -139,7 +139,11 @@ def title_before(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) 
     ):
         first -= 1
     last = person.first_token - 1
-    return _make(tokens, first, last, [s for s in inner if s.first_token >= first])
+    title = _make(tokens, first, last, [s for s in inner if s.first_token >= first])
+    if _plural_head(tokens[head].text):  # each person of the list holds the title
+        return Title(morph.singular_phrase(title.text), title.first_token, title.last_token,
+                     title.inner)
+    return title
 
 
 def _fits_person(head: str, name: str) -> bool:
@@ -149,11 +153,21 @@ def _fits_person(head: str, name: str) -> bool:
     (``Но Гван Чоль``) takes the title."""
     heads = title_heads()
     head_readings = [r for r in morph.readings(head) if r.pos == "NOUN" and r.lemma in heads]
+    name_cases = {
+        r.case for r in morph.readings(name) if r.pos == "NOUN" and r.case and not r.plural
+    }
     if head_readings and all(r.plural for r in head_readings):
-        return False
-    name_cases = {r.case for r in morph.readings(name) if r.pos == "NOUN" and r.case}
+        # "діючі народні депутати Андрій Сенченко, ...": a list sharing the title, in its case
+        plural_cases = {r.case for r in head_readings if r.case}
+        return bool(name_cases & plural_cases)
     head_cases = {r.case for r in head_readings if r.case and not r.plural}
     return not name_cases or not head_cases or bool(name_cases & head_cases)
+
+
+def _plural_head(head: str) -> bool:
+    """A title head that can only be plural (``депутати``)."""
+    readings = [r for r in morph.readings(head) if r.pos == "NOUN" and r.lemma in title_heads()]
+    return bool(readings) and all(r.plural for r in readings)
 
 
 def _agrees(adjective: str, noun: str) -> bool:
