@@ -17,7 +17,7 @@ from typing import Any
 
 from newsmodel.extract import morph
 from newsmodel.extract.dates import find_dates
-from newsmodel.extract.entities import RuleRecognizer
+from newsmodel.extract.entities import SETTLEMENT_KINDS, RuleRecognizer
 from newsmodel.extract.events import DatedSpan, EntityMention, find_events
 from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
@@ -519,10 +519,6 @@ _PLACE_KINDS = {"country", "region", "district", "city", "settlement", "other"}
 
 _KIND_BY_HEAD = (("область", "region"), ("край", "region"), ("район", "district"),
                  ("округ", "district"))
-_KIND_BY_WORD_BEFORE = {"с.": "settlement", "смт": "settlement", "смт.": "settlement",
-                        "м.": "city"}
-_KIND_BY_LEMMA_BEFORE = {"село": "settlement", "селище": "settlement", "хутір": "settlement",
-                         "містечко": "settlement", "місто": "city"}
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
 
@@ -540,11 +536,9 @@ def _place_kind(entity: _Entity, body: str) -> str | None:
         if before is None:
             continue
         word = before.group(1).lower()
-        if word in _KIND_BY_WORD_BEFORE:
-            return _KIND_BY_WORD_BEFORE[word]
-        for lemma in morph.lemmas_of(word):
-            if lemma in _KIND_BY_LEMMA_BEFORE:
-                return _KIND_BY_LEMMA_BEFORE[lemma]
+        for key in (word, *sorted(morph.lemmas_of(word))):
+            if key in SETTLEMENT_KINDS:
+                return SETTLEMENT_KINDS[key]
     return None
 
 

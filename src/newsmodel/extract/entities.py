@@ -158,7 +158,12 @@ _OPENERS = frozenset('.!?…:;—–-«"„“(')
 _FUNCTION_POS = frozenset(
     {"PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "NUMR", "INTJ", "PRED", "GRND", "COMP"}
 )
-_SETTLEMENT_WORDS = frozenset(["село", "селище", "місто", "містечко", "хутір", "смт"])
+SETTLEMENT_KINDS = {"село": "settlement", "селище": "settlement", "містечко": "settlement",
+                    "хутір": "settlement", "смт": "settlement", "місто": "city",
+                    "с.": "settlement", "смт.": "settlement", "м.": "city"}
+"""Settlement words (lemmas) and abbreviations before a place's name, with the place kind
+they give it (``в селі Олексіївка``, ``м. Жовква``)."""
+_SETTLEMENT_WORDS = frozenset(word for word in SETTLEMENT_KINDS if not word.endswith("."))
 _SETTLEMENT_SHORT = frozenset({"с.", "м.", "смт", "смт."})
 _STREET_WORDS = frozenset(
     [
@@ -1558,9 +1563,9 @@ def _compound_organisation(word: str) -> bool:
     )
 
 
-_STREET_GENDERS = {"вул.": "femn", "вул": "femn", "пл.": "femn", "пл": "femn", "просп.": "masc",
-                   "просп": "masc", "пров.": "masc", "пров": "masc", "бул.": "masc",
-                   "бул": "masc", "б-р": "masc"}
+_STREET_GENDERS = {"вул": "femn", "пл": "femn", "просп": "masc", "пров": "masc", "бул": "masc",
+                   "б-р": "masc"}
+"""The gender of the street word an abbreviation stands for (``вул.``: вулиця)."""
 
 
 def _street_name(head: str, written: str) -> str:
@@ -1572,7 +1577,7 @@ def _street_name(head: str, written: str) -> str:
     kinds = morph.pos_set(written)
     if kinds != frozenset({"ADJF"}):
         return written
-    gender = _STREET_GENDERS.get(head) or next(
+    gender = _STREET_GENDERS.get(head.rstrip(".")) or next(
         (r.gender for r in morph.readings(head) if r.pos == "NOUN" and r.gender), None
     )
     for reading in morph.readings(written):

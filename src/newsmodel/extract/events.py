@@ -372,6 +372,11 @@ def _same_places(a: EventCandidate, b: EventCandidate, within: Mapping[str, str]
     return bool(first & second - {None})
 
 
+def _same_family(events: list[EventCandidate], candidate: EventCandidate) -> list[EventCandidate]:
+    """The earlier events of the candidate's trigger family, in order."""
+    return [e for e in events if _family(e.category) == _family(candidate.category)]
+
+
 def _referred_to(
     events: list[EventCandidate],
     candidate: EventCandidate,
@@ -383,7 +388,7 @@ def _referred_to(
     previous_word = tokens[trigger.index - 1].text.lower() if trigger.index > 0 else ""
     if previous_word not in _DEMONSTRATIVES:
         return None
-    same = [e for e in events if _family(e.category) == _family(candidate.category)]
+    same = _same_family(events, candidate)
     named = [e for e in same if candidate.base_name in (e.base_name, *e.trigger_names)]
     candidates = named or same
     return candidates[-1] if candidates else None
@@ -394,7 +399,7 @@ def _mergeable(
     candidate: EventCandidate,
     within: Mapping[str, str],
 ) -> EventCandidate | None:
-    same = [e for e in events if _family(e.category) == _family(candidate.category)]
+    same = _same_family(events, candidate)
     if not same:
         return None
     latest = same[-1]

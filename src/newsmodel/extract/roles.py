@@ -94,9 +94,14 @@ def title_heads() -> frozenset[str]:
     return gazetteer.apostrophe_variants(gazetteer.title_heads())
 
 
-def _is_title_head(word: str) -> bool:
+def _head_readings(word: str) -> list[morph.Reading]:
+    """The word's readings as a job-title head noun (none when it is no title head)."""
     heads = title_heads()
-    return any(r.pos == "NOUN" and r.lemma in heads for r in morph.readings(word))
+    return [r for r in morph.readings(word) if r.pos == "NOUN" and r.lemma in heads]
+
+
+def _is_title_head(word: str) -> bool:
+    return bool(_head_readings(word))
 
 
 def title_before(tokens: Sequence[Token], spans: SpanIndex, person: EntitySpan) -> Title | None:
@@ -151,8 +156,7 @@ def _fits_person(head: str, name: str) -> bool:
     Тимошенко" (plural, and a genitive name: whose lawyers) and "Дружина президента Олена
     Зеленська" (the president is someone else) are not; a name the dictionary cannot decline
     (``Но Гван Чоль``) takes the title."""
-    heads = title_heads()
-    head_readings = [r for r in morph.readings(head) if r.pos == "NOUN" and r.lemma in heads]
+    head_readings = _head_readings(head)
     name_cases = {
         r.case for r in morph.readings(name) if r.pos == "NOUN" and r.case and not r.plural
     }
@@ -166,7 +170,7 @@ def _fits_person(head: str, name: str) -> bool:
 
 def _plural_head(head: str) -> bool:
     """A title head that can only be plural (``депутати``)."""
-    readings = [r for r in morph.readings(head) if r.pos == "NOUN" and r.lemma in title_heads()]
+    readings = _head_readings(head)
     return bool(readings) and all(r.plural for r in readings)
 
 
