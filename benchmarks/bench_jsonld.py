@@ -62,8 +62,8 @@ def _json_loads_all(blocks: list[bytes]) -> None:
 
 
 def bench_validate(quick: bool) -> dict[str, Any]:
-    from newsmodel.validate.schemaorg import validate
-    from newsmodel.validate.vocabulary import load_vocabulary
+    from newsmodel.validation.schemaorg import validate
+    from newsmodel.validation.vocabulary import load_vocabulary
 
     blocks = corpus_blocks()
     if not blocks:

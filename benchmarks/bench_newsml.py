@@ -126,8 +126,8 @@ def bench_read(quick: bool) -> dict[str, Any]:
 
 
 def bench_validate(quick: bool) -> dict[str, Any]:
-    from newsmodel.validate.resources import ENV_VAR, find_schema_set
-    from newsmodel.validate.xsd import compiled_schema, validate
+    from newsmodel.validation.resources import ENV_VAR, find_schema_set
+    from newsmodel.validation.xsd import compiled_schema, validate
 
     if not os.environ.get(ENV_VAR) and (SHARED / "schemas" / "newsml-g2").is_dir():
         os.environ[ENV_VAR] = str(SHARED / "schemas")
@@ -156,7 +156,7 @@ def bench_validate(quick: bool) -> dict[str, Any]:
 
 def bench_hostile() -> dict[str, float]:
     """Milliseconds to refuse each kind of hostile input (the validator reports, never raises)."""
-    from newsmodel.validate.xsd import validate
+    from newsmodel.validation.xsd import validate
 
     levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     cases = {

@@ -133,7 +133,7 @@ def bench_exports(articles: list[Any], results: dict[str, Any]) -> dict[str, lis
 
 
 def bench_validators(documents: dict[str, list[bytes]], results: dict[str, Any]) -> None:
-    from newsmodel.validate import VALIDATORS, validate
+    from newsmodel.validation import VALIDATORS, validate
 
     results["validate"] = {}
     for name in sorted(VALIDATORS):

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         PlaceKind,
         Provenance,
     )
-    from newsmodel.validate import Issue, Location, Report, Severity, validate
+    from newsmodel.validation import Issue, Location, Report, Severity, validate
 
 _LAZY: dict[str, str] = {
     "parse_text": "newsmodel.extract",
@@ -50,11 +50,11 @@ _LAZY: dict[str, str] = {
     "dumps": "newsmodel.formats",
     "dumps_many": "newsmodel.formats",
     "loads": "newsmodel.formats",
-    "validate": "newsmodel.validate",
-    "Report": "newsmodel.validate",
-    "Issue": "newsmodel.validate",
-    "Location": "newsmodel.validate",
-    "Severity": "newsmodel.validate",
+    "validate": "newsmodel.validation",
+    "Report": "newsmodel.validation",
+    "Issue": "newsmodel.validation",
+    "Location": "newsmodel.validation",
+    "Severity": "newsmodel.validation",
     "Article": "newsmodel.models",
     "Person": "newsmodel.models",
     "Organisation": "newsmodel.models",

@@ -32,7 +32,7 @@ from newsmodel.errors import InputError, NewsmodelError
 
 if TYPE_CHECKING:
     from newsmodel.models import Article
-    from newsmodel.validate import Report
+    from newsmodel.validation import Report
 
 TEXT_SUFFIXES = (".txt", ".text")
 """Files with these suffixes are always parsed as article text, never sniffed."""
@@ -250,7 +250,7 @@ def validate_one(
 ) -> Checked:
     """Validate one input (format detected unless given); unreadable is ``Checked.error``."""
     item = _as_input(item)
-    from newsmodel.validate import validate
+    from newsmodel.validation import validate
 
     try:
         data = read_bytes(item)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from newsmodel.formats import FormatInfo
     from newsmodel.models import Article
     from newsmodel.progress import Progress
-    from newsmodel.validate.report import Issue, Report
+    from newsmodel.validation.report import Issue, Report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -461,7 +461,7 @@ def _validate(args: argparse.Namespace) -> int:
     import orjson
 
     from newsmodel.batch import run, validate_one
-    from newsmodel.validate import VALIDATORS
+    from newsmodel.validation import VALIDATORS
 
     if args.format is not None and args.format not in VALIDATORS:
         raise UsageError(
@@ -546,7 +546,7 @@ def _verdict(name: str, report: Report, failed: bool, unchecked: bool = False) -
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from newsmodel.validate.resources import bundled_schema, bundled_schema_names
+    from newsmodel.validation.resources import bundled_schema, bundled_schema_names
 
     names = bundled_schema_names()
     if args.name is None:
@@ -560,7 +560,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from newsmodel.validate import resources
+    from newsmodel.validation import resources
 
     if args.schemas_command == "install":
         installed = resources.install(args.names or None, target=args.target, source=args.source)

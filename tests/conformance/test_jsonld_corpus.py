@@ -143,7 +143,7 @@ def test_validator_agrees_with_the_manifest(
 
 def _terms_ours(value: Any, found: set[str]) -> None:
     """Terms and types as the validator resolves them (null values carry no statement)."""
-    from newsmodel.validate.vocabulary import term_name
+    from newsmodel.validation.vocabulary import term_name
 
     if isinstance(value, list):
         for item in value:
@@ -185,7 +185,7 @@ def test_key_resolution_agrees_with_a_json_ld_processor(
     those pyld's expansion (against schema.org's own context, loaded locally) produces."""
     from pyld import jsonld
 
-    from newsmodel.validate.vocabulary import is_schemaorg_iri
+    from newsmodel.validation.vocabulary import is_schemaorg_iri
 
     context = orjson.loads((shared_schemas / "schemaorg" / "schemaorgcontext.jsonld").read_bytes())
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats.newsml import load
-from newsmodel.validate.xsd import validate
+from newsmodel.validation.xsd import validate
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 

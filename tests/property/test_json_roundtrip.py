@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from newsmodel import NewsmodelError, dumps, loads, validate
 from newsmodel.models import Article
-from newsmodel.validate.resources import bundled_schema
+from newsmodel.validation.resources import bundled_schema
 from tests.property.strategies import articles
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,9 +14,9 @@ from jsonschema import Draft202012Validator
 
 from newsmodel import dumps, validate
 from newsmodel.models import Article
-from newsmodel.validate import jsonschema as json_validation
-from newsmodel.validate.fastschema import FastValidator
-from newsmodel.validate.resources import bundled_schema
+from newsmodel.validation import jsonschema as json_validation
+from newsmodel.validation.fastschema import FastValidator
+from newsmodel.validation.resources import bundled_schema
 from tests.property.strategies import articles
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

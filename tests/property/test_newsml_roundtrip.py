@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from newsmodel import dumps, dumps_many, loads
 from newsmodel.formats.newsml_write import _iri
 from newsmodel.models import Article, Mention, Person
-from newsmodel.validate.xsd import validate
+from newsmodel.validation.xsd import validate
 from tests.property.strategies import articles
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

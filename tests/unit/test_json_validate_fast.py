@@ -11,14 +11,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from newsmodel import validate
-from newsmodel.validate import jsonschema as json_validation
-from newsmodel.validate.fastschema import (
+from newsmodel.validation import jsonschema as json_validation
+from newsmodel.validation.fastschema import (
     fast_validator,
     python_dialect,
     python_whitespace,
     translate_pattern,
 )
-from newsmodel.validate.resources import bundled_schema
+from newsmodel.validation.resources import bundled_schema
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "seed_000.json"
 SCHEMA = orjson.loads(bundled_schema("article.schema.json"))

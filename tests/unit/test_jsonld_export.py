@@ -24,7 +24,7 @@ from newsmodel.models import (
     Place,
     PlaceKind,
 )
-from newsmodel.validate.resources import bundled_schema
+from newsmodel.validation.resources import bundled_schema
 
 PROFILE = Draft202012Validator(orjson.loads(bundled_schema("jsonld-profile.schema.json")))
 

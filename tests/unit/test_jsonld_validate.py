@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from newsmodel import validate
-from newsmodel.validate import Report, Severity
+from newsmodel.validation import Report, Severity
 
 GOOD: dict[str, Any] = {
     "@context": "https://schema.org",
@@ -209,13 +209,13 @@ def test_json_ld_keys_written_as_iris_are_the_same_terms(with_shared_schemas: Pa
     assert check(document).issues == []
 
 
-def test_newsmodel_validate_is_callable_whatever_was_imported_first() -> None:
-    """Importing a validate submodule first (as the JSON-LD reader does) keeps the API callable."""
+def test_newsmodel_validate_is_the_function_whatever_was_imported_first() -> None:
+    """A validation submodule imported first (as the JSON-LD reader does) shadows no function."""
     import subprocess
     import sys
 
     document = '{"@context": "https://schema.org", "@type": "Thing"}'
-    code = ("import newsmodel.validate.vocabulary, newsmodel\n"
+    code = ("import newsmodel.validation.vocabulary, newsmodel\n"
             "from newsmodel import validate\n"
             f"print(validate(b'{document}').format)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmodel.validate.vocabulary import (
+from newsmodel.validation.vocabulary import (
     compile_vocabulary,
     is_schemaorg_iri,
     load_vocabulary,

@@ -25,7 +25,7 @@ from newsmodel.models import (
     Place,
     PlaceKind,
 )
-from newsmodel.validate.xsd import validate
+from newsmodel.validation.xsd import validate
 
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 STAMP = datetime(2025, 11, 7, 12, 0, tzinfo=UTC)

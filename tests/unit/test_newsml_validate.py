@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from newsmodel.validate import newsml_qcodes, validate
-from newsmodel.validate.report import Report, Severity
+from newsmodel.validation import newsml_qcodes, validate
+from newsmodel.validation.report import Report, Severity
 
 G2 = "http://iptc.org/std/nar/2006-10-01/"
 
@@ -134,7 +134,7 @@ def test_schema_compiles_offline(
     """Compiling the XSD opens no socket (xml.xsd resolves to the local copy)."""
     import socket
 
-    from newsmodel.validate import xsd
+    from newsmodel.validation import xsd
 
     def no_network(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access during schema compilation")

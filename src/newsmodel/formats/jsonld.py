@@ -3,7 +3,7 @@
 The format registry's entry point (``dump``, ``dump_many``, ``load``).  The work is done in
 :mod:`~newsmodel.formats.jsonld_write` (export), :mod:`~newsmodel.formats.jsonld_read`
 (reading documents and HTML pages) and :mod:`~newsmodel.formats.jsonld_dates` (publishers'
-dates); the validator is :mod:`newsmodel.validate.schemaorg`.  docs/jsonld.md has the mapping,
+dates); the validator is :mod:`newsmodel.validation.schemaorg`.  docs/jsonld.md has the mapping,
 the ``@id`` scheme and what the format cannot carry.
 """
 

@@ -35,7 +35,7 @@ from newsmodel.models import (
     Provenance,
 )
 from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
-from newsmodel.validate.vocabulary import ARTICLE_TYPES, load_vocabulary, term_name
+from newsmodel.validation.vocabulary import ARTICLE_TYPES, load_vocabulary, term_name
 
 _KIND_BY_CLASS = {uri: kind for kind, uri in PLACE_CLASSES.items()}
 _KIND_BY_TYPE = {"Country": PlaceKind.COUNTRY, "City": PlaceKind.CITY, "State": PlaceKind.REGION,

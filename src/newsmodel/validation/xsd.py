@@ -33,9 +33,9 @@ from typing import Any, cast
 
 from lxml import etree
 
-from newsmodel.validate import newsml_qcodes
-from newsmodel.validate.report import Location, Report, Severity
-from newsmodel.validate.resources import ENV_VAR, SCHEMA_SETS, find_schema_set
+from newsmodel.validation import newsml_qcodes
+from newsmodel.validation.report import Location, Report, Severity
+from newsmodel.validation.resources import ENV_VAR, SCHEMA_SETS, find_schema_set
 from newsmodel.xmlsafe import SafeDocument, XMLInputError, parse, source_line
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"

@@ -1,7 +1,7 @@
 """The schema.org vocabulary, compiled into the few lookups a validator needs.
 
 The installed release file (``schemaorg-current-https.jsonld``, found through
-:mod:`newsmodel.validate.resources`) is read once per process and reduced to plain sets and
+:mod:`newsmodel.validation.resources`) is read once per process and reduced to plain sets and
 dicts: every type with all of its supertypes, every property with its domains, ranges and
 ``supersededBy``, the enumeration members, and which terms are still *pending*.  Reading and
 compiling the 1.5 MB release takes a few tens of milliseconds, so the result is cached in memory
@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 
 from newsmodel.errors import ResourceError
-from newsmodel.validate.resources import ENV_VAR, SCHEMA_SETS, find_schema_set
+from newsmodel.validation.resources import ENV_VAR, SCHEMA_SETS, find_schema_set
 
 SCHEMA_PREFIX = "schema:"
 PENDING = "https://pending.schema.org"
@@ -228,7 +228,7 @@ def _load(path: str, size: int, mtime_ns: int) -> Vocabulary:
 
 
 _SEARCH_ENVIRONMENT = (ENV_VAR, "XDG_DATA_HOME", "HOME")
-"""The variables :func:`newsmodel.validate.resources.search_dirs` depends on."""
+"""The variables :func:`newsmodel.validation.resources.search_dirs` depends on."""
 
 
 @cache

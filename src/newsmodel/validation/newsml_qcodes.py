@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from newsmodel.validate.report import Issue, Location, Report, Severity
+from newsmodel.validation.report import Issue, Location, Report, Severity
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 

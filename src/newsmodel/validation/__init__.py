@@ -7,17 +7,15 @@ unreadable document is an issue in the report), only for an unknown format name.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 from newsmodel.errors import FormatError
 from newsmodel.sniff import detect
-from newsmodel.validate.report import Issue, Location, Report, Severity
+from newsmodel.validation.report import Issue, Location, Report, Severity
 
 VALIDATORS: dict[str, str] = {
-    "json": "newsmodel.validate.jsonschema",
-    "jsonld": "newsmodel.validate.schemaorg",
-    "newsml": "newsmodel.validate.xsd",
+    "json": "newsmodel.validation.jsonschema",
+    "jsonld": "newsmodel.validation.schemaorg",
+    "newsml": "newsmodel.validation.xsd",
 }
 """Format name -> module with ``validate(data: bytes, *, source: str | None) -> Report``."""
 
@@ -42,21 +40,5 @@ def validate(
     result: Report = module.validate(raw, source=source)
     return result
 
-
-class _CallablePackage(types.ModuleType):
-    """``newsmodel.validate`` names both this package and the function.
-
-    Whichever import runs first wins the attribute on ``newsmodel``: a submodule import
-    (``newsmodel.validate.vocabulary``, done by the JSON-LD reader) makes it this package, so
-    the package, called, validates, and ``newsmodel.validate(data)`` works either way.
-    """
-
-    def __call__(
-        self, data: bytes | str, format: str | None = None, *, source: str | None = None
-    ) -> Report:
-        return validate(data, format, source=source)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
 
 __all__ = ["VALIDATORS", "Issue", "Location", "Report", "Severity", "validate"]

@@ -6,7 +6,7 @@ checked on the plain data afterwards.  Every problem is reported with its JSON p
 
 Speed: the pure-Python ``jsonschema`` validator is what describes errors, but it is slow (about
 140 rich articles/s).  So every document is first asked of a compiled ``jsonschema-rs``
-validator built once from the same schema (:mod:`newsmodel.validate.fastschema`), which only
+validator built once from the same schema (:mod:`newsmodel.validation.fastschema`), which only
 says valid or invalid; the Python validator runs only for documents it calls invalid, and its
 errors are the report.  A valid document therefore gets the same (empty) schema report it
 always did, and an invalid one the very same issues.
@@ -25,9 +25,9 @@ import orjson
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from newsmodel.validate.fastschema import FastValidator, fast_validator
-from newsmodel.validate.report import Location, Report
-from newsmodel.validate.resources import bundled_schema
+from newsmodel.validation.fastschema import FastValidator, fast_validator
+from newsmodel.validation.report import Location, Report
+from newsmodel.validation.resources import bundled_schema
 
 SCHEMA_FILE = "article.schema.json"
 _FULL_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T|$)")

@@ -5,7 +5,7 @@ Three layers, each reporting every problem it finds:
 1. **Syntax** (:mod:`newsmodel.htmlblocks`): a block that is not JSON is an error with the line
    and column in the file; JSON that only a forgiving parser reads (comments, trailing commas,
    raw control characters) is an error too, a comment or CDATA wrapper a warning.
-2. **Vocabulary** (:mod:`newsmodel.validate.vocabulary`, when installed): types and properties
+2. **Vocabulary** (:mod:`newsmodel.validation.vocabulary`, when installed): types and properties
    that do not exist (with a "did you mean"), properties on a type that does not take them,
    values outside a property's range (a non-ISO date, ``"true"`` for a Boolean, text where a
    Person is expected), pending and superseded terms as warnings.  Without the vocabulary one
@@ -39,8 +39,8 @@ from newsmodel.htmlblocks import (
     parse_block,
 )
 from newsmodel.htmlblocks import decode as decode_text
-from newsmodel.validate.report import Location, Report
-from newsmodel.validate.vocabulary import (
+from newsmodel.validation.report import Location, Report
+from newsmodel.validation.vocabulary import (
     ARTICLE_TYPES,
     DATA_TYPES,
     Vocabulary,
