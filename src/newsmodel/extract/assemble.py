@@ -19,6 +19,7 @@ from newsmodel.extract import morph
 from newsmodel.extract.dates import find_dates
 from newsmodel.extract.entities import SETTLEMENT_KINDS, RuleRecognizer
 from newsmodel.extract.events import DatedSpan, EntityMention, find_events
+from newsmodel.extract.gazetteer import GENERATED_PREFIX
 from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
 from newsmodel.extract.names import latin, normalise, slug
@@ -517,15 +518,21 @@ def _org_dict(entity: _Entity, body: str) -> dict[str, Any]:
 _PLACE_KINDS = {"country", "region", "district", "city", "settlement", "other"}
 
 
-_KIND_BY_HEAD = (("область", "region"), ("край", "region"), ("район", "district"),
-                 ("округ", "district"))
+_KIND_BY_HEAD = (
+    ("область", "region"),
+    ("край", "region"),
+    ("район", "district"),
+    ("округ", "district"),
+)
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
 
 def _place_kind(entity: _Entity, body: str) -> str | None:
     """The lexicon's kind; else the name's head (``Перевальський район``: a district); else the
-    settlement word the text puts before it (``в селі Олексіївка``, ``м. Жовква``)."""
-    if entity.place_kind in _PLACE_KINDS:
+    settlement word the text puts before it (``в селі Олексіївка``, ``м. Жовква``).  The text's
+    word outranks the kind of a GeoNames entry, which is only guessed from its population."""
+    generated = (entity.lexicon_key or "").startswith(GENERATED_PREFIX)
+    if entity.place_kind in _PLACE_KINDS and not generated:
         return entity.place_kind
     name = entity.name.lower()
     for head, kind in _KIND_BY_HEAD:
@@ -539,7 +546,7 @@ def _place_kind(entity: _Entity, body: str) -> str | None:
         for key in (word, *sorted(morph.lemmas_of(word))):
             if key in SETTLEMENT_KINDS:
                 return SETTLEMENT_KINDS[key]
-    return None
+    return entity.place_kind if generated else None
 
 
 def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
