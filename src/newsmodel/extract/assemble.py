@@ -22,6 +22,7 @@ from newsmodel.extract.events import DatedSpan, EntityMention, find_events
 from newsmodel.extract.gazetteer import GENERATED_PREFIX
 from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
+from newsmodel.extract.linking import LINK_THRESHOLD, PlaceQuery, link_places
 from newsmodel.extract.names import latin, normalise, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
 from newsmodel.extract.roles import SpanIndex, find_title
@@ -328,7 +329,7 @@ def extract_entities(
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
         "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],
-        "places": [_place_dict(e, body) for e in entities if e.kind == "LOC"],
+        "places": _linked([e for e in entities if e.kind == "LOC"], body),
         "events": events,
     }
 
@@ -558,6 +559,27 @@ def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
         "alternate_names": entity.alternates,
         "mentions": _mentions(entity, body),
     }
+
+
+def _linked(entities: list[_Entity], body: str) -> list[dict[str, Any]]:
+    """The place dictionaries, each with its GeoNames link when the linker is sure enough;
+    ``contained_in`` only names places of the article (no place is added for a container)."""
+    places = [_place_dict(e, body) for e in entities]
+    queries = [
+        PlaceQuery(p["name"], p["kind"], e.lexicon_key, tuple(p["alternate_names"]))
+        for p, e in zip(places, entities, strict=True)
+    ]
+    for place, link in zip(places, link_places(queries), strict=True):
+        if link is None or link.confidence < LINK_THRESHOLD:
+            continue
+        record = link.record
+        place["same_as"] = [record.uri] if record.uri else []
+        if record.latitude is not None and record.longitude is not None:
+            place["geo"] = {"latitude": record.latitude, "longitude": record.longitude}
+        place["country_code"] = record.country or None
+        if link.container is not None:
+            place["contained_in"] = places[link.container]["id"]
+    return places
 
 
 def assemble(
