@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
@@ -309,6 +310,12 @@ def _subject(
     out.append("</subject>\n")
 
 
+def _decimal(value: float) -> str:
+    """A float as ``xs:decimal`` writes it: the shortest digits that read back the same,
+    never in exponent form (``1e-05`` -> ``0.00001``)."""
+    return format(Decimal(repr(value)), "f")
+
+
 def _place_relations(out: list[str], place: Place) -> None:
     """The containing place as ``broader``, then the kind and the ISO country code."""
     if place.contained_in:
@@ -358,8 +365,8 @@ def _assert(out: list[str], entity: Person | Organisation | Place | Event, text:
         details = _event_details(entity)
     elif isinstance(entity, Place) and entity.geo is not None:
         details = (
-            f'<geoAreaDetails><position latitude="{entity.geo.latitude!r}" '
-            f'longitude="{entity.geo.longitude!r}"/></geoAreaDetails>'
+            f'<geoAreaDetails><position latitude="{_decimal(entity.geo.latitude)}" '
+            f'longitude="{_decimal(entity.geo.longitude)}"/></geoAreaDetails>'
         )
     if details:
         out.append(f'  <assert qcode="{qcode("nmid", entity.id)}">{details}</assert>\n')
