@@ -14,7 +14,7 @@ How a name is resolved:
   it names or places it links without doubt (within 150 km), then by population when one
   place is far bigger than the others;
 * a name that is only a former name or nickname of a place (``Олександрівка`` for Donetsk)
-  yields to the places that bear it as their name;
+  yields to the places that bear it as their name, and alone is too weak a link;
 * weak evidence gives a low confidence, and :data:`LINK_THRESHOLD` is where a link is kept:
   below it, no link rather than a confident wrong one.
 """
@@ -203,8 +203,17 @@ class _Evidence:
         return points
 
 
+def _own_name(record: GeoRecord, names: frozenset[str]) -> bool:
+    return normalise(record.names[0]) in names or (
+        record.kind == "country" and record.country.lower() in names
+    )
+
+
 def _resolve(
-    hand: GeoRecord | None, found: list[GeoRecord], evidence: _Evidence
+    hand: GeoRecord | None,
+    found: list[GeoRecord],
+    evidence: _Evidence,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[GeoRecord, float, str] | None:
     if not found:
         return None
@@ -214,6 +223,8 @@ def _resolve(
         if best is hand or scores[id(best)] <= scores[id(hand)]:
             return hand, 0.95, "gazetteer entry"
         return best, 0.8, "the article's region or country"
+    if len(found) == 1 and not _own_name(found[0], names):
+        return found[0], 0.45, "a former name or nickname only"
     if len(found) == 1:
         return found[0], 0.85, "the only place of that name"
     top = max(scores.values())
@@ -238,11 +249,12 @@ def link_places(queries: Sequence[PlaceQuery]) -> list[PlaceLink | None]:
     not, carries its confidence; callers keep those at or above :data:`LINK_THRESHOLD`.
     """
     found = [candidates(query) for query in queries]
+    keys = [frozenset(normalise(n) for n in (q.name, *q.alternate_names)) for q in queries]
     evidence = _Evidence(set(), set(), [])
     resolved: list[tuple[GeoRecord, float, str] | None] = [None] * len(queries)
     for index, (hand, records) in enumerate(found):
         if hand is not None or len(records) == 1:
-            resolved[index] = _resolve(hand, records, _Evidence(set(), set(), []))
+            resolved[index] = _resolve(hand, records, _Evidence(set(), set(), []), keys[index])
     for result in resolved:
         if result is None or result[1] < LINK_THRESHOLD:
             continue
@@ -255,9 +267,10 @@ def link_places(queries: Sequence[PlaceQuery]) -> list[PlaceLink | None]:
             evidence.points.append(record)
     for index, (hand, records) in enumerate(found):
         if hand is not None or len(records) == 1:
-            resolved[index] = _resolve(hand, records, _without(evidence, resolved[index]))
+            own = _without(evidence, resolved[index])
+            resolved[index] = _resolve(hand, records, own, keys[index])
         else:
-            resolved[index] = _resolve(hand, records, evidence)
+            resolved[index] = _resolve(hand, records, evidence, keys[index])
     return _with_containers(resolved)
 
 
