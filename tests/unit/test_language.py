@@ -144,3 +144,11 @@ def test_any_text_gets_a_lowercase_tag_or_none(text: str) -> None:
     """Never raises; the tag is a bare primary subtag the model's LanguageTag accepts."""
     tag = detect_language(text)
     assert tag is None or (tag.isalpha() and tag.islower() and 2 <= len(tag) <= 3)
+
+
+def test_a_body_on_one_line_is_read_from_its_start() -> None:
+    """A page's whole body may come as one line: its opening decides, as with paragraphs
+    (and a 20,000-character line does not cost a detection over all of it)."""
+    body = " ".join([PARAGRAPHS["uk"]] * 5 + [PARAGRAPHS["en"]] * 40)
+    assert "\n" not in body
+    assert detect_language(body) == "uk"

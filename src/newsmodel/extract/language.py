@@ -8,6 +8,10 @@ mode (trigram models only, loaded per script on first use) was the most accurate
 keeps a cold start within budget (about 0.1 s for Cyrillic text; its high-accuracy mode takes
 a second and 200 MB).  The measured numbers are in docs/extraction.md.
 
+Only the opening is read (paragraphs in order until about 300 letters, at most 600
+characters of each): lingua takes about a microsecond per character, and on the 316 whole
+texts of the benchmark the opening gave the same answers as the whole.
+
 Two rules, each kept because the benchmark showed what it fixes:
 
 - **Paragraphs vote, quotations do not outvote.**  Each paragraph weighs by its letters; one
@@ -36,7 +40,9 @@ _QUOTED = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"
 _PARAGRAPH = re.compile(r"\n\s*")
 # Letters after which the paragraphs read so far decide: lingua takes about a microsecond
 # per character, so reading whole articles would cost as much as parsing them.
-_ENOUGH_LETTERS = 500
+_ENOUGH_LETTERS = 300
+# Characters of a paragraph that are read: a page's whole body may come as one line.
+_PARAGRAPH_CHARACTERS = 600
 # A paragraph without its quotations is detected alone only when this many letters remain.
 _MIN_UNQUOTED = 10
 # Letters so frequent in a language that a paragraph of it without any is not in it.
@@ -82,7 +88,7 @@ def detect_language(text: str, *, sample: int = 20000) -> str | None:
     for paragraph in _PARAGRAPH.split(text[:sample]):
         if votes.total() >= _ENOUGH_LETTERS:
             break
-        evidence, letters = _evidence(paragraph)
+        evidence, letters = _evidence(paragraph[:_PARAGRAPH_CHARACTERS])
         if letters < 3:
             continue
         tag = _paragraph_language(evidence)
