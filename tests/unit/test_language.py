@@ -138,8 +138,13 @@ def test_only_the_opening_is_read() -> None:
     assert detect_language(article) == "uk"
 
 
+def test_a_lone_surrogate_does_not_stop_detection() -> None:
+    """Text decoded with `surrogateescape` keeps lone surrogates, which lingua cannot take."""
+    assert detect_language("Київ \udcff столиця України") == "uk"
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=300))
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=300))
 def test_any_text_gets_a_lowercase_tag_or_none(text: str) -> None:
     """Never raises; the tag is a bare primary subtag the model's LanguageTag accepts."""
     tag = detect_language(text)

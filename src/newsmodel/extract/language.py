@@ -115,6 +115,8 @@ def _letters(text: str) -> int:
 
 
 def _paragraph_language(paragraph: str) -> str | None:
+    # lingua takes UTF-8: a lone surrogate (text decoded with surrogateescape) would raise.
+    paragraph = paragraph.encode("utf-8", "replace").decode("utf-8")
     found = _detector().detect_language_of(paragraph)
     if found is None:
         return None
