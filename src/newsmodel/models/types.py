@@ -70,6 +70,17 @@ class PartialDate:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("PartialDate is immutable")
 
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None]]:
+        """Pickle through the constructor: the default protocol restores slots with
+        ``setattr``, which an immutable date refuses (articles cross processes in batches)."""
+        return (PartialDate, (self.year, self.month, self.day))
+
+    def __copy__(self) -> PartialDate:
+        return self  # immutable: a copy could never differ
+
+    def __deepcopy__(self, memo: dict[int, object]) -> PartialDate:
+        return self
+
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; anything else is a ``ValueError``."""
