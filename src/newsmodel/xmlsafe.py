@@ -5,7 +5,12 @@ Third-party feeds are untrusted input, so the parser is built to refuse rather t
 - no network (``no_network=True``), no DTD loading, no DTD validation, no entity substitution;
 - any ``DOCTYPE`` is refused before libxml2 sees the document: an internal subset may declare
   entities (the billion-laughs bomb), an external identifier (``SYSTEM``/``PUBLIC``) names a file
-  or URL we would be asked to read, and NewsML-G2 (an XSD-defined language) needs neither;
+  or URL we would be asked to read, and NewsML-G2 (an XSD-defined language) needs neither.  The
+  prolog is read as XML reads it (comments and processing instructions skipped whole), so a
+  ``<!-- <a -->`` cannot hide a DOCTYPE behind it;
+- the parser itself opens nothing even when a DOCTYPE gets past that check: lxml's
+  ``collect_ids=False`` makes libxml2 load the external subset and parameter entities (a file,
+  ``/dev/stdin``, a FIFO that blocks for ever) despite ``load_dtd=False``, so it is left on;
 - ``huge_tree=False`` keeps libxml2's own limits: nesting deeper than :data:`MAX_DEPTH` elements
   and text nodes longer than 10,000,000 bytes are refused;
 - documents larger than :data:`MAX_BYTES` are refused before parsing;
@@ -42,8 +47,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
 )
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_:]")
 _BLANK_BYTES = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"
+_PROLOG_BLANKS = frozenset(b" \t\r\n")
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 
 # libxml2 error type names -> our stable codes (docs/newsml.md lists them).
@@ -122,7 +127,8 @@ def make_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
         attribute_defaults=False,
         huge_tree=False,
         remove_comments=False,
-        collect_ids=False,
+        # collect_ids stays True: False makes libxml2 open a DOCTYPE's external subset and
+        # parameter entities (tests/security/test_xml_opens_nothing.py watches for it).
         remove_blank_text=remove_blank_text,
     )
 
@@ -255,25 +261,54 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
 
 
 def check_prolog(data: bytes, *, source: str | None = None) -> None:
-    """Refuse any DOCTYPE before parsing, saying whether it declared entities or a DTD."""
-    first = _FIRST_ELEMENT.search(data)
-    prolog = data[: first.start()] if first else data
-    position = prolog.find(b"<!DOCTYPE")
-    if position < 0:
+    """Refuse any DOCTYPE before parsing, saying whether it declared entities or a DTD.
+
+    The prolog is walked as XML defines it: blanks, the declaration, processing instructions
+    and comments (each skipped whole: a ``<`` inside one is not markup) up to the first other
+    markup.  Any ``<!`` there that is not a comment is refused: a DOCTYPE in any letter case,
+    or a construct libxml2 would refuse anyway."""
+    position = _prolog_markup(data)
+    if position is None or not data.startswith(b"<!", position):
         return
     rest = data[position : position + 65536]
     if b"<!ENTITY" in rest:
         why = "declares entities (entities are never expanded)"
     elif b"SYSTEM" in rest[:512] or b"PUBLIC" in rest[:512]:
         why = "names an external DTD (no file or URL is ever read)"
-    else:
+    elif rest[2:9].upper() == b"DOCTYPE":
         why = "is not used by NewsML-G2"
+    else:
+        why = "is not a comment, and no markup but comments may come before the root element"
     line = data.count(b"\n", 0, position) + 1
     column = position - (data.rfind(b"\n", 0, position) + 1) + 1
     raise XMLInputError(
         "xml.doctype", f"DOCTYPE refused: it {why}; remove the DOCTYPE declaration",
         source=source, line=line, column=column,
     )
+
+
+def _prolog_markup(data: bytes) -> int | None:
+    """Offset of the first markup after the prolog's blanks, declaration, processing
+    instructions and comments (the root element, a DOCTYPE...), or ``None`` if there is none
+    or a comment or instruction is left open (libxml2 reports that)."""
+    position, length = 0, len(data)
+    while position < length:
+        byte = data[position]
+        if byte in _PROLOG_BLANKS:
+            position += 1
+        elif data.startswith(b"<?", position):
+            end = data.find(b"?>", position + 2)
+            if end < 0:
+                return None
+            position = end + 2
+        elif data.startswith(b"<!--", position):
+            end = data.find(b"-->", position + 4)
+            if end < 0:
+                return None
+            position = end + 3
+        else:
+            return position
+    return None
 
 
 def source_line(element: etree._Element) -> int | None:
