@@ -14,9 +14,10 @@ Third-party feeds are untrusted input, so the parser is built to refuse rather t
 - ``huge_tree=False`` keeps libxml2's own limits: nesting deeper than :data:`MAX_DEPTH` elements
   and text nodes longer than 10,000,000 bytes are refused;
 - documents larger than :data:`MAX_BYTES` are refused before parsing;
-- UTF-16/UTF-32 (with a byte-order mark) and legacy single-byte encodings are transcoded to UTF-8
-  in Python first, so the parser only ever sees UTF-8 and the prolog can be checked as bytes;
-  line numbers are unchanged by the transcoding.
+- UTF-16/UTF-32 (with a byte-order mark) and legacy encodings are transcoded to UTF-8 in Python
+  first (only real text encodings: :func:`newsmodel.textcodecs.text_codec`), so the parser
+  only ever sees UTF-8 and the prolog can be checked as bytes; line numbers are unchanged by
+  the transcoding.
 
 Errors are :class:`XMLInputError` (an :class:`~newsmodel.errors.InputError`) carrying a stable
 ``code`` and every libxml2 message with its line and column, so the validator can list them all.
@@ -24,7 +25,6 @@ Errors are :class:`XMLInputError` (an :class:`~newsmodel.errors.InputError`) car
 
 from __future__ import annotations
 
-import codecs
 import re
 import threading
 from dataclasses import dataclass, field
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from newsmodel.errors import InputError
+from newsmodel.textcodecs import text_codec
 
 MAX_BYTES = 64 * 1024 * 1024
 """Documents larger than this are refused before parsing (agency items are a few kB)."""
@@ -249,14 +250,14 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
             "read as UTF-8", 1, 1, warning=True,
         ))
         return _redeclare(data), "utf-8", notes
-    try:
-        codecs.lookup(declared)
-    except LookupError:
+    known = text_codec(declared)
+    if known is None:
         raise XMLInputError(
-            "xml.encoding", f"unknown encoding {declared!r} in the XML declaration",
+            "xml.encoding", f"unknown encoding {declared!r} in the XML declaration: not a text "
+            "encoding documents are written in (see the WHATWG Encoding Standard's list)",
             source=source, line=1, column=1,
-        ) from None
-    text = _decode(data, declared, source)
+        )
+    text = _decode(data, known, source)
     return _redeclare(text.encode("utf-8")), declared, notes
 
 

@@ -21,7 +21,8 @@ def test_a_partial_date_pickles_and_copies_to_an_equal_immutable_date(value: Par
     """Pickle (every protocol), copy and deepcopy give an equal date of the same precision."""
     for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
         back = pickle.loads(pickle.dumps(value, protocol=protocol))
-        assert back == value and back.precision == value.precision
+        assert back == value
+        assert back.precision == value.precision
     assert copy.copy(value) == value
     assert copy.deepcopy(value) == value
     assert copy.deepcopy(value).isoformat() == value.isoformat()

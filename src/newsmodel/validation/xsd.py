@@ -45,8 +45,6 @@ _G2_TAG = "{" + NAR + "}"
 G2_ENTRY = SCHEMA_SETS["newsml-g2"].entry
 _MAX_NODE_LINE = 65535
 """The largest line libxml2 can store on an element node (an unsigned short)."""
-MAX_ISSUES = 1000
-"""A file with more schema errors than this gets one closing note instead of the rest."""
 
 # libxml2 schema error type names -> stable issue codes (listed in docs/newsml.md).
 _SCHEMA_CODES: dict[str, str] = {
@@ -205,9 +203,9 @@ def _standalone(item: etree._Element) -> etree._Element:
     nsmap: Any = item.nsmap  # lxml-stubs do not allow the None (default namespace) key
     attributes: dict[str, str] = {str(k): str(v) for k, v in item.attrib.items()}
     alone = etree.Element(item.tag, attrib=attributes, nsmap=nsmap)
-    line = source_line(item)
-    if line is not None and line <= _MAX_NODE_LINE:
-        alone.sourceline = line  # libxml2 keeps an element's own line in 16 bits
+    own_line = source_line(item)
+    if own_line is not None and own_line <= _MAX_NODE_LINE:
+        alone.sourceline = item.sourceline  # libxml2 keeps an element's own line in 16 bits
     alone.text = item.text
     for child in item:
         alone.append(copy.deepcopy(child))
@@ -239,11 +237,9 @@ def _add_schema_errors(
         if key in seen:
             continue
         seen.add(key)
-        if len(report.issues) >= MAX_ISSUES:
-            if report.issues[-1].code != "newsml.too-many-issues":
-                report.error("newsml.too-many-issues",
-                             f"more than {MAX_ISSUES} issues; the rest are not listed")
-            break
+        if report.full:  # only counted from here on (Report.limit): no column to look for
+            report.error("newsml.schema", "")
+            continue
         code = _schema_code(str(entry.type_name))
         line = entry.line or None
         column = entry.column or (_column(lines, line, str(entry.path)) if line else None)
