@@ -10,17 +10,10 @@ import re
 from dataclasses import dataclass
 
 from newsmodel.errors import InputError
-from newsmodel.textcodecs import text_codec
+from newsmodel.textcodecs import BOMS, text_codec
 
 MAX_PAGE_BYTES = 32 * 1024 * 1024
 """Refuse HTML pages (and JSON-LD documents) larger than this rather than exhaust memory."""
-_BOMS = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xfe\xff", "utf-16-be"),
-    (b"\xff\xfe", "utf-16-le"),
-)
 _HTML_START = re.compile(rb"^\s*<", re.ASCII)
 _WRAPPED_JSON = re.compile(rb"^\s*(?:<!--|<!\[CDATA\[)\s*[\[{]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._-]+)""", re.I)
@@ -30,7 +23,7 @@ _XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9.
 def looks_like_html(data: bytes) -> bool:
     """Whether the bytes are markup (a page) rather than a JSON document."""
     head = data[:65536]
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if head.startswith(bom):
             head = head[len(bom):4096].decode(codec, errors="ignore").encode("utf-8")
             break
@@ -64,7 +57,7 @@ def decode_page(data: bytes) -> PageText:
     U+FFFD, visibly, rather than failing the whole page; every such guess is named."""
     if len(data) > MAX_PAGE_BYTES:
         raise InputError(f"the input is larger than {MAX_PAGE_BYTES} bytes; refusing to read it")
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 return PageText(data[len(bom):].decode(codec), codec)

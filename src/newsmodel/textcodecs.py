@@ -55,6 +55,38 @@ def text_codec(label: str, *, web: bool = False) -> str | None:
         return web_codec
 
 
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+"""Byte-order marks and their codecs, UTF-32's before UTF-16's (they share a prefix)."""
+
+
+def bom_codec(data: bytes) -> tuple[str, int] | None:
+    """The codec a byte-order mark names and the mark's length, or ``None``."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    return None
+
+
+def unicode_by_nuls(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the NULs of the first ASCII
+    character fall (XML 1.0, appendix F: ``3C 00 3F 00`` is UTF-16LE...); ``None`` otherwise."""
+    if len(data) < 4:
+        return None
+    nuls = tuple(byte == 0 for byte in data[:4])
+    return {
+        (True, True, True, False): "utf-32-be",
+        (False, True, True, True): "utf-32-le",
+        (True, False, True, False): "utf-16-be",
+        (False, True, False, True): "utf-16-le",
+    }.get(nuls)
+
+
 def lone_surrogate(text: str) -> int | None:
     """Index of the first lone surrogate in ``text``, or ``None`` when it is all Unicode."""
     found = _LONE_SURROGATE.search(text)
@@ -114,11 +146,14 @@ def first_lone_surrogate(value: Any) -> tuple[str, str, int] | None:
 
 
 __all__ = [
+    "BOMS",
     "SURROGATE_HINT",
+    "bom_codec",
     "first_lone_surrogate",
     "lone_surrogate",
     "require_unicode",
     "surrogate_message",
     "text_codec",
+    "unicode_by_nuls",
     "utf8",
 ]

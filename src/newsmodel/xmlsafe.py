@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from newsmodel.errors import InputError
-from newsmodel.textcodecs import text_codec
+from newsmodel.textcodecs import BOMS, text_codec, unicode_by_nuls
 
 MAX_BYTES = 64 * 1024 * 1024
 """Documents larger than this are refused before parsing (agency items are a few kB)."""
@@ -40,13 +40,6 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 256
 """libxml2's element nesting limit without ``XML_PARSE_HUGE``; deeper documents are refused."""
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xfe\xff", "utf-16-be"),
-    (b"\xff\xfe", "utf-16-le"),
-)
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 _BLANK_BYTES = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"
 _PROLOG_BLANKS = frozenset(b" \t\r\n")
@@ -229,12 +222,15 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
     if not data.lstrip(_BLANK_BYTES):
         raise XMLInputError("xml.empty", "the document is empty", source=source, line=1, column=1)
     notes: list[XMLMessage] = []
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8":
                 return _check_utf8_declaration(data[len(bom):], notes), "utf-8", notes
             text = _decode(data[len(bom):], name, source)
             return _redeclare(text.encode("utf-8")), name, notes
+    by_nuls = unicode_by_nuls(data)
+    if by_nuls is not None:  # UTF-16/32 without a byte-order mark: transcode, then check
+        return _redeclare(_decode(data, by_nuls, source).encode("utf-8")), by_nuls, notes
     declared = _declared_encoding(data)
     if declared is None or declared in _UTF8_NAMES:
         return data, declared or "utf-8", notes
