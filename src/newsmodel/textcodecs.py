@@ -78,7 +78,7 @@ def unicode_by_nuls(data: bytes) -> str | None:
     character fall (XML 1.0, appendix F: ``3C 00 3F 00`` is UTF-16LE...); ``None`` otherwise."""
     if len(data) < 4:
         return None
-    nuls = tuple(byte == 0 for byte in data[:4])
+    nuls = (data[0] == 0, data[1] == 0, data[2] == 0, data[3] == 0)
     return {
         (True, True, True, False): "utf-32-be",
         (False, True, True, True): "utf-32-le",
