@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from newsmodel.errors import DocumentError, InputError
 from newsmodel.formats.jsonld_dates import read_date, read_partial_date
-from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT, PLACE_CLASSES
+from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT, PLACE_CLASSES, UNKNOWN_KIND
 from newsmodel.htmlblocks import BlockSyntaxError, parse_block, split_page
 from newsmodel.models import (
     Article,
@@ -39,6 +39,7 @@ from newsmodel.validation.quoting import quote
 from newsmodel.validation.vocabulary import ARTICLE_TYPES, load_vocabulary, term_name
 
 _KIND_BY_CLASS = {uri: kind for kind, uri in PLACE_CLASSES.items()}
+_NO_KIND = frozenset({UNKNOWN_KIND, UNKNOWN_KIND.replace("https:", "http:")})
 _KIND_BY_TYPE = {"Country": PlaceKind.COUNTRY, "City": PlaceKind.CITY, "State": PlaceKind.REGION,
                  "AdministrativeArea": PlaceKind.REGION}
 
@@ -415,6 +416,8 @@ class _Reader:
             uri = value.id if isinstance(value, Node) else _text(value)
             if uri in _KIND_BY_CLASS:
                 kind = _KIND_BY_CLASS[uri]
+                break
+            if uri in _NO_KIND:  # our export: a kindless place typed Country as a nationality
                 break
         else:
             kind = next((_KIND_BY_TYPE[t] for t in node.types if t in _KIND_BY_TYPE), None)
