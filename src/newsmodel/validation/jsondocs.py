@@ -112,7 +112,7 @@ def _complete(line: bytes) -> bool:
 
 
 def _syntax(error: orjson.JSONDecodeError, line: int, column: int) -> JSONInputError:
-    code = "json.too-deep" if "recursion" in error.msg else "json.syntax"
+    code = "json.too-deep" if "depth" in error.msg or "recursion" in error.msg else "json.syntax"
     return JSONInputError(code, f"not valid JSON: {error.msg}", line=line, column=column)
 
 
