@@ -70,6 +70,8 @@ CASES: list[Case] = [
          b'{"body":' + b"[" * 1000 + b"]" * 1000 + b"}", "json", "json.too-deep", False),
     Case("item 10: 100,000 nested arrays in JSON",
          b'{"body":' + b"[" * 100_000 + b"]" * 100_000 + b"}", "json", "json.too-deep", False),
+    *(Case(f"a bare {value.decode()} as a JSON document", value, "json", "json.type", False)
+      for value in (b"true", b"5", b'"x"', b"null", b"[true, 1]")),
     Case("item 11: a lone surrogate in a JSON string", '{"headline":"\ud800"}', "json",
          "input.surrogate", False),
     Case("item 11: a lone surrogate, format detected", '{"headline":"\udfff"}', None,

@@ -80,6 +80,8 @@ def check_depth(document: Document) -> None:
             raise JSONInputError("json.too-deep",
                                  f"the JSON nests deeper than {MAX_DEPTH} levels; no article "
                                  "does", pointer=document.prefix or "")
+        if not isinstance(value, dict | list):
+            continue
         items = value.values() if isinstance(value, dict) else value
         stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
 
