@@ -16,6 +16,7 @@ The summary (mutants tried, crashes, hangs, disagreements) is printed; run with 
 
 from __future__ import annotations
 
+import contextlib
 import random
 import signal
 from collections.abc import Callable, Iterator
@@ -121,14 +122,12 @@ def _exercise(tally: Tally, label: str, data: bytes, format: str) -> tuple[Any, 
             read = True
         except NewsmodelError:
             read = False
-        try:
+        with contextlib.suppress(NewsmodelError):
             _timed(lambda: loads(data))
-        except NewsmodelError:
-            pass
     except Hang:
         tally.hangs.append(label)
         return None, None
-    except Exception as error:  # noqa: BLE001 - the campaign counts every crash
+    except Exception as error:
         tally.crashes.append(f"{label}: {type(error).__name__}: {error}"[:300])
         return None, None
     tally.valid += report.ok
@@ -174,7 +173,7 @@ def test_newsml_mutants_crash_nothing_and_agree_with_the_xsd(
                 continue
             if report.ok is not bool(schema.validate(root)):
                 tally.disagreements.append(f"{label}: ours {report.ok}, the XSD's not")
-    print(tally.line("newsml"))  # noqa: T201
+    print(tally.line("newsml"))
     assert tally.mutants >= 1000
     assert tally.crashes == []
     assert tally.hangs == []
@@ -197,7 +196,7 @@ def test_jsonld_mutants_crash_nothing(corpus: Path, with_shared_schemas: Path) -
                 data = (b'<html><head><script type="application/ld+json">' + data
                         + b"</script></head></html>")
             _exercise(tally, f"{name}#{number}", data, "jsonld")
-    print(tally.line("jsonld"))  # noqa: T201
+    print(tally.line("jsonld"))
     assert tally.mutants >= 1000
     assert tally.crashes == []
     assert tally.hangs == []
@@ -225,7 +224,7 @@ def test_json_mutants_crash_nothing_and_validate_agrees_with_loads(
             report, read = _exercise(tally, label, data, "json")
             if report is not None and read is not report.ok:
                 tally.disagreements.append(f"{label}: validate {report.ok}, loads {read}")
-    print(tally.line("json"))  # noqa: T201
+    print(tally.line("json"))
     assert tally.mutants >= 1000
     assert tally.crashes == []
     assert tally.hangs == []

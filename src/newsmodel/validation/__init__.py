@@ -44,11 +44,7 @@ def validate(
             report = Report(format="unknown", source=source)
             report.error("format.unknown", error.message)
             return report
-    try:
-        module = importlib.import_module(VALIDATORS[format])
-    except KeyError:
-        known = ", ".join(sorted(VALIDATORS))
-        raise FormatError(f"unknown format {format!r}", hint=f"known formats: {known}") from None
+    module = importlib.import_module(VALIDATORS[format])
     result: Report = module.validate(raw, source=source)
     return result
 
