@@ -7,14 +7,16 @@ validator can warn and a reader can record them); anything else is a syntax erro
 line and column *in the page*, so a publisher can jump to it.
 
 HTML is parsed with lxml's HTML parser hardened: no network access, no huge-tree mode (lxml's
-own limits on depth and text size stay on) and a size limit checked before parsing.  HTML has
-no external entities to expand, and the parser never fetches anything.  This module imports
-nothing but :mod:`newsmodel.errors`, so both the readers and the validators can use it.
+own limits on depth and text size stay on), a size limit checked before parsing, and a cap on
+attributes per element (libxml2 is quadratic in them).  HTML has no external entities to
+expand, and the parser never fetches anything.  Decoding is :mod:`newsmodel.pagetext`'s.  This
+module imports no model, so both the readers and the validators can use it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
@@ -22,16 +24,19 @@ from typing import Any, NoReturn
 import orjson
 
 from newsmodel.errors import DocumentError, InputError
+from newsmodel.pagetext import MAX_PAGE_BYTES, PageText, decode, decode_page, looks_like_html
+from newsmodel.textcodecs import first_lone_surrogate, surrogate_message
 
-MAX_PAGE_BYTES = 32 * 1024 * 1024
-"""Refuse HTML pages (and JSON-LD documents) larger than this rather than exhaust memory."""
 MAX_DEPTH = 64
 """Refuse JSON nested deeper than this: real markup stays under ten levels, and readers and
 validators walk the tree recursively."""
 
-_HTML_START = re.compile(rb"^\s*<", re.ASCII)
-_WRAPPED_JSON = re.compile(rb"^\s*(?:<!--|<!\[CDATA\[)\s*[\[{]")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._-]+)""", re.I)
+MAX_ATTRIBUTES = 1000
+"""Refuse an HTML element with more attributes than this (real ones have a few dozen)."""
+
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*\?>")
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_ATTRIBUTE = re.compile(r"""[\s/]+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _SCRIPT_OPEN = re.compile(r"<script\b[^>]*>", re.I)
 _WRAP_START = re.compile(r"\A\s*(?://\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/|<!\[CDATA\[|<!--)")
 _WRAP_END = re.compile(r"(?://\s*\]\]>|/\*\s*\]\]>\s*\*/|\]\]>|(?://\s*)?-->)\s*\Z")
@@ -66,54 +71,27 @@ class BlockSyntaxError(DocumentError):
 
     def __init__(self, message: str, *, block: Block, line: int, column: int | None,
                  source: str | None = None,
-                 hint: str = "fix the JSON syntax at that position") -> None:
+                 hint: str = "fix the JSON syntax at that position",
+                 code: str = "jsonld.syntax") -> None:
         where = f"{line}:{column}" if column is not None else f"{line}"
         super().__init__(message, where=f"{source}:{where}" if source else where, hint=hint)
+        self.code = code
         self.block = block
         self.line = line
         self.column = column
 
 
-def looks_like_html(data: bytes) -> bool:
-    """Whether the bytes are markup (a page) rather than a JSON document."""
-    head = data[:65536].lstrip(b"\xef\xbb\xbf")
-    if not _HTML_START.match(head):
-        return False
-    return not _WRAPPED_JSON.match(head)
-
-
-def decode(data: bytes) -> str:
-    """Text of a page or document: UTF-8 (with or without BOM), UTF-16 with a BOM, else the
-    charset a ``<meta>`` declares, else Windows-1252; bytes the charset does not define become
-    U+FFFD, visibly, rather than failing the whole page."""
-    if len(data) > MAX_PAGE_BYTES:
-        raise InputError(f"the input is larger than {MAX_PAGE_BYTES} bytes; refusing to read it")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("the input has a UTF-16 byte order mark but is not UTF-16") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _META_CHARSET.search(data[:8192])
-    for encoding in ((declared.group(1).decode("ascii"),) if declared else ()) + ("cp1252",):
-        try:
-            return data.decode(encoding, errors="replace")
-        except LookupError:
-            continue
-    return data.decode("utf-8", errors="replace")  # pragma: no cover - cp1252 always exists
-
-
 def split_blocks(data: bytes) -> list[Block]:
     """Every JSON-LD block of ``data``: the script blocks of a page, or the whole document."""
-    text = decode(data)
+    return split_page(data)[0]
+
+
+def split_page(data: bytes) -> tuple[list[Block], PageText]:
+    """The JSON-LD blocks of ``data`` and the decoded text they came from."""
+    page = decode_page(data)
     if looks_like_html(data):
-        return extract_blocks(text)
-    return [Block(0, text, 1, 1)]
+        return extract_blocks(page.text), page
+    return [Block(0, page.text, 1, 1)], page
 
 
 def extract_blocks(page: str) -> list[Block]:
@@ -121,6 +99,8 @@ def extract_blocks(page: str) -> list[Block]:
     import lxml.html
     from lxml import etree
 
+    page = _blank_xml_declaration(page)
+    _check_attributes(page)
     parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False,
                                   remove_pis=True, collect_ids=False)
     try:
@@ -142,6 +122,35 @@ def extract_blocks(page: str) -> list[Block]:
         line, column = _locate(page, starts, sourceline, content)
         blocks.append(Block(len(blocks), content, line, column))
     return blocks
+
+
+def _blank_xml_declaration(page: str) -> str:
+    """An XHTML page's ``<?xml ... encoding=...?>`` blanked out, keeping every position: the
+    bytes were decoded already (honouring it), and lxml refuses a string that declares an
+    encoding."""
+    found = _XML_DECLARATION.match(page)
+    if found is None:
+        return page
+    blank = "".join(char if char == "\n" else " " for char in found.group())
+    return blank + page[found.end():]
+
+
+def _check_attributes(page: str) -> None:
+    """Refuse a tag with more than :data:`MAX_ATTRIBUTES` attributes: libxml2's HTML parser
+    checks each new attribute against all before it (100,000 take tens of seconds).  Only a
+    tag long enough to hold that many is counted, so ordinary pages cost one scan."""
+    floor = 2 * MAX_ATTRIBUTES  # the shortest attribute is a space and a letter
+    if len(page) < floor:
+        return
+    for tag in _LONG_TAG.finditer(page):
+        if tag.end() - tag.start() > floor:
+            count = sum(1 for _ in _ATTRIBUTE.finditer(page, tag.start() + 1, tag.end()))
+            if count > MAX_ATTRIBUTES:
+                raise InputError(
+                    f"an element has {count} attributes, more than the limit of "
+                    f"{MAX_ATTRIBUTES}; refusing to parse the page",
+                    hint="no real page gives an element thousands of attributes",
+                )
 
 
 def _line_starts(text: str) -> list[int]:
@@ -188,29 +197,80 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
     if "recursion" in first.msg:
         _too_deep(block, source)
     try:
-        value = json.loads(text, strict=False)
+        value = _forgiving(text)
         repairs.append("raw control characters inside strings")
         return _checked(Parsed(value, repairs), block, source)
     except json.JSONDecodeError:
         pass
     except RecursionError:
         _too_deep(block, source)
+    except _NotJSONNumber as error:
+        _bad_number(block, source, error)
     cleaned, what = _strip_comments_and_commas(text)
     if what:
         try:
-            value = json.loads(cleaned, strict=False)
+            value = _forgiving(cleaned)
             return _checked(Parsed(value, [*repairs, *what]), block, source)
         except json.JSONDecodeError:
             pass
         except RecursionError:
             _too_deep(block, source)
+        except _NotJSONNumber as error:
+            _bad_number(block, source, error)
     line, column = block.position(first.lineno, first.colno)
     raise BlockSyntaxError(f"not valid JSON: {first.msg}", block=block, line=line, column=column,
                            source=source)
 
 
+class _NotJSONNumber(ValueError):  # noqa: N818 (a reason carried out of json.loads)
+    """A number the strict parser refuses: ``NaN``, ``Infinity``, or one beyond a double."""
+
+
+def _forgiving(text: str) -> Any:
+    """Python's parser with raw control characters allowed, reading numbers as the strict
+    parser does (integers past 64 bits become floats), and refusing what it refuses: ``NaN``,
+    ``Infinity`` and numbers too large for a double (its ``int`` would also stop at 4,300
+    digits)."""
+    return json.loads(text, strict=False, parse_int=_integer, parse_float=_float,
+                      parse_constant=_constant)
+
+
+def _integer(literal: str) -> int | float:
+    digits = len(literal.lstrip("-"))
+    if digits < 20:
+        return int(literal)
+    return _float(literal)
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise _NotJSONNumber(f"the number {literal[:20]}… is too large for JSON readers"
+                             if len(literal) > 20 else f"the number {literal} is too large")
+    return value
+
+
+def _constant(name: str) -> Any:
+    raise _NotJSONNumber(f"{name} is not a JSON value")
+
+
+def _bad_number(block: Block, source: str | None, error: ValueError) -> NoReturn:
+    raise BlockSyntaxError(f"not valid JSON: {error}", block=block, line=block.line,
+                           column=block.column, source=source,
+                           hint="write the value as a string, or a number in double range")
+
+
 def _checked(parsed: Parsed, block: Block, source: str | None) -> Parsed:
-    """The parsed block, unless it nests deeper than :data:`MAX_DEPTH` (checked iteratively)."""
+    """The parsed block, unless it nests deeper than :data:`MAX_DEPTH` (checked iteratively)
+    or holds a lone surrogate (an escape such as ``"\\ud800"`` that is half a pair: the
+    strict parser refuses it, the forgiving one would let it through)."""
+    found = first_lone_surrogate(parsed.value)
+    if found is not None:
+        pointer, text, index = found
+        raise BlockSyntaxError(f"{surrogate_message(text, index)} (at {pointer or '/'})",
+                               block=block, line=block.line, column=block.column,
+                               source=source, code="jsonld.surrogate",
+                               hint="remove the lone \\uD8xx-\\uDFxx escape")
     stack: list[tuple[Any, int]] = [(parsed.value, 1)]
     while stack:
         value, depth = stack.pop()
@@ -285,14 +345,18 @@ def _note(found: list[str], what: str) -> None:
 
 
 __all__ = [
+    "MAX_ATTRIBUTES",
     "MAX_DEPTH",
     "MAX_PAGE_BYTES",
     "Block",
     "BlockSyntaxError",
+    "PageText",
     "Parsed",
     "decode",
+    "decode_page",
     "extract_blocks",
     "looks_like_html",
     "parse_block",
     "split_blocks",
+    "split_page",
 ]

@@ -1,7 +1,14 @@
-"""Guess a document's format from its first bytes, without parsing it.
+"""Guess a document's format from its structure, without parsing it.
 
-Shared by ``formats.loads`` and ``validate.validate``; imports nothing heavy, so the command
+Shared by ``formats.loads`` and ``validation.validate``; imports nothing heavy, so the command
 line can route thousands of files cheaply.
+
+Markup is told by its **root element**: the prolog (declaration, comments, processing
+instructions, DOCTYPE) is skipped as XML reads it, and the first element's name decides:
+a NewsML-G2 item (any prefix) is NewsML, ``html`` or an HTML DOCTYPE is a page.  What the
+document merely mentions (a ``<newsItem`` inside a script's string, the G2 namespace in a
+link) never counts.  Byte-order marks are honoured, and UTF-16/UTF-32 without one are told by
+where their NULs fall, so such files are detected like UTF-8 ones.
 """
 
 from __future__ import annotations
@@ -9,17 +16,22 @@ from __future__ import annotations
 import re
 
 from newsmodel.errors import FormatError
+from newsmodel.textcodecs import bom_codec, unicode_by_nuls
 
 NEWSML_NAMESPACE = b"iptc.org/std/nar/2006-10-01"
-_NEWSML_ROOTS = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?(newsItem|newsMessage|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s>/]"
-)
+NEWSML_ROOTS = frozenset({
+    b"newsItem", b"newsMessage", b"packageItem", b"conceptItem", b"knowledgeItem",
+    b"planningItem", b"catalogItem",
+})
+_HTML_ROOTS = frozenset({b"html", b"head", b"body", b"script", b"meta", b"title", b"link"})
 _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|script|meta)[\s>]", re.IGNORECASE)
+_ELEMENT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)")
 _JSONLD_KEYS = re.compile(rb'"@(context|type|graph|id)"\s*:')
 _WRAPPED_JSON = re.compile(rb"^(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)\s*[\[{]")
 """JSON-LD as publishers paste it from a script element: inside ``<!--`` or ``<![CDATA[``."""
-
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_HEAD = 65536
+_BY_SUFFIX = {"json": "json", "jsonl": "json", "jsonld": "jsonld", "html": "jsonld",
+              "htm": "jsonld", "xml": "newsml"}
 
 
 def detect(data: bytes, *, name: str | None = None) -> str:
@@ -27,43 +39,16 @@ def detect(data: bytes, *, name: str | None = None) -> str:
 
     Raises :class:`FormatError` when the bytes look like none of them.
     """
-    head = data[:65536]
-    for bom in _BOMS:
-        if head.startswith(bom):
-            head = head[len(bom) :]
-            break
-    if head[:1] in (b"\xff", b"\xfe") or b"\x00" in head[:64]:
-        # UTF-16 or UTF-32: decode a little to sniff.
-        for encoding in ("utf-16", "utf-32"):
-            try:
-                head = head.decode(encoding).encode("utf-8")
-                break
-            except UnicodeDecodeError:
-                continue
-    stripped = head.lstrip()
+    stripped = _head(data).lstrip()
     if _WRAPPED_JSON.match(stripped) and _JSONLD_KEYS.search(stripped):
         return "jsonld"
     if stripped.startswith(b"<"):
-        if _NEWSML_ROOTS.search(stripped) or NEWSML_NAMESPACE in stripped:
-            return "newsml"
-        if _HTML.search(stripped):
-            return "jsonld"
-        if name and name.lower().endswith((".html", ".htm")):
-            return "jsonld"
-        return "newsml"
+        return _markup(stripped, name)
     if stripped.startswith((b"{", b"[")):
         return "jsonld" if _JSONLD_KEYS.search(stripped) else "json"
     suffix = (name or "").lower().rsplit(".", 1)[-1]
-    by_suffix = {
-        "json": "json",
-        "jsonl": "json",
-        "jsonld": "jsonld",
-        "html": "jsonld",
-        "htm": "jsonld",
-        "xml": "newsml",
-    }
-    if suffix in by_suffix and not stripped:
-        return by_suffix[suffix]
+    if suffix in _BY_SUFFIX and not stripped:
+        return _BY_SUFFIX[suffix]
     where = name or "input"
     if not stripped:
         raise FormatError("the document is empty", where=where)
@@ -72,3 +57,58 @@ def detect(data: bytes, *, name: str | None = None) -> str:
         where=where,
         hint="pass --format json|jsonld|newsml",
     )
+
+
+def _head(data: bytes) -> bytes:
+    """The first 64 kB as UTF-8: a byte-order mark dropped, UTF-16/32 transcoded."""
+    head = data[:_HEAD]
+    found = bom_codec(head)
+    codec, skip = found if found else (unicode_by_nuls(head), 0)
+    if codec is None or codec == "utf-8":
+        return head[skip:]
+    width = 4 if "32" in codec else 2
+    usable = head[skip:][: (len(head) - skip) // width * width]
+    return usable.decode(codec, errors="replace").encode("utf-8")
+
+
+def _markup(head: bytes, name: str | None) -> str:
+    """NewsML or a page, by the root element (or an HTML DOCTYPE) after the prolog."""
+    root = _root_element(head)
+    if root == b"!html" or root in _HTML_ROOTS or (root and root.lower() == b"html"):
+        return "jsonld"
+    if root in NEWSML_ROOTS:
+        return "newsml"
+    if name and name.lower().endswith((".html", ".htm")):
+        return "jsonld"
+    if root is None and NEWSML_NAMESPACE in head:
+        return "newsml"
+    if _HTML.search(head):
+        return "jsonld"  # an HTML fragment (<div>... with a <script> or <meta> in it)
+    return "newsml"
+
+
+def _root_element(head: bytes) -> bytes | None:
+    """The local name of the first element, ``b"!html"`` for an HTML DOCTYPE, or ``None``
+    when the head ends first."""
+    position, length = 0, len(head)
+    while position < length:
+        if head[position] in b" \t\r\n":
+            position += 1
+        elif head.startswith(b"<?", position):
+            position = _after(head, b"?>", position + 2)
+        elif head.startswith(b"<!--", position):
+            position = _after(head, b"-->", position + 4)
+        elif head[position : position + 9].upper() == b"<!DOCTYPE":
+            if head[position + 9 : position + 14].strip().lower().startswith(b"html"):
+                return b"!html"
+            subset = head.find(b"[", position, head.find(b">", position) + 1 or length)
+            position = _after(head, b"]>" if subset >= 0 else b">", position)
+        else:
+            found = _ELEMENT.match(head, position)
+            return found.group(2) if found else None
+    return None
+
+
+def _after(head: bytes, end: bytes, start: int) -> int:
+    found = head.find(end, start)
+    return len(head) if found < 0 else found + len(end)

@@ -5,13 +5,19 @@ Third-party feeds are untrusted input, so the parser is built to refuse rather t
 - no network (``no_network=True``), no DTD loading, no DTD validation, no entity substitution;
 - any ``DOCTYPE`` is refused before libxml2 sees the document: an internal subset may declare
   entities (the billion-laughs bomb), an external identifier (``SYSTEM``/``PUBLIC``) names a file
-  or URL we would be asked to read, and NewsML-G2 (an XSD-defined language) needs neither;
+  or URL we would be asked to read, and NewsML-G2 (an XSD-defined language) needs neither.  The
+  prolog is read as XML reads it (comments and processing instructions skipped whole), so a
+  ``<!-- <a -->`` cannot hide a DOCTYPE behind it;
+- the parser itself opens nothing even when a DOCTYPE gets past that check: lxml's
+  ``collect_ids=False`` makes libxml2 load the external subset and parameter entities (a file,
+  ``/dev/stdin``, a FIFO that blocks for ever) despite ``load_dtd=False``, so it is left on;
 - ``huge_tree=False`` keeps libxml2's own limits: nesting deeper than :data:`MAX_DEPTH` elements
   and text nodes longer than 10,000,000 bytes are refused;
 - documents larger than :data:`MAX_BYTES` are refused before parsing;
-- UTF-16/UTF-32 (with a byte-order mark) and legacy single-byte encodings are transcoded to UTF-8
-  in Python first, so the parser only ever sees UTF-8 and the prolog can be checked as bytes;
-  line numbers are unchanged by the transcoding.
+- UTF-16/UTF-32 (with a byte-order mark) and legacy encodings are transcoded to UTF-8 in Python
+  first (only real text encodings: :func:`newsmodel.textcodecs.text_codec`), so the parser
+  only ever sees UTF-8 and the prolog can be checked as bytes; line numbers are unchanged by
+  the transcoding.
 
 Errors are :class:`XMLInputError` (an :class:`~newsmodel.errors.InputError`) carrying a stable
 ``code`` and every libxml2 message with its line and column, so the validator can list them all.
@@ -19,7 +25,6 @@ Errors are :class:`XMLInputError` (an :class:`~newsmodel.errors.InputError`) car
 
 from __future__ import annotations
 
-import codecs
 import re
 import threading
 from dataclasses import dataclass, field
@@ -27,6 +32,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from newsmodel.errors import InputError
+from newsmodel.textcodecs import BOMS, text_codec, unicode_by_nuls
 
 MAX_BYTES = 64 * 1024 * 1024
 """Documents larger than this are refused before parsing (agency items are a few kB)."""
@@ -34,16 +40,9 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 256
 """libxml2's element nesting limit without ``XML_PARSE_HUGE``; deeper documents are refused."""
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xfe\xff", "utf-16-be"),
-    (b"\xff\xfe", "utf-16-le"),
-)
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_:]")
 _BLANK_BYTES = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"
+_PROLOG_BLANKS = frozenset(b" \t\r\n")
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 
 # libxml2 error type names -> our stable codes (docs/newsml.md lists them).
@@ -122,7 +121,8 @@ def make_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
         attribute_defaults=False,
         huge_tree=False,
         remove_comments=False,
-        collect_ids=False,
+        # collect_ids stays True: False makes libxml2 open a DOCTYPE's external subset and
+        # parameter entities (tests/security/test_xml_opens_nothing.py watches for it).
         remove_blank_text=remove_blank_text,
     )
 
@@ -222,12 +222,15 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
     if not data.lstrip(_BLANK_BYTES):
         raise XMLInputError("xml.empty", "the document is empty", source=source, line=1, column=1)
     notes: list[XMLMessage] = []
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8":
                 return _check_utf8_declaration(data[len(bom):], notes), "utf-8", notes
             text = _decode(data[len(bom):], name, source)
             return _redeclare(text.encode("utf-8")), name, notes
+    by_nuls = unicode_by_nuls(data)
+    if by_nuls is not None:  # UTF-16/32 without a byte-order mark: transcode, then check
+        return _redeclare(_decode(data, by_nuls, source).encode("utf-8")), by_nuls, notes
     declared = _declared_encoding(data)
     if declared is None or declared in _UTF8_NAMES:
         return data, declared or "utf-8", notes
@@ -243,37 +246,66 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
             "read as UTF-8", 1, 1, warning=True,
         ))
         return _redeclare(data), "utf-8", notes
-    try:
-        codecs.lookup(declared)
-    except LookupError:
+    known = text_codec(declared)
+    if known is None:
         raise XMLInputError(
-            "xml.encoding", f"unknown encoding {declared!r} in the XML declaration",
+            "xml.encoding", f"unknown encoding {declared!r} in the XML declaration: not a text "
+            "encoding documents are written in (see the WHATWG Encoding Standard's list)",
             source=source, line=1, column=1,
-        ) from None
-    text = _decode(data, declared, source)
+        )
+    text = _decode(data, known, source)
     return _redeclare(text.encode("utf-8")), declared, notes
 
 
 def check_prolog(data: bytes, *, source: str | None = None) -> None:
-    """Refuse any DOCTYPE before parsing, saying whether it declared entities or a DTD."""
-    first = _FIRST_ELEMENT.search(data)
-    prolog = data[: first.start()] if first else data
-    position = prolog.find(b"<!DOCTYPE")
-    if position < 0:
+    """Refuse any DOCTYPE before parsing, saying whether it declared entities or a DTD.
+
+    The prolog is walked as XML defines it: blanks, the declaration, processing instructions
+    and comments (each skipped whole: a ``<`` inside one is not markup) up to the first other
+    markup.  Any ``<!`` there that is not a comment is refused: a DOCTYPE in any letter case,
+    or a construct libxml2 would refuse anyway."""
+    position = _prolog_markup(data)
+    if position is None or not data.startswith(b"<!", position):
         return
     rest = data[position : position + 65536]
     if b"<!ENTITY" in rest:
         why = "declares entities (entities are never expanded)"
     elif b"SYSTEM" in rest[:512] or b"PUBLIC" in rest[:512]:
         why = "names an external DTD (no file or URL is ever read)"
-    else:
+    elif rest[2:9].upper() == b"DOCTYPE":
         why = "is not used by NewsML-G2"
+    else:
+        why = "is not a comment, and no markup but comments may come before the root element"
     line = data.count(b"\n", 0, position) + 1
     column = position - (data.rfind(b"\n", 0, position) + 1) + 1
     raise XMLInputError(
         "xml.doctype", f"DOCTYPE refused: it {why}; remove the DOCTYPE declaration",
         source=source, line=line, column=column,
     )
+
+
+def _prolog_markup(data: bytes) -> int | None:
+    """Offset of the first markup after the prolog's blanks, declaration, processing
+    instructions and comments (the root element, a DOCTYPE...), or ``None`` if there is none
+    or a comment or instruction is left open (libxml2 reports that)."""
+    position, length = 0, len(data)
+    while position < length:
+        byte = data[position]
+        if byte in _PROLOG_BLANKS:
+            position += 1
+        elif data.startswith(b"<?", position):
+            end = data.find(b"?>", position + 2)
+            if end < 0:
+                return None
+            position = end + 2
+        elif data.startswith(b"<!--", position):
+            end = data.find(b"-->", position + 4)
+            if end < 0:
+                return None
+            position = end + 3
+        else:
+            return position
+    return None
 
 
 def source_line(element: etree._Element) -> int | None:

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from newsmodel.errors import InputError
+from newsmodel.textcodecs import require_unicode
 
 MAX_TEXT_CHARS = 20_000_000
 """Longer texts are refused: no news article is this long, and the parser is linear anyway."""
@@ -64,9 +65,13 @@ def decode(data: bytes, *, where: str | None = None) -> str:
 
 
 def read_text(text: str, *, where: str | None = None) -> Source:
-    """Split the optional ``date YYYY-MM-DD`` header from the body and find the paragraphs."""
+    """Split the optional ``date YYYY-MM-DD`` header from the body and find the paragraphs.
+
+    Text holding a lone surrogate is refused (no output format could write it; see
+    :mod:`newsmodel.textcodecs`)."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text is longer than {MAX_TEXT_CHARS} characters", where=where)
+    require_unicode(text, where=where)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROL.findall(text[:4096])) > 8:
         raise InputError("this looks like binary data, not text", where=where)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsmodel.errors import FormatError
 from newsmodel.sniff import detect
+from newsmodel.textcodecs import utf8
 
 if TYPE_CHECKING:
     from newsmodel.models import Article
@@ -87,8 +88,11 @@ def loads(
     *,
     source: str | None = None,
 ) -> list[Article]:
-    """Read every article in ``data``; ``format=None`` detects it from the bytes."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    """Read every article in ``data``; ``format=None`` detects it from the bytes.
+
+    A string is read as its UTF-8; one holding a lone surrogate is refused
+    (:mod:`newsmodel.textcodecs` says why)."""
+    raw = utf8(data, where=source)
     name = format or detect(raw, name=source)
     result: list[Article] = _module(name).load(raw, source=source)
     return result

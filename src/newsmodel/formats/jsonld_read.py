@@ -21,8 +21,8 @@ from pydantic import ValidationError
 
 from newsmodel.errors import DocumentError, InputError
 from newsmodel.formats.jsonld_dates import read_date, read_partial_date
-from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT, PLACE_CLASSES
-from newsmodel.htmlblocks import BlockSyntaxError, parse_block, split_blocks
+from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT, PLACE_CLASSES, UNKNOWN_KIND
+from newsmodel.htmlblocks import BlockSyntaxError, parse_block, split_page
 from newsmodel.models import (
     Article,
     Event,
@@ -36,10 +36,17 @@ from newsmodel.models import (
     PlaceKind,
     Provenance,
 )
-from newsmodel.models.types import COUNTRY_CODE_PATTERN, ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
+from newsmodel.models.types import (
+    COUNTRY_CODE_PATTERN,
+    ENTITY_ID_PATTERN,
+    LANGUAGE_TAG_PATTERN,
+    MAX_COUNT,
+)
+from newsmodel.validation.quoting import quote
 from newsmodel.validation.vocabulary import ARTICLE_TYPES, load_vocabulary, term_name
 
 _KIND_BY_CLASS = {uri: kind for kind, uri in PLACE_CLASSES.items()}
+_NO_KIND = frozenset({UNKNOWN_KIND, UNKNOWN_KIND.replace("https:", "http:")})
 _KIND_BY_TYPE = {"Country": PlaceKind.COUNTRY, "City": PlaceKind.CITY, "State": PlaceKind.REGION,
                  "AdministrativeArea": PlaceKind.REGION}
 
@@ -50,6 +57,7 @@ PLACE_BASE_TYPES = frozenset({"Place", "Country", "City", "State", "Administrati
 EVENT_BASE_TYPES = frozenset({"Event"})
 
 _T = TypeVar("_T")
+_COUNT_DIGITS = len(str(MAX_COUNT))
 _ENTITY_ID = re.compile(ENTITY_ID_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_TAG_PATTERN)
 _COUNTRY = re.compile(COUNTRY_CODE_PATTERN)
@@ -269,6 +277,10 @@ class _Reader:
         self.index = index
         self.warnings = list(warnings)
         self.unmapped: list[str] = []
+        # Membership sets beside the ordered lists: a node with 60,000 unknown keys must not
+        # cost 60,000 list scans per note.
+        self._warned = set(self.warnings)
+        self._noted: set[str] = set()
         self.ids: dict[int, str] = {}
         self.kinds: dict[int, str] = {}
         self.nodes: list[Node] = []
@@ -276,11 +288,13 @@ class _Reader:
         self.aliases: dict[int, Node] = {}
 
     def note(self, what: str) -> None:
-        if what not in self.unmapped:
+        if what not in self._noted:
+            self._noted.add(what)
             self.unmapped.append(what)
 
     def warn(self, what: str) -> None:
-        if what not in self.warnings:
+        if what not in self._warned:
+            self._warned.add(what)
             self.warnings.append(what)
 
     def scalar(self, node: Node, name: str) -> str | None:
@@ -429,6 +443,8 @@ class _Reader:
             uri = value.id if isinstance(value, Node) else _text(value)
             if uri in _KIND_BY_CLASS:
                 kind = _KIND_BY_CLASS[uri]
+                break
+            if uri in _NO_KIND:  # our export: a kindless place typed Country as a nationality
                 break
         else:
             kind = next((_KIND_BY_TYPE[t] for t in node.types if t in _KIND_BY_TYPE), None)
@@ -645,10 +661,14 @@ class _Reader:
         if isinstance(value, bool) or value is None:
             return 0
         text = _text(value)
-        if text is not None and text.strip().isdigit():
+        if text is not None and text.strip().isascii() and text.strip().isdigit():
+            digits = text.strip()
+            if len(digits) > _COUNT_DIGITS or int(digits) > MAX_COUNT:
+                self.warn(f"wordCount {quote(value)} is beyond any count; left out")
+                return 0
             if not isinstance(value, int):
                 self.warn(f"wordCount {value!r} is text; read as a number")
-            return int(text.strip())
+            return int(digits)
         self.warn(f"wordCount {value!r} is not a whole number; left out")
         return 0
 
@@ -692,13 +712,13 @@ def load(data: bytes | str, *, source: str | None = None) -> list[Article]:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not raw.strip():
         raise DocumentError("the document is empty", where=source)
-    blocks = split_blocks(raw)
+    blocks, page = split_page(raw)
     if not blocks:
         raise DocumentError("the page has no <script type=\"application/ld+json\"> block",
                             where=source, hint="nothing to read")
     index: dict[str, Node] = {}
     order: list[Node] = []
-    warnings: list[str] = []
+    warnings: list[str] = [f"decoding: {page.guess}"] if page.guess else []
     failures: list[BlockSyntaxError] = []
     roots: list[Node] = []
     for block in blocks:

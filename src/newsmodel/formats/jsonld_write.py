@@ -49,6 +49,9 @@ PLACE_CLASSES: dict[PlaceKind, str] = {
     PlaceKind.OTHER: "http://www.wikidata.org/entity/Q2221906",
 }
 """``additionalType`` per place kind (Wikidata classes), so kinds schema.org lacks survive."""
+UNKNOWN_KIND = "https://schema.org/Place"
+"""``additionalType`` of a place of no known kind that is typed ``Country`` as a nationality:
+"also just a Place", true for any processor, and read back as no kind."""
 
 
 def article_iri(article: Article, base_uri: str | None = None) -> str:
@@ -103,7 +106,8 @@ def article_graph(article: Article, base_uri: str | None = None) -> list[dict[st
     graph = [node]
     graph.extend(_person(person, iris) for person in article.persons)
     graph.extend(_organisation(org, iris) for org in article.organisations)
-    graph.extend(_place(place, iris) for place in article.places)
+    nationalities = {person.nationality for person in article.persons if person.nationality}
+    graph.extend(_place(place, iris, place.id in nationalities) for place in article.places)
     places = {place.id for place in article.places}
     graph.extend(_event(event, iris, places) for event in article.events)
     return graph
@@ -172,11 +176,17 @@ def _organisation(org: Organisation, iris: dict[str, str]) -> dict[str, Any]:
     return node
 
 
-def _place(place: Place, iris: dict[str, str]) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": PLACE_TYPES[place.kind], "@id": iris[place.id],
-                            "name": place.name}
+def _place(place: Place, iris: dict[str, str], nationality: bool) -> dict[str, Any]:
+    """A place node.  One that is someone's nationality is typed a ``Country`` too (the range
+    of schema.org's ``nationality``), so the graph passes its own validator; its kind still
+    comes back from ``additionalType``, which says :data:`UNKNOWN_KIND` when there is none."""
+    base = PLACE_TYPES[place.kind]
+    types: str | list[str] = base if not nationality or base == "Country" else [base, "Country"]
+    node: dict[str, Any] = {"@type": types, "@id": iris[place.id], "name": place.name}
     if place.kind is not None:
         node["additionalType"] = PLACE_CLASSES[place.kind]
+    elif nationality:
+        node["additionalType"] = UNKNOWN_KIND
     node.update(_names(place.alternate_names))
     if place.same_as:
         node["sameAs"] = list(place.same_as)
@@ -236,4 +246,4 @@ def dump_many(
 
 
 __all__ = ["CONTEXT", "DEFAULT_BASE", "ELLIPSIS", "HEADLINE_LIMIT", "PLACE_CLASSES",
-           "PLACE_TYPES", "article_graph", "article_iri", "dump", "dump_many"]
+           "PLACE_TYPES", "UNKNOWN_KIND", "article_graph", "article_iri", "dump", "dump_many"]

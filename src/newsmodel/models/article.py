@@ -11,7 +11,7 @@ from newsmodel.models.base import StrictModel
 from newsmodel.models.events import Event
 from newsmodel.models.people import Organisation, Person
 from newsmodel.models.places import Place
-from newsmodel.models.types import LanguageTag, Mention, PublicationDate
+from newsmodel.models.types import MAX_COUNT, LanguageTag, Mention, PublicationDate
 
 
 class Provenance(StrictModel):
@@ -42,7 +42,7 @@ class Article(StrictModel):
     date_published: PublicationDate | None
     language: LanguageTag | None
     body: str
-    word_count: int = Field(default=0, ge=0)
+    word_count: int = Field(default=0, ge=0, le=MAX_COUNT)
     keywords: list[str] = Field(default_factory=list)
     authors: list[str] = Field(default_factory=list, description="Bylines, as written.")
     publisher: str | None = None

@@ -31,6 +31,11 @@ PUBLICATION_DATE_PATTERN = (
 """A date or date-time as ISO 8601 writes it, each field in its range.  A pattern cannot know
 the calendar (30 February): the model's parser and the JSON validator's date check do."""
 
+MAX_COUNT = 2**63 - 1
+"""The largest offset or count a model holds: every format writes it exactly (orjson and the
+JSON Schema validators read integers up to 64 bits; beyond that they turn into floats), so
+``validate`` and ``loads`` agree on it."""
+
 EntityId = Annotated[str, Field(pattern=ENTITY_ID_PATTERN, examples=["person-viktor-horemykin"])]
 """Id of a person, organisation, place or event, unique inside one article."""
 
@@ -74,6 +79,17 @@ class PartialDate:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("PartialDate is immutable")
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None]]:
+        """Pickle through the constructor: the default protocol restores slots with
+        ``setattr``, which an immutable date refuses (articles cross processes in batches)."""
+        return (PartialDate, (self.year, self.month, self.day))
+
+    def __copy__(self) -> PartialDate:
+        return self  # immutable: a copy could never differ
+
+    def __deepcopy__(self, memo: dict[int, object]) -> PartialDate:
+        return self
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -247,12 +263,17 @@ class Mention(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    start: int = Field(ge=0, description="Offset of the first character in Article.body.")
-    end: int = Field(ge=0, description="Offset just past the last character in Article.body.")
+    start: int = Field(
+        ge=0, le=MAX_COUNT, description="Offset of the first character in Article.body."
+    )
+    end: int = Field(
+        ge=0, le=MAX_COUNT, description="Offset just past the last character in Article.body."
+    )
     text: str = Field(description="The mentioned text, exactly as in the body.")
 
 
 __all__ = [
+    "MAX_COUNT",
     "CountryCode",
     "EntityId",
     "LanguageTag",

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import importlib
 
-from newsmodel.errors import FormatError
+from newsmodel.errors import FormatError, InputError
 from newsmodel.sniff import detect
+from newsmodel.textcodecs import utf8
 from newsmodel.validation.report import Issue, Location, Report, Severity
 
 VALIDATORS: dict[str, str] = {
@@ -23,8 +24,19 @@ VALIDATORS: dict[str, str] = {
 def validate(
     data: bytes | str, format: str | None = None, *, source: str | None = None
 ) -> Report:
-    """Validate one document; ``format=None`` detects it from the bytes."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    """Validate one document; ``format=None`` detects it from the bytes.
+
+    A string is validated as its UTF-8; one holding a lone surrogate cannot be, and gets one
+    ``input.surrogate`` error (:mod:`newsmodel.textcodecs` says why)."""
+    if format is not None and format not in VALIDATORS:
+        known = ", ".join(sorted(VALIDATORS))
+        raise FormatError(f"unknown format {format!r}", hint=f"known formats: {known}")
+    try:
+        raw = utf8(data)
+    except InputError as error:
+        report = Report(format=format or "unknown", source=source)
+        report.error("input.surrogate", error.message)
+        return report
     if format is None:
         try:
             format = detect(raw, name=source)
@@ -32,11 +44,7 @@ def validate(
             report = Report(format="unknown", source=source)
             report.error("format.unknown", error.message)
             return report
-    try:
-        module = importlib.import_module(VALIDATORS[format])
-    except KeyError:
-        known = ", ".join(sorted(VALIDATORS))
-        raise FormatError(f"unknown format {format!r}", hint=f"known formats: {known}") from None
+    module = importlib.import_module(VALIDATORS[format])
     result: Report = module.validate(raw, source=source)
     return result
 

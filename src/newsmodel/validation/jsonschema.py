@@ -15,6 +15,7 @@ always did, and an invalid one the very same issues.
 from __future__ import annotations
 
 import ast
+import calendar
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -26,12 +27,14 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from newsmodel.validation.fastschema import FastValidator, fast_validator
+from newsmodel.validation.jsondocs import Document, JSONInputError, check_depth, read_documents
+from newsmodel.validation.quoting import quote
 from newsmodel.validation.report import Location, Report
 from newsmodel.validation.resources import bundled_schema
 
 SCHEMA_FILE = "article.schema.json"
+_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 _FULL_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T|$)")
-_MAX_QUOTE = 80
 
 
 @cache
@@ -48,59 +51,36 @@ def _fast_validator() -> FastValidator | None:
 def validate(data: bytes, *, source: str | None = None) -> Report:
     """Every schema and reference problem in a newsmodel JSON document (or JSON Lines)."""
     report = Report(format="json", source=source)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if not data.strip():
-        report.error("json.empty", "the document is empty")
+    try:
+        documents = read_documents(data)
+    except JSONInputError as error:
+        report.error(error.code, error.message,
+                     Location(line=error.line, column=error.column, pointer=error.pointer))
         return report
-    documents = _documents(data, report)
-    if documents is None:
-        return report
-    if len(documents) == 1 and isinstance(documents[0], list):
-        documents = documents[0]
-        prefixes = [f"/{index}" for index in range(len(documents))]
-    else:
-        prefixes = [f"/{index}" if len(documents) > 1 else "" for index in range(len(documents))]
-    fast = _fast_validator()
-    for document, prefix in zip(documents, prefixes, strict=True):
-        if fast is None or not fast.is_valid(document):
-            for error in sorted(_validator().iter_errors(document), key=_error_key):
-                pointer, code, message = describe(error)
-                report.error(code, message, Location(pointer=prefix + pointer))
-        if isinstance(document, dict):
-            for pointer, code, message in check_references(document):
-                report.error(code, message, Location(pointer=prefix + pointer))
+    check_documents(documents, report)
     return report
 
 
-def _documents(data: bytes, report: Report) -> list[Any] | None:
-    """One JSON value, or JSON Lines; a syntax error goes into the report and gives ``None``."""
-    try:
-        return [orjson.loads(data)]
-    except orjson.JSONDecodeError as whole_error:
-        first_error = whole_error
-    lines = data.splitlines()
-    if sum(1 for line in lines if line.strip()) < 2:
-        report.error(
-            "json.syntax",
-            f"not valid JSON: {first_error.msg}",
-            Location(line=first_error.lineno, column=first_error.colno),
-        )
-        return None
-    documents = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            documents.append(orjson.loads(line))
-        except orjson.JSONDecodeError as line_error:
-            report.error(
-                "json.syntax",
-                f"not valid JSON: {line_error.msg}",
-                Location(line=number, column=line_error.colno),
-            )
-            return None
-    return documents
+def check_documents(documents: list[Document], report: Report) -> None:
+    """Add every schema and reference issue of each document to ``report``."""
+    fast = _fast_validator()
+    for document in documents:
+        prefix = document.prefix
+        if fast is None or not fast.is_valid(document.value):
+            try:
+                check_depth(document)  # the Python validator recurses: refuse deep ones first
+            except JSONInputError as deep:
+                report.error(deep.code, deep.message, Location(pointer=deep.pointer))
+                continue
+            for error in sorted(_validator().iter_errors(document.value), key=_error_key):
+                if report.full:
+                    report.error("json.schema", "")  # counted only (Report.limit)
+                    continue
+                pointer, code, message = describe(error)
+                report.error(code, message, Location(pointer=prefix + pointer))
+        if isinstance(document.value, dict):
+            for pointer, code, message in check_references(document.value):
+                report.error(code, message, Location(pointer=prefix + pointer))
 
 
 def _error_key(error: ValidationError) -> tuple[str, ...]:
@@ -109,11 +89,6 @@ def _error_key(error: ValidationError) -> tuple[str, ...]:
 
 def pointer_of(path: Any) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
-
-
-def quote(value: Any) -> str:
-    text = orjson.dumps(value).decode("utf-8") if not isinstance(value, str) else repr(value)
-    return text if len(text) <= _MAX_QUOTE else text[: _MAX_QUOTE - 1] + "…"
 
 
 def describe(error: ValidationError) -> tuple[str, str, str]:
@@ -212,6 +187,10 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                     continue
                 suffix = f"/{position}" if isinstance(refs, list) else ""
                 yield from _check_ref(kinds, ref, wanted, f"/{collection}/{index}/{field}{suffix}")
+    for index, org in enumerate(_items(document, "organisations")):
+        if isinstance(org.get("id"), str) and org.get("parent") == org["id"]:
+            yield (f"/organisations/{index}/parent", "json.self-reference",
+                   f"organisation {org['id']!r} is its own parent")
     for index, event in enumerate(_items(document, "events")):
         participants = event.get("participants")
         for position, participant in enumerate(
@@ -225,6 +204,7 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                     f"/events/{index}/participants/{position}/id",
                 )
     yield from _calendar_dates(document)
+    yield from _event_order(document)
     body = document.get("body")
     if isinstance(body, str):
         for collection in ("persons", "organisations", "places", "events"):
@@ -261,6 +241,34 @@ def _calendar_dates(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
             date.fromisoformat(value[:10])
         except ValueError:
             yield pointer, "json.date", f"{quote(value)} is not a day of the calendar"
+
+
+def _event_order(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """An event that ends before it starts (the model refuses it): the end's last day is
+    before the start's first day, at whatever precision each is given."""
+    for index, event in enumerate(_items(document, "events")):
+        start, end = _days(event.get("start_date")), _days(event.get("end_date"))
+        if start is not None and end is not None and end[1] < start[0]:
+            yield (f"/events/{index}/end_date", "json.date-order",
+                   f"end_date {quote(event['end_date'])} is before start_date "
+                   f"{quote(event['start_date'])}")
+
+
+def _days(value: Any) -> tuple[date, date] | None:
+    """The first and last day a partial date (``2024``, ``2024-06``, ``2024-06-12``) means."""
+    if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
+        return None
+    parts = [int(part) for part in value.split("-")]
+    try:
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None  # year 0 or 30 February: reported by the schema or json.date
 
 
 def _items(document: dict[str, Any], collection: str) -> list[dict[str, Any]]:

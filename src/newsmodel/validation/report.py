@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+MAX_ISSUES = 1000
+"""Issues listed per document; past it one closing ``report.truncated`` issue counts the rest.
+A hostile document (a million ``null``s, 40,000 unknown properties) must not make a report
+that costs more than the document to read, and nobody reads the thousand-and-first issue."""
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -73,11 +78,24 @@ class Issue:
 
 @dataclass(slots=True)
 class Report:
-    """Every issue a validator found in one document; ``ok`` when none is an error."""
+    """Every issue a validator found in one document; ``ok`` when none is an error.
+
+    At most ``limit`` issues are listed; the rest are counted in ``omitted`` (and
+    ``omitted_errors``) and summed up by one last ``report.truncated`` issue, an error when
+    any left-out issue was one, so ``ok`` stays true to every issue found."""
 
     format: str
     issues: list[Issue] = field(default_factory=list)
     source: str | None = None
+    limit: int = MAX_ISSUES
+    omitted: int = 0
+    omitted_errors: int = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether further issues are only counted: validators may skip costly details
+        (suggestions, quoting) for them."""
+        return len(self.issues) >= self.limit
 
     @property
     def ok(self) -> bool:
@@ -98,7 +116,23 @@ class Report:
         message: str,
         location: Location | None = None,
     ) -> None:
-        self.issues.append(Issue(severity, code, message, location or Location()))
+        if self.omitted == 0 and len(self.issues) < self.limit:
+            self.issues.append(Issue(severity, code, message, location or Location()))
+            return
+        if self.omitted:
+            self.issues.pop()  # the closing note, rewritten with the new count
+        self.omitted += 1
+        self.omitted_errors += severity is Severity.ERROR
+        self.issues.append(self._closing_note())
+
+    def _closing_note(self) -> Issue:
+        others = self.omitted - self.omitted_errors
+        return Issue(
+            Severity.ERROR if self.omitted_errors else Severity.WARNING,
+            "report.truncated",
+            f"{self.omitted} more issue(s) left out ({self.omitted_errors} error(s), {others} "
+            f"other(s)): a report lists at most {self.limit}",
+        )
 
     def error(self, code: str, message: str, location: Location | None = None) -> None:
         self.add(Severity.ERROR, code, message, location)
@@ -115,4 +149,5 @@ class Report:
             "format": self.format,
             "ok": self.ok,
             "issues": [issue.to_dict() for issue in self.issues],
+            "omitted": self.omitted,
         }

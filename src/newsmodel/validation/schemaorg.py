@@ -27,19 +27,18 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import orjson
-
 from newsmodel.errors import InputError
 from newsmodel.htmlblocks import (
     MAX_PAGE_BYTES,
     Block,
     BlockSyntaxError,
+    decode_page,
     extract_blocks,
     looks_like_html,
     parse_block,
 )
-from newsmodel.htmlblocks import decode as decode_text
-from newsmodel.validation.report import Location, Report
+from newsmodel.validation.quoting import quote
+from newsmodel.validation.report import Location, Report, Severity
 from newsmodel.validation.vocabulary import (
     ARTICLE_TYPES,
     DATA_TYPES,
@@ -50,7 +49,6 @@ from newsmodel.validation.vocabulary import (
 )
 
 HEADLINE_LIMIT = 110
-_MAX_QUOTE = 80
 _DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
 _DATE_TIME = re.compile(
     r"^-?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?$"
@@ -70,12 +68,6 @@ _ENTITY_POSITIONS = (None, "mainEntity", "mainEntityOfPage", "hasPart")
 such as the ``associatedArticle`` of an image."""
 _ACTION_ANNOTATIONS = ("-input", "-output")
 """schema.org's Action annotations (``"query-input": "required name=q"``) are not terms."""
-
-
-def quote(value: Any) -> str:
-    """A short, unambiguous rendering of a value for a message."""
-    text = repr(value) if isinstance(value, str) else orjson.dumps(value).decode("utf-8")
-    return text if len(text) <= _MAX_QUOTE else text[: _MAX_QUOTE - 1] + "…"
 
 
 def _escape(key: str) -> str:
@@ -152,20 +144,38 @@ class _Checker:
                     self._index(item)
 
     def _check_context(self, context: Any, pointer: str) -> None:
+        """A context must name schema.org; each entry must be a string (an IRI), an object
+        or null (JSON-LD 1.1, 3.1), anything else makes a processor fail.  A remote context
+        beside schema.org's is never fetched: the terms it defines are checked as
+        schema.org's, and the report says so."""
         if context is None:
             self.error("jsonld.context-missing",
                        'no "@context": without it no term means anything; add '
                        '"@context": "https://schema.org"', pointer or "")
             return
+        where = f"{pointer}/@context"
         contexts = context if isinstance(context, list) else [context]
-        for item in contexts:
-            if is_schemaorg_iri(item):
-                return
-            if isinstance(item, dict) and is_schemaorg_iri(item.get("@vocab")):
-                return
-        self.warning("jsonld.context-unknown",
-                     f"the @context {quote(context)} is not schema.org's; terms were checked as "
-                     "schema.org terms", f"{pointer}/@context")
+        schemaorg = False
+        remote: list[str] = []
+        for position, item in enumerate(contexts):
+            item_where = f"{where}/{position}" if isinstance(context, list) else where
+            if is_schemaorg_iri(item) or (isinstance(item, dict)
+                                          and is_schemaorg_iri(item.get("@vocab"))):
+                schemaorg = True
+            elif isinstance(item, str):
+                remote.append(item)
+            elif item is not None and not isinstance(item, dict):
+                self.error("jsonld.context-invalid",
+                           f"the @context entry {quote(item)} is not an IRI, an object or "
+                           "null; JSON-LD processors refuse the document", item_where)
+        if not schemaorg:
+            self.warning("jsonld.context-unknown",
+                         f"the @context {quote(context)} is not schema.org's; terms were checked "
+                         "as schema.org terms", where)
+        for iri in remote:
+            self.warning("jsonld.context-remote",
+                         f"the @context {quote(iri)} was not fetched (validation is offline); "
+                         "terms it may define were checked as schema.org terms", where)
 
     @staticmethod
     def _types(node: dict[str, Any]) -> list[str]:
@@ -201,6 +211,12 @@ class _Checker:
 
     def _check_types(self, raw: Any, types: list[str], pointer: str) -> list[str]:
         where = f"{pointer}/@type"
+        listed = raw if isinstance(raw, list) else [raw] if raw is not None else []
+        for position, item in enumerate(listed):
+            if not isinstance(item, str):
+                self.error("jsonld.type-invalid",
+                           f"@type {quote(item)} is not a string: a type is an IRI or a term",
+                           f"{where}/{position}" if isinstance(raw, list) else where)
         if raw is not None and not types:
             if not (isinstance(raw, list) and not raw):
                 self.warning("jsonld.type-foreign",
@@ -227,11 +243,19 @@ class _Checker:
                            f"unknown type {name!r}: schema.org has a property of that name, "
                            "not a type", where)
                 continue
-            hint = vocabulary.suggest(name)
+            hint = self._suggest(name)
             self.error("jsonld.unknown-type",
                        f"unknown type {name!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
                        where)
         return known
+
+    def _suggest(self, name: str) -> str | None:
+        """A "did you mean", while the report still lists issues: a suggestion costs a fuzzy
+        search of the vocabulary, so past the report's limit (40,000 misspelt keys) none is
+        looked for and validation stays linear."""
+        if self.vocabulary is None or self.report.full:
+            return None
+        return self.vocabulary.suggest(name)
 
     def _expects_typed_node(self, term: str) -> bool:
         """Whether a property's range names specific types (an author: Person or Organization)."""
@@ -253,7 +277,7 @@ class _Checker:
         if vocabulary is None:
             return any(name in ARTICLE_TYPES for name in types)
         for name in types:
-            meant = name if vocabulary.is_type(name) else vocabulary.suggest(name)
+            meant = name if vocabulary.is_type(name) else self._suggest(name)
             if meant is not None and (vocabulary.is_a(meant, "Article") or meant == "Report"):
                 return True
         return False
@@ -265,7 +289,7 @@ class _Checker:
         vocabulary = self.vocabulary
         prop = vocabulary.properties.get(name) if vocabulary else None
         if vocabulary is not None and prop is None:
-            hint = vocabulary.suggest(name)
+            hint = self._suggest(name)
             self.error("jsonld.unknown-property",
                        f"unknown property {key!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
                        pointer)
@@ -513,11 +537,14 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
         )
     html = looks_like_html(data)
     try:
-        text = decode_text(data)
-        blocks = extract_blocks(text) if html else [Block(0, text, 1, 1)]
+        page = decode_page(data)
+        blocks = extract_blocks(page.text) if html else [Block(0, page.text, 1, 1)]
     except InputError as error:
         report.error("jsonld.unreadable", error.message)
         return report
+    if page.guess is not None:
+        # JSON must be UTF-8 (RFC 8259): an error; a page's charset guess is what browsers do.
+        report.add(Severity.WARNING if html else Severity.ERROR, "jsonld.encoding", page.guess)
     if html and not blocks:
         report.error("jsonld.no-blocks",
                      'the page has no <script type="application/ld+json"> block')
@@ -527,7 +554,7 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
         try:
             parsed = parse_block(block, source=source)
         except BlockSyntaxError as error:
-            report.error("jsonld.syntax", error.message,
+            report.error(error.code, error.message,
                          Location(line=error.line, column=error.column, block=index))
             continue
         for repair in parsed.repairs:

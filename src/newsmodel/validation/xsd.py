@@ -43,8 +43,8 @@ ODRL = "http://www.w3.org/ns/odrl/2/"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _G2_TAG = "{" + NAR + "}"
 G2_ENTRY = SCHEMA_SETS["newsml-g2"].entry
-MAX_ISSUES = 1000
-"""A file with more schema errors than this gets one closing note instead of the rest."""
+_MAX_NODE_LINE = 65535
+"""The largest line libxml2 can store on an element node (an unsigned short)."""
 
 # libxml2 schema error type names -> stable issue codes (listed in docs/newsml.md).
 _SCHEMA_CODES: dict[str, str] = {
@@ -158,10 +158,10 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
             items = _message_items(root)
             starts = [source_line(item) or 0 for item in items]
             seen = _add_schema_errors(report, schema, lines, starts, seen=set())
-            for item in items:
+            for index, item in enumerate(items):
                 # libxml2 stops descending after an envelope error: check each item alone.
                 if not schema.validate(_standalone(item)):
-                    _add_schema_errors(report, schema, lines, starts, seen=seen)
+                    _add_schema_errors(report, schema, lines, starts, seen=seen, item=index)
     newsml_qcodes.check(root, document.utf8, report)
     return report
 
@@ -203,7 +203,9 @@ def _standalone(item: etree._Element) -> etree._Element:
     nsmap: Any = item.nsmap  # lxml-stubs do not allow the None (default namespace) key
     attributes: dict[str, str] = {str(k): str(v) for k, v in item.attrib.items()}
     alone = etree.Element(item.tag, attrib=attributes, nsmap=nsmap)
-    alone.sourceline = item.sourceline
+    own_line = source_line(item)
+    if own_line is not None and own_line <= _MAX_NODE_LINE:
+        alone.sourceline = item.sourceline  # libxml2 keeps an element's own line in 16 bits
     alone.text = item.text
     for child in item:
         alone.append(copy.deepcopy(child))
@@ -225,23 +227,25 @@ def _add_schema_errors(
     item_starts: list[int],
     *,
     seen: set[tuple[int, str]],
+    item: int | None = None,
 ) -> set[tuple[int, str]]:
     """Add the schema's error log to the report, each issue once, with the index of the
-    newsMessage item it falls in (``Location.block``)."""
+    newsMessage item it falls in (``Location.block``): found from its line, or ``item`` when
+    the log is that item's own and libxml2 gave no line (past line 65,535 it often has none)."""
     for entry in cast("Iterable[etree._LogEntry]", schema.error_log):
         key = (entry.line, entry.message)
         if key in seen:
             continue
         seen.add(key)
-        if len(report.issues) >= MAX_ISSUES:
-            if report.issues[-1].code != "newsml.too-many-issues":
-                report.error("newsml.too-many-issues",
-                             f"more than {MAX_ISSUES} issues; the rest are not listed")
-            break
+        if report.full:  # only counted from here on (Report.limit): no column to look for
+            report.error("newsml.schema", "")
+            continue
         code = _schema_code(str(entry.type_name))
         line = entry.line or None
         column = entry.column or (_column(lines, line, str(entry.path)) if line else None)
         block = bisect_right(item_starts, line) - 1 if line and item_starts else -1
+        if block < 0 and item is not None:
+            block = item
         location = Location(line=line, column=column, block=block if block >= 0 else None)
         report.error(code, _tidy(str(entry.message)), location)
     return seen
