@@ -21,6 +21,18 @@ _WRAPPED_JSON = re.compile(rb"^(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)\s*[
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)", re.DOTALL)
+_ROOT = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
+_UNSUPPORTED = {
+    # root element -> (what the file is, what newsmodel does not read, a word it must contain)
+    b"rss": ("an RSS feed", "RSS", b""),
+    b"RDF": ("an RSS 1.0 (RDF) feed", "RSS 1.0", b"purl.org/rss/1.0"),
+    b"feed": ("an Atom feed", "Atom", b"www.w3.org/2005/Atom"),
+    b"NewsML": ("a NewsML 1.x document", "NewsML 1.x", b""),
+}
+"""XML that people take for a news format newsmodel reads: named, rather than reported as
+NewsML-G2 with the wrong namespace."""
+
 
 def detect(data: bytes, *, name: str | None = None) -> str:
     """Return ``"json"``, ``"jsonld"`` (a JSON-LD document or an HTML page) or ``"newsml"``.
@@ -50,6 +62,10 @@ def detect(data: bytes, *, name: str | None = None) -> str:
             return "jsonld"
         if name and name.lower().endswith((".html", ".htm")):
             return "jsonld"
+        what = unsupported(stripped)
+        if what:
+            raise FormatError(what, where=name or "input",
+                              hint="convert it to NewsML-G2 or JSON-LD first")
         return "newsml"
     if stripped.startswith((b"{", b"[")):
         return "jsonld" if _JSONLD_KEYS.search(stripped) else "json"
@@ -72,3 +88,20 @@ def detect(data: bytes, *, name: str | None = None) -> str:
         where=where,
         hint="pass --format json|jsonld|newsml",
     )
+
+
+def unsupported(data: bytes) -> str | None:
+    """Say what an XML document is when it is a feed newsmodel recognises but does not read
+    (RSS, Atom, NewsML 1.x), else ``None``."""
+    head = data[:65536].removeprefix(b"\xef\xbb\xbf")
+    position = 0
+    while match := _PROLOG.match(head, position):
+        position = match.end()
+    root = _ROOT.match(head, position)
+    if root is None or root.group(1) not in _UNSUPPORTED:
+        return None
+    what, name, marker = _UNSUPPORTED[root.group(1)]
+    if marker not in head:
+        return None
+    return (f"this is {what} (root <{root.group(1).decode()}>), not NewsML-G2, JSON-LD or "
+            f"newsmodel JSON: newsmodel does not read {name} (yet)")
