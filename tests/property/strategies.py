@@ -16,6 +16,7 @@ from newsmodel.models import (
     Article,
     Event,
     EventCategory,
+    GeoPoint,
     Mention,
     Organisation,
     PartialDate,
@@ -78,6 +79,14 @@ def _mentions(draw: st.DrawFn, body: str) -> list[Mention]:
     return mentions
 
 
+points = st.builds(
+    GeoPoint,
+    latitude=st.floats(-90, 90, allow_nan=False),
+    longitude=st.floats(-180, 180, allow_nan=False),
+)
+"""Points anywhere on the globe, poles and antimeridian included."""
+
+
 @st.composite
 def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
     """A valid article whose references all resolve and whose mentions slice the body."""
@@ -90,10 +99,15 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
             alternate_names=draw(st.lists(name, max_size=2)),
             mentions=_mentions(draw, body),
             same_as=draw(same_as),
+            geo=draw(st.none() | points),
+            country_code=draw(st.none() | st.from_regex(r"\A[A-Z]{2}\Z")),
         )
         for index in range(draw(st.integers(0, max_entities)))
     ]
     place_ids = [place.id for place in places]
+    for index, place in enumerate(places[1:], start=1):
+        # a place inside an earlier one: containment has no cycles
+        place.contained_in = draw(st.none() | st.sampled_from(place_ids[:index]))
     organisations: list[Organisation] = []
     for index in range(draw(st.integers(0, max_entities))):
         org_ids = [org.id for org in organisations]

@@ -7,7 +7,16 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import ValidationError
 
-from newsmodel.models import Article, Event, Mention, Organisation, PartialDate, Person, Place
+from newsmodel.models import (
+    Article,
+    Event,
+    GeoPoint,
+    Mention,
+    Organisation,
+    PartialDate,
+    Person,
+    Place,
+)
 
 
 def _article(**fields: object) -> Article:
@@ -93,6 +102,46 @@ def test_duplicate_ids_are_an_error() -> None:
 def test_an_organisation_cannot_be_its_own_parent() -> None:
     with pytest.raises(ValidationError, match="its own parent"):
         _article(organisations=[Organisation(id="o", name="Рада", parent="o")])
+
+
+def test_a_linked_place_keeps_its_point_country_and_container() -> None:
+    country = Place(id="kp", name="КНДР", kind="country", country_code="KP")
+    city = Place(
+        id="pyongyang",
+        name="Пхеньян",
+        geo=GeoPoint(latitude=39.03385, longitude=125.75432),
+        country_code="KP",
+        contained_in="kp",
+        same_as=["https://sws.geonames.org/1871859/"],
+    )
+    article = _article(places=[country, city])
+    assert article.places[1].geo == GeoPoint(latitude=39.03385, longitude=125.75432)
+
+
+def test_contained_in_is_checked_like_every_reference() -> None:
+    with pytest.raises(ValidationError, match="contained_in refers to 'nowhere'"):
+        _article(places=[Place(id="l", name="Пхеньян", contained_in="nowhere")])
+    with pytest.raises(ValidationError, match="a Person, not a Place"):
+        _article(
+            persons=[Person(id="p", name="Кім")],
+            places=[Place(id="l", name="Пхеньян", contained_in="p")],
+        )
+    with pytest.raises(ValidationError, match="contained in itself"):
+        _article(places=[Place(id="l", name="Пхеньян", contained_in="l")])
+
+
+@pytest.mark.parametrize("code", ["ua", "UKR", "U1", "", "Україна"])
+def test_a_country_code_is_two_capital_letters(code: str) -> None:
+    with pytest.raises(ValidationError, match="country_code"):
+        Place(id="l", name="Україна", country_code=code)
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude"), [(91, 0), (-90.5, 0), (0, 180.1), (float("nan"), 0)]
+)
+def test_a_point_off_the_globe_is_an_error(latitude: float, longitude: float) -> None:
+    with pytest.raises(ValidationError):
+        GeoPoint(latitude=latitude, longitude=longitude)
 
 
 def test_mentions_must_slice_the_body() -> None:

@@ -19,8 +19,10 @@ from newsmodel.extract import morph
 from newsmodel.extract.dates import find_dates
 from newsmodel.extract.entities import SETTLEMENT_KINDS, RuleRecognizer
 from newsmodel.extract.events import DatedSpan, EntityMention, find_events
+from newsmodel.extract.gazetteer import GENERATED_PREFIX
 from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
+from newsmodel.extract.linking import LINK_THRESHOLD, PlaceQuery, link_places
 from newsmodel.extract.names import latin, normalise, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
 from newsmodel.extract.roles import SpanIndex, find_title
@@ -327,7 +329,7 @@ def extract_entities(
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
         "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],
-        "places": [_place_dict(e, body) for e in entities if e.kind == "LOC"],
+        "places": _linked([e for e in entities if e.kind == "LOC"], body),
         "events": events,
     }
 
@@ -517,15 +519,21 @@ def _org_dict(entity: _Entity, body: str) -> dict[str, Any]:
 _PLACE_KINDS = {"country", "region", "district", "city", "settlement", "other"}
 
 
-_KIND_BY_HEAD = (("область", "region"), ("край", "region"), ("район", "district"),
-                 ("округ", "district"))
+_KIND_BY_HEAD = (
+    ("область", "region"),
+    ("край", "region"),
+    ("район", "district"),
+    ("округ", "district"),
+)
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
 
 def _place_kind(entity: _Entity, body: str) -> str | None:
     """The lexicon's kind; else the name's head (``Перевальський район``: a district); else the
-    settlement word the text puts before it (``в селі Олексіївка``, ``м. Жовква``)."""
-    if entity.place_kind in _PLACE_KINDS:
+    settlement word the text puts before it (``в селі Олексіївка``, ``м. Жовква``).  The text's
+    word outranks the kind of a GeoNames entry, which is only guessed from its population."""
+    generated = (entity.lexicon_key or "").startswith(GENERATED_PREFIX)
+    if entity.place_kind in _PLACE_KINDS and not generated:
         return entity.place_kind
     name = entity.name.lower()
     for head, kind in _KIND_BY_HEAD:
@@ -539,7 +547,7 @@ def _place_kind(entity: _Entity, body: str) -> str | None:
         for key in (word, *sorted(morph.lemmas_of(word))):
             if key in SETTLEMENT_KINDS:
                 return SETTLEMENT_KINDS[key]
-    return None
+    return entity.place_kind if generated else None
 
 
 def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
@@ -551,6 +559,27 @@ def _place_dict(entity: _Entity, body: str) -> dict[str, Any]:
         "alternate_names": entity.alternates,
         "mentions": _mentions(entity, body),
     }
+
+
+def _linked(entities: list[_Entity], body: str) -> list[dict[str, Any]]:
+    """The place dictionaries, each with its GeoNames link when the linker is sure enough;
+    ``contained_in`` only names places of the article (no place is added for a container)."""
+    places = [_place_dict(e, body) for e in entities]
+    queries = [
+        PlaceQuery(p["name"], p["kind"], e.lexicon_key, tuple(p["alternate_names"]))
+        for p, e in zip(places, entities, strict=True)
+    ]
+    for place, link in zip(places, link_places(queries), strict=True):
+        if link is None or link.confidence < LINK_THRESHOLD:
+            continue
+        record = link.record
+        place["same_as"] = [record.uri] if record.uri else []
+        if record.latitude is not None and record.longitude is not None:
+            place["geo"] = {"latitude": record.latitude, "longitude": record.longitude}
+        place["country_code"] = record.country or None
+        if link.container is not None:
+            place["contained_in"] = places[link.container]["id"]
+    return places
 
 
 def assemble(

@@ -50,6 +50,7 @@ PLACE_FILES = (
     "places_regions.tsv",
     "places_cities.tsv",
     "places_other.tsv",
+    "places_geonames.tsv",
 )
 ORGANISATION_FILES = ("organisations.tsv",)
 SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
@@ -59,6 +60,8 @@ FLAGS = frozenset({"ambiguous", "fixed", "unmatched"})
 ``fixed`` names never inflect; ``unmatched`` names are too often something else (``Софія``, a
 capital and a first name) to be matched by one word at all."""
 BARE = "~"
+GENERATED_PREFIX = "gn-"
+"""Keys of entries ``tools/build_geonames.py`` generates (``gn-<GeoNames id>``)."""
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", "«", "“", "„", '"', ":", "—", "–"})
@@ -517,6 +520,7 @@ def sentence_start_words() -> frozenset[str]:
 
 
 __all__ = [
+    "GENERATED_PREFIX",
     "LexiconEntry",
     "LexiconMatch",
     "OrganisationHead",

@@ -10,6 +10,7 @@ silently.  Keys are resolved as schema.org's context resolves them (``schema:hea
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from newsmodel.models import (
     Article,
     Event,
     EventCategory,
+    GeoPoint,
     Organisation,
     PartialDate,
     Participant,
@@ -34,7 +36,7 @@ from newsmodel.models import (
     PlaceKind,
     Provenance,
 )
-from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
+from newsmodel.models.types import COUNTRY_CODE_PATTERN, ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
 from newsmodel.validation.vocabulary import ARTICLE_TYPES, load_vocabulary, term_name
 
 _KIND_BY_CLASS = {uri: kind for kind, uri in PLACE_CLASSES.items()}
@@ -50,6 +52,25 @@ EVENT_BASE_TYPES = frozenset({"Event"})
 _T = TypeVar("_T")
 _ENTITY_ID = re.compile(ENTITY_ID_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_TAG_PATTERN)
+_COUNTRY = re.compile(COUNTRY_CODE_PATTERN)
+
+
+def _degrees(value: Any) -> float | None:
+    """A latitude or longitude written as a number or a numeric string (``"50.45"``)."""
+    if isinstance(value, dict):
+        value = value.get("@value")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
 
 
 @dataclass(slots=True)
@@ -233,12 +254,13 @@ PERSON_PROPS = frozenset({"name", "givenName", "familyName", "alternateName", "j
                           "affiliation", "nationality", "sameAs"})
 ORGANISATION_PROPS = frozenset({"name", "alternateName", "location", "parentOrganization",
                                 "sameAs"})
-PLACE_PROPS = frozenset({"name", "alternateName", "additionalType", "sameAs"})
+PLACE_PROPS = frozenset({"name", "alternateName", "additionalType", "sameAs", "geo", "address",
+                         "containedInPlace"})
 EVENT_PROPS = frozenset({"name", "keywords", "startDate", "endDate", "location", "attendee",
                          "organizer", "about", "description"})
 _CATEGORIES = frozenset(category.value for category in EventCategory)
 _ENTITY_LINKS = ("mentions", "about", "contentLocation", "affiliation", "nationality", "location",
-                 "parentOrganization", "attendee", "organizer")
+                 "parentOrganization", "attendee", "organizer", "containedInPlace")
 
 
 class _Reader:
@@ -413,8 +435,39 @@ class _Reader:
             kind = next((_KIND_BY_TYPE[t] for t in node.types if t in _KIND_BY_TYPE), None)
             if node.props.get("additionalType"):
                 self.note(f"{node.label}.additionalType")
+        geo, country = self.point(node)
+        container = [ref for ref in self.refs(node, "containedInPlace", ("place",))
+                     if ref != self.ids[id(node)]]
         return Place(id=self.ids[id(node)], name=name, kind=kind, alternate_names=alternates,
-                     same_as=self.texts(node, "sameAs"))
+                     same_as=self.texts(node, "sameAs"), geo=geo, country_code=country,
+                     contained_in=container[0] if container else None)
+
+    def point(self, node: Node) -> tuple[GeoPoint | None, str | None]:
+        """``geo`` (GeoCoordinates) and the ISO country code of ``geo`` or ``address``; what
+        is no number in range or no two-letter code is noted as unmapped, never guessed."""
+        geo: GeoPoint | None = None
+        country: str | None = None
+        for value in node.props.get("geo", []):
+            if not isinstance(value, Node) or geo is not None:
+                self.note(f"{node.label}.geo")
+                continue
+            latitude, longitude = _degrees(value.first("latitude")), _degrees(
+                value.first("longitude"))
+            if latitude is None or longitude is None or abs(latitude) > 90 \
+                    or abs(longitude) > 180:
+                self.note(f"{node.label}.geo")
+                continue
+            geo = GeoPoint(latitude=latitude, longitude=longitude)
+        holders = [v for name in ("geo", "address") for v in node.props.get(name, [])
+                   if isinstance(v, Node)]
+        for holder in holders:
+            for value in holder.props.get("addressCountry", []):
+                code = _text(value.first("name") if isinstance(value, Node) else value)
+                if country is None and code and _COUNTRY.match(code.strip().upper()):
+                    country = code.strip().upper()
+                elif country is None:
+                    self.note(f"{node.label}.addressCountry")
+        return geo, country
 
     def event(self, node: Node) -> Event | None:
         name = self.scalar(node, "name")
@@ -465,6 +518,10 @@ class _Reader:
         self.assign_ids()
         # Places and organisations first: people and events refer to them.
         places = self.build("place", self.place, PLACE_PROPS)
+        built = {place.id for place in places}
+        for place in places:  # a container left out (no name) is no container
+            if place.contained_in is not None and place.contained_in not in built:
+                place.contained_in = None
         organisations = self.build("organisation", self.organisation, ORGANISATION_PROPS)
         persons = self.build("person", self.person, PERSON_PROPS)
         events = self.build("event", self.event, EVENT_PROPS)

@@ -180,6 +180,15 @@ def _place(place: Place, iris: dict[str, str]) -> dict[str, Any]:
     node.update(_names(place.alternate_names))
     if place.same_as:
         node["sameAs"] = list(place.same_as)
+    if place.geo is not None:
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": place.geo.latitude,
+                       "longitude": place.geo.longitude}
+        if place.country_code is not None:
+            node["geo"]["addressCountry"] = place.country_code
+    elif place.country_code is not None:
+        node["address"] = {"@type": "PostalAddress", "addressCountry": place.country_code}
+    if place.contained_in is not None:
+        node["containedInPlace"] = _ref(iris[place.contained_in])
     return node
 
 

@@ -14,6 +14,7 @@ exactly: body text verbatim, ids, roles, mentions.  Foreign text is whitespace-n
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -31,7 +32,7 @@ from newsmodel.models import (
     PartialDate,
     PlaceKind,
 )
-from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
+from newsmodel.models.types import COUNTRY_CODE_PATTERN, ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
 from newsmodel.xmlsafe import parse
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -51,6 +52,7 @@ KINDS: dict[str, str] = {
 
 _ID_RE = re.compile(ENTITY_ID_PATTERN)
 _LANG_RE = re.compile(LANGUAGE_TAG_PATTERN)
+COUNTRY = re.compile(COUNTRY_CODE_PATTERN)
 _OFFSET_NO_COLON = re.compile(r"([+-]\d{2})(\d{2})$")
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd",
                      "dt", "td", "th", "caption", "hl1", "hl2", "block"})
@@ -567,6 +569,14 @@ def _relations(item: _Item, element: etree._Element, kind: str, fields: dict[str
             fields["_nationality"] = target
         elif local == "broader" and kind == "organisations":
             fields["_parent"] = target
+        elif local == "broader" and kind == "places":
+            fields["_container"] = target
+        elif rel == "nmrel:country-code" and kind == "places":
+            code = target.partition(":")[2].upper()
+            if COUNTRY.match(code):
+                fields["country_code"] = code
+            else:
+                item.unmapped.append(f"country code {target}")
         elif rel == "nmrel:kind" and kind == "places":
             fields["kind"] = _enum(PlaceKind, unquote(target.partition(":")[2]))
         elif rel == "nmrel:category" and kind == "events":
@@ -620,6 +630,25 @@ def _details(item: _Item, entity_id: str, element: etree._Element) -> None:
                 fields["_country"] = location.get("qcode") or location.get("literal") or ""
         elif local == "eventDetails" and kind == "events":
             _event_details(item, fields, details)
+        elif local == "geoAreaDetails" and kind == "places":
+            _position(item, fields, item.first(details, "position"))
+
+
+def _position(item: _Item, fields: dict[str, Any], position: etree._Element | None) -> None:
+    """``position``'s latitude and longitude (decimal degrees), when both are in range."""
+    if position is None:
+        return
+    try:
+        latitude = float(position.get("latitude") or "nan")
+        longitude = float(position.get("longitude") or "nan")
+    except ValueError:
+        latitude = longitude = math.nan
+    if abs(latitude) <= 90 and abs(longitude) <= 180:
+        fields["geo"] = {"latitude": latitude, "longitude": longitude}
+    else:
+        item.unmapped.append(
+            f"position {position.get('latitude')!r} {position.get('longitude')!r}"
+        )
 
 
 def _maybe_entity(item: _Item, element: etree._Element, kind: str) -> None:
@@ -692,6 +721,9 @@ def _entity_fields(item: _Item, article: dict[str, Any]) -> None:
             fields["country"] = resolve(fields.pop("_country", ""), ("places",), "country")
             parent = resolve(fields.pop("_parent", ""), ("organisations",), "parent")
             fields["parent"] = parent if parent != entity_id else None
+        elif kind == "places":
+            container = resolve(fields.pop("_container", ""), ("places",), "broader")
+            fields["contained_in"] = container if container != entity_id else None
         elif kind == "events":
             fields["location"] = [
                 t for ref in fields.pop("_location", [])

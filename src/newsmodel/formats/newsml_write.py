@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
@@ -53,6 +54,7 @@ SCHEMES: dict[str, str] = {
     "nmrole": "urn:newsmodel:role:",
     "nmevcat": "urn:newsmodel:event-category:",
     "nmplk": "urn:newsmodel:place-kind:",
+    "nmcc": "urn:newsmodel:iso3166-1-alpha-2:",
     "nmnote": "urn:newsmodel:note:",
 }
 """Inline catalog: alias -> scheme URI.  The reader relies on these aliases."""
@@ -303,9 +305,25 @@ def _subject(
         out.append(
             f'<broader qcode="{qcode("nmid", entity.parent)}" type="cpnat:organisation"/>'
         )
-    elif isinstance(entity, Place) and entity.kind is not None:
-        out.append(f'<related rel="nmrel:kind" qcode="{qcode("nmplk", entity.kind.value)}"/>')
+    elif isinstance(entity, Place):
+        _place_relations(out, entity)
     out.append("</subject>\n")
+
+
+def _decimal(value: float) -> str:
+    """A float as ``xs:decimal`` writes it: the shortest digits that read back the same,
+    never in exponent form (``1e-05`` -> ``0.00001``)."""
+    return format(Decimal(repr(value)), "f")
+
+
+def _place_relations(out: list[str], place: Place) -> None:
+    """The containing place as ``broader``, then the kind and the ISO country code."""
+    if place.contained_in:
+        out.append(f'<broader qcode="{qcode("nmid", place.contained_in)}" type="cpnat:geoArea"/>')
+    if place.kind is not None:
+        out.append(f'<related rel="nmrel:kind" qcode="{qcode("nmplk", place.kind.value)}"/>')
+    if place.country_code:
+        out.append(f'<related rel="nmrel:country-code" qcode="nmcc:{place.country_code}"/>')
 
 
 def _event_subject(out: list[str], event: Event, text: _Text) -> None:
@@ -345,6 +363,11 @@ def _assert(out: list[str], entity: Person | Organisation | Place | Event, text:
         )
     elif isinstance(entity, Event):
         details = _event_details(entity)
+    elif isinstance(entity, Place) and entity.geo is not None:
+        details = (
+            f'<geoAreaDetails><position latitude="{_decimal(entity.geo.latitude)}" '
+            f'longitude="{_decimal(entity.geo.longitude)}"/></geoAreaDetails>'
+        )
     if details:
         out.append(f'  <assert qcode="{qcode("nmid", entity.id)}">{details}</assert>\n')
 

@@ -98,6 +98,10 @@ class Article(StrictModel):
             need(org.parent, ("Organisation",), f"organisation {org.id!r} parent")
             if org.parent == org.id:
                 raise ValueError(f"organisation {org.id!r} is its own parent")
+        for place in self.places:
+            need(place.contained_in, ("Place",), f"place {place.id!r} contained_in")
+            if place.contained_in == place.id:
+                raise ValueError(f"place {place.id!r} is contained in itself")
         for event in self.events:
             for ref in event.location:
                 need(ref, ("Place",), f"event {event.id!r} location")

@@ -22,6 +22,7 @@ _PARTIAL_DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
 
 ENTITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~:/#-]{0,255}$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+COUNTRY_CODE_PATTERN = r"^[A-Z]{2}$"
 PUBLICATION_DATE_PATTERN = (
     r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
     r"(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?"
@@ -35,6 +36,10 @@ EntityId = Annotated[str, Field(pattern=ENTITY_ID_PATTERN, examples=["person-vik
 
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_TAG_PATTERN, examples=["uk", "en-GB"])]
 """A BCP 47 language tag such as ``uk`` or ``en-GB``."""
+
+CountryCode = Annotated[str, Field(pattern=COUNTRY_CODE_PATTERN, examples=["UA", "KP"])]
+"""An ISO 3166-1 alpha-2 country code in capitals (``UA``); ``XK`` (Kosovo, as GeoNames and
+most feeds write it) passes too: the shape is checked, not the list of assigned codes."""
 
 
 @total_ordering
@@ -248,6 +253,7 @@ class Mention(BaseModel):
 
 
 __all__ = [
+    "CountryCode",
     "EntityId",
     "LanguageTag",
     "Mention",
