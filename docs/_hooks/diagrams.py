@@ -22,8 +22,6 @@ import shutil
 import subprocess
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
 FENCE = re.compile(r"^```dot[^\n]*\n(?P<source>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 _CELL_CODE = re.compile(r"(<td[^>]*>)(.*?)(</td>)", re.DOTALL)
 _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
@@ -50,6 +48,8 @@ def anchor_codes(html: str) -> str:
 
 def render(source: str, where: str = "page") -> str:
     """The SVG of one DOT diagram, as a block of HTML to put in the page."""
+    from mkdocs.exceptions import PluginError  # here: the tests run the hook without mkdocs
+
     dot = shutil.which("dot")
     if dot is None:
         raise PluginError(f"{where}: a diagram needs Graphviz's `dot`: apt-get install graphviz "
