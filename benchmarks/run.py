@@ -16,8 +16,11 @@ The data is Cyrillic: news texts from ``../shared/eval/ner-uk`` (ids ``ng/``) wh
 is there (read in place, never copied), else the project's seeds; agency NewsML-G2 files from
 ``../shared/corpus/newsml-g2`` are read side by side with IPTC's python-newsmlg2 (in
 ``bench_newsml.py``, folded in below).  Batch
-conversion (1 and 2 workers) and cold start run the real ``newsmodel`` command in subprocesses.
-Results go to ``benchmarks/results/latest.json``.  Benchmarks written next to this file as
+conversion (1 and 2 workers) and cold start run the real ``newsmodel`` command in subprocesses:
+the one installed beside the running Python (so ``.venv/bin/python benchmarks/run.py`` works
+without activating the environment).  Each result is printed as soon as it is measured, and
+``benchmarks/results/latest.json`` is written at the end even when a step failed (the failure
+is recorded in it, and the exit code is then 1).  Benchmarks written next to this file as
 ``bench_*.py`` with a ``run(texts, quick) -> dict`` function are folded in.
 """
 
@@ -29,11 +32,14 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -49,8 +55,22 @@ SEED = ROOT / "seeds" / "000_b4df3ac546630d11.txt"
 # --------------------------------------------------------------------------- timing
 
 
+class StepError(Exception):
+    """A benchmark step could not be measured; the others still are."""
+
+
+def newsmodel_command() -> list[str]:
+    """The ``newsmodel`` command installed beside this interpreter (a virtual environment's
+    ``bin/``), else the one on PATH, else ``python -m newsmodel``."""
+    beside = Path(sys.executable).parent / ("newsmodel.exe" if os.name == "nt" else "newsmodel")
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("newsmodel")
+    return [found] if found else [sys.executable, "-m", "newsmodel"]
+
+
 def wall(command: list[str], *, repeat: int, cwd: Path | None = None) -> float:
-    """Median wall time of a command, in seconds; a crash (exit 2 or worse) stops the suite.
+    """Median wall time of a command, in seconds; a crash (exit 2 or worse) fails the step.
 
     Exit 1 is accepted: ``convert`` says so when some inputs were bad, and the rest still
     counts as work done.
@@ -62,7 +82,8 @@ def wall(command: list[str], *, repeat: int, cwd: Path | None = None) -> float:
                               stderr=subprocess.PIPE, text=True)
         times.append(time.perf_counter() - started)
         if done.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr}")
+            raise StepError(f"{' '.join(command)} failed ({done.returncode}): "
+                             f"{done.stderr.strip()[-500:]}")
     return statistics.median(times)
 
 
@@ -163,7 +184,7 @@ def bench_validators(documents: dict[str, list[bytes]], results: dict[str, Any])
 
 def bench_batch(texts: list[str], results: dict[str, Any], *, files: int) -> None:
     """The real command: ``newsmodel convert DIR -o OUT --workers N``, wall time per file."""
-    command = [sys.executable, "-m", "newsmodel", "convert"]
+    command = [*newsmodel_command(), "convert"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
@@ -225,7 +246,7 @@ def bench_memory(texts: list[str], results: dict[str, Any], *, files: int) -> No
         )
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", launcher, sys.executable, "-m", "newsmodel", "convert",
+            [sys.executable, "-c", launcher, *newsmodel_command(), "convert",
              str(folder), "-o", str(Path(tmp) / "all.jsonl"), "-q"],
             check=True, capture_output=True, text=True,
         )
@@ -241,7 +262,7 @@ def bench_cold_start(results: dict[str, Any], *, repeat: int) -> None:
     entry = {}
     for label, argv in (("version", ["--version"]), ("help", ["--help"]),
                         ("convert_seed", ["convert", str(SEED)])):
-        entry[f"{label}_ms"] = 1000 * wall(["newsmodel", *argv], repeat=repeat)
+        entry[f"{label}_ms"] = 1000 * wall([*newsmodel_command(), *argv], repeat=repeat)
     entry["python_startup_ms"] = 1000 * wall([sys.executable, "-c", "pass"], repeat=repeat)
     results["cold_start"] = entry
 
@@ -262,7 +283,7 @@ def fold_in(texts: list[str], results: dict[str, Any], quick: bool) -> None:
 # --------------------------------------------------------------------------- report
 
 
-def show(results: dict[str, Any]) -> None:
+def show_references(results: dict[str, Any]) -> None:
     refs = results["references"]
     print(f"newsmodel {results['version']} on {results['machine']['python']}, "
           f"{results['machine']['cpus']} CPU(s); {results['articles']} Cyrillic articles")
@@ -271,18 +292,54 @@ def show(results: dict[str, Any]) -> None:
           f"orjson {refs['orjson']['articles_per_s']:.0f} art/s"
           + "".join(f", lxml {key.split('_')[0]} {value:.0f} doc/s"
                     for key, value in refs.get("lxml", {}).items()))
+
+
+def show_parse(results: dict[str, Any]) -> None:
     parse = results["parse"]
     print(f"parse          {parse['articles_per_s']:9.1f} articles/s "
           f"({parse['chars_per_s'] / 1e6:.2f} M chars/s; {parse['ratio']:.3f} x tokenise)")
+
+
+def show_exports(results: dict[str, Any]) -> None:
+    show_references(results)
     for name, entry in results["export"].items():
         print(f"export {name:8s}{entry['articles_per_s']:9.1f} articles/s "
               f"({entry['ratio']:.3f} x {entry['reference']})")
+
+
+def show_validators(results: dict[str, Any]) -> None:
     for name, entry in results["validate"].items():
         if "unavailable" in entry:
             print(f"validate {name:6s} unavailable: {entry['unavailable']}")
             continue
         print(f"validate {name:6s}{entry['documents_per_s']:9.1f} documents/s "
               f"({entry['ratio']:.3f} x {entry['reference']})")
+
+
+def show_batch(results: dict[str, Any]) -> None:
+    batch = results["batch"]
+    print(f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
+          f"{batch['workers_2_files_per_s']:.1f} with 2 "
+          f"(x{batch['speedup_2_over_1']:.2f}, where two busy processes get "
+          f"x{batch['ceiling_2_over_1']:.2f}; {batch['files']} files, whole command; CPU "
+          f"{batch['workers_1_cpu_s']:.1f} s vs {batch['workers_2_cpu_s']:.1f} s, "
+          f"load average {results['machine']['load_average'][0]:.1f})")
+
+
+def show_memory(results: dict[str, Any]) -> None:
+    memory = results["memory"]
+    print(f"memory         {memory['peak_rss_mb']:9.1f} MB peak RSS converting "
+          f"{memory['articles']} articles ({memory['seconds']:.1f} s)")
+
+
+def show_cold_start(results: dict[str, Any]) -> None:
+    cold = results["cold_start"]
+    print(f"cold start     --version {cold['version_ms']:.0f} ms, --help {cold['help_ms']:.0f} ms, "
+          f"convert seed {cold['convert_seed_ms']:.0f} ms (python itself "
+          f"{cold['python_startup_ms']:.0f} ms)")
+
+
+def show_extra(results: dict[str, Any]) -> None:
     newsml = results.get("extra", {}).get("bench_newsml", {})
     read, check = newsml.get("read", {}), newsml.get("validate", {})
     if "newsmodel_files_per_s" in read:
@@ -294,24 +351,90 @@ def show(results: dict[str, Any]) -> None:
         print(f"check NewsML   {check['items_per_s']:9.1f} items/s ({check['items']} agency "
               f"items; {check['ratio_to_lxml']:.3f} x lxml, "
               f"{check['ratio_to_libxml2_xsd']:.3f} x libxml2's own parse + XSD)")
-    if "batch" in results:
-        batch = results["batch"]
-        print(f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
-              f"{batch['workers_2_files_per_s']:.1f} with 2 "
-              f"(x{batch['speedup_2_over_1']:.2f}, where two busy processes get "
-              f"x{batch['ceiling_2_over_1']:.2f}; {batch['files']} files, whole command; CPU "
-              f"{batch['workers_1_cpu_s']:.1f} s vs {batch['workers_2_cpu_s']:.1f} s, "
-              f"load average {results['machine']['load_average'][0]:.1f})")
-    if "memory" in results:
-        memory = results["memory"]
-        print(f"memory         {memory['peak_rss_mb']:9.1f} MB peak RSS converting "
-              f"{memory['articles']} articles ({memory['seconds']:.1f} s)")
-    cold = results["cold_start"]
-    print(f"cold start     --version {cold['version_ms']:.0f} ms, --help {cold['help_ms']:.0f} ms, "
-          f"convert seed {cold['convert_seed_ms']:.0f} ms (python itself "
-          f"{cold['python_startup_ms']:.0f} ms)")
     for name, extra in results.get("extra", {}).items():
         print(f"{name}: {json.dumps(extra, ensure_ascii=False)[:300]}")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One measurement: ``measure(state, results)`` fills ``results``; ``show`` prints it."""
+
+    name: str
+    measure: Callable[[dict[str, Any], dict[str, Any]], None]
+    show: Callable[[dict[str, Any]], None]
+
+
+def _parse(state: dict[str, Any], results: dict[str, Any]) -> None:
+    state["articles"] = bench_parse(state["texts"], results)
+
+
+def _exports(state: dict[str, Any], results: dict[str, Any]) -> None:
+    state["documents"] = bench_exports(state["articles"], results)
+
+
+def _validators(state: dict[str, Any], results: dict[str, Any]) -> None:
+    bench_validators(state["documents"], results)
+
+
+def _batch(state: dict[str, Any], results: dict[str, Any]) -> None:
+    bench_batch(state["texts"], results, files=state["batch_files"])
+
+
+def _memory(state: dict[str, Any], results: dict[str, Any]) -> None:
+    if state["memory_articles"]:
+        bench_memory(state["texts"], results, files=state["memory_articles"])
+
+
+def _cold_start(state: dict[str, Any], results: dict[str, Any]) -> None:
+    bench_cold_start(results, repeat=state["repeat"])
+
+
+def _extra(state: dict[str, Any], results: dict[str, Any]) -> None:
+    fold_in(state["texts"], results, state["quick"])
+
+
+def _show_memory(results: dict[str, Any]) -> None:
+    if "memory" in results:
+        show_memory(results)
+
+
+STEPS = [
+    Step("parse", _parse, show_parse),
+    Step("export", _exports, show_exports),
+    Step("validate", _validators, show_validators),
+    Step("batch", _batch, show_batch),
+    Step("memory", _memory, _show_memory),
+    Step("cold_start", _cold_start, show_cold_start),
+    Step("extra", _extra, show_extra),
+]
+"""The suite, in order; a step that needs an earlier one's data fails if that one did."""
+
+_MEASUREMENT_FAILURES = (StepError, OSError, subprocess.SubprocessError, ImportError, KeyError)
+"""What a step may fail with (a missing reference package, a crashed command, data an earlier
+step did not produce): recorded, and the suite goes on."""
+
+
+def run_steps(state: dict[str, Any], results: dict[str, Any], output: Path) -> int:
+    """Measure and print each step as it finishes; write ``output`` whatever happened."""
+    failed: dict[str, str] = {}
+    try:
+        for step in STEPS:
+            try:
+                step.measure(state, results)
+            except _MEASUREMENT_FAILURES as error:
+                failed[step.name] = f"{type(error).__name__}: {error}"
+                print(f"{step.name:14s} FAILED: {failed[step.name]}", flush=True)
+                continue
+            step.show(results)
+            sys.stdout.flush()
+    finally:
+        if failed:
+            results["failed"] = failed
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+        print(f"wrote {output}")
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,21 +467,9 @@ def main(argv: list[str] | None = None) -> int:
         "data": "ner-uk ng/ news texts" if len(set(texts)) > 1 else "seed article",
         "references": {},
     }
-    articles = bench_parse(texts, results)
-    documents = bench_exports(articles, results)
-    bench_validators(documents, results)
-    bench_batch(texts, results, files=batch_files)
-    if memory_articles:
-        bench_memory(texts, results, files=memory_articles)
-    bench_cold_start(results, repeat=5 if quick else 15)
-    fold_in(texts, results, quick)
-    show(results)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
-                           encoding="utf-8")
-    print(f"wrote {args.output}")
-    return 0
-
+    state = {"texts": texts, "quick": quick, "batch_files": batch_files,
+             "memory_articles": memory_articles, "repeat": 5 if quick else 15}
+    return run_steps(state, results, args.output)
 
 if __name__ == "__main__":
     sys.exit(main())

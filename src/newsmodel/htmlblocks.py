@@ -44,12 +44,17 @@ _WRAP_END = re.compile(r"(?://\s*\]\]>|/\*\s*\]\]>\s*\*/|\]\]>|(?://\s*)?-->)\s*
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One JSON-LD text and where it starts in its file (1-based line and column)."""
+    """One JSON-LD text and where it starts in its file (1-based line and column).
+
+    ``language`` is the page's declared language (``<html lang>``), for a reader to fall back
+    on when the markup has no ``inLanguage``.
+    """
 
     index: int
     text: str
     line: int = 1
     column: int | None = 1
+    language: str | None = None
 
     def position(self, line: int, column: int) -> tuple[int, int | None]:
         """A (line, column) inside the block, as a position in the whole file."""
@@ -60,10 +65,15 @@ class Block:
 
 @dataclass(slots=True)
 class Parsed:
-    """A parsed block and the repairs that were needed to parse it (empty for strict JSON)."""
+    """A parsed block and the repairs that were needed to parse it (empty for strict JSON).
+
+    ``text`` is the block's text as parsed: repairs blank characters out, so its offsets are
+    the block's (a validator finds a property's line and column in it).
+    """
 
     value: Any
     repairs: list[str] = field(default_factory=list)
+    text: str = ""
 
 
 class BlockSyntaxError(DocumentError):
@@ -112,6 +122,7 @@ def extract_blocks(page: str) -> list[Block]:
         raise InputError("the HTML page nests elements too deeply to be read safely",
                          hint="no real page nests elements thousands of levels deep")
     starts = _line_starts(page)
+    language = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     blocks: list[Block] = []
     for script in root.iter("script"):
         kind = (script.get("type") or "").split(";", 1)[0].strip().lower()
@@ -120,7 +131,7 @@ def extract_blocks(page: str) -> list[Block]:
         content = script.text or ""
         sourceline = script.sourceline if isinstance(script.sourceline, int) else None
         line, column = _locate(page, starts, sourceline, content)
-        blocks.append(Block(len(blocks), content, line, column))
+        blocks.append(Block(len(blocks), content, line, column, language or None))
     return blocks
 
 
@@ -191,7 +202,7 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
         raise BlockSyntaxError("the JSON-LD block is empty", block=block, line=block.line,
                                column=block.column, source=source)
     try:
-        return _checked(Parsed(orjson.loads(text), repairs), block, source)
+        return _checked(Parsed(orjson.loads(text), repairs, text), block, source)
     except orjson.JSONDecodeError as error:
         first = error
     if "recursion" in first.msg:
@@ -199,7 +210,7 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
     try:
         value = _forgiving(text)
         repairs.append("raw control characters inside strings")
-        return _checked(Parsed(value, repairs), block, source)
+        return _checked(Parsed(value, repairs, text), block, source)
     except json.JSONDecodeError:
         pass
     except RecursionError:
@@ -210,7 +221,7 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
     if what:
         try:
             value = _forgiving(cleaned)
-            return _checked(Parsed(value, [*repairs, *what]), block, source)
+            return _checked(Parsed(value, [*repairs, *what], cleaned), block, source)
         except json.JSONDecodeError:
             pass
         except RecursionError:

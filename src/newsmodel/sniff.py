@@ -33,6 +33,16 @@ _HEAD = 65536
 _BY_SUFFIX = {"json": "json", "jsonl": "json", "jsonld": "jsonld", "html": "jsonld",
               "htm": "jsonld", "xml": "newsml"}
 
+_UNSUPPORTED = {
+    # root element -> (what the file is, what newsmodel does not read, a word it must contain)
+    b"rss": ("an RSS feed", "RSS", b""),
+    b"RDF": ("an RSS 1.0 (RDF) feed", "RSS 1.0", b"purl.org/rss/1.0"),
+    b"feed": ("an Atom feed", "Atom", b"www.w3.org/2005/Atom"),
+    b"NewsML": ("a NewsML 1.x document", "NewsML 1.x", b""),
+}
+"""XML that people take for a news format newsmodel reads: named, rather than reported as
+NewsML-G2 with the wrong namespace."""
+
 
 def detect(data: bytes, *, name: str | None = None) -> str:
     """Return ``"json"``, ``"jsonld"`` (a JSON-LD document or an HTML page) or ``"newsml"``.
@@ -84,6 +94,11 @@ def _markup(head: bytes, name: str | None) -> str:
         return "newsml"
     if _HTML.search(head):
         return "jsonld"  # an HTML fragment (<div>... with a <script> or <meta> in it)
+    what = unsupported(head)
+    if what:
+        raise FormatError(
+            what, where=name or "input", hint="convert it to NewsML-G2 or JSON-LD first"
+        )
     return "newsml"
 
 
@@ -112,3 +127,17 @@ def _root_element(head: bytes) -> bytes | None:
 def _after(head: bytes, end: bytes, start: int) -> int:
     found = head.find(end, start)
     return len(head) if found < 0 else found + len(end)
+
+
+def unsupported(data: bytes) -> str | None:
+    """Say what an XML document is when it is a feed newsmodel recognises but does not read
+    (RSS, Atom, NewsML 1.x), else ``None``."""
+    head = _head(data)
+    root = _root_element(head)
+    if root is None or root not in _UNSUPPORTED:
+        return None
+    what, name, marker = _UNSUPPORTED[root]
+    if marker not in head:
+        return None
+    return (f"this is {what} (root <{root.decode()}>), not NewsML-G2, JSON-LD or "
+            f"newsmodel JSON: newsmodel does not read {name} (yet)")

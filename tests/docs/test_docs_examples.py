@@ -9,7 +9,11 @@ order (a file written by one example is there for the next):
   each line, with bash; lines that do not call the ``newsmodel`` command are left out; the
   setup parts of ``a && b`` chains are left out too (``pip install``, ``pytest``,
   ``newsmodel schemas install`` without ``--from``, which downloads);
-- ```` ```text ````, ```` ```json ````, ```` ```xml ```` ... show output to the reader: not run.
+- ```` ```text ````, ```` ```json ````, ```` ```xml ```` ... show output to the reader: not run;
+- a python block that prints is followed by its output, a ```` ```text ```` block marked
+  ``<!-- docs-test: output -->``, and what it prints must match it (a ``...`` line stands for
+  any lines, so long or machine-dependent output can be shortened; ``output-with-schemas``
+  marks output that needs the third-party schemas, compared only where they are installed).
 
 A marker comment on the line right before a fence changes that (documented in
 docs/contributing.md):
@@ -50,6 +54,12 @@ class Block:
     lang: str
     body: str
     marker: str
+
+    @property
+    def is_output(self) -> bool:
+        """The output of the python block before it; ``output-with-schemas`` is output that
+        needs the third-party schemas, compared only where they are installed."""
+        return self.marker in ("output", "output-with-schemas")
 
     @property
     def skipped(self) -> bool:
@@ -120,11 +130,18 @@ def _environment() -> dict[str, str]:
     return environment
 
 
+def _has_schemas() -> bool:
+    from newsmodel.validation.resources import find_schema_set
+
+    return "NEWSMODEL_SCHEMA_DIR" in _environment() or find_schema_set("schemaorg") is not None
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
 def test_examples_run(page: Path, workdir: Path) -> None:
     """Each page's examples run in order, exit as documented, and never show a traceback."""
     ran = 0
-    for block in blocks(page):
+    page_blocks = blocks(page)
+    for index, block in enumerate(page_blocks):
         where = f"{block.page}:{block.line}"
         if block.skipped:
             continue
@@ -134,6 +151,16 @@ def test_examples_run(page: Path, workdir: Path) -> None:
                 text=True, timeout=300, env=_environment(), check=False,
             )
             assert result.returncode == 0, f"{where}: the python example failed\n{result.stderr}"
+            shown = page_blocks[index + 1] if index + 1 < len(page_blocks) else None
+            if shown is not None and shown.is_output:
+                assert matches(result.stdout, shown.body) or (
+                    shown.marker == "output-with-schemas" and not _has_schemas()), (
+                    f"{where}: the example prints\n{result.stdout}\nbut the page shows\n"
+                    f"{shown.body}")
+            else:
+                assert not result.stdout.strip(), (
+                    f"{where}: the example prints something the page does not show: add its "
+                    f"output after it, marked <!-- docs-test: output -->\n{result.stdout}")
             ran += 1
         elif block.lang in RUNNABLE_SHELL:
             for command in shell_commands(block):
@@ -150,6 +177,28 @@ def test_examples_run(page: Path, workdir: Path) -> None:
                 ran += 1
     if not any(b.lang in RUNNABLE_SHELL | {"python"} for b in blocks(page)):
         pytest.skip(f"{page.name} has no runnable example")
+
+
+def matches(printed: str, shown: str) -> bool:
+    """``printed`` line for line as ``shown``, where a ``...`` line stands for any lines."""
+    actual = [line.rstrip() for line in printed.rstrip("\n").split("\n")]
+    expected = [line.rstrip() for line in shown.rstrip("\n").split("\n")]
+
+    def match(a: int, e: int) -> bool:
+        if e == len(expected):
+            return a == len(actual)
+        if expected[e] == "...":
+            return any(match(start, e + 1) for start in range(a, len(actual) + 1))
+        return a < len(actual) and actual[a] == expected[e] and match(a + 1, e + 1)
+
+    return match(0, 0)
+
+
+def test_output_matching_allows_elisions_only_where_marked() -> None:
+    assert matches("a\nb\nc\n", "a\n...\nc")
+    assert matches("a\nc\n", "a\n...\nc")
+    assert not matches("a\nb\n", "a\nc")
+    assert not matches("a\nb\nc\n", "a\nb")
 
 
 def test_the_harness_reads_markers_and_commands() -> None:
@@ -191,7 +240,7 @@ CODE = re.compile(r"""["'](?P<code>(?:format|json|jsonld|newsml|xml)\.[a-z0-9][a
 
 def test_every_issue_code_is_documented() -> None:
     """docs/validation.md lists every stable issue code the validators can emit."""
-    sources = [*(ROOT / "src" / "newsmodel" / "validate").glob("*.py"),
+    sources = [*(ROOT / "src" / "newsmodel" / "validation").glob("*.py"),
                ROOT / "src" / "newsmodel" / "xmlsafe.py"]
     codes = {match["code"] for path in sources if path.is_file()
              for match in CODE.finditer(path.read_text(encoding="utf-8"))

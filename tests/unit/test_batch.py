@@ -131,8 +131,13 @@ def test_iter_inputs_walks_folders_sorted_and_mirrors_them(tmp_path: Path) -> No
         (tmp_path / name).write_text("date 2024-01-01 Текст.", encoding="utf-8")
     folder, top = str(tmp_path / "in"), str(tmp_path / "top.txt")
     items = list(iter_inputs([folder, top]))
+    # Several sources: mirrored below their common folder, so no two outputs can collide.
     assert [item.relative for item in items] == [
-        PurePath("a"), PurePath("z"), PurePath("b/c"), PurePath("b/d"), PurePath("top"),
+        PurePath("in/a"), PurePath("in/z"), PurePath("in/b/c"), PurePath("in/b/d"),
+        PurePath("top"),
+    ]
+    assert [item.relative for item in iter_inputs([folder])] == [
+        PurePath("a"), PurePath("z"), PurePath("b/c"), PurePath("b/d"),
     ]
     assert count_inputs([folder, top]) == 5
     assert [i.relative for i in iter_inputs([folder], glob="*.txt")] == [

@@ -64,7 +64,7 @@ def test_skip_existing_resumes(batch_folder: Path, tmp_path: Path,
 
 def test_several_formats_in_one_pass(batch_folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code = main(["convert", str(batch_folder / "a.txt"), "--to", "json,json", "-o", str(out)])
+    code = main(["convert", str(batch_folder / "a.txt"), "--to", "json,json", "-o", f"{out}/"])
     assert code == 0
     assert [p.name for p in out.iterdir()] == ["a.json"]
 

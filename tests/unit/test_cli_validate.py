@@ -28,7 +28,7 @@ def documents(tmp_path: Path, seed_path: Path) -> Path:
 def test_issues_are_compiler_style_with_verdicts(
     documents: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["validate", str(documents)]) == 1
+    assert main(["validate", str(documents), "--verbose"]) == 1
     captured = capsys.readouterr()
     issues = captured.out.splitlines()
     assert issues
@@ -64,7 +64,7 @@ def test_unreadable_file_exits_2_after_checking_the_rest(
     """A file found in a folder that cannot be read (a dangling link) is named; exit 2."""
     (documents / "bad.json").unlink()
     (documents / "dangling.json").symlink_to(documents / "gone.json")
-    code = main(["validate", str(documents)])
+    code = main(["validate", str(documents), "--verbose"])
     captured = capsys.readouterr()
     assert code == 2
     assert f"{documents / 'dangling.json'}: cannot read" in captured.err
@@ -97,7 +97,7 @@ def test_fail_on_warning(tmp_path: Path, seed_path: Path,
         '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок",'
         ' "datePublished": "2025-11-07T09:30:00"}', encoding="utf-8",
     )
-    assert main(["validate", str(page)]) == 0
+    assert main(["validate", str(page), "--verbose"]) == 0
     first = capsys.readouterr()
     assert ": warning: " in first.out
     assert "valid (jsonld" in first.err

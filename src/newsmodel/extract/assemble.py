@@ -592,7 +592,7 @@ def assemble(
     """Build the article: what the text states directly, and its entities when it is Ukrainian."""
     lead = source.paragraphs[0].text if source.paragraphs else source.body
     language = detect_language(source.body)
-    warnings = []
+    warnings = list(source.warnings)
     found: dict[str, list[dict[str, Any]]] = {}
     if language != "uk":
         warnings.append(

@@ -19,6 +19,9 @@ MAX_TEXT_CHARS = 20_000_000
 """Longer texts are refused: no news article is this long, and the parser is linear anyway."""
 
 _HEADER = re.compile(r"\A\s*date\s+(\S+)[ \t]*")
+_ALMOST_HEADER = re.compile(r"\A\s*(?:date|дата)\W*\d{4}-\d{1,2}-\d{1,2}\b", re.IGNORECASE)
+"""A first line a person meant as the header (``Date 2020-01-01``, ``date: 2020-01-01``)."""
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -37,6 +40,7 @@ class Source:
     body: str
     date: date | None = None
     paragraphs: tuple[Paragraph, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
 
 
 def decode(data: bytes, *, where: str | None = None) -> str:
@@ -82,14 +86,26 @@ def read_text(text: str, *, where: str | None = None) -> Source:
         try:
             published = date.fromisoformat(value)
         except ValueError:
-            raise InputError(
-                f"the header date {value!r} is not a date written YYYY-MM-DD", where=where
-            ) from None
+            problem = ("is no such day: the calendar lacks it" if _ISO_DAY.fullmatch(value)
+                       else "is not a date written YYYY-MM-DD")
+            raise InputError(f"the header date {value!r} {problem}", where=where) from None
         text = text[header.end() :]
+    warning = None if header else header_warning(text)
     body = text.strip()
     if not body:
         raise InputError("there is no article text", where=where)
-    return Source(body=body, date=published, paragraphs=tuple(split_paragraphs(body)))
+    return Source(body=body, date=published, paragraphs=tuple(split_paragraphs(body)),
+                  warnings=(warning,) if warning else ())
+
+
+def header_warning(text: str) -> str | None:
+    """What to tell a user whose first line looks like a date header but is not one (it is then
+    read as the headline); ``None`` for a real header or an ordinary first line."""
+    if _HEADER.match(text) or not _ALMOST_HEADER.match(text):
+        return None
+    line = text.strip().split("\n", 1)[0].strip()
+    return (f"the first line {line!r} looks like a date header but is not one (write it "
+            "`date YYYY-MM-DD`); it was read as article text, with no publication date")
 
 
 def read_file(path: str | Path) -> Source:

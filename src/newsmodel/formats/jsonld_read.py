@@ -256,7 +256,8 @@ def _article_names() -> frozenset[str]:
 
 ARTICLE_PROPS = frozenset({"headline", "name", "description", "articleBody", "datePublished",
                            "inLanguage", "wordCount", "keywords", "author", "publisher", "url",
-                           "identifier", "mentions", "about", "contentLocation"})
+                           "identifier", "mentions", "about", "contentLocation",
+                           "mainEntityOfPage"})
 PERSON_PROPS = frozenset({"name", "givenName", "familyName", "alternateName", "jobTitle",
                           "affiliation", "nationality", "sameAs"})
 ORGANISATION_PROPS = frozenset({"name", "alternateName", "location", "parentOrganization",
@@ -527,7 +528,8 @@ class _Reader:
 
     # -- the article ------------------------------------------------------------------------
 
-    def article(self, node: Node, fallback_id: str, source: str | None) -> Article:
+    def article(self, node: Node, fallback_id: str, source: str | None,
+                page_language: str | None = None) -> Article:
         self.collect(node)
         self.assign_ids()
         # Places and organisations first: people and events refer to them.
@@ -563,7 +565,7 @@ class _Reader:
             headline=headline,
             description=self.scalar(node, "description"),
             date_published=published,
-            language=self._language(node),
+            language=self._language(node) or self._page_language(page_language),
             body=self.scalar(node, "articleBody") or "",
             word_count=self._word_count(node),
             keywords=self._keywords(node),
@@ -656,6 +658,16 @@ class _Reader:
         self.warn(f"inLanguage {text!r} is not a BCP 47 language tag; left out")
         return None
 
+    def _page_language(self, declared: str | None) -> str | None:
+        """The page's ``<html lang>``, when the markup gives no ``inLanguage``."""
+        if declared is None:
+            return None
+        tag = declared.strip().replace("_", "-")
+        if _LANGUAGE.match(tag):
+            return tag
+        self.warn(f"<html lang={declared!r}> is not a BCP 47 language tag; left out")
+        return None
+
     def _word_count(self, node: Node) -> int:
         value = node.first("wordCount")
         if isinstance(value, bool) or value is None:
@@ -701,10 +713,19 @@ class _Reader:
         return names
 
     def _url(self, node: Node) -> str | None:
-        value = node.first("url")
-        if isinstance(value, Node):
-            return value.id
-        return _text(value)
+        """``url``, else ``mainEntityOfPage`` (the page the article is the main entity of: a
+        URL, or a WebPage node with an ``@id`` or a ``url``), as Google's guidance uses it."""
+        url = _link(node.first("url"))
+        page = _link(node.first("mainEntityOfPage"))
+        if url is not None and page is not None and page != url:
+            self.note(f"{node.label}.mainEntityOfPage")
+        return url if url is not None else page
+
+
+def _link(value: Any) -> str | None:
+    if isinstance(value, Node):
+        return value.id or _text(value.first("url"))
+    return _text(value)
 
 
 def load(data: bytes | str, *, source: str | None = None) -> list[Article]:
@@ -747,12 +768,13 @@ def load(data: bytes | str, *, source: str | None = None) -> list[Article]:
             where=source,
         )
     digest = hashlib.sha256(raw).hexdigest()[:16]
+    page_language = next((block.language for block in blocks if block.language), None)
     articles = []
     for position, node in enumerate(articles_nodes):
         reader = _Reader(index, warnings)
         fallback = f"jsonld-{digest}-{position}"
         try:
-            articles.append(reader.article(node, fallback, source))
+            articles.append(reader.article(node, fallback, source, page_language))
         except ValidationError as error:
             first = error.errors()[0]
             raise DocumentError(

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 import urllib.request
 from dataclasses import dataclass
@@ -185,9 +184,19 @@ def _fetch(schema_set: SchemaSet, file: str, source: Path | None, timeout: float
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file, then give it the mode a new file gets under the umask
+    (a temporary file is private, 0600, which would hide a shared install from other users)."""
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, prefix=".tmp-") as handle:
         handle.write(data)
-    shutil.move(handle.name, path)
+    os.chmod(handle.name, 0o666 & ~_umask())
+    os.replace(handle.name, path)
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: it is put straight back)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _get_set(name: str) -> SchemaSet:

@@ -566,8 +566,33 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
                 report.error("jsonld.not-strict-json",
                              f"not strict JSON ({repair}); a forgiving reader repaired it, "
                              "a strict one (a search engine) may drop the block", location)
+        first = len(report.issues)
         _Checker(report, vocabulary, index).check_document(parsed.value)
+        if html:
+            _place_in_page(report, first, block, parsed.text)
     return report
+
+
+def _place_in_page(report: Report, first: int, block: Block, text: str) -> None:
+    """Give the issues of one block of a page (from ``first`` on) the line and column of the
+    property their pointer names, as the docs promise for pages."""
+    from dataclasses import replace
+
+    from newsmodel.validation.positions import line_column, locate
+
+    issues = report.issues[first:]
+    unplaced = {position: issue.location.pointer
+                for position, issue in enumerate(issues, start=first)
+                if issue.location.pointer is not None and issue.location.line is None}
+    if not unplaced:
+        return
+    offsets = locate(text, set(unplaced.values()))
+    for position, pointer in unplaced.items():
+        if pointer in offsets:
+            issue = report.issues[position]
+            line, column = block.position(*line_column(text, offsets[pointer]))
+            report.issues[position] = replace(
+                issue, location=replace(issue.location, line=line, column=column))
 
 
 __all__ = ["validate"]
