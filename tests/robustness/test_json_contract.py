@@ -134,3 +134,19 @@ def test_model_rules_are_validation_errors_too() -> None:
 def _minimal() -> bytes:
     article = Article(id="a", headline=None, date_published=None, language=None, body="b")
     return dumps(article, "json")
+
+
+@pytest.mark.parametrize(("contained_in", "code"), [("x", "json.dangling-reference"),
+                                                    ("p", "json.self-reference")])
+def test_a_place_inside_a_missing_place_or_itself_is_refused_by_both(
+    contained_in: str, code: str
+) -> None:
+    """`contained_in` is a reference like the others (the mutation campaign found the
+    validator calling a dangling one valid while `loads` refused it)."""
+    document = orjson.loads(_minimal())
+    document["places"] = [{"id": "p", "name": "P", "kind": None, "alternate_names": [],
+                           "mentions": [], "same_as": [], "geo": None, "country_code": None,
+                           "contained_in": contained_in}]
+    report = validate(orjson.dumps(document), "json")
+    assert code in {issue.code for issue in report.issues}
+    assert _loads(orjson.dumps(document)) is None

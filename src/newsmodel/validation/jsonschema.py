@@ -177,6 +177,7 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
         ("organisations", "country", ("Place",)),
         ("organisations", "parent", ("Organisation",)),
         ("events", "location", ("Place",)),
+        ("places", "contained_in", ("Place",)),
     )
     for collection, field, wanted in rules:
         for index, item in enumerate(_items(document, collection)):
@@ -191,6 +192,10 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
         if isinstance(org.get("id"), str) and org.get("parent") == org["id"]:
             yield (f"/organisations/{index}/parent", "json.self-reference",
                    f"organisation {org['id']!r} is its own parent")
+    for index, place in enumerate(_items(document, "places")):
+        if isinstance(place.get("id"), str) and place.get("contained_in") == place["id"]:
+            yield (f"/places/{index}/contained_in", "json.self-reference",
+                   f"place {place['id']!r} lies in itself")
     for index, event in enumerate(_items(document, "events")):
         participants = event.get("participants")
         for position, participant in enumerate(
