@@ -138,11 +138,17 @@ def _short_headline(headline: str) -> str:
     return headline[:cut].rstrip() + ELLIPSIS
 
 
-def _author(author: Author, article: Article, iris: dict[str, str]) -> dict[str, Any]:
-    """A reference to the author's entity (given, or the one of the same name), else a node."""
+def _author(
+    author: Author, article: Article, iris: dict[str, str]
+) -> tuple[dict[str, Any], bool]:
+    """A reference to the author's entity (given, or the one of the same name), else a node;
+    and whether it is a Person."""
     if author.entity is not None:
-        return _ref(iris[author.entity])
-    return _agent(author.name, article, iris, meta.agent_node(author)["@type"])
+        return _ref(iris[author.entity]), isinstance(article.get(author.entity), Person)
+    value = _agent(author.name, article, iris, meta.agent_node(author)["@type"])
+    if "@id" in value:
+        return value, any(iris[person.id] == value["@id"] for person in article.persons)
+    return value, value["@type"] == "Person"
 
 
 def _agent(name: str, article: Article, iris: dict[str, str], default: str) -> dict[str, Any]:

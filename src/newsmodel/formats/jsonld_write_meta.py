@@ -38,7 +38,15 @@ event that occurred is written with it too (and reads back as scheduled)."""
 _DEFAULT_ROLES = frozenset({AuthorRole.EDITOR, AuthorRole.TRANSLATOR, AuthorRole.CONTRIBUTOR})
 """Roles their property already says (the reader's default for it); others need a Role."""
 
-Agent = Callable[[Author], dict[str, Any]]
+_DEFAULT_OF: dict[str, AuthorRole | None] = {
+    "author": None,
+    "editor": AuthorRole.EDITOR,
+    "translator": AuthorRole.TRANSLATOR,
+    "contributor": AuthorRole.CONTRIBUTOR,
+}
+
+Agent = Callable[[Author], tuple[dict[str, Any], bool]]
+"""The author's node or reference, and whether it is a Person."""
 
 
 def metadata(node: dict[str, Any], article: Article, agent: Agent) -> None:
@@ -62,8 +70,10 @@ def metadata(node: dict[str, Any], article: Article, agent: Agent) -> None:
     for author in article.authors:
         role = author.role
         prop = AUTHOR_PROPERTIES.get(role, "contributor")
-        value = agent(author)
-        if role is not None and role not in _DEFAULT_ROLES:
+        value, is_person = agent(author)
+        if prop == "editor" and not is_person:
+            prop = "contributor"  # schema.org's editor is a Person; an organisation needs a Role
+        if role is not None and (role not in _DEFAULT_ROLES or role != _DEFAULT_OF[prop]):
             value = {"@type": "Role", "roleName": role.value, prop: value}
         node.setdefault(prop, []).append(value)
     rights = article.rights
