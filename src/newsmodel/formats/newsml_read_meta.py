@@ -158,6 +158,8 @@ def _author(item: _Item, element: etree._Element) -> dict[str, Any] | None:
             fields["role_code"] = code
         else:
             item.unmapped.append(f"{_local(element)} role {code}")
+    if _local(element) == "contributor" and "role" not in fields:
+        fields["role"] = AuthorRole.CONTRIBUTOR  # NewsML-G2: one who modified or enhanced it
     nature = (element.get("type") or "").partition(":")[2].lower()
     if nature == "person":
         fields["kind"] = AgentKind.PERSON

@@ -84,14 +84,19 @@ def rights_info(article: Article, line: Escape, block: Escape, attr: Escape) -> 
             f'    <copyrightHolder literal="{attr(rights.copyright_holder)}">'
             f"<name>{line(rights.copyright_holder)}</name></copyrightHolder>\n"
         )
-    if rights.copyright_notice is not None:
-        parts.append(f"    <copyrightNotice>{block(rights.copyright_notice)}</copyrightNotice>\n")
-    if rights.usage_terms is not None:
-        parts.append(f"    <usageTerms>{block(rights.usage_terms)}</usageTerms>\n")
+    # Several notices (or terms, one per language) were read joined by line breaks.
+    for notice in _lines(rights.copyright_notice):
+        parts.append(f"    <copyrightNotice>{block(notice)}</copyrightNotice>\n")
+    for terms in _lines(rights.usage_terms):
+        parts.append(f"    <usageTerms>{block(terms)}</usageTerms>\n")
     if rights.license_url is not None:
         parts.append(f'    <link rel="nmrel:license" href="{attr(rights.license_url)}"/>\n')
     parts.append("  </rightsInfo>\n")
     return "".join(parts)
+
+
+def _lines(text: str | None) -> list[str]:
+    return [] if text is None else text.split("\n")
 
 
 def status(article: Article, stamp: Callable[[datetime], str]) -> str:
