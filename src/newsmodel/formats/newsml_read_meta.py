@@ -214,7 +214,8 @@ def rights(item: _Item, element: etree._Element) -> dict[str, Any] | None:
         if name:
             fields["copyright_holder"] = name
     for name, key in (("copyrightNotice", "copyright_notice"), ("usageTerms", "usage_terms")):
-        texts = [t for element in item.all(info, name) if (t := _text(item, element))]
+        # Our own files write one element per line of the text: empty lines are lines too.
+        texts = [t for element in item.all(info, name) if (t := _text(item, element)) or item.own]
         if texts:
             fields[key] = "\n".join(texts)
     for link in item.all(info, "link"):
