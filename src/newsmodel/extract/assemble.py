@@ -17,6 +17,7 @@ from typing import Any
 
 from newsmodel.extract import morph
 from newsmodel.extract.dates import find_dates
+from newsmodel.extract.document import Document
 from newsmodel.extract.entities import SETTLEMENT_KINDS, RuleRecognizer
 from newsmodel.extract.events import DatedSpan, EntityMention, find_events
 from newsmodel.extract.gazetteer import GENERATED_PREFIX
@@ -27,7 +28,7 @@ from newsmodel.extract.names import latin, normalise, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
 from newsmodel.extract.roles import SpanIndex, find_title
 from newsmodel.extract.source import Source
-from newsmodel.extract.tokens import Token, sentence_spans, tokenize
+from newsmodel.extract.tokens import Token, sentence_spans
 from newsmodel.models import Article
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
@@ -300,8 +301,10 @@ def extract_entities(
     body: str, published: date | None, recognizer: Recognizer | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Persons, organisations, places and events of a Ukrainian text, as model dictionaries."""
-    tokens = tokenize(body)
+    doc = Document.from_text(body)
+    tokens = doc.tokens
     spans = (recognizer or RuleRecognizer()).recognise(body, tokens)
+    doc.layers["entities"] = spans
     registry = _Registry(body, tokens)
     persons = sorted((s for s in spans if s.label == "PERS"), key=lambda s: -len(registry.words(s)))
     for span in spans:
