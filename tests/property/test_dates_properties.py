@@ -86,9 +86,9 @@ EDGE_DATES = [
 
 def _lexicon_phrases() -> list[str]:
     """Every lexicon form in the frames the grammar knows, for an exhaustive sweep."""
-    from newsmodel.extract.dates import _grammar
+    from newsmodel.extract.dates.patterns import load_grammar
 
-    lex = _grammar().lexicon
+    lex = load_grammar().lexicon
     units = [*lex.units, *lex.weekdays, *lex.season_nouns]
     phrases = [f"{modifier} {unit}" for modifier in lex.modifiers for unit in units]
     phrases += [f"{prefix} {month}" for prefix in lex.prefixes for month in lex.months]
