@@ -21,6 +21,6 @@ list of what is recognised and the resolution rules.
 from __future__ import annotations
 
 from newsmodel.extract.dates.expression import DateExpression, Relation
-from newsmodel.extract.dates.finder import find_dates
+from newsmodel.extract.dates.finder import annotate_dates, find_dates
 
-__all__ = ["DateExpression", "Relation", "find_dates"]
+__all__ = ["DateExpression", "Relation", "annotate_dates", "find_dates"]

@@ -33,6 +33,7 @@ RULE_ORDER = (
     "season",
     "quarter",
     "day_list",
+    "reference",
 )
 
 
@@ -102,6 +103,7 @@ def attempt_table(lex: Lexicon) -> dict[str, tuple[Attempt, ...]]:
         ),
         "word": _attempts(("word", 0, None)),
         "ago": _attempts(("ago", 1, ago_units), ("ago", 2, None)),
+        "reference": _attempts(("reference", 0, None), ("reference", 1, _IN)),
     }
 
 
@@ -114,6 +116,7 @@ def anchor_families(lex: Lexicon) -> dict[str, list[str]]:
         "unit": list(lex.units),
         "word": list(lex.words),
         "ago": ["тому"],
+        "reference": sorted({phrase.split()[0] for phrase in lex.references}),
     }
 
 

@@ -16,6 +16,7 @@ from newsmodel.models import PartialDate
 if TYPE_CHECKING:
     from newsmodel.extract.dates.patterns import Grammar
     from newsmodel.extract.dates.scan import Scan
+    from newsmodel.extract.dates.tense import ClauseTense
 
 
 _SYNTHETIC_FUTURE = tuple(
@@ -32,6 +33,7 @@ class Context:
     text: str
     match: re.Match[str]
     published: date | None
+    tense: ClauseTense | None = None
     _prefix: tuple[int, Prefix | None] | None = None
 
     def group(self, name: str) -> str | None:
@@ -60,10 +62,16 @@ class Context:
     def says_future(self, grammar: Grammar) -> bool:
         """Does the clause around the match speak of what will happen?
 
-        The clause runs to the nearest punctuation on each side (at most 100 characters), so
+        With the document's clause tense (:mod:`.tense`), the nearest finite verb of the clause
+        decides; without one, or when it gives no verdict, the clause's words do: it runs to the
+        nearest punctuation on each side (at most 100 characters), so
         ``заявив у червні, що … буде`` keeps its past date.
         """
         start, end = self.match.span()
+        if self.tense is not None:
+            verdict = self.tense.future(start, end)
+            if verdict is not None:
+                return verdict
         before = _CLAUSE_SPLIT.split(self.text[max(0, start - 100) : start])[-1]
         after = _CLAUSE_SPLIT.split(self.text[end : end + 100], maxsplit=1)[0]
         return _has_future_word(grammar, f"{before.lower()} | {after.lower()}")

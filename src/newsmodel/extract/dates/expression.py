@@ -19,6 +19,14 @@ class DateExpression:
     ``relation`` says how the text ties an event to the date: ``on`` it, ``since`` it, ``until``
     it, or ``between`` two written endpoints.  ``future`` is true when the date lies after
     publication; ``explicit_year`` when the year was written in digits.
+
+    With a :class:`~newsmodel.extract.document.Document` (see :func:`find_dates`), the
+    expression also says where it stands, for the stage that attaches dates to events:
+    ``first_token`` and ``end_token`` (exclusive) are token indices, ``clause`` and ``sentence``
+    the indices of its clause and sentence; without one they are ``None``.  ``back_reference``
+    is true when the date was resolved against the date mentioned just before it (``того ж
+    дня``, ``тоді``, ``наступного дня``, ``напередодні`` after a date): it carries that earlier
+    date into its own clause.
     """
 
     start: int
@@ -29,3 +37,13 @@ class DateExpression:
     relation: Relation
     future: bool
     explicit_year: bool
+    first_token: int | None = None
+    end_token: int | None = None
+    clause: int | None = None
+    sentence: int | None = None
+    back_reference: bool = False
+
+    @property
+    def precision(self) -> str:
+        """``year``, ``month`` or ``day``: how much of :attr:`value` the text gives."""
+        return self.value.precision

@@ -39,6 +39,18 @@ class Prefix:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A phrase resolved against the date mentioned just before it (``references.tsv``)."""
+
+    either: bool
+    """Without an earlier date, the publication date is the base (else: no date)."""
+    unit: str
+    offset: int
+    eve: bool
+    """Also a preposition with a genitive (``напередодні виборів``): then no date."""
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     months: dict[str, int]
     genitive_months: frozenset[str]
@@ -57,6 +69,7 @@ class Lexicon:
     part_ordinals: dict[str, int]
     future_single: frozenset[str]
     future_phrases: tuple[str, ...]
+    references: dict[str, Reference]
 
 
 def load_lexicon() -> Lexicon:
@@ -137,6 +150,15 @@ def load_lexicon() -> Lexicon:
         ordinals={normalise(row[1]): int(row[0]) for row in lexicon_rows("ordinals.tsv")},
         future_single=frozenset(word for word in future_words if " " not in word),
         future_phrases=tuple(f" {word} " for word in future_words if " " in word),
+        references={
+            normalise(row[0]): Reference(
+                either=row[1].strip() == "either",
+                unit=row[2].strip(),
+                offset=int(row[3]),
+                eve=row[4:5] == ["eve"],
+            )
+            for row in lexicon_rows("references.tsv")
+        },
     )
 
 

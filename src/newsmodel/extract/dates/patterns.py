@@ -25,6 +25,7 @@ from newsmodel.extract.dates.anchors import (
 from newsmodel.extract.dates.expression import DateExpression
 from newsmodel.extract.dates.lexicon import AGO_UNITS, NUMBER_WORDS, Lexicon, load_lexicon
 from newsmodel.extract.dates.periods import PART_MONTHS
+from newsmodel.extract.dates.references import rule_reference
 from newsmodel.extract.dates.rules_calendar import (
     rule_bare_year,
     rule_day_list,
@@ -258,6 +259,10 @@ def load_grammar() -> Grammar:
                 rf"|(?P<noun>{alternation(lex.season_nouns)})){WORD_END}" + tail
             ),
             rule_season,
+        ),
+        (
+            compile_(rf"{WORD_START}(?:[ув]\s+)?(?P<ref>{alternation(lex.references)}){WORD_END}"),
+            rule_reference,
         ),
     ]
     anchors = anchor_stems(lex)

@@ -6,12 +6,14 @@ instead of raising.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsmodel.models import PartialDate
 
 if TYPE_CHECKING:
+    from newsmodel.extract.dates.expression import DateExpression
     from newsmodel.extract.dates.patterns import Grammar
 
 
@@ -79,6 +81,23 @@ def unit_period(
         index = published.year * (12 // months) + (published.month - 1) // months + offset
         return part_of_year(unit, index % (12 // months) + 1, index // (12 // months))
     return partial_date(published.year + offset), None
+
+
+def some_day_of_week(found: DateExpression | None) -> DateExpression | None:
+    """A happening "last week" is on one unknown day of it, and ``PartialDate`` holds no week.
+
+    The honest reduced precision is the month when the whole week lies in one (``2025-11``);
+    a week across two months stays the range from its Monday to its Sunday, since the month
+    of either end alone could be wrong.  ``future`` keeps the week's own answer.  (``до кінця
+    тижня`` keeps the range: its end is what matters.)
+    """
+    if found is None or found.end_value is None:
+        return found
+    monday, sunday = found.value, found.end_value
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return found
+    month = partial_date(monday.year, monday.month)
+    return replace(found, value=month, end_value=None) if month is not None else found
 
 
 PART_MONTHS = {"quarter": 3, "half": 6}

@@ -24,6 +24,7 @@ from newsmodel.extract.dates.periods import (
     part_of_year,
     season_span,
     shift_days,
+    some_day_of_week,
     unit_period,
 )
 
@@ -79,7 +80,8 @@ def rule_modified_unit(grammar: Grammar, ctx: Context) -> DateExpression | None:
         start, end = deictic_season(grammar, unit.split(":")[1], offset, ctx.published)
         return with_prefix(grammar, ctx, start, end_value=end, explicit_year=False)
     value, end_value = unit_period(unit, offset, ctx.published)
-    return with_prefix(grammar, ctx, value, end_value=end_value, explicit_year=False)
+    found = with_prefix(grammar, ctx, value, end_value=end_value, explicit_year=False)
+    return some_day_of_week(found) if unit == "week" else found
 
 
 def rule_period_of_current(grammar: Grammar, ctx: Context) -> DateExpression | None:
@@ -126,11 +128,9 @@ def rule_ago(grammar: Grammar, ctx: Context) -> DateExpression | None:
     if count <= 0:
         return None  # "кілька днів тому" names no date
     unit = AGO_UNITS[normalise(ctx.group("unit") or "")]
-    if unit == "day":
-        value, end_value = unit_period("day", -count, ctx.published)
-    else:
-        value, end_value = unit_period(unit, -count, ctx.published)
-    return ctx.build(ctx.match.start(), value, end_value=end_value, explicit_year=False)
+    value, end_value = unit_period(unit, -count, ctx.published)
+    found = ctx.build(ctx.match.start(), value, end_value=end_value, explicit_year=False)
+    return some_day_of_week(found) if unit == "week" else found
 
 
 def rule_weekday(grammar: Grammar, ctx: Context) -> DateExpression | None:
