@@ -11,11 +11,11 @@ are in the nominative singular, with the organisation part as written (``гол�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.titles import apposition, predicate
+from newsmodel.extract.titles import apposition, phrase, predicate
 from newsmodel.extract.titles.lexicon import title_heads
 from newsmodel.extract.titles.phrase import Spans, Title
 
@@ -52,6 +52,7 @@ def find_titles(doc: Document, spans: Sequence[EntitySpan]) -> list[TitleLink]:
             target = resolve(doc, persons, claim.anaphor)
             if target is not None:
                 links.append(TitleLink(target, claim.title, "anaphor"))
+    links.extend(_bare_titles(doc, index, persons))
     links.sort(key=lambda link: link.title.first_token)
     doc.layers["titles"] = links
     return links
@@ -74,6 +75,39 @@ def choose(found: Sequence[Title]) -> list[Title]:
     return sorted(chosen, key=lambda t: t.first_token)[:MAX_TITLES]
 
 
+def _bare_titles(doc: Document, spans: Spans, persons: Sequence[EntitySpan]) -> list[TitleLink]:
+    """``Іван Петренко приїхав до Львова. Міністр заявив ...``: a sentence whose subject is a
+    bare title refers to the person named in the sentence before.  Weak: used only when the
+    text gives the person no other title, and never when the sentence before names someone
+    else by that title (``зустрівся з прем'єром. Прем'єр заявив``)."""
+    found = []
+    for sentence in doc.sentences[1:]:
+        head = sentence.start
+        while head < sentence.end - 1 and not phrase.head_readings(doc, head):
+            if not phrase.agrees(doc, head, head + 1) or head - sentence.start > 2:
+                break
+            head += 1
+        readings = phrase.head_readings(doc, head)
+        if not any(r.case == "nomn" and not r.plural for r in readings):
+            continue
+        last, inner = phrase.extent(doc, spans, head)
+        following = last + 1
+        if following >= sentence.end or not phrase.is_verb(doc, following):
+            continue
+        lemmas = {r.lemma for r in readings}
+        previous = doc.sentences[doc.tokens[head].sentence - 1]
+        if any(doc.lemmas(i, "NOUN") & lemmas for i in range(previous.start, previous.end)):
+            continue
+        target = resolve(doc, persons, sentence.start, gendered=False)
+        if (
+            target is not None
+            and doc.tokens[target.first_token].sentence == doc.tokens[previous.start].sentence
+        ):
+            title = phrase.make(doc, sentence.start, last, inner)
+            found.append(TitleLink(target, replace(title, weak=True), "anaphor"))
+    return found
+
+
 def _gender(doc: Document, token: int) -> str | None:
     return next((r.gender for r in doc.readings[token] if r.case == "nomn" and r.gender), None)
 
@@ -86,11 +120,13 @@ def _person_gender(doc: Document, person: EntitySpan) -> str | None:
     return None
 
 
-def resolve(doc: Document, persons: Sequence[EntitySpan], anaphor: int) -> EntitySpan | None:
+def resolve(
+    doc: Document, persons: Sequence[EntitySpan], anaphor: int, *, gendered: bool = True
+) -> EntitySpan | None:
     """The person a subject pronoun (``він``, ``вона``, ``останній``) refers to: the last one
     named before it in its sentence or the one before, of the pronoun's gender."""
     sentence = doc.tokens[anaphor].sentence
-    gender = _gender(doc, anaphor)
+    gender = _gender(doc, anaphor) if gendered else None
     for person in reversed(persons):
         if person.last_token >= anaphor:
             continue

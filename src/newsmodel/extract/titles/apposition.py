@@ -89,9 +89,16 @@ def _acting_start(doc: Document, first: int, head: int) -> int | None:
 def title_ending(
     doc: Document, spans: Spans, end: int, wanted: set[str], *, floor: int = -1
 ) -> Title | None:
-    """The title whose last token is ``end`` and whose head agrees with ``wanted`` cases."""
+    """The title whose last token is ``end`` and whose head agrees with ``wanted`` cases;
+    ``floor`` is a token the title must start after."""
     start = max(_window_start(doc, spans, end), floor + 1)
+    quoted = 0
     for head in range(start, end + 1):
+        text = doc.tokens[head].text
+        if text in phrase.QUOTES:
+            quoted += 1 if text in "«„“" else -1
+        if quoted > 0:
+            continue  # "книжку «Посол» Іван Петренко": a title word inside a quoted name
         acting = _acting_start(doc, start, head)
         if acting is None and not _owns(doc, head, wanted):
             continue
