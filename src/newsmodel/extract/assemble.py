@@ -26,8 +26,8 @@ from newsmodel.extract.lead import description_from_lead, headline_from_lead
 from newsmodel.extract.linking import LINK_THRESHOLD, PlaceQuery, link_places
 from newsmodel.extract.names import latin, normalise, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
-from newsmodel.extract.roles import SpanIndex, find_title
 from newsmodel.extract.source import Source
+from newsmodel.extract.titles import Title, choose, find_titles
 from newsmodel.extract.tokens import Token, sentence_spans
 from newsmodel.models import Article
 
@@ -315,7 +315,7 @@ def extract_entities(
     for span in persons:
         registry.person(span)
     _nominative_spelling(registry)
-    _roles(registry, tokens, spans)
+    _roles(registry, doc, spans)
     _group_leaders(registry, tokens)
     entities = [e for e in registry.entities if e.spans or _referenced(e, registry.entities)]
     _ids(entities)
@@ -365,28 +365,32 @@ def _referenced(entity: _Entity, entities: list[_Entity]) -> bool:
     )
 
 
-def _roles(registry: _Registry, tokens: Sequence[Token], all_spans: Sequence[EntitySpan]) -> None:
-    spans = SpanIndex.build(all_spans)
+def _roles(registry: _Registry, doc: Document, all_spans: Sequence[EntitySpan]) -> None:
+    """Each person's job title from all its mentions (``titles.choose``), and the
+    organisations and country named in it as affiliation and nationality."""
+    owner = {id(s): e for e in registry.entities if e.kind == "PERS" for s in e.spans}
+    found: dict[int, list[Title]] = {}
+    for link in find_titles(doc, all_spans):
+        entity = owner.get(id(link.person))
+        if entity is not None:
+            found.setdefault(id(entity), []).append(link.title)
     for entity in registry.entities:
-        if entity.kind != "PERS":
+        chosen = choose(found.get(id(entity), []))
+        if not chosen:
             continue
-        for span in entity.spans:
-            title = find_title(tokens, spans, span)
-            if title is None:
-                continue
-            entity.title = entity.title or title.text
-            for inner in title.inner:
-                target = registry.named(inner, mention=False)
-                if inner.label == "ORG" and target not in entity.affiliation:
-                    entity.affiliation.append(target)
-                    if entity.nationality is None and target.country is not None:
-                        entity.nationality = target.country
-                elif (
-                    inner.label == "LOC"
-                    and entity.nationality is None
-                    and target.place_kind in ("country", None)
-                ):
-                    entity.nationality = target
+        entity.title = ", ".join(title.text for title in chosen)
+        for inner in (span for title in chosen for span in title.inner):
+            target = registry.named(inner, mention=False)
+            if inner.label == "ORG" and target not in entity.affiliation:
+                entity.affiliation.append(target)
+                if entity.nationality is None and target.country is not None:
+                    entity.nationality = target.country
+            elif (
+                inner.label == "LOC"
+                and entity.nationality is None
+                and target.place_kind in ("country", None)
+            ):
+                entity.nationality = target
 
 
 def _nominative_spelling(registry: _Registry) -> None:
