@@ -103,10 +103,20 @@ class ClauseTense:
             # present tense, or an impersonal form without one ("заплановано")
             with_infinitive, alone = future_verbs()
             lemmas = {r.lemma for r in readings if "infn" not in r.grammemes}
-            if lemmas & alone or (lemmas & with_infinitive and self._infinitive_after(index)):
+            if lemmas & alone and self._after_past_auxiliary(index):
+                verdict = "past"  # "було заплановано": a past plan
+            elif lemmas & alone or (lemmas & with_infinitive and self._infinitive_after(index)):
                 verdict = "future"
         self._verdicts[index] = verdict
         return verdict
+
+    def _after_past_auxiliary(self, index: int) -> bool:
+        if index == 0:
+            return False
+        return any(
+            r.pos == "VERB" and r.lemma == "бути" and "past" in r.grammemes
+            for r in self._doc.readings[index - 1]
+        )
 
     def _infinitive_after(self, index: int) -> bool:
         doc = self._doc
