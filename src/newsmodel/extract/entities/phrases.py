@@ -28,6 +28,9 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
 
+_PREPOSITION_NOUNS = frozenset({"боку", "приводу", "нагоди", "рахунок"})
+"""Nouns that make a compound preposition with ``з``: ``з боку``, ``з приводу``."""
+
 
 class PhraseRules(ScannerBase):
     """The candidate rules of this kind (see the module docs)."""
@@ -191,9 +194,11 @@ class PhraseRules(ScannerBase):
                 continue
             token = self.tokens[nxt]
             lower = token.text.lower()
+            named_tail = bool(parts) and parts[-1].last_token == last
             if (
                 organisation
                 and last > head
+                and not named_tail
                 and lower in ("та", "і", "й")
                 and (after := self.tok(nxt + 1)) is not None
                 and not after.is_capitalised
@@ -207,6 +212,7 @@ class PhraseRules(ScannerBase):
                 and lower in ("з", "із")
                 and (after := self.tok(nxt + 1)) is not None
                 and not after.is_capitalised
+                and after.text.lower() not in _PREPOSITION_NOUNS
                 and morph.has(after.text, "NOUN", "gent", known=True)
                 and not _is_verb(after.text)
             ):
@@ -305,6 +311,8 @@ class PhraseRules(ScannerBase):
                 break
             if not token.is_capitalised and not organisation:
                 break
+            if not token.is_capitalised and named_tail:
+                break  # "комітету України перевірки фактів": a name ends with its named part
             if not token.is_capitalised and noun.is_capitalised:
                 break
             if token.is_capitalised:

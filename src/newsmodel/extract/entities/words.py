@@ -175,3 +175,8 @@ def _looks_like_person(words: Sequence[str]) -> bool:
         return False
     first = [r for r in morph.readings(words[0]) if r.known]
     return not (first and all(r.pos in ("ADJF", "PRTF") for r in first))
+
+
+def measures(word: str) -> bool:
+    """The word before ``м.`` makes it metres: a number, ``кв.``, ``куб.``, ``тис.``."""
+    return word[-1:].isdigit() or word.lower() in ("кв.", "куб.", "тис.", "км", "кв", "куб")
