@@ -39,12 +39,16 @@ def find_titles(doc: Document, spans: Sequence[EntitySpan]) -> list[TitleLink]:
         (s for s in spans if s.label == "PERS" and s.first_token >= 0), key=lambda s: s.first_token
     )
     links: list[TitleLink] = []
+    written = {id(person): apposition.before(doc, index, person) for person in persons}
+    # "Марченко, голова РДА, депутат райради Юрій Оніщенко": a title opening the next
+    # person's list of titles is not the previous person's apposition
+    listed = {title.first_token for titles in written.values() for title in titles}
     for person in persons:
-        written = apposition.before(doc, index, person)
-        if not written:
+        titles = written[id(person)]
+        if not titles:
             later = apposition.after(doc, index, person)
-            written = [later] if later is not None else []
-        links.extend(TitleLink(person, title, "apposition") for title in written)
+            titles = [later] if later is not None and later.first_token not in listed else []
+        links.extend(TitleLink(person, title, "apposition") for title in titles)
     for claim in predicate.claims(doc, index):
         if claim.person is not None:
             links.append(TitleLink(claim.person, claim.title, "predicate"))

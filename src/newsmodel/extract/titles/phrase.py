@@ -91,6 +91,8 @@ def _complement(doc: Document, index: int) -> bool:
         return True
     if is_verb(doc, index) or token.text.isdigit():
         return False
+    if token.is_capitalised and not any(r.known for r in doc.readings[index]):
+        return True  # a name the dictionary does not know, misspelt or foreign
     return "gent" in cases(doc, index) or not doc.readings[index]
 
 
@@ -104,6 +106,7 @@ def extent(
     last, inner = head, []
     index = head + 1
     quotes = 0
+    place = False
     while index < end and index - head < MAX_WORDS and doc.tokens[index].sentence == sentence:
         span = spans.by_first.get(index)
         token = doc.tokens[index]
@@ -121,6 +124,8 @@ def extent(
                 break
             last = index
         elif quotes > 0:
+            if token.text == "," or is_verb(doc, index):
+                break  # an unclosed quote: the title ends where the clause goes on
             last = index
         elif not token.is_word:
             break
@@ -137,9 +142,13 @@ def extent(
         elif word in PLACE_PREPOSITIONS or word == "від":  # "депутат від Партії регіонів"
             following = index + 1
             if following >= end or not (
-                doc.tokens[following].is_capitalised or following in spans.by_first
+                doc.tokens[following].is_capitalised
+                or following in spans.by_first
+                or doc.tokens[following].text.lower() in {"м.", "с.", "смт"}
+                or any(r.plural for r in head_readings(doc, following))  # "кандидат у депутати"
             ):
                 break
+            place = word != "від"
         elif word in COMPLEMENT_PREPOSITIONS:  # "заступник міністра з питань ..."
             following = index + 1
             if (
@@ -148,7 +157,12 @@ def extent(
                 or not (_complement(doc, following))
             ):
                 break
-        elif word in {"м.", "с.", "смт"} or _complement(doc, index):
+        elif (
+            word in {"м.", "с.", "смт"}
+            or _complement(doc, index)
+            or (place and "loct" in cases(doc, index))  # "у Деснянському районі"
+            or (place and any(r.plural for r in head_readings(doc, index)))
+        ):
             last = index
         else:
             break

@@ -189,8 +189,8 @@ def _listed_after(doc: Document, spans: Spans, start: int, plural: bool) -> list
         token = doc.tokens[index]
         if token.text in {".", ";", ":", "(", ")"} or phrase.is_verb(doc, index) or others > 6:
             break
-        if not found and index > start:
-            break  # the person comes straight after the verb
+        if not found and token.text in {",", "і", "та", "й"}:
+            break  # "є фірма, якою керує Іван Петренко": the verb's subject is no person
         others = 0 if token.text in {",", "і", "та", "й"} else others + 1
         index += 1
     return found
