@@ -257,6 +257,21 @@ def test_the_latter_is_the_last_person_named() -> None:
     }
 
 
+def test_heading_an_organisation_makes_its_head_and_the_next_clause_is_another_subject() -> None:
+    assert _titles("Фірмою керує Іван Петренко, а директором став його брат.") == {
+        "Іван Петренко": "керівник фірми"
+    }
+    assert _titles("Раніше Олена Шевчук очолювала Київську регіональну митницю.") == {
+        "Олена Шевчук": "керівник Київської регіональної митниці"
+    }
+    assert _titles("Компанію «Альфа» очолює Іван Петренко.") == {
+        "Іван Петренко": "керівник компанії «Альфа»"
+    }
+    assert _titles("Тоді, коли «Південну тепломережу» очолював Іван Петренко, борг зріс.") == {
+        "Іван Петренко": None
+    }
+
+
 def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
     titles = _titles(
         "Власником фірми є Іван Петренко. Він є директором заводу. "
@@ -279,8 +294,6 @@ def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
         "Іван Петренко працює у кафе «Посол».",
         # the sentence before names someone else by that title
         "Іван Петренко зустрівся з прем'єром. Прем'єр заявив, що все гаразд.",
-        # another clause's subject
-        "Фірмою керує Іван Петренко, а директором став його брат.",
     ],
 )
 def test_no_title(text: str) -> None:

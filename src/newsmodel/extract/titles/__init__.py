@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.titles import apposition, phrase, predicate
+from newsmodel.extract.titles import apposition, leading, phrase, predicate
 from newsmodel.extract.titles.lexicon import title_heads
 from newsmodel.extract.titles.phrase import Spans, Title
 
@@ -49,7 +49,7 @@ def find_titles(doc: Document, spans: Sequence[EntitySpan]) -> list[TitleLink]:
             later = apposition.after(doc, index, person)
             titles = [later] if later is not None and later.first_token not in listed else []
         links.extend(TitleLink(person, title, "apposition") for title in titles)
-    for claim in predicate.claims(doc, index):
+    for claim in [*predicate.claims(doc, index), *leading.claims(doc, index)]:
         if claim.person is not None:
             links.append(TitleLink(claim.person, claim.title, "predicate"))
         elif claim.anaphor is not None:
