@@ -122,7 +122,7 @@ def test_a_plural_title_before_a_list_is_held_by_the_person_in_the_singular() ->
         "У засіданні взяли участь діючі народні депутати Андрій Сенченко, Людмила Денисова "
         "та Олег Дудченко. Засідання тривало годину."
     )
-    assert article.persons[0].job_title == "діючий народний депутат"
+    assert [person.job_title for person in article.persons] == ["діючий народний депутат"] * 3
 
 
 def _titles(text: str) -> dict[str, str | None]:
@@ -229,6 +229,11 @@ def _titles(text: str) -> dict[str, str | None]:
 )
 def test_constructions(text: str, name: str, title: str) -> None:
     assert _titles(text)[name] == title
+
+
+def test_a_plural_title_before_a_single_name_is_theirs_in_the_singular() -> None:
+    titles = _titles("Лист надіслали одному з державних уповноважених комітету Олені Шевчук.")
+    assert titles == {"Олена Шевчук": "державний уповноважений комітету"}
 
 
 def test_a_title_inside_a_relative_clause_is_its_own_subjects() -> None:

@@ -223,7 +223,7 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
     after = skip(doc, verb + 1, 1)
     title = _forward_title(doc, spans, after, case)
     if title is not None:
-        plural = _plural(doc, title)
+        plural = title.plural
         following = spans.by_first.get(title.last_token + 1)
         if following is not None and following.label == "PERS":
             if wanted == {"accs"} and _nominative(doc, following, wanted):
@@ -244,16 +244,8 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
     before = apposition.title_ending(doc, spans, end, {"ablt"})
     if before is None:
         return []
-    persons = _listed_after(doc, spans, subject_start, _plural(doc, before))
+    persons = _listed_after(doc, spans, subject_start, before.plural)
     return [Claim(before, person) for person in persons]
-
-
-def _plural(doc: Document, title: Title) -> bool:
-    for index in range(title.first_token, title.last_token + 1):
-        readings = phrase.head_readings(doc, index)
-        if readings:
-            return all(r.plural for r in readings)
-    return False
 
 
 __all__ = ["Claim", "claims"]
