@@ -28,7 +28,7 @@ from newsmodel.extract.names import latin, normalise, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
 from newsmodel.extract.roles import SpanIndex, find_title
 from newsmodel.extract.source import Source
-from newsmodel.extract.tokens import Token, sentence_spans
+from newsmodel.extract.tokens import Token
 from newsmodel.models import Article
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
@@ -278,10 +278,11 @@ def _lexicon_entry(key: str) -> Any:
         return None
 
 
-def _dates(body: str, published: date | None) -> list[DatedSpan]:
+def _dates(doc: Document, published: date | None) -> list[DatedSpan]:
+    """The document's time expressions, resolved against the publication date."""
     return [
         DatedSpan(d.start, d.end, d.value, d.end_value, d.relation)
-        for d in find_dates(body, published)
+        for d in find_dates(doc.text, published)
     ]
 
 
@@ -327,7 +328,7 @@ def extract_entities(
     mentions.sort(key=lambda m: m.start)
     within = _countries_of_places(registry, entities)
     events = find_events(
-        body, tokens, sentence_spans(body), mentions, _dates(body, published), within=within
+        doc, mentions, _dates(doc, published), within=within, published=published
     )
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
