@@ -14,7 +14,7 @@ look-up per reading, from ``Document.readings``) or a support verb with its obje
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
@@ -25,6 +25,9 @@ _FINITE = frozenset({"pres", "past", "futr", "impr"})
 _COLLOCATION_AFTER = 6
 _COLLOCATION_BEFORE = 3
 _IDIOM_WINDOW = 5
+_CIRCUMSTANCE = 30
+"""A noun trigger right after a preposition names a circumstance (``під час обшуку``, ``у
+заволодінні коштами``), not the clause's event: it loses this much priority."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +101,18 @@ def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Ca
             idioms = table.idioms.get(lemma) if pos == "VERB" else None
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
+            if pos == "NOUN" and _after_preposition(doc, index, start):
+                frame = replace(frame, priority=frame.priority - _CIRCUMSTANCE)
             found.append(_Candidate(frame, index, None))
     return found
+
+
+def _after_preposition(doc: Document, index: int, start: int) -> bool:
+    """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
+    return any(
+        any(r.pos == "PREP" for r in doc.readings[other])
+        for other in range(max(start, index - 2), index)
+    )
 
 
 def _words(doc: Document, start: int, end: int) -> list[str]:
@@ -138,10 +151,10 @@ def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
         readings = doc.readings[index]
         if any(r.lemma in planned for r in readings):
             return True
-        tenses = {g for r in readings if r.pos == "VERB" for g in r.grammemes & _FINITE}
+        tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
         if tenses == {"futr"}:
             return True
-        modal = any(r.lemma == "мати" and r.pos == "VERB" for r in readings)
+        modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
         if modal and index + 1 < end and any(r.pos == "INFN" for r in doc.readings[index + 1]):
             return True
     return False

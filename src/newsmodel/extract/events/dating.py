@@ -1,6 +1,9 @@
 """When: the time expression an event's clause gives, else its sentence, else (only through a
 back-reference: ``того ж дня``, ``тоді``) the sentence before.
 
+A sentence that gives the evidence for the one before (``Про це свідчить ухвала суду від 26
+травня``) dates it when it has no date of its own.
+
 A date after ``від`` belongs to the paper it follows (``провадження № 4201 від 06.01.2017``,
 ``ухвала суду від 26 травня``): it dates the event only when that paper is the trigger itself.
 Of several dates, the one nearest the trigger wins.
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsmodel.extract.document import Document
+from newsmodel.extract.document import Document, Span
 from newsmodel.extract.events.clause import ClauseEvent
 from newsmodel.extract.events.lexicon import lexicon
 from newsmodel.models import PartialDate
@@ -96,11 +99,25 @@ def event_date(
     if shared:
         return _nearest(shared, event.trigger)
     number = doc.tokens[event.trigger].sentence
-    if number == 0 or not _has_backref(doc, sentence.start, sentence.end):
-        return None
-    previous = doc.sentences[number - 1]
-    earlier = [p for p in placed if previous.start <= p.token < previous.end and p.paper is None]
-    return earlier[-1].date if earlier else None
+    if number > 0 and _has_backref(doc, sentence.start, sentence.end):
+        previous = doc.sentences[number - 1]
+        earlier = [
+            p for p in placed if previous.start <= p.token < previous.end and p.paper is None
+        ]
+        return earlier[-1].date if earlier else None
+    main = event.start == sentence.start  # not a relative clause: "..., який отримав хабар"
+    if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
+        following = doc.sentences[number + 1]
+        evidence = [p for p in placed if following.start <= p.token < following.end]
+        return evidence[0].date if evidence else None
+    return None
+
+
+def _names_evidence(doc: Document, sentence: Span) -> bool:
+    """``Про це свідчить ухвала суду від 26 травня``: the sentence gives the evidence, and its
+    date, for the one before."""
+    words = [t.text.lower() for t in sentence.tokens[:3] if t.is_word]
+    return any(tuple(words[: len(p)]) == p for p in lexicon().phrases("evidence"))
 
 
 __all__ = ["DatedSpan", "PlacedDate", "event_date", "place_dates"]

@@ -25,17 +25,28 @@ _TREATY = "Підписання договору"
 
 
 def units(doc: Document) -> list[tuple[int, int]]:
-    """The document's clauses as token ranges, cut again where a line break falls inside."""
+    """The document's clauses as token ranges, cut again where a line break falls inside and
+    between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
+    про підозру``: two happenings)."""
     found = []
     for clause in doc.clauses:
         start = clause.start
         for index in range(clause.start + 1, clause.end):
             gap = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
-            if "\n" in gap:
+            if "\n" in gap or _asyndeton(doc, start, index, clause.end):
                 found.append((start, index))
                 start = index
         found.append((start, clause.end))
     return found
+
+
+def _asyndeton(doc: Document, start: int, index: int, end: int) -> bool:
+    """A comma before ``index`` with a finite verb on each side, up to the next comma."""
+    if doc.tokens[index - 1].text != ",":
+        return False
+    stop = next((i for i in range(index, end) if doc.tokens[i].text == ","), end)
+    left = any(doc.is_finite_verb(i) for i in range(start, index - 1))
+    return left and any(doc.is_finite_verb(i) for i in range(index, stop))
 
 
 def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
@@ -46,8 +57,14 @@ def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
     return index >= event.start and doc.tokens[index].text.lower() in words
 
 
-def _sentence_text(doc: Document, number: int) -> str:
-    return doc.sentences[number].text.strip()
+def _evidence(doc: Document, trigger: int) -> str:
+    """The trigger's sentence, within its line (a paragraph never continues a sentence)."""
+    sentence = doc.sentence_of(trigger)
+    start, end = sentence.start_char, sentence.end_char
+    at = doc.tokens[trigger].start
+    line_start = doc.text.rfind("\n", start, at) + 1 or start
+    line_end = doc.text.find("\n", at, end)
+    return doc.text[max(start, line_start) : end if line_end < 0 else line_end].strip()
 
 
 def _candidate(
@@ -71,7 +88,7 @@ def _candidate(
         category,
         name + who.place_suffix,
         number,
-        _sentence_text(doc, number),
+        _evidence(doc, event.trigger),
         [(start, end)],
         status=event.status,
         location=who.location,

@@ -20,6 +20,9 @@ from newsmodel.models import EventCategory, PartialDate
 
 MERGE_WINDOW = 2
 """Same-family triggers at most this many sentences apart, dates agreeing, are one event."""
+RETELL_WINDOW = 8
+"""A same-category mention missing its people or its date (``Про це свідчить вирок суду від 3
+серпня`` ... ``Суд виніс вирок Іванову``) completes an earlier one this many sentences back."""
 
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _FAMILIES = {
@@ -99,7 +102,10 @@ def mergeable(
     latest = same[-1]
     if not _same_places(latest, candidate, within):
         return None
-    if candidate.sentence - latest.sentence > MERGE_WINDOW or candidate.status != latest.status:
+    window = MERGE_WINDOW
+    if candidate.category == latest.category and (_incomplete(candidate) or _incomplete(latest)):
+        window = RETELL_WINDOW
+    if candidate.sentence - latest.sentence > window or candidate.status != latest.status:
         return None
     if candidate.start_date and latest.start_date and candidate.start_date != latest.start_date:
         return None
@@ -107,10 +113,17 @@ def mergeable(
         candidate.category == latest.category
         and candidate.start_date
         and not latest.start_date
+        and not _incomplete(candidate)
         and latest.participants
     ):
         return None  # a dated happening after an undated one with its own people: another one
     return latest
+
+
+def _incomplete(event: EventCandidate) -> bool:
+    """Told without its people or without its date: a retelling or a first glimpse."""
+    actors = any(role != "source" for _, role in event.participants)
+    return not actors or event.start_date is None
 
 
 def _add(event: EventCandidate, ident: str, role: str) -> None:

@@ -45,6 +45,34 @@ _PREPOSITIONS = {
     "при": "при",
     "без": "без",
 }
+_SKIPPED = frozenset(
+    {
+        ".",
+        "«",
+        '"',
+        "„",
+        "“",
+        "м",
+        "с",
+        "смт",
+        "сел",
+        "місто",
+        "місті",
+        "міста",
+        "село",
+        "селі",
+        "селище",
+        "селищі",
+        "місцевості",
+        "урочищі",
+        "вул",
+        "вулиці",
+        "області",
+        "районі",
+    }
+)
+"""Words between a preposition and the name it governs: settlement words, quotes."""
+_PRONOUNS = {"він": "masc", "вона": "femn"}
 _LOCATIVE = frozenset({"у", "на", "біля", "під"})
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _STATE_ACTS = frozenset(
@@ -92,12 +120,24 @@ def _cases(doc: Document, index: int) -> set[str]:
     return set() if fixed or len(found) >= 5 else {c for c in found if c}
 
 
+def _preposition(doc: Document, first: int) -> str | None:
+    """The preposition governing a mention, past a settlement word or an opening quote
+    (``у м. Дніпрі``, ``в селі Любохини``, ``з «Укрпластом»``)."""
+    sentence_start = doc.sentence_of(first).start
+    index = first - 1
+    while index >= sentence_start and doc.tokens[index].text.lower() in _SKIPPED:
+        index -= 1
+    if index < sentence_start:
+        return None
+    return _PREPOSITIONS.get(doc.tokens[index].text.lower())
+
+
 def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
     """The preposition before the mention, else its case in the clause (see module doc)."""
     first = mention.first_token
-    before = doc.tokens[first - 1].text.lower() if first > 0 else ""
-    if before in _PREPOSITIONS and first - 1 >= doc.sentence_of(first).start:
-        return _PREPOSITIONS[before]
+    preposition = _preposition(doc, first)
+    if preposition is not None:
+        return preposition
     cases = _cases(doc, first)
     ahead = first < event.trigger
     noun = event.frame.pos == "NOUN" and event.obj is None
@@ -176,7 +216,38 @@ def cast(
             _add(result, mention.entity_id, role)
     if name_place is not None:
         result.place_suffix = name_place[1]
+    _subject_pronoun(doc, event, mentions, result)
     return result
+
+
+def _subject_pronoun(
+    doc: Document, event: ClauseEvent, mentions: Sequence[EntityMention], result: Cast
+) -> None:
+    """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
+    or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
+    stands for the person last named before it, when the clause names no person itself."""
+    people = [m for m in mentions if m.label == "PERS"]
+    if any(m.entity_id == ident for m in people for ident, _ in result.participants):
+        return
+    pronoun = next(
+        (
+            i
+            for i in range(doc.sentence_of(event.trigger).start, event.trigger)
+            if doc.tokens[i].text.lower() in _PRONOUNS
+        ),
+        None,
+    )
+    if pronoun is None:
+        return
+    earlier = [m for m in people if m.first_token < pronoun]
+    if not earlier:
+        return
+    # "Вона наголошувала" after a man was named: she is something else (an agency, a country)
+    wanted = _PRONOUNS[doc.tokens[pronoun].text.lower()]
+    genders = {r.gender for r in doc.readings[earlier[-1].first_token] if r.is_name}
+    if genders and wanted not in genders:
+        return
+    _add(result, earlier[-1].entity_id, event.frame.roles.get("nomn", "participant"))
 
 
 def _add(result: Cast, entity_id: str, role: str) -> None:
