@@ -1,5 +1,6 @@
-"""When: the time expression an event's clause gives, else its sentence, else (only through a
-back-reference: ``того ж дня``, ``тоді``) the sentence before.
+"""When: the time expression an event's clause gives, else its sentence's.  The sentence before
+dates a clause only through a back-reference (``того ж дня``, ``тоді``), which the dates stage
+resolves into a time expression of the clause itself (``DatedSpan.back_reference``).
 
 A sentence that gives the evidence for the one before (``Про це свідчить ухвала суду від 26
 травня``) dates it when it has no date of its own.
@@ -31,6 +32,9 @@ class DatedSpan:
     value: PartialDate
     end_value: PartialDate | None
     relation: str
+    back_reference: bool = False
+    """Resolved by the dates stage against the date told just before (``того ж дня``, ``тоді``):
+    the way a clause takes the previous sentence's date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +75,6 @@ def _nearest(candidates: list[PlacedDate], trigger: int) -> DatedSpan | None:
     return min(candidates, key=lambda p: abs(p.token - trigger)).date
 
 
-def _has_backref(doc: Document, start: int, end: int) -> bool:
-    phrases = lexicon().phrases("backref")
-    words = [t.text.lower() for t in doc.tokens[start:end]]
-    return any(
-        tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words)) for phrase in phrases
-    )
-
-
 def event_date(
     doc: Document,
     event: ClauseEvent,
@@ -99,12 +95,6 @@ def event_date(
     if shared:
         return _nearest(shared, event.trigger)
     number = doc.tokens[event.trigger].sentence
-    if number > 0 and _has_backref(doc, sentence.start, sentence.end):
-        previous = doc.sentences[number - 1]
-        earlier = [
-            p for p in placed if previous.start <= p.token < previous.end and p.paper is None
-        ]
-        return earlier[-1].date if earlier else None
     main = event.start == sentence.start  # not a relative clause: "..., який отримав хабар"
     if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
         following = doc.sentences[number + 1]
