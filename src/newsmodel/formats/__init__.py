@@ -53,6 +53,13 @@ FORMATS: dict[str, FormatInfo] = {
             "application/ld+json",
             "schema.org JSON-LD: a NewsArticle @graph; reads publishers' markup and HTML",
         ),
+        FormatInfo(
+            "ninjs",
+            "newsmodel.formats.ninjs",
+            "ninjs.json",
+            "application/json",
+            "IPTC ninjs 1.0-3.1 (default 3.1): one object per article, JSON Lines for many",
+        ),
     )
 }
 

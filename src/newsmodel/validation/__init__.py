@@ -17,6 +17,7 @@ VALIDATORS: dict[str, str] = {
     "json": "newsmodel.validation.jsonschema",
     "jsonld": "newsmodel.validation.schemaorg",
     "newsml": "newsmodel.validation.xsd",
+    "ninjs": "newsmodel.validation.ninjs",
 }
 """Format name -> module with ``validate(data: bytes, *, source: str | None) -> Report``."""
 

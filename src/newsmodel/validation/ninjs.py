@@ -91,11 +91,11 @@ def check_document(document: Document, report: Report, version: str | None) -> N
         return
     errors = sorted(_python(str(folder), version).iter_errors(value),
                     key=lambda error: tuple(str(part) for part in error.absolute_path))
-    for error in errors:
+    for found in errors:
         if report.full:
             report.error("json.schema", "")  # counted only (Report.limit)
             continue
-        pointer, code, message = _describe(error)
+        pointer, code, message = _describe(found)
         report.error(code, f"{message} (ninjs {version})", Location(pointer=prefix + pointer))
 
 
@@ -135,8 +135,7 @@ def _registry(folder: str) -> Registry[Any]:
     resources = [(GEOJSON_ID, Resource.from_contents(_load(folder, "GeoJSON.json")))]
     for version in VERSIONS:
         schema = _schema(folder, version)
-        specification = specification_with(schema["$schema"])
-        resource = Resource(contents=schema, specification=specification)
+        resource = specification_with(schema["$schema"]).create_resource(schema)
         resources.append((spec(version).schema_url.rstrip("#"), resource))
     registry: Registry[Any] = Registry().with_resources(resources)
     return registry

@@ -21,10 +21,16 @@ VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.0", "2.1", "2.2"
 DEFAULT_VERSION = "3.1"
 """The version ``dump`` writes unless told otherwise: the latest, which carries the most."""
 
-_V1_0 = frozenset(
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_V1_0 = _names(
     "associations byline copyrightholder copyrightnotice embargoed event headline language "
     "located mimetype object organisation person place profile pubstatus renditions "
-    "representationtype subject type uri version versioncreated".split()
+    "representationtype subject type uri version versioncreated"
 )
 _V1_1 = _V1_0 | {"urgency", "usageterms"}
 _V1_2 = _V1_1 | {"charcount", "ednote", "firstcreated", "infosource", "slugline", "title",
@@ -32,21 +38,21 @@ _V1_2 = _V1_1 | {"charcount", "ednote", "firstcreated", "infosource", "slugline"
 _V1_3 = _V1_2 | {"$standard", "altids", "genre", "trustindicator"}
 _V1_4 = _V1_3 | {"contentcreated", "expires", "rightsinfo"}
 _V1_6 = _V1_4 | {"digitalsourcetype"}
-_V2_0 = frozenset(
+_V2_0 = _names(
     "altids associations bodies by contentcreated copyrightholder copyrightnotice descriptions "
     "ednote embargoed events firstcreated genres headlines infosources language located objects "
     "organisations people places profile pubstatus renditions representationtype rightsinfo "
     "slugline standard subjects title trustindicators type urgency uri usageterms version "
-    "versioncreated".split()
+    "versioncreated"
 )
 _V2_1 = _V2_0 | {"expires"}
 _V2_2 = _V2_1 | {"digitalsourcetype"}
-_V3_0 = frozenset(
+_V3_0 = _names(
     "altIds associations bodies by contentCreated copyrightHolder copyrightNotice descriptions "
     "edNote embargoedUntil eventDetails events expires firstCreated genres headlines infoSources "
     "language located objects organisations people places plannedCoverage profile pubStatus "
     "renditions representationType rightsInfo slugline standard subjects title trustIndicators "
-    "type urgency uri usageTerms version versionCreated".split()
+    "type urgency uri usageTerms version versionCreated"
 )
 _V3_1 = _V3_0 | {"digitalSourceType"}
 
