@@ -292,7 +292,7 @@ class _Reader:
         out: list[dict[str, Any]] = []
         for pointer, item in self.items(logical):
             name = item.get("name")
-            if not isinstance(name, str) or not name.strip():
+            if not isinstance(name, str) or not name:
                 self.unmapped.append(f"{pointer} without a name")
                 continue
             entity: dict[str, Any] = {"name": name}
