@@ -72,6 +72,7 @@ class _Reader:
         self.unmapped: list[str] = []
         self.used: set[str] = set()
         self.taken: set[str] = set()  # entity ids given so far (unique across kinds)
+        given, detected_version = version is not None, False
         try:
             detected = detect_version(value)
         except DocumentError as error:
@@ -85,8 +86,10 @@ class _Reader:
             if detected.warning and version is None:
                 self.warnings.append(f"ninjs.version: {detected.warning}")
             version = version or detected.version
+            detected_version = detected.declared
         assert version is not None
         self.spec: Spec = spec(version)
+        self.known = given or detected_version  # not a guess from the shape
 
     def _where(self, pointer: str) -> str:
         return _where(self.source, self.prefix + pointer or "/")
@@ -227,8 +230,9 @@ class _Reader:
                 self.warnings.append(f"ninjs.date: {name} {value!r} is not an ISO 8601 date")
                 self.unmapped.append(f"{name} {value!r}")
                 continue
-            if logical == "version_created" and (self.spec.has("content_created")
-                                                 or self.spec.has("first_created")):
+            if logical == "version_created" and self.known and (
+                self.spec.has("content_created") or self.spec.has("first_created")
+            ):
                 self.warnings.append(f"ninjs.date: no content or first creation date; "
                                      f"{name} read as the publication date")
             chosen = parsed
