@@ -80,14 +80,16 @@ def check_document(document: Document, report: Report, version: str | None) -> N
         report.info("ninjs.guid", "the document has `guid` where ninjs has `uri` (a superdesk "
                     "dialect): newsmodel reads it, the official schema refuses it",
                     Location(pointer=prefix + "/guid"))
+    try:
+        # Refused whatever the schema says, as ``loads`` refuses it: the Python validator
+        # recurses, and no news item nests past a few levels.
+        check_depth(document)
+    except JSONInputError as deep:
+        report.error(deep.code, deep.message, Location(pointer=deep.pointer))
+        return
     folder = require_schema_set("ninjs")
     fast = _fast(str(folder), version)
     if fast is not None and fast.is_valid(value):
-        return
-    try:
-        check_depth(document)  # the Python validator recurses: refuse deep ones first
-    except JSONInputError as deep:
-        report.error(deep.code, deep.message, Location(pointer=deep.pointer))
         return
     errors = sorted(_python(str(folder), version).iter_errors(value),
                     key=lambda error: tuple(str(part) for part in error.absolute_path))
