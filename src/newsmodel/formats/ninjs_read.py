@@ -7,11 +7,14 @@ version's name, and whatever the model has no place for is listed in
 Reading does not require schema validity (``newsmodel validate`` judges that): a common
 dialect that fails the official schema, superdesk's ``guid`` in place of ``uri``, is read
 with a warning.  A value of the wrong type where the model needs it is an error naming its
-JSON pointer.
+JSON pointer.  The reader never recurses into what it does not map (``associations`` of
+``associations``...), so deep nesting costs it nothing: orjson refuses JSON past 1,024
+levels, and ``validate``, whose schema walk recurses, refuses past 64.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
@@ -25,12 +28,15 @@ from newsmodel.formats.ninjs_write import KEYWORD_REL, PUBLISHER_ROLE, URI_PREFI
 from newsmodel.models import Article, PublicationDate
 from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
 from newsmodel.textcodecs import utf8
-from newsmodel.validation.jsondocs import JSONInputError, check_depth, read_documents
+from newsmodel.validation.jsondocs import JSONInputError, read_documents
 from newsmodel.validation.ninjs_versions import Spec, detect_version, spec
 
 _KINDS = (("people", "persons", "person"), ("organisations", "organisations", "org"),
           ("places", "places", "place"), ("events", "events", "event"))
 _ENTITY_KEYS = frozenset({"name", "code", "literal", "uri", "scheme"})
+_ENTITY_ID = re.compile(ENTITY_ID_PATTERN).match
+_LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN).match
+_KEYWORD_KEYS = frozenset({"name", "rel"})
 
 
 def load(data: bytes | str, *, source: str | None = None,
@@ -45,10 +51,6 @@ def load(data: bytes | str, *, source: str | None = None,
         raise DocumentError(error.message, where=_where(source, error.where or "/")) from None
     articles = []
     for document in documents:
-        try:
-            check_depth(document)
-        except JSONInputError as error:
-            raise DocumentError(error.message, where=_where(source, error.where or "/")) from None
         if not isinstance(document.value, dict):
             raise DocumentError(f"a ninjs document is a JSON object, not "
                                 f"{type(document.value).__name__}",
@@ -105,19 +107,25 @@ class _Reader:
         raise DocumentError(f"expected a string, got {type(value).__name__}",
                             where=self._where(pointer))
 
-    def items(self, logical: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        """The objects of an array property, each with its pointer."""
+    def array(self, logical: str) -> list[dict[str, Any]]:
+        """The objects of an array property (none when it is absent)."""
         name = self.spec.name(logical)
         self.used.add(name)
         values = self.value.get(name)
         if values is None:
-            return
+            return []
         if not isinstance(values, list):
             raise DocumentError(f"{name} is not an array", where=self._where(f"/{name}"))
         for index, item in enumerate(values):
             if not isinstance(item, dict):
                 raise DocumentError(f"{name}/{index} is not an object",
                                     where=self._where(f"/{name}/{index}"))
+        return values
+
+    def items(self, logical: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The objects of an array property, each with its pointer."""
+        name = self.spec.name(logical)
+        for index, item in enumerate(self.array(logical)):
             yield f"/{name}/{index}", item
 
     def article(self) -> Article:
@@ -240,7 +248,7 @@ class _Reader:
 
     def _language(self) -> str | None:
         language = self.string(self.get("language"), "/language")
-        if language is not None and not _matches(LANGUAGE_TAG_PATTERN, language):
+        if language is not None and not _LANGUAGE_TAG(language):
             self.warnings.append(f"ninjs.language: {language!r} is not a language tag")
             self.unmapped.append(f"language {language!r}")
             return None
@@ -284,49 +292,55 @@ class _Reader:
         keywords = []
         for _pointer, item in self.items("subjects"):
             name = item.get("name")
-            if item.get("rel") == KEYWORD_REL and isinstance(name, str) and set(item) <= {
-                "name", "rel"
-            }:
+            if item.get("rel") == KEYWORD_REL and isinstance(name, str) \
+                    and item.keys() <= _KEYWORD_KEYS:
                 keywords.append(name)
             else:
                 self.unmapped.append(f"subject {item.get('uri') or item.get('code') or name}")
         return keywords
 
     def _entities(self, logical: str, kind: str) -> list[dict[str, Any]]:
+        """Name, id and ``same_as`` of each entity; the rest listed as unmapped.  The hot loop
+        of reading (dozens per article): pointers are only built for what is reported."""
         out: list[dict[str, Any]] = []
-        for pointer, item in self.items(logical):
+        family_1 = self.spec.family == 1
+        taken = self.taken
+        array = self.spec.name(logical)
+        for index, item in enumerate(self.array(logical)):
             name = item.get("name")
             if not isinstance(name, str) or not name:
-                self.unmapped.append(f"{pointer} without a name")
+                self.unmapped.append(f"/{array}/{index} without a name")
                 continue
             entity: dict[str, Any] = {"name": name}
-            local = item.get("code") if self.spec.family == 1 else item.get("literal")
+            local = item.get("code") if family_1 else item.get("literal")
+            uri = item.get("uri")
             scheme = item.get("scheme")
-            if self.spec.family == 1 and isinstance(scheme, str) and isinstance(local, str):
+            if family_1 and isinstance(scheme, str) and isinstance(local, str):
                 entity["same_as"] = [scheme + local]
-            elif isinstance(item.get("uri"), str) and logical != "events":
-                entity["same_as"] = [item["uri"]]
-            elif isinstance(item.get("uri"), str):
-                self.unmapped.append(f"{pointer}/uri")
-            if not (isinstance(local, str) and _matches(ENTITY_ID_PATTERN, local)) \
-                    or local in self.taken:
+            elif isinstance(uri, str) and logical != "events":
+                entity["same_as"] = [uri]
+            elif isinstance(uri, str):
+                self.unmapped.append(f"/{array}/{index}/uri")
+            if not (isinstance(local, str) and _ENTITY_ID(local)) or local in taken:
                 number = len(out) + 1
-                while f"{kind}-{number}" in self.taken:
+                while f"{kind}-{number}" in taken:
                     number += 1
                 local = f"{kind}-{number}"
-            self.taken.add(local)
+            taken.add(local)
             entity["id"] = local
-            if logical == "places":
-                entity["geo"] = self._geo(item, pointer)
-            self.unmapped.extend(f"{pointer}/{key}" for key in item
-                                 if key not in _ENTITY_KEYS and not _is_geo(key))
+            if not _ENTITY_KEYS.issuperset(item):
+                pointer = f"/{array}/{index}"
+                geo = [key for key in item if _is_geo(key)]
+                if logical == "places" and geo:
+                    entity["geo"] = self._geo(item, pointer, geo)
+                self.unmapped.extend(f"{pointer}/{key}" for key in item
+                                     if key not in _ENTITY_KEYS and key not in geo)
             out.append(entity)
         return out
 
-    def _geo(self, item: dict[str, Any], pointer: str) -> dict[str, float] | None:
-        for key, value in item.items():
-            if not _is_geo(key):
-                continue
+    def _geo(self, item: dict[str, Any], pointer: str, keys: list[str]) -> dict[str, float] | None:
+        for key in keys:
+            value = item[key]
             coordinates = value.get("coordinates") if isinstance(value, dict) else None
             if (isinstance(value, dict) and value.get("type") == "Point"
                     and isinstance(coordinates, list) and len(coordinates) >= 2
@@ -340,17 +354,6 @@ class _Reader:
 
 def _is_geo(key: str) -> bool:
     return key in ("geojson", "geoJSON") or key.startswith("geometry_")
-
-
-@cache
-def _matcher(pattern: str) -> Any:
-    import re
-
-    return re.compile(pattern).match
-
-
-def _matches(pattern: str, value: str) -> bool:
-    return _matcher(pattern)(value) is not None
 
 
 @cache
