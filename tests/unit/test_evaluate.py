@@ -117,6 +117,7 @@ def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
                         "id": "talks",
                         "date": "2025-11-06",
                         "participants": ["Но Гван Чоль"],
+                        "place": ["Пхеньян"],
                         "required": True,
                     }
                 ],
@@ -126,11 +127,13 @@ def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (score,) = evaluate([tmp_path / "a.json"]).gold
-    summary = score.summary()
-    assert summary["persons_found"] == [2, 3]
-    assert summary["titles_right"] == [2, 3]
-    assert summary["required_places_found"] == [1, 1]
-    assert summary["required_event_dates_right"] == [1, 1]
+    counts = score.counts()
+    assert counts["persons"] == (2, 3)
+    assert counts["titles"] == (2, 3)
+    assert counts["places"] == (1, 1)
+    assert counts["events"] == (1, 1)
+    assert not score.passed  # a gold person is missing
+    assert "person missed: Нема Такого" in format_table(evaluate([tmp_path / "a.json"]))
 
 
 def test_cli_prints_table_or_json_and_reports_errors(

@@ -179,10 +179,13 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
 
     evaluation = commands.add_parser(
         "eval", help="score the parser against gold article files and span-annotated JSONL",
-        description="Parse the articles that gold files (*.json, the eval/gold format) describe, "
-        "or the texts of span files (*.jsonl, the ner-uk format), and compare: people, titles, "
-        "organisations, places and events for gold files; exact and overlap precision, recall "
-        "and F1 per PERS/ORG/LOC for span files. Inputs are files or folders.",
+        description="Parse the articles that gold files (*.json, the eval/gold format) describe "
+        "and score each by the editor's bar, as ../shared/eval/score_article.py does: PASS or "
+        "fail, what was missed (persons, titles, required organisations, places and events), "
+        "then totals in score_set.py's terms. Span files (*.jsonl, the ner-uk format) get exact "
+        "and overlap precision, recall and F1 per PERS/ORG/LOC. Inputs are files or folders.",
+        epilog="Exit codes: 0 scored (whether or not the articles pass), 1 a gold or span file "
+        "that is not one, 2 a missing input or a folder with no .json or .jsonl file.",
     )
     evaluation.add_argument("inputs", nargs="+", metavar="INPUT",
                             help="gold .json, span .jsonl, or a folder")
