@@ -41,6 +41,12 @@ _GENERATED = re.compile(r"^rendition[0-9]+$")
 _KEY_1X = re.compile(r"^[a-zA-Z0-9]+$")
 _QCODE = re.compile(QCODE_PATTERN).match
 _ROLES = frozenset(role.value for role in AuthorRole)
+_URL = re.compile(r"\S+").fullmatch
+"""The model's ``Url``: one token, no whitespace."""
+
+
+def _is_url(value: Any) -> bool:
+    return isinstance(value, str) and _URL(value) is not None
 
 
 def rendition_keys(names: list[str | None], family: int) -> list[str]:
@@ -240,7 +246,7 @@ def read_concept(reader: _Reader, pointer: str, item: dict[str, Any]) -> dict[st
     if isinstance(code, str) and _QCODE(code) and len(code) <= 1024:
         found["code"] = code
     uri = item.get("scheme") if reader.spec.family == 1 else item.get("uri")
-    if isinstance(uri, str) and uri and not any(c.isspace() for c in uri):
+    if _is_url(uri):
         # 1.x names the scheme; later versions the concept (scheme URI + the code's local part)
         local = found["code"].split(":", 1)[1] if "code" in found and reader.spec.family > 1 \
             else ""
@@ -263,7 +269,7 @@ def _rights(reader: _Reader) -> dict[str, Any] | None:
     info = reader.get("rights_info")
     if isinstance(info, dict):
         linked = info.get("linkedRights" if spec.family == 3 else "linkedrights")
-        if isinstance(linked, str) and linked and not any(c.isspace() for c in linked):
+        if _is_url(linked):
             rights["license_url"] = linked
         reader.unmapped.extend(f"/{spec.name('rights_info')}/{key}" for key in info
                                if key not in ("linkedRights", "linkedrights"))
@@ -310,7 +316,7 @@ def _associations(reader: _Reader) -> tuple[list[dict[str, Any]], list[dict[str,
     images, links = [], []
     for pointer, item in entries:
         uri = item.get("uri") if isinstance(item, dict) else None
-        if not isinstance(uri, str) or not uri or any(c.isspace() for c in uri):
+        if not _is_url(uri):
             reader.unmapped.append(f"{pointer} (no uri)")
             continue
         assert isinstance(item, dict)
@@ -346,7 +352,7 @@ def _read_image(reader: _Reader, pointer: str, item: dict[str, Any], uri: str) -
     kind = spec.name("content_type")
     for key, entry in pairs:
         href = entry.get("href") if isinstance(entry, dict) else None
-        if not isinstance(href, str) or not href or any(c.isspace() for c in href):
+        if not _is_url(href):
             reader.unmapped.append(f"{pointer} rendition {key} (no href)")
             continue
         assert isinstance(entry, dict)

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
-from functools import cache
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from newsmodel.errors import DocumentError
 from newsmodel.formats import ninjs_meta
 from newsmodel.formats.ninjs_write import KEYWORD_REL, URI_PREFIX, WEB_RENDITION
-from newsmodel.models import Article, PublicationDate
-from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
+from newsmodel.models import Article
+from newsmodel.models.types import (
+    ENTITY_ID_PATTERN,
+    LANGUAGE_TAG_PATTERN,
+    PUBLICATION_DATE_PATTERN,
+)
 from newsmodel.textcodecs import utf8
 from newsmodel.validation.jsondocs import JSONInputError, read_documents
 from newsmodel.validation.ninjs_versions import Spec, detect_version, spec
@@ -38,6 +41,7 @@ _ENTITY_KEYS = frozenset({"name", "code", "literal", "uri", "scheme"})
 _ENTITY_ID = re.compile(ENTITY_ID_PATTERN).match
 _LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN).match
 _KEYWORD_KEYS = frozenset({"name", "rel"})
+_DATE = re.compile(PUBLICATION_DATE_PATTERN).match
 
 
 def load(data: bytes | str, *, source: str | None = None,
@@ -114,10 +118,10 @@ class _Reader:
             return []
         if not isinstance(values, list):
             raise DocumentError(f"{name} is not an array", where=self._where(f"/{name}"))
-        for index, item in enumerate(values):
-            if not isinstance(item, dict):
-                raise DocumentError(f"{name}/{index} is not an object",
-                                    where=self._where(f"/{name}/{index}"))
+        if not all(isinstance(item, dict) for item in values):
+            index = next(i for i, item in enumerate(values) if not isinstance(item, dict))
+            raise DocumentError(f"{name}/{index} is not an object",
+                                where=self._where(f"/{name}/{index}"))
         return values
 
     def items(self, logical: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -346,14 +350,14 @@ def _is_geo(key: str) -> bool:
     return key in ("geojson", "geoJSON") or key.startswith("geometry_")
 
 
-@cache
-def _date_adapter() -> TypeAdapter[Any]:
-    return TypeAdapter(PublicationDate)
-
-
 def _publication_date(value: Any) -> date | None:
-    try:
-        parsed: date = _date_adapter().validate_python(value)
-    except ValidationError:
+    """An ISO 8601 date or date-time as the model takes it (a date stays a date, never a
+    guessed midnight), or ``None``; the model checks it again."""
+    if not isinstance(value, str) or not _DATE(value):
         return None
-    return parsed
+    try:
+        if "T" in value:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
