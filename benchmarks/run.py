@@ -402,7 +402,7 @@ def _linearity(state: dict[str, Any], results: dict[str, Any]) -> None:
 
     print(bench_linearity.HEADER, flush=True)
     results["linearity"] = bench_linearity.run_table(
-        state["quick"], timeout=120 if state["quick"] else 1200
+        state["quick"], timeout=300 if state["quick"] else 1800
     )
 
 

@@ -31,7 +31,7 @@ from newsmodel.extract.names import latin, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
 from newsmodel.extract.source import Source
 from newsmodel.extract.titles import Title, choose, find_titles
-from newsmodel.extract.tokens import Token, sentence_spans
+from newsmodel.extract.tokens import Token
 from newsmodel.models import Article
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
@@ -46,10 +46,12 @@ def article_id(source: Source, source_id: str | None) -> str:
     )
 
 
-def _dates(body: str, published: date | None) -> list[DatedSpan]:
+def _dates(doc: Document, published: date | None) -> list[DatedSpan]:
+    """The document's time expressions, resolved against the publication date (back-references
+    such as ``того ж дня`` already resolved by the dates stage)."""
     return [
-        DatedSpan(d.start, d.end, d.value, d.end_value, d.relation)
-        for d in find_dates(body, published)
+        DatedSpan(d.start, d.end, d.value, d.end_value, d.relation, d.back_reference)
+        for d in find_dates(doc.text, published, doc)
     ]
 
 
@@ -95,9 +97,7 @@ def extract_entities(
     ]
     mentions.sort(key=lambda m: m.start)
     within = _countries_of_places(registry, entities)
-    events = find_events(
-        body, tokens, sentence_spans(body), mentions, _dates(body, published), within=within
-    )
+    events = find_events(doc, mentions, _dates(doc, published), within=within, published=published)
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
         "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],
