@@ -23,7 +23,7 @@ ninjs schemas:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from newsmodel.models import Article
 from newsmodel.models.metadata import QCODE_PATTERN, AuthorRole, Concept, Image, Link
@@ -45,7 +45,7 @@ _URL = re.compile(r"\S+").fullmatch
 """The model's ``Url``: one token, no whitespace."""
 
 
-def _is_url(value: Any) -> bool:
+def _is_url(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and _URL(value) is not None
 
 
