@@ -185,6 +185,8 @@ def _looks_like_person(words: Sequence[str]) -> bool:
         return False
     if 2 <= len(words) <= 3 and not any(morph.is_known(word) for word in words):
         return True  # "Ваагн Авагян", "Лорін Додд": foreign names the dictionary lacks
+    if len(words) == 2 and _guessed_name_and_adjective_surname(words[0], words[1]):
+        return True
     if not any(_has_name_reading(word) for word in words):
         return False
     first = [r for r in morph.readings(words[0]) if r.known]
@@ -194,3 +196,22 @@ def _looks_like_person(words: Sequence[str]) -> bool:
 def measures(word: str) -> bool:
     """The word before ``м.`` makes it metres: a number, ``кв.``, ``куб.``, ``тис.``."""
     return word[-1:].isdigit() or word.lower() in ("кв.", "куб.", "тис.", "км", "кв", "куб")
+
+
+_ADJECTIVE_SURNAME_ENDINGS = ("ський", "цький", "зький")
+
+
+def _guessed_name_and_adjective_surname(first: str, second: str) -> bool:
+    """``Агія Загребельська``: a given name the dictionary lacks (guessed as a name) and an
+    adjective-form surname (``-ський``, ``-цький``) in the same case read as a person."""
+    guessed = {
+        r.case for r in morph.readings(first) if not r.known and "Name" in r.grammemes and r.case
+    }
+    if not guessed or any(r.known for r in morph.readings(first)):
+        return False
+    surname = [
+        r
+        for r in morph.readings(second)
+        if r.pos == "ADJF" and r.lemma.endswith(_ADJECTIVE_SURNAME_ENDINGS) and r.case
+    ]
+    return any(r.case in guessed for r in surname)
