@@ -29,9 +29,9 @@ from newsmodel.extract.lead import description_from_lead, headline_from_lead
 from newsmodel.extract.linking import LINK_THRESHOLD, PlaceQuery, link_places
 from newsmodel.extract.names import latin, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
-from newsmodel.extract.roles import SpanIndex, find_title
 from newsmodel.extract.source import Source
-from newsmodel.extract.tokens import Token, sentence_spans
+from newsmodel.extract.titles import Title, choose, find_titles
+from newsmodel.extract.tokens import Token
 from newsmodel.models import Article
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
@@ -46,10 +46,12 @@ def article_id(source: Source, source_id: str | None) -> str:
     )
 
 
-def _dates(body: str, published: date | None) -> list[DatedSpan]:
+def _dates(doc: Document, published: date | None) -> list[DatedSpan]:
+    """The document's time expressions, resolved against the publication date (back-references
+    such as ``того ж дня`` already resolved by the dates stage)."""
     return [
-        DatedSpan(d.start, d.end, d.value, d.end_value, d.relation)
-        for d in find_dates(body, published)
+        DatedSpan(d.start, d.end, d.value, d.end_value, d.relation, d.back_reference)
+        for d in find_dates(doc.text, published, doc)
     ]
 
 
@@ -83,7 +85,7 @@ def extract_entities(
     for span in persons:
         registry.person(span)
     nominative_spelling(registry)
-    _roles(registry, tokens, spans)
+    _roles(registry, doc, spans)
     _group_leaders(registry, tokens)
     pointed_to = referenced(registry.entities)
     entities = [e for e in registry.entities if e.spans or id(e) in pointed_to]
@@ -95,9 +97,7 @@ def extract_entities(
     ]
     mentions.sort(key=lambda m: m.start)
     within = _countries_of_places(registry, entities)
-    events = find_events(
-        body, tokens, sentence_spans(body), mentions, _dates(body, published), within=within
-    )
+    events = find_events(doc, mentions, _dates(doc, published), within=within, published=published)
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
         "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],
@@ -121,28 +121,32 @@ def _countries_of_places(registry: _Registry, entities: list[_Entity]) -> dict[s
     return within
 
 
-def _roles(registry: _Registry, tokens: Sequence[Token], all_spans: Sequence[EntitySpan]) -> None:
-    spans = SpanIndex.build(all_spans)
+def _roles(registry: _Registry, doc: Document, all_spans: Sequence[EntitySpan]) -> None:
+    """Each person's job title from all its mentions (``titles.choose``), and the
+    organisations and country named in it as affiliation and nationality."""
+    owner = {id(s): e for e in registry.entities if e.kind == "PERS" for s in e.spans}
+    found: dict[int, list[Title]] = {}
+    for link in find_titles(doc, all_spans):
+        entity = owner.get(id(link.person))
+        if entity is not None:
+            found.setdefault(id(entity), []).append(link.title)
     for entity in registry.entities:
-        if entity.kind != "PERS":
+        chosen = choose(found.get(id(entity), []))
+        if not chosen:
             continue
-        for span in entity.spans:
-            title = find_title(tokens, spans, span)
-            if title is None:
-                continue
-            entity.title = entity.title or title.text
-            for inner in title.inner:
-                target = registry.named(inner, mention=False)
-                if inner.label == "ORG" and target not in entity.affiliation:
-                    entity.affiliation.append(target)
-                    if entity.nationality is None and target.country is not None:
-                        entity.nationality = target.country
-                elif (
-                    inner.label == "LOC"
-                    and entity.nationality is None
-                    and target.place_kind in ("country", None)
-                ):
-                    entity.nationality = target
+        entity.title = ", ".join(title.text for title in chosen)
+        for inner in (span for title in chosen for span in title.inner):
+            target = registry.named(inner, mention=False)
+            if inner.label == "ORG" and target not in entity.affiliation:
+                entity.affiliation.append(target)
+                if entity.nationality is None and target.country is not None:
+                    entity.nationality = target.country
+            elif (
+                inner.label == "LOC"
+                and entity.nationality is None
+                and target.place_kind in ("country", None)
+            ):
+                entity.nationality = target
 
 
 _GROUP_WORDS = frozenset(

@@ -99,7 +99,7 @@ def _latin_prefixed_noun(word: str) -> bool:
 
 @cache
 def _title_heads() -> frozenset[str]:
-    from newsmodel.extract.roles import title_heads
+    from newsmodel.extract.titles import title_heads
 
     return title_heads()
 
