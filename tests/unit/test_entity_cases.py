@@ -76,6 +76,9 @@ def _spans(text: str) -> list[tuple[str, str]]:
         ("Він користується Windows Phone.", []),
         ("Кампанія Green Autumn стартувала.", []),
         ("Вакцину Vaxoria схвалили.", []),
+        # a two-word foreign name whose first word is also a place, with a verb of speech
+        ("Про це сказала Вірджинія Вулф.", [("PERS", "Вірджинія Вулф")]),
+        ("Президент Франції Макрон заявив.", [("LOC", "Франції"), ("PERS", "Макрон")]),
         # a given name the dictionary lacks and an adjective-form surname
         ("Перевірку провела Агія Загребельська.", [("PERS", "Агія Загребельська")]),
         # a conjunction at the start of a sentence is no given name

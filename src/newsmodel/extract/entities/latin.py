@@ -15,28 +15,13 @@ entity.  Gazetteer entries and company names ending in a legal form are not touc
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
-from newsmodel.extract.entities.words import _title_heads
+from newsmodel.extract.entities.words import _title_heads, speaks
 from newsmodel.extract.recognizer import EntitySpan
 
 _WINDOW = 3
 """How many words before a name a title or a verb of speech may stand."""
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Lemmas of verbs of speech (``lexicon/speech_verbs.txt``)."""
-    text = resources.files("newsmodel.extract.lexicon").joinpath("speech_verbs.txt")
-    lines = text.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _speaks(word: str) -> bool:
-    return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(speech_verbs())
 
 
 def _latin_word(text: str) -> bool:
@@ -65,7 +50,7 @@ class LatinRules(ScannerBase):
                 break
             if not morph.lemmas_of(token.text.lower()).isdisjoint(_title_heads()):
                 return True
-            if _speaks(token.text):
+            if speaks(token.text):
                 return True
         for i in range(last + 1, min(last + 1 + _WINDOW, self.count)):
             token = self.tokens[i]
@@ -73,7 +58,7 @@ class LatinRules(ScannerBase):
                 continue
             if not token.is_word or token.sentence != self.tokens[last].sentence:
                 break
-            return _speaks(token.text)
+            return speaks(token.text)
         return False
 
     def settle_latin(self) -> None:
