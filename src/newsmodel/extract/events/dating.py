@@ -12,7 +12,8 @@ Of several dates, the one nearest the trigger wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from newsmodel.extract.document import Document, Span
@@ -65,6 +66,16 @@ def place_dates(doc: Document, dates: Sequence[DatedSpan]) -> list[PlacedDate]:
     return placed
 
 
+def _between(placed: Sequence[PlacedDate], start: int, end: int) -> Sequence[PlacedDate]:
+    """The dates starting in tokens ``[start, end)`` (``placed`` is in token order)."""
+    low = bisect_left(placed, start, key=_token)
+    return placed[low : bisect_left(placed, end, key=_token)]
+
+
+def _token(placed: PlacedDate) -> int:
+    return placed.token
+
+
 def _usable(placed: PlacedDate, event: ClauseEvent) -> bool:
     return placed.paper is None or placed.paper in (event.trigger, event.obj)
 
@@ -79,18 +90,18 @@ def event_date(
     doc: Document,
     event: ClauseEvent,
     placed: Sequence[PlacedDate],
-    taken: set[int],
+    taken: Container[int],
 ) -> DatedSpan | None:
     """The date of the clause's event.  ``taken`` holds the tokens of clauses that report an
     event of their own: a date there is theirs, not the sentence's."""
     sentence = doc.sentence_of(event.trigger)
-    own = [p for p in placed if event.start <= p.token < event.end and _usable(p, event)]
+    own = [p for p in _between(placed, event.start, event.end) if _usable(p, event)]
     if own:
         return _nearest(own, event.trigger)
     shared = [
         p
-        for p in placed
-        if sentence.start <= p.token < sentence.end and p.token not in taken and p.paper is None
+        for p in _between(placed, sentence.start, sentence.end)
+        if p.token not in taken and p.paper is None
     ]
     if shared:
         return _nearest(shared, event.trigger)
@@ -98,7 +109,7 @@ def event_date(
     main = event.start == sentence.start  # not a relative clause: "..., який отримав хабар"
     if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
         following = doc.sentences[number + 1]
-        evidence = [p for p in placed if following.start <= p.token < following.end]
+        evidence = _between(placed, following.start, following.end)
         return evidence[0].date if evidence else None
     return None
 

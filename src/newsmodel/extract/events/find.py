@@ -17,8 +17,8 @@ from newsmodel.extract.document import Document
 from newsmodel.extract.events.clause import ClauseEvent, clause_event
 from newsmodel.extract.events.dating import DatedSpan, event_date, place_dates
 from newsmodel.extract.events.lexicon import lexicon
-from newsmodel.extract.events.merge import EventCandidate, merge, mergeable, referred_to
-from newsmodel.extract.events.roles import EntityMention, cast
+from newsmodel.extract.events.merge import EventCandidate, family, merge, mergeable, referred_to
+from newsmodel.extract.events.roles import EntityMention, Mentions, cast
 from newsmodel.models import EventCategory
 
 _TREATY = "Підписання договору"
@@ -70,7 +70,7 @@ def _evidence(doc: Document, trigger: int) -> str:
 def _candidate(
     doc: Document,
     event: ClauseEvent,
-    mentions: Sequence[EntityMention],
+    mentions: Mentions,
     dated: DatedSpan | None,
 ) -> EventCandidate:
     number = doc.tokens[event.trigger].sentence
@@ -127,6 +127,21 @@ def _future(candidate: EventCandidate, published: date | None) -> None:
         candidate.status = "scheduled"
 
 
+class _TakenElsewhere:
+    """The tokens of event clauses other than one clause (``taken`` less ``[start, end)``),
+    tested without copying ``taken`` for every clause."""
+
+    __slots__ = ("end", "start", "taken")
+
+    def __init__(self, taken: set[int], start: int, end: int) -> None:
+        self.taken, self.start, self.end = taken, start, end
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.taken and not (
+            isinstance(index, int) and self.start <= index < self.end
+        )
+
+
 def find_events(
     doc: Document,
     mentions: Sequence[EntityMention],
@@ -149,24 +164,28 @@ def find_events(
     taken = {index for event in found for index in range(event.start, event.end)}
     placed = place_dates(doc, dates)
     people = {m.entity_id for m in mentions if m.label == "PERS"}
+    index = Mentions.of(mentions)
     events: list[EventCandidate] = []
+    by_family: dict[EventCategory, list[EventCandidate]] = {}  # what _same_family would keep
     for event in found:
-        own = set(range(event.start, event.end))
-        candidate = _candidate(doc, event, mentions, event_date(doc, event, placed, taken - own))
+        elsewhere = _TakenElsewhere(taken, event.start, event.end)
+        candidate = _candidate(doc, event, index, event_date(doc, event, placed, elsewhere))
         _future(candidate, published)
+        kin = by_family.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):
-            antecedent = referred_to(events, candidate)
+            antecedent = referred_to(kin, candidate)
             if antecedent is not None:
                 # "за результатами цих переговорів ...": the clause goes on about something
                 # else, so only the mention joins the event (not its people, places or dates)
                 antecedent.mentions.extend(candidate.mentions)
                 continue
-        previous = mergeable(events, candidate, inside)
+        previous = mergeable(kin, candidate, inside)
         if previous is not None:
             merge(previous, candidate, inside)
             continue
         if _real(candidate, people, table.categories[event.frame.category].needs):
             events.append(candidate)
+            kin.append(candidate)
     result = [event.as_dict(index + 1, doc.text) for index, event in enumerate(events)]
     doc.layers["events"] = events
     return result

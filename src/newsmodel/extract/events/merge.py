@@ -83,6 +83,13 @@ def _same_family(events: list[EventCandidate], candidate: EventCandidate) -> lis
     return [e for e in events if family(e.category) == family(candidate.category)]
 
 
+def _latest(events: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
+    """The latest event of the candidate's family, found from the end (callers pass the
+    family's own list, so this is one step, not a pass over every event)."""
+    wanted = family(candidate.category)
+    return next((e for e in reversed(events) if family(e.category) == wanted), None)
+
+
 def referred_to(events: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
     """The event a demonstrative points back to: the latest one its trigger named, else the
     latest of its family."""
@@ -96,10 +103,9 @@ def mergeable(
     events: list[EventCandidate], candidate: EventCandidate, within: Mapping[str, str]
 ) -> EventCandidate | None:
     """The earlier event the candidate retells, if any (see the module doc)."""
-    same = _same_family(events, candidate)
-    if not same:
+    latest = _latest(events, candidate)
+    if latest is None:
         return None
-    latest = same[-1]
     if not _same_places(latest, candidate, within):
         return None
     window = MERGE_WINDOW

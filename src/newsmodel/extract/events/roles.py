@@ -11,6 +11,7 @@ is where the event happened; a place is a participant only where a state acts (`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,6 +103,33 @@ class EntityMention:
     first_token: int
 
 
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """The text's mentions ordered by first token, so a clause finds its own by bisection
+    instead of filtering every mention of the text (which made the stage quadratic)."""
+
+    ordered: list[EntityMention]
+    persons: list[EntityMention]
+
+    @classmethod
+    def of(cls, mentions: Sequence[EntityMention]) -> Mentions:
+        ordered = sorted(mentions, key=_first)  # stable: text order among equal tokens
+        return cls(ordered, [m for m in ordered if m.label == "PERS"])
+
+    def between(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions whose first token lies in ``[start, end)``."""
+        low = bisect_left(self.ordered, start, key=_first)
+        return self.ordered[low : bisect_left(self.ordered, end, key=_first)]
+
+    def last_person_before(self, token: int) -> EntityMention | None:
+        found = bisect_left(self.persons, token, key=_first)
+        return self.persons[found - 1] if found else None
+
+
+def _first(mention: EntityMention) -> int:
+    return mention.first_token
+
+
 @dataclass(slots=True)
 class Cast:
     """A clause's participants ``(id, role)``, places, and the place its event is named after."""
@@ -177,12 +205,12 @@ def _nested(mention: EntityMention, mentions: Sequence[EntityMention]) -> bool:
 def cast(
     doc: Document,
     event: ClauseEvent,
-    mentions: Sequence[EntityMention],
+    mentions: Mentions,
     sentence: tuple[int, int],
 ) -> Cast:
-    """The participants and places of the clause's event (``mentions`` of its sentence)."""
+    """The participants and places of the clause's event (``mentions`` of the text)."""
     result = Cast([], [], "")
-    inside = [m for m in mentions if event.start <= m.first_token < event.end]
+    inside = mentions.between(event.start, event.end)
     category = event.frame.category
     name_place: tuple[int, str] | None = None
     for mention in inside:
@@ -216,18 +244,22 @@ def cast(
             _add(result, mention.entity_id, role)
     if name_place is not None:
         result.place_suffix = name_place[1]
-    _subject_pronoun(doc, event, mentions, result)
+    _subject_pronoun(doc, event, mentions, inside, result)
     return result
 
 
 def _subject_pronoun(
-    doc: Document, event: ClauseEvent, mentions: Sequence[EntityMention], result: Cast
+    doc: Document,
+    event: ClauseEvent,
+    mentions: Mentions,
+    inside: Sequence[EntityMention],
+    result: Cast,
 ) -> None:
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
-    people = [m for m in mentions if m.label == "PERS"]
-    if any(m.entity_id == ident for m in people for ident, _ in result.participants):
+    people = {m.entity_id for m in inside if m.label == "PERS"}  # participants come from these
+    if any(ident in people for ident, _ in result.participants):
         return
     pronoun = next(
         (
@@ -239,15 +271,15 @@ def _subject_pronoun(
     )
     if pronoun is None:
         return
-    earlier = [m for m in people if m.first_token < pronoun]
-    if not earlier:
+    earlier = mentions.last_person_before(pronoun)
+    if earlier is None:
         return
     # "Вона наголошувала" after a man was named: she is something else (an agency, a country)
     wanted = _PRONOUNS[doc.tokens[pronoun].text.lower()]
-    genders = {r.gender for r in doc.readings[earlier[-1].first_token] if r.is_name}
+    genders = {r.gender for r in doc.readings[earlier.first_token] if r.is_name}
     if genders and wanted not in genders:
         return
-    _add(result, earlier[-1].entity_id, event.frame.roles.get("nomn", "participant"))
+    _add(result, earlier.entity_id, event.frame.roles.get("nomn", "participant"))
 
 
 def _add(result: Cast, entity_id: str, role: str) -> None:
@@ -255,4 +287,4 @@ def _add(result: Cast, entity_id: str, role: str) -> None:
         result.participants.append((entity_id, role))
 
 
-__all__ = ["Cast", "EntityMention", "cast", "marking"]
+__all__ = ["Cast", "EntityMention", "Mentions", "cast", "marking"]
