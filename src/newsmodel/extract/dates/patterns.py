@@ -109,6 +109,8 @@ class Grammar:
     anchors: tuple[tuple[str, str], ...]
     anchors_any_case: tuple[tuple[str, str], ...]
     anchor_words: dict[str, frozenset[str]]
+    anchor_kinds: dict[str, tuple[str, ...]]
+    """Each anchor word and the kinds it anchors (the inverse of ``anchor_words``)."""
     attempts: dict[str, tuple[Attempt, ...]]
 
 
@@ -282,12 +284,22 @@ def load_grammar() -> Grammar:
         anchors=anchors,
         attempts=attempt_table(lex),
         anchor_words={kind: frozenset(forms) for kind, forms in anchor_families(lex).items()},
+        anchor_kinds=_kinds_of_words(lex),
         anchors_any_case=tuple(
             (variant, kind)
             for stem, kind in anchors
             for variant in sorted({stem, stem.capitalize(), stem.upper()})
         ),
     )
+
+
+def _kinds_of_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {}
+    for kind, forms in anchor_families(lex).items():
+        for form in forms:
+            if kind not in kinds.setdefault(form, []):
+                kinds[form].append(kind)
+    return {form: tuple(found) for form, found in kinds.items()}
 
 
 @cache
