@@ -99,6 +99,19 @@ REFERENCES: list[tuple[str, list[tuple[str, str, bool]]]] = [
     # an earlier date too far back is not borrowed
     ("Засідання відбулося 3 листопада. Суд заслухав свідків. Адвокати подали клопотання. Наступного дня суд ухвалив вирок.",
      [("3 листопада", "2025-11-03", False)]),
+    # a month or day "того ж року", "у тому ж році": the earlier date's year
+    ("Фірму зареєстрували 5 березня 2010 року. Протягом грудня того ж року фірма отримала кредит.",
+     [("5 березня 2010 року", "2010-03-05", False), ("Протягом грудня того ж року", "2010-12", True)]),
+    ("Ділянку купили у 2009 році. У тому ж році її продали.",
+     [("у 2009 році", "2009", False), ("У тому ж році", "2009", True)]),
+    ("Завод закрили 3 травня 2016 року, а 29 лютого того ж року звільнили працівників.",
+     [("3 травня 2016 року", "2016-05-03", False), ("29 лютого того ж року", "2016-02-29", True)]),
+    ("У грудні того ж року суд закрив справу.", []),
+    # "того ж року" may reach over one sentence in between, "напередодні" may not
+    ("У 2012 році фірму зареєстрували. Офіс був у Львові. У тому ж році фірма отримала ліцензію.",
+     [("У 2012 році", "2012", False), ("У тому ж році", "2012", True)]),
+    ("Вибори відбулися 5 жовтня. Явка була низькою. Напередодні кандидати провели дебати.",
+     [("5 жовтня", "2025-10-05", False), ("Напередодні", "2025-11-06", False)]),
     # "через" a span after the date just mentioned; a year-less date right after it takes that year
     ("Закон ухвалили 11 березня 2015 року. А вже через тиждень 18 березня міністра звільнили.",
      [("11 березня 2015 року", "2015-03-11", False), ("через тиждень 18 березня", "2015-03-18", True)]),
@@ -138,7 +151,8 @@ def test_expressions_know_their_tokens_clause_and_sentence() -> None:
     doc = Document.from_text(text)
     first, second, third = find_dates(text, PUBLISHED, doc)
     for found in (first, second, third):
-        assert found.first_token is not None and found.end_token is not None
+        assert found.first_token is not None
+        assert found.end_token is not None
         tokens = doc.tokens[found.first_token : found.end_token]
         assert text[tokens[0].start : tokens[-1].end] == found.text
         assert found.clause == doc.clause_index(found.first_token)

@@ -124,7 +124,8 @@ def load_grammar() -> Grammar:
     modifier = alternation(lex.modifiers)
     tail = (
         rf"(?:\s+(?:(?P<ty>\d{{4}})(?!\d)(?:{_YEAR_SUFFIX}(?:\s+{_YEAR_WORD})?|\s*{_YEAR_WORD})?"
-        rf"|(?P<tr>{modifier})\s+(?:року|рік|році){WORD_END}))?"
+        rf"|(?P<tr>{modifier})\s+(?:року|рік|році){WORD_END}"
+        rf"|(?P<tp>того\s+(?:ж\s+|самого\s+)?року){WORD_END}))?"
     )
     connector = rf"(?:\s*{_DASH}\s*|\s+(?P<mid>по|до|і|й|та)\s+)"
     opener = rf"(?:{WORD_START}(?P<p>з|із|зі|від|між)\s+)?"
