@@ -6,9 +6,10 @@ Such a phrase has no date of its own: ``Суд засідав 3 березня. 
 value); once every expression of the text is found and the overlaps are settled,
 :func:`resolve_references` replaces the placeholder with the earlier date shifted by the phrase's
 offset, or drops the phrase when nothing earlier is near enough.  The earlier date must lie in
-the same sentence or one of the two before (with a document; else within 600 characters), so a
-date from far back is never borrowed; for ``напередодні`` and ``цього дня``, which may also
-mean the publication's eve or day, in the same or the previous sentence (400 characters).  A
+the same or the previous sentence (with a document; else within 400 characters), so a date
+from far back is never borrowed; a year or month ``того ж`` (``у тому ж році``, ``грудня того
+ж року``), which names its antecedent's unit outright, may reach over one sentence more (600
+characters).  A
 day offset from a month (``у березні … наступного дня``) keeps the month: the text gives no
 more.  Phrases marked ``either`` (``напередодні``, ``цього дня``) fall back to the publication
 date, and then carry no back-reference.  A month or day ``того ж року`` (``у грудні того ж
@@ -109,7 +110,7 @@ def resolve_references(
         key = _key(expression.text)
         entry = grammar.lexicon.references.get(key)
         if entry is None and not key.startswith("через"):  # "у грудні того ж року"
-            antecedent = _antecedent(resolved, expression, either_day=False)
+            antecedent = _antecedent(resolved, expression, either_day=False, far=True)
             same_year = _in_year_of(expression, antecedent, published)
             if same_year is not None:
                 resolved.append(same_year)
@@ -133,7 +134,12 @@ def resolve_references(
         result = _resolved(
             expression,
             entry,
-            _antecedent(resolved, expression, either_day=entry.either and entry.unit == "day"),
+            _antecedent(
+                resolved,
+                expression,
+                either_day=entry.either and entry.unit == "day",
+                far=entry.unit in ("year", "month"),
+            ),
             published,
         )
         if result is not None:
@@ -149,18 +155,24 @@ def _key(phrase: str) -> str:
 
 
 def _antecedent(
-    resolved: list[DateExpression], expression: DateExpression, *, either_day: bool
+    resolved: list[DateExpression],
+    expression: DateExpression,
+    *,
+    either_day: bool,
+    far: bool = False,
 ) -> DateExpression | None:
     """The date mentioned just before ``expression``, if it is near enough to be meant.
 
     ``either_day``: the phrase may fall back to publication, so only a day counts as its base.
+    ``far``: a year or month "того ж" (``того ж року``, ``у тому ж році``, ``грудня того ж
+    року``) names its antecedent's unit outright and may reach over one sentence in between;
+    every other phrase (``тоді``, ``того ж дня``, ``напередодні``) reaches the previous
+    sentence only.
     """
     if not resolved:
         return None
     earlier = resolved[-1]
-    # "того ж року" points back by itself and may reach over a sentence in between; a phrase
-    # that could also mean the publication's eve ("напередодні") only to the sentence before
-    sentences, characters = (1, _REACH) if either_day else (2, _REACH * 3 // 2)
+    sentences, characters = (2, _REACH * 3 // 2) if far else (1, _REACH)
     if expression.sentence is not None and earlier.sentence is not None:
         if expression.sentence - earlier.sentence > sentences:
             return None
