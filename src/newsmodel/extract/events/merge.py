@@ -24,6 +24,8 @@ RETELL_WINDOW = 8
 """A same-category mention missing its people or its date (``Про це свідчить вирок суду від 3
 серпня`` ... ``Суд виніс вирок Іванову``) completes an earlier one this many sentences back."""
 
+_LEAD = frozenset({0})
+"""The lead: the first sentence."""
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _FAMILIES = {
     EventCategory.VISIT: EventCategory.MEETING,
@@ -104,7 +106,8 @@ def mergeable(
         return None
     window = MERGE_WINDOW
     if candidate.category == latest.category and (_incomplete(candidate) or _incomplete(latest)):
-        window = RETELL_WINDOW
+        # the lead sums up what the article then tells in detail: its event may come back anywhere
+        window = len(_LEAD) + candidate.sentence if latest.sentence in _LEAD else RETELL_WINDOW
     if candidate.sentence - latest.sentence > window or candidate.status != latest.status:
         return None
     if candidate.start_date and latest.start_date and candidate.start_date != latest.start_date:

@@ -66,6 +66,10 @@ _SKIPPED = frozenset(
         "місцевості",
         "урочищі",
         "вул",
+        "м.",
+        "с.",
+        "смт.",
+        "вул.",
         "вулиці",
         "області",
         "районі",
@@ -73,6 +77,7 @@ _SKIPPED = frozenset(
 )
 """Words between a preposition and the name it governs: settlement words, quotes."""
 _PRONOUNS = {"він": "masc", "вона": "femn"}
+_RELATIVES = {"який": "masc", "яка": "femn", "котрий": "masc", "котра": "femn"}
 _LOCATIVE = frozenset({"у", "на", "біля", "під"})
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _STATE_ACTS = frozenset(
@@ -130,6 +135,14 @@ def _preposition(doc: Document, first: int) -> str | None:
     if index < sentence_start:
         return None
     return _PREPOSITIONS.get(doc.tokens[index].text.lower())
+
+
+def _word_before(doc: Document, mention: EntityMention) -> str:
+    """The preposition as the text writes it (``у``, ``в``, ``до``), past settlement words."""
+    index = mention.first_token - 1
+    while index > 0 and doc.tokens[index].text.lower() in _SKIPPED:
+        index -= 1
+    return doc.tokens[index].text.lower()
 
 
 def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
@@ -191,13 +204,13 @@ def cast(
         how = marking(doc, mention, event)
         if mention.label == "LOC":
             moving = category in _MOVEMENTS and how == "до"
-            if how in _LOCATIVE or moving:
+            if how in _LOCATIVE or how == "loct" or moving:
                 if mention.entity_id not in result.location:
                     result.location.append(mention.entity_id)
-                if how in {"у", "на"} or moving:
+                if how in {"у", "на", "loct"} or moving:
                     distance = abs(mention.first_token - event.trigger)
                     if name_place is None or distance < name_place[0]:
-                        preposition = doc.tokens[mention.first_token - 1].text.lower()
+                        preposition = "у" if how == "loct" else _word_before(doc, mention)
                         text = doc.text[mention.start : mention.end]
                         name_place = (distance, f" {preposition} {text}")
             elif category is EventCategory.CONTRACT and how in _PARTIES:
@@ -229,21 +242,29 @@ def _subject_pronoun(
     people = [m for m in mentions if m.label == "PERS"]
     if any(m.entity_id == ident for m in people for ident, _ in result.participants):
         return
-    pronoun = next(
-        (
-            i
-            for i in range(doc.sentence_of(event.trigger).start, event.trigger)
-            if doc.tokens[i].text.lower() in _PRONOUNS
-        ),
-        None,
-    )
-    if pronoun is None:
-        return
-    earlier = [m for m in people if m.first_token < pronoun]
+    sentence_start = doc.sentence_of(event.trigger).start
+    first = doc.tokens[event.start].text.lower()
+    if first in _RELATIVES:
+        # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
+        # pronoun stands for the person named before it in its sentence
+        pronoun, wanted = event.start, _RELATIVES[first]
+        earlier = [m for m in people if sentence_start <= m.first_token < pronoun]
+    else:
+        found = next(
+            (
+                i
+                for i in range(sentence_start, event.trigger)
+                if doc.tokens[i].text.lower() in _PRONOUNS
+            ),
+            None,
+        )
+        if found is None:
+            return
+        pronoun, wanted = found, _PRONOUNS[doc.tokens[found].text.lower()]
+        earlier = [m for m in people if m.first_token < pronoun]
     if not earlier:
         return
     # "Вона наголошувала" after a man was named: she is something else (an agency, a country)
-    wanted = _PRONOUNS[doc.tokens[pronoun].text.lower()]
     genders = {r.gender for r in doc.readings[earlier[-1].first_token] if r.is_name}
     if genders and wanted not in genders:
         return
