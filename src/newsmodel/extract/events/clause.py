@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
+from newsmodel.extract.morph import Reading
 from newsmodel.models import EventCategory
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -155,9 +156,14 @@ def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
         if tenses == {"futr"}:
             return True
         modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
-        if modal and index + 1 < end and any(r.pos == "INFN" for r in doc.readings[index + 1]):
+        if modal and index + 1 < end and any(_infinitive(r) for r in doc.readings[index + 1]):
             return True
     return False
+
+
+def _infinitive(reading: Reading) -> bool:
+    """pymorphy3's Ukrainian dictionary tags an infinitive ``VERB,infn``."""
+    return reading.pos == "INFN" or "infn" in reading.grammemes
 
 
 def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[int, str] | None:

@@ -155,6 +155,11 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
     ahead = first < event.trigger
     noun = event.frame.pos == "NOUN" and event.obj is None
     if not cases:
+        after_noun = first > event.start and first - 1 != event.trigger and _is_noun(doc, first - 1)
+        if after_noun and mention.label == "ORG":
+            # "рахунки ТОВ «Світанок»": an organisation after a noun is its possessor (a person
+            # after one is in apposition to a title: "міністр оборони КНДР Но Гван Чоль")
+            return "gent"
         return "nomn" if ahead else ("gent" if noun else "accs")
     if ahead and "nomn" in cases:
         return "nomn"
@@ -163,6 +168,10 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
     if not ahead and "accs" in cases and not noun:
         return "accs"
     return next(c for c in _CASES if c in cases) if cases & set(_CASES) else "nomn"
+
+
+def _is_noun(doc: Document, index: int) -> bool:
+    return any(r.pos == "NOUN" and r.known for r in doc.readings[index])
 
 
 def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int]) -> bool:
@@ -229,6 +238,16 @@ def cast(
             _add(result, mention.entity_id, role)
     if name_place is not None:
         result.place_suffix = name_place[1]
+    for mention in mentions:
+        # "«Переговори пройшли ...», йдеться в повідомленні ЦТАК": the reporting clause of
+        # the sentence names the source of every event told in it
+        if (
+            mention.label == "ORG"
+            and sentence[0] <= mention.first_token < sentence[1]
+            and not event.start <= mention.first_token < event.end
+            and _is_source(doc, mention, sentence)
+        ):
+            _add(result, mention.entity_id, "source")
     _subject_pronoun(doc, event, mentions, result)
     return result
 
