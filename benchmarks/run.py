@@ -19,7 +19,8 @@ flags any size slower per MB than twice the smallest.
 The data is Cyrillic: news texts from ``../shared/eval/ner-uk`` (ids ``ng/``) when that folder
 is there (read in place, never copied), else the project's seeds; agency NewsML-G2 files from
 ``../shared/corpus/newsml-g2`` are read side by side with IPTC's python-newsmlg2 (in
-``bench_newsml.py``, folded in below).  Batch
+``bench_newsml.py``, folded in below; ninjs export, reading and validation in
+``bench_ninjs.py``).  Batch
 conversion (1 and 2 workers) and cold start run the real ``newsmodel`` command in subprocesses:
 the one installed beside the running Python (so ``.venv/bin/python benchmarks/run.py`` works
 without activating the environment).  Each result is printed as soon as it is measured, and
@@ -371,6 +372,14 @@ def show_extra(results: dict[str, Any]) -> None:
         print(f"check NewsML   {check['items_per_s']:9.1f} items/s ({check['items']} agency "
               f"items; {check['ratio_to_lxml']:.3f} x lxml, "
               f"{check['ratio_to_libxml2_xsd']:.3f} x libxml2's own parse + XSD)")
+    ninjs = results.get("extra", {}).get("bench_ninjs", {})
+    if "export" in ninjs:
+        export, read, check = ninjs["export"], ninjs["read"], ninjs.get("validate", {})
+        print(f"ninjs 3.1      export {export['articles_per_s']:.0f} art/s "
+              f"({export['ratio_to_orjson']:.2f} x orjson), read {read['documents_per_s']:.0f} "
+              f"doc/s ({read['ratio_to_orjson_loads']:.3f} x orjson.loads), validate "
+              + (f"{check['documents_per_s']:.0f} doc/s" if "documents_per_s" in check
+                 else "skipped") + " (targets 5000, 5000, 2000)")
     for name, extra in results.get("extra", {}).items():
         print(f"{name}: {json.dumps(extra, ensure_ascii=False)[:300]}")
 
@@ -393,7 +402,7 @@ def _linearity(state: dict[str, Any], results: dict[str, Any]) -> None:
 
     print(bench_linearity.HEADER, flush=True)
     results["linearity"] = bench_linearity.run_table(
-        state["quick"], timeout=120 if state["quick"] else 1200
+        state["quick"], timeout=300 if state["quick"] else 1800
     )
 
 

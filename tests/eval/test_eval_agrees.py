@@ -85,6 +85,27 @@ def test_every_article_scored_the_same(
     assert not disagreements, "\n".join(disagreements)
 
 
+def test_the_scored_export_is_what_convert_writes(dev_articles: Articles) -> None:
+    """``score_set.py`` scores ``newsmodel convert TEXT --to json``; the evaluator scores the
+    in-process export: they must be the same document."""
+    stem = next(s for s in sorted(dev_articles) if s.startswith("ng_"))
+    gold_path, gold, article = dev_articles[stem]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsmodel",
+            "convert",
+            str(gold_path.parent / gold["document"]),
+            "--to",
+            "json",
+        ],
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(done.stdout) == article
+
+
 def test_totals_match_score_set(
     shared: Path, dev_articles: Articles, exports: Path, tmp_path: Path
 ) -> None:

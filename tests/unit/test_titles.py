@@ -122,7 +122,7 @@ def test_a_plural_title_before_a_list_is_held_by_the_person_in_the_singular() ->
         "У засіданні взяли участь діючі народні депутати Андрій Сенченко, Людмила Денисова "
         "та Олег Дудченко. Засідання тривало годину."
     )
-    assert article.persons[0].job_title == "діючий народний депутат"
+    assert [person.job_title for person in article.persons] == ["діючий народний депутат"] * 3
 
 
 def _titles(text: str) -> dict[str, str | None]:
@@ -231,6 +231,11 @@ def test_constructions(text: str, name: str, title: str) -> None:
     assert _titles(text)[name] == title
 
 
+def test_a_plural_title_before_a_single_name_is_theirs_in_the_singular() -> None:
+    titles = _titles("Лист надіслали одному з державних уповноважених комітету Олені Шевчук.")
+    assert titles == {"Олена Шевчук": "державний уповноважений комітету"}
+
+
 def test_a_title_inside_a_relative_clause_is_its_own_subjects() -> None:
     titles = _titles("Андрій Мельник працює радником голови митниці Тараса Бондаря.")
     assert titles == {
@@ -257,6 +262,21 @@ def test_the_latter_is_the_last_person_named() -> None:
     }
 
 
+def test_heading_an_organisation_makes_its_head_and_the_next_clause_is_another_subject() -> None:
+    assert _titles("Фірмою керує Іван Петренко, а директором став його брат.") == {
+        "Іван Петренко": "керівник фірми"
+    }
+    assert _titles("Раніше Олена Шевчук очолювала Київську регіональну митницю.") == {
+        "Олена Шевчук": "керівник Київської регіональної митниці"
+    }
+    assert _titles("Компанію «Альфа» очолює Іван Петренко.") == {
+        "Іван Петренко": "керівник компанії «Альфа»"
+    }
+    assert _titles("Тоді, коли «Південну тепломережу» очолював Іван Петренко, борг зріс.") == {
+        "Іван Петренко": None
+    }
+
+
 def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
     titles = _titles(
         "Власником фірми є Іван Петренко. Він є директором заводу. "
@@ -279,8 +299,6 @@ def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
         "Іван Петренко працює у кафе «Посол».",
         # the sentence before names someone else by that title
         "Іван Петренко зустрівся з прем'єром. Прем'єр заявив, що все гаразд.",
-        # another clause's subject
-        "Фірмою керує Іван Петренко, а директором став його брат.",
     ],
 )
 def test_no_title(text: str) -> None:

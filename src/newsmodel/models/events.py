@@ -77,6 +77,15 @@ class EventCategory(StrEnum):
     ACCIDENT = "accident"
 
 
+class EventStatus(StrEnum):
+    """Whether the event has happened, is planned, or was called off or put back."""
+
+    OCCURRED = "occurred"
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+
 class Participant(StrictModel):
     """An entity taking part in an event, with its role (host, guest, signatory, source...)."""
 
@@ -90,6 +99,7 @@ class Event(StrictModel):
     id: EntityId
     name: str = Field(min_length=1, description="A short nominal phrase naming the event.")
     category: EventCategory = EventCategory.OTHER
+    status: EventStatus | None = None
     start_date: PartialDate | None = None
     end_date: PartialDate | None = None
     location: list[EntityId] = Field(default_factory=list, description="Ids of places.")

@@ -34,6 +34,7 @@ RULE_ORDER = (
     "quarter",
     "day_list",
     "reference",
+    "later",
 )
 
 
@@ -104,6 +105,7 @@ def attempt_table(lex: Lexicon) -> dict[str, tuple[Attempt, ...]]:
         "word": _attempts(("word", 0, None)),
         "ago": _attempts(("ago", 1, ago_units), ("ago", 2, None)),
         "reference": _attempts(("reference", 0, None), ("reference", 1, _IN)),
+        "later": _attempts(("later", 0, None)),
     }
 
 
@@ -117,6 +119,7 @@ def anchor_families(lex: Lexicon) -> dict[str, list[str]]:
         "word": list(lex.words),
         "ago": ["тому"],
         "reference": sorted({phrase.split()[0] for phrase in lex.references}),
+        "later": ["через"],
     }
 
 

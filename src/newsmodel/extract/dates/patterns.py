@@ -23,6 +23,7 @@ from newsmodel.extract.dates.anchors import (
     attempt_table,
 )
 from newsmodel.extract.dates.expression import DateExpression
+from newsmodel.extract.dates.later import rule_later
 from newsmodel.extract.dates.lexicon import AGO_UNITS, NUMBER_WORDS, Lexicon, load_lexicon
 from newsmodel.extract.dates.periods import PART_MONTHS
 from newsmodel.extract.dates.references import rule_reference
@@ -263,6 +264,13 @@ def load_grammar() -> Grammar:
         (
             compile_(rf"{WORD_START}(?:[ув]\s+)?(?P<ref>{alternation(lex.references)}){WORD_END}"),
             rule_reference,
+        ),
+        (
+            compile_(
+                rf"{WORD_START}через\s+(?:(?P<n>\d{{1,2}}|{alternation(NUMBER_WORDS)})\s+)?"
+                rf"(?P<unit>{alternation(AGO_UNITS)}){WORD_END}"
+            ),
+            rule_later,
         ),
     ]
     anchors = anchor_stems(lex)

@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsmodel.extract.dates.expression import DateExpression
+from newsmodel.extract.dates.later import resolve_later
 from newsmodel.extract.dates.lexicon import Reference, normalise
 from newsmodel.extract.dates.periods import partial_date, shift_days
 from newsmodel.models import PartialDate
@@ -99,8 +100,14 @@ def resolve_references(
         if not expression.back_reference:
             resolved.append(expression)
             continue
-        entry = grammar.lexicon.references[_key(expression.text)]
         following = found[index + 1] if index + 1 < len(found) else None
+        entry = grammar.lexicon.references.get(_key(expression.text))
+        if entry is None:  # "через тиждень"
+            antecedent = _antecedent(resolved, expression, either_day=False)
+            later, skip_next = resolve_later(expression, antecedent, following, text, published)
+            if later is not None:
+                resolved.append(later)
+            continue
         if entry.eve and text[expression.end : expression.end + 1].isspace():
             gap = text[expression.end : following.start] if following else ""
             if following is not None and not following.back_reference and gap.isspace():
@@ -111,7 +118,12 @@ def resolve_references(
                 continue
             if text[expression.end :].lstrip()[:1].isdigit():
                 continue  # "напередодні 50-річчя": the eve of no date the text gives
-        result = _resolved(expression, entry, _antecedent(resolved, expression, entry), published)
+        result = _resolved(
+            expression,
+            entry,
+            _antecedent(resolved, expression, either_day=entry.either and entry.unit == "day"),
+            published,
+        )
         if result is not None:
             resolved.append(result)
     return resolved
@@ -125,9 +137,12 @@ def _key(phrase: str) -> str:
 
 
 def _antecedent(
-    resolved: list[DateExpression], expression: DateExpression, entry: Reference
+    resolved: list[DateExpression], expression: DateExpression, *, either_day: bool
 ) -> DateExpression | None:
-    """The date mentioned just before ``expression``, if it is near enough to be meant."""
+    """The date mentioned just before ``expression``, if it is near enough to be meant.
+
+    ``either_day``: the phrase may fall back to publication, so only a day counts as its base.
+    """
     if not resolved:
         return None
     earlier = resolved[-1]
@@ -136,7 +151,7 @@ def _antecedent(
             return None
     elif expression.start - earlier.end > _REACH:
         return None
-    if entry.either and entry.unit == "day" and earlier.precision != "day":
+    if either_day and earlier.precision != "day":
         return None  # "напередодні" after "у 2019 році" is the eve of publication, not of 2019
     return earlier
 

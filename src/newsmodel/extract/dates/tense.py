@@ -13,6 +13,9 @@ the date decides:
   провести``, ``має пройти``, ``збирається підписати``), or one that is itself about the future
   (``планується``, ``очікується``): forward (the lemmas are ``lexicon/dates/future_verbs.txt``);
 * any other present tense, or no finite verb: no verdict, and the word list decides.
+
+A verb between the same pauses as the date (commas, dashes, brackets) is preferred to one
+beyond them, so a parenthetical ``нагадаємо,`` or ``повідомили в суді`` does not decide.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsmodel.extract.document import Document
 
+_PAUSES = frozenset({",", ";", ":", "—", "–", "(", ")"})
+"""Punctuation that sets off a parenthetical (``нагадаємо,``) or an aside within a clause."""
 _INFINITIVE_REACH = 3
 """How many tokens after a verb of intention its infinitive may stand (``має невдовзі пройти``)."""
 
@@ -73,10 +78,25 @@ class ClauseTense:
         if span is None:
             return None
         first, stop = span
-        doc = self._doc
-        clause = doc.clause_of(first)
+        clause = self._doc.clause_of(first)
+        segment_start, segment_end = first, stop
+        while segment_start > clause.start and not self._pause(segment_start - 1):
+            segment_start -= 1
+        while segment_end < clause.end and not self._pause(segment_end):
+            segment_end += 1
+        # the date's own stretch between pauses first: "Нагадаємо, 2 липня служба розпочала"
+        verdict = self._nearest(first, stop, segment_start, segment_end)
+        if verdict is None:
+            verdict = self._nearest(first, stop, clause.start, clause.end)
+        return None if verdict is None else verdict == "future"
+
+    def _pause(self, index: int) -> bool:
+        return self._doc.tokens[index].text in _PAUSES
+
+    def _nearest(self, first: int, stop: int, start: int, end: int) -> str | None:
+        """The tense of the tensed verb in ``[start, end)`` nearest to tokens ``[first, stop)``."""
         best: tuple[int, str] | None = None
-        for index in range(clause.start, clause.end):
+        for index in range(start, end):
             if first <= index < stop:
                 continue
             tense = self._tense(index)
@@ -85,16 +105,15 @@ class ClauseTense:
             distance = first - index if index < first else index - stop + 1
             if best is None or distance < best[0]:
                 best = (distance, tense)
-        if best is None:
-            return None
-        return best[1] == "future"
+        return None if best is None else best[1]
 
     def _tense(self, index: int) -> str | None:
         """``future``, ``past`` or ``None`` for one token (cached: clauses are re-read)."""
         if index in self._verdicts:
             return self._verdicts[index]
         verdict: str | None = None
-        readings = [r for r in self._doc.readings[index] if r.pos == "VERB"]
+        # only dictionary readings: a guessed one makes a verb of a typo ("райсду")
+        readings = [r for r in self._doc.readings[index] if r.pos == "VERB" and r.known]
         if any("futr" in r.grammemes for r in readings):
             verdict = "future"
         elif any("past" in r.grammemes for r in readings):
@@ -103,10 +122,20 @@ class ClauseTense:
             # present tense, or an impersonal form without one ("заплановано")
             with_infinitive, alone = future_verbs()
             lemmas = {r.lemma for r in readings if "infn" not in r.grammemes}
-            if lemmas & alone or (lemmas & with_infinitive and self._infinitive_after(index)):
+            if lemmas & alone and self._after_past_auxiliary(index):
+                verdict = "past"  # "було заплановано": a past plan
+            elif lemmas & alone or (lemmas & with_infinitive and self._infinitive_after(index)):
                 verdict = "future"
         self._verdicts[index] = verdict
         return verdict
+
+    def _after_past_auxiliary(self, index: int) -> bool:
+        if index == 0:
+            return False
+        return any(
+            r.pos == "VERB" and r.lemma == "бути" and "past" in r.grammemes
+            for r in self._doc.readings[index - 1]
+        )
 
     def _infinitive_after(self, index: int) -> bool:
         doc = self._doc

@@ -28,6 +28,9 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
 
+_PREPOSITION_NOUNS = frozenset({"боку", "приводу", "нагоди", "рахунок"})
+"""Nouns that make a compound preposition with ``з``: ``з боку``, ``з приводу``."""
+
 
 class PhraseRules(ScannerBase):
     """The candidate rules of this kind (see the module docs)."""
@@ -76,6 +79,10 @@ class PhraseRules(ScannerBase):
         if not (is_org or is_place):
             return None
         capital = token.is_capitalised
+        if not capital and head == index and (named := self.named_after(head)) is not None:
+            # "університеті імені Тараса Шевченка", "парку ім. Т. Г. Шевченка": an institution
+            # or a site named after someone is a name, its common head and all
+            return named
         if head in self.hits and not capital:
             return None
         if token.is_upper and _shouted(token.text):
@@ -191,9 +198,11 @@ class PhraseRules(ScannerBase):
                 continue
             token = self.tokens[nxt]
             lower = token.text.lower()
+            named_tail = bool(parts) and parts[-1].last_token == last
             if (
                 organisation
                 and last > head
+                and not named_tail
                 and lower in ("та", "і", "й")
                 and (after := self.tok(nxt + 1)) is not None
                 and not after.is_capitalised
@@ -207,6 +216,7 @@ class PhraseRules(ScannerBase):
                 and lower in ("з", "із")
                 and (after := self.tok(nxt + 1)) is not None
                 and not after.is_capitalised
+                and after.text.lower() not in _PREPOSITION_NOUNS
                 and morph.has(after.text, "NOUN", "gent", known=True)
                 and not _is_verb(after.text)
             ):
@@ -265,6 +275,8 @@ class PhraseRules(ScannerBase):
                     )
                 ):
                     last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
+                if lower != "м.":
+                    last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
                 continue
             if (
                 not token.is_word
@@ -305,6 +317,8 @@ class PhraseRules(ScannerBase):
                 break
             if not token.is_capitalised and not organisation:
                 break
+            if not token.is_capitalised and named_tail:
+                break  # "комітету України перевірки фактів": a name ends with its named part
             if not token.is_capitalised and noun.is_capitalised:
                 break
             if token.is_capitalised:
@@ -340,6 +354,28 @@ class PhraseRules(ScannerBase):
         while last > head and self.tokens[last].text.lower() in _GLUE:
             last -= 1  # "інститут прогнозування та": the name stopped before the glue word
         return last, [part for part in parts if part.last_token <= last]
+
+    def honoree_end(self, last: int) -> int:
+        """After ``імені`` and any initials: the last word of the name (up to three words)."""
+        end = last
+        while end - last < 3 and self.capital_word(end + 1) and self.adjacent(end, end + 1):
+            end += 1
+        return end
+
+    def named_after(self, head: int) -> EntitySpan | None:
+        """A lower-case head and its lower-case complements, ``імені`` or ``ім.``, initials and
+        a name (``інституту мовознавства ім. О. О. Потебні``): the whole span."""
+        last, _ = self.complements(head, organisation=True)
+        after = next(
+            (i for i in range(head + 1, last) if self.words[i].lower() in ("імені", "ім.", "ім")),
+            None,
+        )
+        if after is None or not self.capital_word(last):
+            return None
+        if any(self.capital_word(i) for i in range(head + 1, after)):
+            return None  # "фракції Партії регіонів імені ...": a named part comes first
+        label: Label = "ORG" if self.is_head(self.words[head], self.org_heads) else "LOC"
+        return self.span(head, last, label)
 
     def is_region_phrase(self, index: int) -> bool:
         """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised

@@ -19,6 +19,7 @@ from newsmodel.extract.entities.vocabulary import (
 from newsmodel.extract.entities.words import (
     _is_verb,
     _street_name,
+    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan
 
@@ -172,6 +173,9 @@ class PlaceRules(PhraseRules):
             return None
         if index in self.hits:
             return None  # the gazetteer knows it: its own rule gives kind and key
+        unit = self.tok(index - 2)
+        if prev.text == "м." and unit is not None and measures(unit.text):
+            return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
         last = index
         after = self.tok(index + 2)
         if (

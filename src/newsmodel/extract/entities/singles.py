@@ -22,8 +22,12 @@ from newsmodel.extract.entities.words import (
     _is_initial,
     _shouted,
     _title_heads,
+    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan
+
+_QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
+"""Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
 
 
 class SingleWordRules(OrganisationRules, PersonRules):
@@ -90,6 +94,9 @@ class SingleWordRules(OrganisationRules, PersonRules):
         if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
             return self.span(index, index, "PERS")
         if preposition in _STREET_ABBREVIATIONS:
+            unit = self.tok(index - 2)
+            if preposition == "м." and unit is not None and measures(unit.text):
+                return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
             return self.span(index, index, "LOC")
         if preposition in _LOCATIVE_PREPOSITIONS:
             if inanimate or (preposition in ("у", "в", "на") and not animate):
@@ -104,6 +111,15 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return None
             if self.lowercase_elsewhere(token.text):
                 return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
+            if (
+                common
+                and all(r.known for r in readings)
+                and morph.lemmas_of(word).isdisjoint(_QUARTERS)
+            ):
+                # "Положення про ...", "Завтра Різдво", "Біблії": a capitalised common noun
+                # with no preposition of place before it and no gazetteer entry is the name of
+                # a document, a feast or a thing, not a place
+                return None
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
 

@@ -162,7 +162,21 @@ def _person_boundary(words: Sequence[str]) -> int | None:
         before, here = _name_cases(words[index - 1]), _name_cases(words[index])
         if before and here and not before & here:
             return index
+        if index >= 2 and _two_given_names(words[0], words[index - 1]):
+            return index  # "представники Ігоря Петренка Василя Коваля": two people, one case
     return None
+
+
+def _two_given_names(first: str, before: str) -> bool:
+    """A run ``first .. before`` + a given name holds two people when it already began with a
+    given name and the word before the second given name is a surname, not a patronymic: a
+    Ukrainian name has one given name (``Ігор Петренко``, ``Ігор Петрович Петренко``)."""
+    if not _has_name_reading(first, "Name"):
+        return False
+    readings = [r for r in morph.readings(before) if r.known]
+    return any("Surn" in r.grammemes for r in readings) and not any(
+        "Patr" in r.grammemes or "Name" in r.grammemes for r in readings
+    )
 
 
 def _looks_like_person(words: Sequence[str]) -> bool:
@@ -175,3 +189,8 @@ def _looks_like_person(words: Sequence[str]) -> bool:
         return False
     first = [r for r in morph.readings(words[0]) if r.known]
     return not (first and all(r.pos in ("ADJF", "PRTF") for r in first))
+
+
+def measures(word: str) -> bool:
+    """The word before ``м.`` makes it metres: a number, ``кв.``, ``куб.``, ``тис.``."""
+    return word[-1:].isdigit() or word.lower() in ("кв.", "куб.", "тис.", "км", "кв", "куб")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.titles import apposition, phrase, predicate
+from newsmodel.extract.titles import apposition, leading, phrase, predicate
 from newsmodel.extract.titles.lexicon import title_heads
 from newsmodel.extract.titles.phrase import Spans, Title
 
@@ -39,13 +39,21 @@ def find_titles(doc: Document, spans: Sequence[EntitySpan]) -> list[TitleLink]:
         (s for s in spans if s.label == "PERS" and s.first_token >= 0), key=lambda s: s.first_token
     )
     links: list[TitleLink] = []
+    written = {id(person): apposition.before(doc, index, person) for person in persons}
+    # "Марченко, голова РДА, депутат райради Юрій Оніщенко": a title opening the next
+    # person's list of titles is not the previous person's apposition
+    listed = {title.first_token for titles in written.values() for title in titles}
     for person in persons:
-        written = apposition.before(doc, index, person)
-        if not written:
+        titles = written[id(person)]
+        if not titles:
             later = apposition.after(doc, index, person)
-            written = [later] if later is not None else []
-        links.extend(TitleLink(person, title, "apposition") for title in written)
-    for claim in predicate.claims(doc, index):
+            titles = [later] if later is not None and later.first_token not in listed else []
+        links.extend(TitleLink(person, title, "apposition") for title in titles)
+        if titles and titles[-1].plural:  # "депутати Андрій Сенченко та Олег Дудченко"
+            links.extend(
+                TitleLink(other, titles[-1], "apposition") for other in _listed(doc, index, person)
+            )
+    for claim in [*predicate.claims(doc, index), *leading.claims(doc, index)]:
         if claim.person is not None:
             links.append(TitleLink(claim.person, claim.title, "predicate"))
         elif claim.anaphor is not None:
@@ -73,6 +81,19 @@ def choose(found: Sequence[Title]) -> list[Title]:
         chosen = [c for c in chosen if c.text.casefold() not in key]
         chosen.append(title)
     return sorted(chosen, key=lambda t: t.first_token)[:MAX_TITLES]
+
+
+def _listed(doc: Document, spans: Spans, person: EntitySpan) -> list[EntitySpan]:
+    """The persons listed right after ``person`` (``, Олег Дудченко та Ірина Коваль``)."""
+    found = []
+    index = person.last_token + 1
+    while index + 1 < len(doc.tokens) and doc.tokens[index].text in {",", "і", "й", "та"}:
+        span = spans.by_first.get(index + 1)
+        if span is None or span.label != "PERS":
+            break
+        found.append(span)
+        index = span.last_token + 1
+    return found
 
 
 def _bare_titles(doc: Document, spans: Spans, persons: Sequence[EntitySpan]) -> list[TitleLink]:

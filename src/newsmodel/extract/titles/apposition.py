@@ -141,13 +141,14 @@ def before(doc: Document, spans: Spans, person: EntitySpan) -> list[Title]:
     found = [title]
     while len(found) < 4:
         index = found[0].first_token - 1
-        if index > 0 and doc.tokens[index].text == ")":
+        if index <= 0 or doc.tokens[index].text != ",":
+            break
+        index -= 1
+        if doc.tokens[index].text == ")":  # "депутат райради (позапартійний), член партії"
             while index > 0 and doc.tokens[index].text != "(":
                 index -= 1
             index -= 1
-        if index <= 0 or doc.tokens[index].text != ",":
-            break
-        previous = title_ending(doc, spans, index - 1, wanted or {"nomn"})
+        previous = title_ending(doc, spans, index, wanted or {"nomn"})
         if previous is None:
             break
         found.insert(0, previous)
@@ -168,7 +169,8 @@ def after(doc: Document, spans: Spans, person: EntitySpan) -> Title | None:
         head - first < 3
         and head + 1 < len(tokens)
         and not phrase.head_readings(doc, head)
-        and {r.pos for r in doc.readings[head]} == {"ADJF"}
+        and {r.pos for r in doc.readings[head]} & {"ADJF", "PRTF"}
+        and phrase.agrees(doc, head, head + 1)
     ):
         head += 1
     acting = phrase.acting_end(doc, first)

@@ -38,11 +38,17 @@ def words(kind: str) -> frozenset[str]:
 @cache
 def predicates() -> dict[str, str]:
     """Predicate word or lemma -> the case its title complement takes (``ablt``)."""
-    table = {}
-    for line in _lines("title_predicates.tsv"):
-        word, case = line.split("\t")
-        table[word] = case
-    return table
+    return {row[0]: row[1] for row in _predicate_rows() if len(row) == 2}
+
+
+@cache
+def leading_verbs() -> dict[str, tuple[str, str]]:
+    """Verb lemma -> (its object's case, the title it gives): ``очолювати`` -> ``керівник``."""
+    return {row[0]: (row[1], row[2]) for row in _predicate_rows() if len(row) == 3}
+
+
+def _predicate_rows() -> list[list[str]]:
+    return [line.split("\t") for line in _lines("title_predicates.tsv")]
 
 
 def base_lemma(lemma: str) -> str:
@@ -59,4 +65,4 @@ def base_lemma(lemma: str) -> str:
     return lemma
 
 
-__all__ = ["base_lemma", "predicates", "title_heads", "words"]
+__all__ = ["base_lemma", "leading_verbs", "predicates", "title_heads", "words"]

@@ -35,6 +35,7 @@ class Title:
     last_token: int
     inner: tuple[EntitySpan, ...]
     weak: bool = False
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,8 @@ def _complement(doc: Document, index: int) -> bool:
         return True
     if is_verb(doc, index) or token.text.isdigit():
         return False
+    if token.is_capitalised and not any(r.known for r in doc.readings[index]):
+        return True  # a name the dictionary does not know, misspelt or foreign
     return "gent" in cases(doc, index) or not doc.readings[index]
 
 
@@ -104,6 +107,7 @@ def extent(
     last, inner = head, []
     index = head + 1
     quotes = 0
+    place = False
     while index < end and index - head < MAX_WORDS and doc.tokens[index].sentence == sentence:
         span = spans.by_first.get(index)
         token = doc.tokens[index]
@@ -121,6 +125,8 @@ def extent(
                 break
             last = index
         elif quotes > 0:
+            if token.text == "," or is_verb(doc, index):
+                break  # an unclosed quote: the title ends where the clause goes on
             last = index
         elif not token.is_word:
             break
@@ -137,9 +143,13 @@ def extent(
         elif word in PLACE_PREPOSITIONS or word == "від":  # "депутат від Партії регіонів"
             following = index + 1
             if following >= end or not (
-                doc.tokens[following].is_capitalised or following in spans.by_first
+                doc.tokens[following].is_capitalised
+                or following in spans.by_first
+                or doc.tokens[following].text.lower() in {"м.", "с.", "смт"}
+                or any(r.plural for r in head_readings(doc, following))  # "кандидат у депутати"
             ):
                 break
+            place = word != "від"
         elif word in COMPLEMENT_PREPOSITIONS:  # "заступник міністра з питань ..."
             following = index + 1
             if (
@@ -148,7 +158,12 @@ def extent(
                 or not (_complement(doc, following))
             ):
                 break
-        elif word in {"м.", "с.", "смт"} or _complement(doc, index):
+        elif (
+            word in {"м.", "с.", "смт"}
+            or _complement(doc, index)
+            or (place and "loct" in cases(doc, index))  # "у Деснянському районі"
+            or (place and any(r.plural for r in head_readings(doc, index)))
+        ):
             last = index
         else:
             break
@@ -176,7 +191,9 @@ def widen(doc: Document, head: int, floor: int) -> int:
 
 
 def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> Title:
-    """The title written from token ``first`` to ``last``, in the nominative singular."""
+    """The title written from token ``first`` to ``last``, in the nominative singular: each
+    head (``засновником і директором``) and the adjectives before it are inflected, the
+    complements after it stay as written (``заступник міністра оборони``)."""
     kept = [
         i
         for i in range(first, last + 1)
@@ -185,29 +202,60 @@ def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> T
         or not doc.lemmas(i, "NPRO") & words("demonstrative")
     ]
     parts = [doc.tokens[i].text for i in kept]
-    if doc.tokens[first].sentence_start and parts[0][1:].islower():
+    if _opens_sentence(doc, first) and parts[0][1:].islower():
         # capitalised only as the sentence's first word: a title is written in lower case
         parts[0] = parts[0][:1].lower() + parts[0][1:]
-    heads = [n for n, i in enumerate(kept) if n == 0 or _coordinated_head(doc, kept, n)]
-    weak = False
-    plural = False
-    acting = acting_end(doc, first)
-    words_out = list(parts)
-    if acting is None:
-        for number, start in enumerate(heads):
-            stop = heads[number + 1] - 1 if number + 1 < len(heads) else len(parts)
-            segment = parts[start:stop]
-            converted = morph.noun_phrase_nominative(segment, title_heads()).split(" ")
-            if len(converted) == len(segment):
-                words_out[start:stop] = converted
-        head_index = next((i for i in kept if head_readings(doc, i)), first)
-        readings = head_readings(doc, head_index)
+    weak = plural = False
+    if acting_end(doc, first) is None:
+        starts = [n for n in range(len(kept)) if n == 0 or _coordinated_head(doc, kept, n)]
+        for number, start in enumerate(starts):
+            stop = starts[number + 1] if number + 1 < len(starts) else len(kept)
+            _nominative(doc, kept, parts, start, stop)
+        head = next((i for i in kept if head_readings(doc, i)), first)
+        readings = head_readings(doc, head)
         weak = bool(readings) and all(base_lemma(r.lemma) in words("weak") for r in readings)
         plural = bool(readings) and all(r.plural for r in readings)
-    text = _spaced(doc, kept, words_out)
-    if plural:
-        text = morph.singular_phrase(text)
-    return Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)), weak)
+    text = _spaced(doc, kept, parts)
+    return Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)), weak, plural)
+
+
+def _opens_sentence(doc: Document, index: int) -> bool:
+    """Is the token the first word of its sentence (``* Засновниками ...`` included)?"""
+    sentence = doc.sentence_of(index)
+    return all(not doc.tokens[i].is_word for i in range(sentence.start, index))
+
+
+def _nominative(doc: Document, kept: list[int], parts: list[str], start: int, stop: int) -> None:
+    """Put the head among ``kept[start:stop]`` and the adjectives before it in the nominative
+    singular, in place in ``parts``."""
+    head = next((n for n in range(start, stop) if head_readings(doc, kept[n])), None)
+    if head is None:
+        return
+    readings = head_readings(doc, kept[head])
+    wanted = set.intersection(
+        {r.case for r in readings if r.case},
+        *(cases(doc, kept[n], frozenset({"ADJF", "PRTF"})) or {""} for n in range(start, head)),
+    )
+    reading = next((r for r in readings if r.case in wanted), readings[0])
+    if reading.case == "nomn" and not reading.plural:
+        return
+    gender = reading.gender if not reading.plural else _lemma_gender(reading.lemma)
+    parts[head] = morph.restore_case(reading.lemma, parts[head])
+    for n in range(start, head):
+        adjectives = [
+            r for r in doc.readings[kept[n]] if r.pos in {"ADJF", "PRTF"} and r.case == reading.case
+        ]
+        # a standard reading before a dialectal one ("народні": народний, not народній)
+        adjectives.sort(key=lambda r: "Dist" in r.grammemes)
+        adjective = adjectives[0] if adjectives else None
+        form = adjective.inflect({"nomn", gender or "masc"}) if adjective else None
+        if form:
+            parts[n] = morph.restore_case(form, parts[n])
+
+
+def _lemma_gender(lemma: str) -> str | None:
+    """The gender of a plural head's singular (``депутатами`` -> masculine)."""
+    return next((r.gender for r in morph.readings(lemma) if r.pos == "NOUN" and r.gender), None)
 
 
 def _coordinated_head(doc: Document, kept: list[int], n: int) -> bool:

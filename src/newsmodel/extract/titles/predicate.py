@@ -57,7 +57,7 @@ def _timeish(doc: Document, index: int) -> bool:
     return bool(kinds) and kinds <= {"ADVB", "PRCL"}
 
 
-def _skip(doc: Document, index: int, step: int) -> int:
+def skip(doc: Document, index: int, step: int) -> int:
     """Past adverbs and time phrases (``з 2013 року``, ``у 2006-2007 рр``, ``також``)."""
     sentence = doc.tokens[index].sentence if 0 <= index < len(doc.tokens) else -1
     while 0 <= index < len(doc.tokens) and doc.tokens[index].sentence == sentence:
@@ -109,7 +109,7 @@ def _antecedent(doc: Document, spans: Spans, relative: int) -> EntitySpan | None
     return None
 
 
-def _subjects_before(
+def subjects_before(
     doc: Document, spans: Spans, verb: int, wanted: set[str], plural: bool
 ) -> list[Claim]:
     sentence = doc.sentence_of(verb)
@@ -189,8 +189,8 @@ def _listed_after(doc: Document, spans: Spans, start: int, plural: bool) -> list
         token = doc.tokens[index]
         if token.text in {".", ";", ":", "(", ")"} or phrase.is_verb(doc, index) or others > 6:
             break
-        if not found and index > start:
-            break  # the person comes straight after the verb
+        if not found and token.text in {",", "і", "та", "й"}:
+            break  # "є фірма, якою керує Іван Петренко": the verb's subject is no person
         others = 0 if token.text in {",", "і", "та", "й"} else others + 1
         index += 1
     return found
@@ -205,7 +205,7 @@ def claims(doc: Document, spans: Spans) -> list[Claim]:
             post = phrase.is_post(doc, verb) and verb + 1 < len(doc.tokens)
             title = _forward_title(doc, spans, verb, "gent") if post else None
             if title is not None and not _followed_by_person(spans, title):
-                for claim in _subjects_before(doc, spans, verb, {"nomn"}, plural=False):
+                for claim in subjects_before(doc, spans, verb, {"nomn"}, plural=False):
                     found.append(Claim(title, claim.person, claim.anaphor))
             continue
         found.extend(_at_verb(doc, spans, verb, case))
@@ -220,10 +220,10 @@ def _followed_by_person(spans: Spans, title: Title) -> bool:
 def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
     lemmas = doc.lemmas(verb)
     wanted = {"accs"} if lemmas & words("object") and doc.is_finite_verb(verb) else {"nomn"}
-    after = _skip(doc, verb + 1, 1)
+    after = skip(doc, verb + 1, 1)
     title = _forward_title(doc, spans, after, case)
     if title is not None:
-        plural = _plural(doc, title)
+        plural = title.plural
         following = spans.by_first.get(title.last_token + 1)
         if following is not None and following.label == "PERS":
             if wanted == {"accs"} and _nominative(doc, following, wanted):
@@ -234,26 +234,18 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
             # "був помічником депутата Миколи Джиги": Джига's title is inside the subject's
         return [
             Claim(title, c.person, c.anaphor)
-            for c in _subjects_before(doc, spans, verb, wanted, plural)
+            for c in subjects_before(doc, spans, verb, wanted, plural)
         ]
     # inverted: "Директором фірми з 2013 року є Іван Петренко"
-    subject_start = _skip(doc, verb + 1, 1)
-    end = _skip(doc, verb - 1, -1)
+    subject_start = skip(doc, verb + 1, 1)
+    end = skip(doc, verb - 1, -1)
     if end < 0 or subject_start >= len(doc.tokens):
         return []
     before = apposition.title_ending(doc, spans, end, {"ablt"})
     if before is None:
         return []
-    persons = _listed_after(doc, spans, subject_start, _plural(doc, before))
+    persons = _listed_after(doc, spans, subject_start, before.plural)
     return [Claim(before, person) for person in persons]
-
-
-def _plural(doc: Document, title: Title) -> bool:
-    for index in range(title.first_token, title.last_token + 1):
-        readings = phrase.head_readings(doc, index)
-        if readings:
-            return all(r.plural for r in readings)
-    return False
 
 
 __all__ = ["Claim", "claims"]
