@@ -12,7 +12,7 @@ from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events import lexicon, trigger_lemmas, units
 from newsmodel.extract.events.clause import clause_event
-from newsmodel.models import EventCategory, PartialDate
+from newsmodel.models import EventCategory, EventStatus, PartialDate
 
 
 def test_trigger_table_is_data_with_valid_categories() -> None:
@@ -398,3 +398,18 @@ def test_a_subject_pronoun_stands_for_the_person_named_before() -> None:
 def test_a_clause_is_cut_at_a_line_break() -> None:
     doc = Document.from_text("Вартість склала 7 млн грн.\nПротягом грудня міністерство заплатило")
     assert len(units(doc)) == 2
+
+
+def test_the_article_event_carries_the_status() -> None:
+    """The clause's status reaches the model: planned talks are scheduled, called-off ones
+    cancelled, and a date after publication makes a reported happening scheduled."""
+    cases = [
+        ("Міністри 5 травня підписали угоду з ТОВ «Світанок».", EventStatus.OCCURRED),
+        ("Міністри планують 20 червня підписати угоду з ТОВ «Світанок».", EventStatus.SCHEDULED),
+        ("Організатори 5 травня скасували зустріч у Львові.", EventStatus.CANCELLED),
+        ("Засідання у Львові 5 травня перенесли.", EventStatus.POSTPONED),
+        ("Зустріч у Львові відбудеться 20 червня.", EventStatus.SCHEDULED),
+    ]
+    for text, status in cases:
+        events = parse_text(text, date=PUBLISHED).events
+        assert [e.status for e in events] == [status], text

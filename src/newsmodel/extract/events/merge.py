@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsmodel.models import EventCategory, PartialDate
+from newsmodel.models import EventCategory, EventStatus, PartialDate
 
 MERGE_WINDOW = 2
 """Same-family triggers at most this many sentences apart, dates agreeing, are one event."""
@@ -59,6 +59,7 @@ class EventCandidate:
             "id": f"event-{number}-{self.category.value.replace('_', '-')}",
             "name": self.name,
             "category": self.category,
+            "status": EventStatus(self.status),
             "start_date": self.start_date,
             "end_date": self.end_date,
             "location": self.location,
