@@ -251,6 +251,18 @@ FRAMES = [
         {"Олена Коваль": "plaintiff", "ТОВ «Світанок»": "defendant"},
         PartialDate(2025, 4, 14),
     ),
+    (
+        "Іван Петренко 5 травня став директором ТОВ «Світанок».",
+        EventCategory.APPOINTMENT,
+        {"Іван Петренко": "appointee", "ТОВ «Світанок»": "organisation"},
+        PartialDate(2025, 5, 5),
+    ),
+    (
+        "Президент 5 травня призначив Івана Петренка міністром.",
+        EventCategory.APPOINTMENT,
+        {"Іван Петренко": "appointee"},
+        PartialDate(2025, 5, 5),
+    ),
 ]
 
 

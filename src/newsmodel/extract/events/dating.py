@@ -95,12 +95,18 @@ def event_date(
     if shared:
         return _nearest(shared, event.trigger)
     number = doc.tokens[event.trigger].sentence
-    main = event.start == sentence.start  # not a relative clause: "..., який отримав хабар"
+    # not a relative clause ("..., який отримав хабар"), nor an ongoing state ("розслідує"):
+    # the paper's date is when a completed act was recorded
+    main = event.start == sentence.start and not _present(doc, event.trigger)
     if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
         following = doc.sentences[number + 1]
         evidence = [p for p in placed if following.start <= p.token < following.end]
         return evidence[0].date if evidence else None
     return None
+
+
+def _present(doc: Document, index: int) -> bool:
+    return any(r.pos == "VERB" and "pres" in r.grammemes for r in doc.readings[index])
 
 
 def _names_evidence(doc: Document, sentence: Span) -> bool:

@@ -78,8 +78,10 @@ def _candidate(
     who = cast(doc, event, mentions, (sentence.start, sentence.end))
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
-    if event.obj is not None and 0 < event.obj - event.trigger <= 3:
-        end = doc.tokens[event.obj].end  # "наклав арешт": the support verb with its object
+    if event.obj is not None and abs(event.obj - event.trigger) <= 3:
+        # "наклав арешт", "провадження було розпочате": the support verb with its object
+        start = min(start, doc.tokens[event.obj].start)
+        end = max(end, doc.tokens[event.obj].end)
     category, name = event.frame.category, event.frame.name
     if who.between_states:
         category, name = EventCategory.AGREEMENT, _TREATY

@@ -133,10 +133,11 @@ def lexicon() -> Lexicon:
         key = (lemma.lower(), pos)
         frames[key] = Frame(key[0], pos, category, label, int(priority), merged)
     collocations: dict[str, dict[str, Frame]] = {}
-    for verb, thing, category_name, label, priority in _rows("collocations.tsv"):
+    for verb, thing, category_name, label, priority, *extra in _rows("collocations.tsv"):
         category = EventCategory(category_name)
         own = frames.get((verb, "VERB"))
         inherited = own.roles if own is not None and own.category is category else {}
+        inherited = {**inherited, **_roles(extra[0] if extra else "-")}
         collocations.setdefault(verb, {})[thing] = Frame(
             verb,
             "VERB",
@@ -157,7 +158,7 @@ def lexicon() -> Lexicon:
         for line in text.read_text("utf-8").splitlines()
         if line.split("#", 1)[0].strip()
     )
-    verbs = sorted({lemma for lemma, pos in frames if pos == "VERB"})
+    verbs = sorted({lemma for lemma, pos in frames if pos == "VERB"} | set(collocations))
     return Lexicon(
         frames=frames,
         participles=_participles(verbs),
