@@ -338,7 +338,7 @@ STATUS = [
 @pytest.mark.parametrize(("text", "category", "status"), STATUS)
 def test_the_clause_says_the_status(text: str, category: EventCategory, status: str) -> None:
     doc = Document.from_text(text)
-    found = clause_event(doc, 0, len(doc.tokens), 0)
+    found = clause_event(doc, 0, len(doc.tokens))
     assert found is not None
     assert (found.frame.category, found.status) == (category, status)
 

@@ -120,12 +120,8 @@ def _words(doc: Document, start: int, end: int) -> list[str]:
     return [t.text.lower() for t in doc.tokens[start:end]]
 
 
-def _has_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    for index in range(len(words)):
-        for phrase in phrases:
-            if tuple(words[index : index + len(phrase)]) == phrase:
-                return True
-    return False
+def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
+    return any(table.phrase_at(kind, words, i) for i in range(len(words)) for kind in kinds)
 
 
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
@@ -177,9 +173,26 @@ def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[i
     return None
 
 
-def clause_event(doc: Document, start: int, end: int, sentence_start: int) -> ClauseEvent | None:
+def conditional_starts(doc: Document) -> dict[int, int]:
+    """Sentence number -> the token where its first conditional phrase (``якщо``, ``у разі``)
+    begins: every clause from there to the sentence's end is supposed, not reported."""
+    table = lexicon()
+    found: dict[int, int] = {}
+    for number, sentence in enumerate(doc.sentences):
+        words = _words(doc, sentence.start, sentence.end)
+        for offset in range(len(words)):
+            if table.phrase_at("conditional", words, offset):
+                found[number] = sentence.start + offset
+                break
+    return found
+
+
+def clause_event(
+    doc: Document, start: int, end: int, conditional_from: int | None = None
+) -> ClauseEvent | None:
     """The event the clause ``start..end`` reports, or ``None`` (no trigger, or the clause
-    denies, supposes or generalises it)."""
+    denies, supposes or generalises it).  ``conditional_from``: where its sentence's first
+    conditional phrase begins (:func:`conditional_starts`)."""
     table = lexicon()
     found = _candidates(doc, start, end, table)
     if not found:
@@ -200,12 +213,9 @@ def clause_event(doc: Document, start: int, end: int, sentence_start: int) -> Cl
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
     if _negated(doc, start, best, end, table):
         return None
-    before = _words(doc, sentence_start, end)
-    if _has_phrase(before, table.phrases("conditional")):
+    if conditional_from is not None and conditional_from < end:
         return None
-    if _has_phrase(
-        _words(doc, start, end), table.phrases("hypothetical") | table.phrases("generic")
-    ):
+    if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None
     if status == "occurred" and _future(doc, start, end, table):
         status = "scheduled"
@@ -216,4 +226,4 @@ def is_happening(category: EventCategory) -> bool:
     return lexicon().categories[category].happening
 
 
-__all__ = ["ClauseEvent", "clause_event", "is_happening"]
+__all__ = ["ClauseEvent", "clause_event", "conditional_starts", "is_happening"]

@@ -12,7 +12,7 @@ Of several dates, the one nearest the trigger wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsmodel.extract.document import Document, Span
@@ -75,32 +75,37 @@ def _nearest(candidates: list[PlacedDate], trigger: int) -> DatedSpan | None:
     return min(candidates, key=lambda p: abs(p.token - trigger)).date
 
 
+def by_sentence(doc: Document, placed: Sequence[PlacedDate]) -> dict[int, list[PlacedDate]]:
+    """The placed dates of each sentence (so an event looks only at its own sentence's)."""
+    table: dict[int, list[PlacedDate]] = {}
+    for date in placed:
+        table.setdefault(doc.tokens[date.token].sentence, []).append(date)
+    return table
+
+
 def event_date(
     doc: Document,
     event: ClauseEvent,
-    placed: Sequence[PlacedDate],
-    taken: set[int],
+    placed: Mapping[int, Sequence[PlacedDate]],
+    owner: Mapping[int, int],
 ) -> DatedSpan | None:
-    """The date of the clause's event.  ``taken`` holds the tokens of clauses that report an
-    event of their own: a date there is theirs, not the sentence's."""
+    """The date of the clause's event.  ``placed`` holds each sentence's dates; ``owner`` maps
+    a token of a clause that reports an event to that clause's first token: a date there is
+    that event's, not the sentence's."""
     sentence = doc.sentence_of(event.trigger)
-    own = [p for p in placed if event.start <= p.token < event.end and _usable(p, event)]
+    number = doc.tokens[event.trigger].sentence
+    here = placed.get(number, ())
+    own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
     if own:
         return _nearest(own, event.trigger)
-    shared = [
-        p
-        for p in placed
-        if sentence.start <= p.token < sentence.end and p.token not in taken and p.paper is None
-    ]
+    shared = [p for p in here if owner.get(p.token, event.start) == event.start and p.paper is None]
     if shared:
         return _nearest(shared, event.trigger)
-    number = doc.tokens[event.trigger].sentence
     # not a relative clause ("..., який отримав хабар"), nor an ongoing state ("розслідує"):
     # the paper's date is when a completed act was recorded
     main = event.start == sentence.start and not _present(doc, event.trigger)
     if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
-        following = doc.sentences[number + 1]
-        evidence = [p for p in placed if following.start <= p.token < following.end]
+        evidence = placed.get(number + 1, ())
         return evidence[0].date if evidence else None
     return None
 
@@ -116,4 +121,4 @@ def _names_evidence(doc: Document, sentence: Span) -> bool:
     return any(tuple(words[: len(p)]) == p for p in lexicon().phrases("evidence"))
 
 
-__all__ = ["DatedSpan", "PlacedDate", "event_date", "place_dates"]
+__all__ = ["DatedSpan", "PlacedDate", "by_sentence", "event_date", "place_dates"]

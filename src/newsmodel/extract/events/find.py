@@ -14,11 +14,17 @@ from datetime import date
 from typing import Any
 
 from newsmodel.extract.document import Document
-from newsmodel.extract.events.clause import ClauseEvent, clause_event
-from newsmodel.extract.events.dating import DatedSpan, event_date, place_dates
+from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
+from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
 from newsmodel.extract.events.lexicon import lexicon
-from newsmodel.extract.events.merge import EventCandidate, merge, mergeable, referred_to
-from newsmodel.extract.events.roles import EntityMention, cast
+from newsmodel.extract.events.merge import (
+    EventCandidate,
+    family,
+    merge,
+    mergeable,
+    referred_to,
+)
+from newsmodel.extract.events.roles import EntityMention, People, cast
 from newsmodel.models import EventCategory
 
 _TREATY = "Підписання договору"
@@ -27,26 +33,34 @@ _TREATY = "Підписання договору"
 def units(doc: Document) -> list[tuple[int, int]]:
     """The document's clauses as token ranges, cut again where a line break falls inside and
     between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
-    про підозру``: two happenings)."""
+    про підозру``: two happenings).  One pass over the tokens."""
     found = []
     for clause in doc.clauses:
-        start = clause.start
+        start, verb_before = clause.start, doc.is_finite_verb(clause.start)
+        comma: int | None = None  # the last comma since start, with a verb before it
+        verb_after = False
         for index in range(clause.start + 1, clause.end):
-            gap = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
-            if "\n" in gap or _asyndeton(doc, start, index, clause.end):
+            token = doc.tokens[index]
+            gap = doc.text[doc.tokens[index - 1].end : token.start]
+            if "\n" in gap:
                 found.append((start, index))
-                start = index
+                start, comma, verb_before, verb_after = index, None, False, False
+            if token.text == ",":
+                if comma is not None and verb_after:
+                    found.append((start, comma + 1))
+                    start, verb_before = comma + 1, True
+                comma = index if verb_before else None
+                verb_after = False
+            elif doc.is_finite_verb(index):
+                if comma is None:
+                    verb_before = True
+                else:
+                    verb_after = True
+        if comma is not None and verb_after:
+            found.append((start, comma + 1))
+            start = comma + 1
         found.append((start, clause.end))
     return found
-
-
-def _asyndeton(doc: Document, start: int, index: int, end: int) -> bool:
-    """A comma before ``index`` with a finite verb on each side, up to the next comma."""
-    if doc.tokens[index - 1].text != ",":
-        return False
-    stop = next((i for i in range(index, end) if doc.tokens[i].text == ","), end)
-    left = any(doc.is_finite_verb(i) for i in range(start, index - 1))
-    return left and any(doc.is_finite_verb(i) for i in range(index, stop))
 
 
 def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
@@ -71,11 +85,12 @@ def _candidate(
     doc: Document,
     event: ClauseEvent,
     mentions: Sequence[EntityMention],
+    people: People,
     dated: DatedSpan | None,
 ) -> EventCandidate:
     number = doc.tokens[event.trigger].sentence
     sentence = doc.sentences[number]
-    who = cast(doc, event, mentions, (sentence.start, sentence.end))
+    who = cast(doc, event, mentions, (sentence.start, sentence.end), people)
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
     if event.obj is not None and abs(event.obj - event.trigger) <= 3:
@@ -110,7 +125,7 @@ def _candidate(
     return candidate
 
 
-def _real(candidate: EventCandidate, people: set[str], needs: str) -> bool:
+def _real(candidate: EventCandidate, people: frozenset[str], needs: str) -> bool:
     """A happening, not a kind of one: someone (other than the source) took part, or it has a
     place or a date; an appointment or a dismissal happens to a person."""
     actors = [ident for ident, role in candidate.participants if role != "source"]
@@ -143,32 +158,41 @@ def find_events(
     so a visit to a country and talks in its capital can be recognised as one happening."""
     inside = within or {}
     table = lexicon()
+    conditional = conditional_starts(doc)
     found: list[ClauseEvent] = []
     for start, end in units(doc):
-        event = clause_event(doc, start, end, doc.sentence_of(start).start)
+        event = clause_event(doc, start, end, conditional.get(doc.tokens[start].sentence))
         if event is not None:
             found.append(event)
-    taken = {index for event in found for index in range(event.start, event.end)}
-    placed = place_dates(doc, dates)
-    people = {m.entity_id for m in mentions if m.label == "PERS"}
+    owner = {index: event.start for event in found for index in range(event.start, event.end)}
+    placed = by_sentence(doc, place_dates(doc, dates))
+    in_sentence: dict[int, list[EntityMention]] = {}
+    for mention in mentions:
+        if mention.first_token < len(doc.tokens):
+            in_sentence.setdefault(doc.tokens[mention.first_token].sentence, []).append(mention)
+    people = People(mentions)
     events: list[EventCandidate] = []
+    families: dict[EventCategory, list[EventCandidate]] = {}
     for event in found:
-        own = set(range(event.start, event.end))
-        candidate = _candidate(doc, event, mentions, event_date(doc, event, placed, taken - own))
+        number = doc.tokens[event.trigger].sentence
+        dated = event_date(doc, event, placed, owner)
+        candidate = _candidate(doc, event, in_sentence.get(number, []), people, dated)
         _future(candidate, published)
+        same = families.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):
-            antecedent = referred_to(events, candidate)
+            antecedent = referred_to(same, candidate)
             if antecedent is not None:
                 # "за результатами цих переговорів ...": the clause goes on about something
                 # else, so only the mention joins the event (not its people, places or dates)
                 antecedent.mentions.extend(candidate.mentions)
                 continue
-        previous = mergeable(events, candidate, inside)
+        previous = mergeable(same, candidate, inside)
         if previous is not None:
-            merge(previous, candidate, inside)
+            merge(previous, candidate, inside)  # the category stays in its family
             continue
-        if _real(candidate, people, table.categories[event.frame.category].needs):
+        if _real(candidate, people.ids, table.categories[event.frame.category].needs):
             events.append(candidate)
+            same.append(candidate)
     result = [event.as_dict(index + 1, doc.text) for index, event in enumerate(events)]
     doc.layers["events"] = events
     return result

@@ -82,24 +82,18 @@ def _same_places(a: EventCandidate, b: EventCandidate, within: Mapping[str, str]
     return bool(first & second - {None})
 
 
-def _same_family(events: list[EventCandidate], candidate: EventCandidate) -> list[EventCandidate]:
-    return [e for e in events if family(e.category) == family(candidate.category)]
-
-
-def referred_to(events: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
+def referred_to(same: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
     """The event a demonstrative points back to: the latest one its trigger named, else the
-    latest of its family."""
-    same = _same_family(events, candidate)
+    latest of its family (``same``: the earlier events of the candidate's family, in order)."""
     named = [e for e in same if candidate.base_name in (e.base_name, *e.trigger_names)]
     candidates = named or same
     return candidates[-1] if candidates else None
 
 
 def mergeable(
-    events: list[EventCandidate], candidate: EventCandidate, within: Mapping[str, str]
+    same: list[EventCandidate], candidate: EventCandidate, within: Mapping[str, str]
 ) -> EventCandidate | None:
-    """The earlier event the candidate retells, if any (see the module doc)."""
-    same = _same_family(events, candidate)
+    """The earlier event of its family (``same``, in order) the candidate retells, if any."""
     if not same:
         return None
     latest = same[-1]

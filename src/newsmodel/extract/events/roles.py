@@ -11,6 +11,7 @@ is where the event happened; a place is a participant only where a state acts (`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,6 +78,8 @@ _SKIPPED = frozenset(
 )
 """Words between a preposition and the name it governs: settlement words, quotes."""
 _PRONOUNS = {"він": "masc", "вона": "femn"}
+_PRONOUN_REACH = 40
+"""How far back from the trigger a subject pronoun is looked for."""
 _RELATIVES = {"який": "masc", "яка": "femn", "котрий": "masc", "котра": "femn"}
 _LOCATIVE = frozenset({"у", "на", "біля", "під"})
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
@@ -201,8 +204,9 @@ def cast(
     event: ClauseEvent,
     mentions: Sequence[EntityMention],
     sentence: tuple[int, int],
+    people: People,
 ) -> Cast:
-    """The participants and places of the clause's event (``mentions`` of its sentence)."""
+    """The participants and places of the clause's event (``mentions``: its sentence's)."""
     result = Cast([], [], "")
     inside = [m for m in mentions if event.start <= m.first_token < event.end]
     category = event.frame.category
@@ -248,18 +252,31 @@ def cast(
             and _is_source(doc, mention, sentence)
         ):
             _add(result, mention.entity_id, "source")
-    _subject_pronoun(doc, event, mentions, result)
+    _subject_pronoun(doc, event, people, result)
     return result
 
 
-def _subject_pronoun(
-    doc: Document, event: ClauseEvent, mentions: Sequence[EntityMention], result: Cast
-) -> None:
+class People:
+    """The person mentions of a document in text order, to find the one last named before a
+    token (a binary search, so the stage stays linear)."""
+
+    def __init__(self, mentions: Sequence[EntityMention]) -> None:
+        self.mentions = sorted(
+            (m for m in mentions if m.label == "PERS"), key=lambda m: m.first_token
+        )
+        self.starts = [m.first_token for m in self.mentions]
+        self.ids = frozenset(m.entity_id for m in self.mentions)
+
+    def last_before(self, token: int) -> EntityMention | None:
+        index = bisect_left(self.starts, token)
+        return self.mentions[index - 1] if index else None
+
+
+def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: Cast) -> None:
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
-    people = [m for m in mentions if m.label == "PERS"]
-    if any(m.entity_id == ident for m in people for ident, _ in result.participants):
+    if any(ident in people.ids for ident, _ in result.participants):
         return
     sentence_start = doc.sentence_of(event.trigger).start
     first = doc.tokens[event.start].text.lower()
@@ -267,27 +284,24 @@ def _subject_pronoun(
         # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
         # pronoun stands for the person named before it in its sentence
         pronoun, wanted = event.start, _RELATIVES[first]
-        earlier = [m for m in people if sentence_start <= m.first_token < pronoun]
     else:
+        reach = max(sentence_start, event.trigger - _PRONOUN_REACH)
         found = next(
-            (
-                i
-                for i in range(sentence_start, event.trigger)
-                if doc.tokens[i].text.lower() in _PRONOUNS
-            ),
+            (i for i in range(reach, event.trigger) if doc.tokens[i].text.lower() in _PRONOUNS),
             None,
         )
         if found is None:
             return
         pronoun, wanted = found, _PRONOUNS[doc.tokens[found].text.lower()]
-        earlier = [m for m in people if m.first_token < pronoun]
-    if not earlier:
+        sentence_start = 0
+    earlier = people.last_before(pronoun)
+    if earlier is None or earlier.first_token < sentence_start:
         return
     # "Вона наголошувала" after a man was named: she is something else (an agency, a country)
-    genders = {r.gender for r in doc.readings[earlier[-1].first_token] if r.is_name}
+    genders = {r.gender for r in doc.readings[earlier.first_token] if r.is_name}
     if genders and wanted not in genders:
         return
-    _add(result, earlier[-1].entity_id, event.frame.roles.get("nomn", "participant"))
+    _add(result, earlier.entity_id, event.frame.roles.get("nomn", "participant"))
 
 
 def _add(result: Cast, entity_id: str, role: str) -> None:
@@ -295,4 +309,4 @@ def _add(result: Cast, entity_id: str, role: str) -> None:
         result.participants.append((entity_id, role))
 
 
-__all__ = ["Cast", "EntityMention", "cast", "marking"]
+__all__ = ["Cast", "EntityMention", "People", "cast", "marking"]
