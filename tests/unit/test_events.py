@@ -425,3 +425,38 @@ def test_the_article_event_carries_the_status() -> None:
     for text, status in cases:
         events = parse_text(text, date=PUBLISHED).events
         assert [e.status for e in events] == [status], text
+
+
+GOVERNED = [
+    ("Сторони домовилися провести зустріч.", EventCategory.MEETING, "scheduled"),
+    ("Уряд вирішив підписати угоду.", EventCategory.AGREEMENT, "scheduled"),
+    ("Сторони відмовилися підписати угоду.", EventCategory.REFUSAL, "occurred"),
+    ("Робітники почали страйкувати.", EventCategory.STRIKE, "occurred"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "status"), GOVERNED)
+def test_an_infinitive_trigger_is_what_its_verb_says(
+    text: str, category: EventCategory, status: str
+) -> None:
+    """An event someone agreed or decided to hold is planned; one refused is a refusal."""
+    doc = Document.from_text(text)
+    found = clause_event(doc, 0, len(doc.tokens))
+    assert found is not None
+    assert (found.frame.category, found.status) == (category, status)
+
+
+def test_a_governing_verb_negated_negates_its_infinitive() -> None:
+    doc = Document.from_text("Сторони не змогли підписати угоду.")
+    assert clause_event(doc, 0, len(doc.tokens)) is None
+
+
+def test_a_name_after_the_verb_is_its_object_and_a_generic_head_keeps_the_preposition() -> None:
+    article = parse_text(
+        "Компанія «Укрнафта» 4 березня придбала мережу заправок у компанії «Гліуса».",
+        date=PUBLISHED,
+    )
+    (event,) = article.events
+    roles = {article.get(p.id).name: p.role for p in event.participants}  # type: ignore[union-attr]
+    assert roles.get("Укрнафта") == "buyer"
+    assert "seller" in roles.values()

@@ -26,6 +26,8 @@ _FINITE = frozenset({"pres", "past", "futr", "impr"})
 _COLLOCATION_AFTER = 6
 _COLLOCATION_BEFORE = 3
 _IDIOM_WINDOW = 5
+_PHASE = frozenset({"почати", "розпочати", "продовжити", "продовжувати", "починати", "стати"})
+"""Verbs whose infinitive happens with them (``почали будувати``): no plan."""
 _CIRCUMSTANCE = 30
 """A noun trigger right after a preposition names a circumstance (``під час обшуку``, ``у
 заволодінні коштами``), not the clause's event: it loses this much priority."""
@@ -133,6 +135,9 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
 
     if negated_at(candidate.token):
         return True
+    before = candidate.token - 1
+    if before > start and doc.is_finite_verb(before) and negated_at(before):
+        return True  # "не змогли підписати"
     if candidate.frame.pos == "NOUN" or candidate.obj is not None:
         return any(
             negated_at(i) and any(r.pos in _VERBAL for r in doc.readings[i])
@@ -155,6 +160,17 @@ def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
         if modal and index + 1 < end and any(_infinitive(r) for r in doc.readings[index + 1]):
             return True
     return False
+
+
+def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
+    """``домовилися провести зустріч``, ``вирішили підписати``: a trigger infinitive after a
+    finite verb is what someone means to do, not what was done."""
+    index = candidate.token
+    if index <= start or not all(_infinitive(r) for r in doc.readings[index] if r.known):
+        return False
+    if not any(_infinitive(r) for r in doc.readings[index]):
+        return False
+    return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
 
 
 def _infinitive(reading: Reading) -> bool:
@@ -211,13 +227,21 @@ def clause_event(
             found = [c for c in found if c in happenings] or found
             status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
+    meant = [c for c in found if c.frame.pos == "VERB" and _governed_infinitive(doc, c, start)]
+    refused = [
+        c
+        for c in found
+        if c.frame.category is EventCategory.REFUSAL and any(m.token == c.token + 1 for m in meant)
+    ]
+    if refused:
+        best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
     if _negated(doc, start, best, end, table):
         return None
     if conditional_from is not None and conditional_from < end:
         return None
     if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None
-    if status == "occurred" and _future(doc, start, end, table):
+    if status == "occurred" and (_future(doc, start, end, table) or meant):
         status = "scheduled"
     return ClauseEvent(best.frame, best.token, best.obj, status, start, end)
 

@@ -94,6 +94,26 @@ _STATE_ACTS = frozenset(
     }
 )
 _PARTIES = frozenset({"між", "з", "nomn", "ablt"})
+_AFTER = ("datv", "ablt", "gent", "accs", "nomn", "loct")
+"""After the trigger a name is more likely its object than a late subject."""
+_GENERIC_HEADS = frozenset(
+    {
+        "компанія",
+        "фірма",
+        "підприємство",
+        "товариство",
+        "корпорація",
+        "концерн",
+        "холдинг",
+        "організація",
+        "банк",
+        "група",
+        "агенція",
+        "агентство",
+    }
+)
+"""Common nouns before an organisation's name (``у компанії «X»``): the preposition governs
+the whole phrase."""
 _CASES = ("nomn", "accs", "gent", "datv", "ablt", "loct")
 _NAMED_WINDOW = 3
 _SOURCE_WINDOW = 3
@@ -133,7 +153,9 @@ def _preposition(doc: Document, first: int) -> str | None:
     (``у м. Дніпрі``, ``в селі Любохини``, ``з «Укрпластом»``)."""
     sentence_start = doc.sentence_of(first).start
     index = first - 1
-    while index >= sentence_start and doc.tokens[index].text.lower() in _SKIPPED:
+    while index >= sentence_start and (
+        doc.tokens[index].text.lower() in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
+    ):
         index -= 1
     if index < sentence_start:
         return None
@@ -170,7 +192,8 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
         return "gent"
     if not ahead and "accs" in cases and not noun:
         return "accs"
-    return next(c for c in _CASES if c in cases) if cases & set(_CASES) else "nomn"
+    order = _CASES if ahead else _AFTER
+    return next((c for c in order if c in cases), "nomn")
 
 
 def _is_noun(doc: Document, index: int) -> bool:
