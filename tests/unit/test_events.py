@@ -460,3 +460,22 @@ def test_a_name_after_the_verb_is_its_object_and_a_generic_head_keeps_the_prepos
     roles = {article.get(p.id).name: p.role for p in event.participants}  # type: ignore[union-attr]
     assert roles.get("Укрнафта") == "buyer"
     assert "seller" in roles.values()
+
+
+def test_two_happenings_with_different_people_stay_two() -> None:
+    article = parse_text(
+        "Міністерство охорони здоров'я України зареєструвало нову вакцину. Центральна виборча "
+        "комісія зареєструвала 15 кандидатів.",
+        date=PUBLISHED,
+    )
+    assert [e.category for e in article.events] == [EventCategory.REGISTRATION] * 2
+
+
+def test_people_taking_part_in_it_join_the_event_just_told() -> None:
+    article = parse_text(
+        "Іван Петренко 5 травня провів переговори у Львові. У них взяла участь Олена Коваль.",
+        date=PUBLISHED,
+    )
+    (event,) = article.events
+    named = {article.get(p.id).name for p in event.participants}  # type: ignore[union-attr]
+    assert named == {"Іван Петренко", "Олена Коваль"}

@@ -9,6 +9,7 @@ back-reference (``dating.py``); retellings and back-references join the first te
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -69,6 +70,15 @@ def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
     while index >= event.start and doc.tokens[index].text.lower() in ("ж", "же", "самого", "самої"):
         index -= 1
     return index >= event.start and doc.tokens[index].text.lower() in words
+
+
+def _takes_part_in_it(doc: Document, event: ClauseEvent) -> bool:
+    """``взяли участь`` with a pronoun for the event (``у них``, ``в ньому``) before it."""
+    if event.obj is None or not doc.lemmas(event.obj) & lexicon().singles("participation_lemma"):
+        return False
+    words = [t.text.lower() for t in doc.tokens[event.start : event.trigger]]
+    pronouns = lexicon().singles("event_pronoun")
+    return any(a in ("у", "в") and b in pronouns for a, b in itertools.pairwise(words))
 
 
 def _evidence(doc: Document, trigger: int) -> str:
@@ -186,6 +196,13 @@ def find_events(
                 # else, so only the mention joins the event (not its people, places or dates)
                 antecedent.mentions.extend(candidate.mentions)
                 continue
+        if events and _takes_part_in_it(doc, event):
+            # "У них взяли участь ...": the people took part in the event just told
+            for ident, role in candidate.participants:
+                if all(ident != other for other, _ in events[-1].participants):
+                    events[-1].participants.append((ident, role))
+            events[-1].mentions.extend(candidate.mentions)
+            continue
         previous = mergeable(same, candidate, inside)
         if previous is not None:
             merge(previous, candidate, inside)  # the category stays in its family

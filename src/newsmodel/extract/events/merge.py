@@ -99,6 +99,8 @@ def mergeable(
     latest = same[-1]
     if not _same_places(latest, candidate, within):
         return None
+    if _strangers(latest, candidate):
+        return None  # two happenings with different people: the ministry's, then the commission's
     window = MERGE_WINDOW
     if candidate.category == latest.category and (_incomplete(candidate) or _incomplete(latest)):
         # the lead sums up what the article then tells in detail: its event may come back anywhere
@@ -116,6 +118,16 @@ def mergeable(
     ):
         return None  # a dated happening after an undated one with its own people: another one
     return latest
+
+
+def _actors(event: EventCandidate) -> set[str]:
+    return {ident for ident, role in event.participants if role != "source"}
+
+
+def _strangers(a: EventCandidate, b: EventCandidate) -> bool:
+    """Both name who took part, and nobody is in both."""
+    first, second = _actors(a), _actors(b)
+    return bool(first and second) and not first & second
 
 
 def _incomplete(event: EventCandidate) -> bool:
