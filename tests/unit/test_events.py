@@ -332,6 +332,7 @@ STATUS = [
     ("Організатори скасували зустріч.", EventCategory.MEETING, "cancelled"),
     ("Засідання перенесли на осінь.", EventCategory.MEETING, "postponed"),
     ("Суд скасував рішення міської ради.", EventCategory.CANCELLATION, "occurred"),
+    ("Компанія оголосила про купівлю стартапу.", EventCategory.PURCHASE, "occurred"),
 ]
 
 

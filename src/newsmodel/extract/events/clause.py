@@ -110,6 +110,10 @@ def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Ca
     return found
 
 
+def _after_word(doc: Document, index: int, word: str) -> bool:
+    return index > 0 and doc.tokens[index - 1].text.lower() == word
+
+
 def _after_preposition(doc: Document, index: int, start: int) -> bool:
     """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
     return any(
@@ -227,6 +231,10 @@ def clause_event(
             found = [c for c in found if c in happenings] or found
             status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
+    if best.frame.category is EventCategory.STATEMENT:
+        # "оголосила про купівлю стартапу": what was announced is the event
+        told = [c for c in found if c.frame.pos == "NOUN" and _after_word(doc, c.token, "про")]
+        best = told[0] if told else best
     meant = [c for c in found if c.frame.pos == "VERB" and _governed_infinitive(doc, c, start)]
     refused = [
         c
