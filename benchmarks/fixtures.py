@@ -20,6 +20,7 @@ def rich_articles(texts: list[str], count: int) -> list[Any]:
     """``count`` articles over ``texts``: 8 people with jobs, organisations, places, events."""
     from newsmodel.models import (
         Article,
+        Author,
         Event,
         EventCategory,
         Mention,
@@ -65,6 +66,6 @@ def rich_articles(texts: list[str], count: int) -> list[Any]:
             id=f"bench-{index}", headline=body[:80], description=body[:200],
             date_published=datetime(2025, 11, 7, 9, 30, tzinfo=UTC), language="uk", body=body,
             word_count=len(body.split()), persons=persons, organisations=orgs, places=places,
-            events=events, authors=["Особа Номер 0"], publisher="ЦТАК",
+            events=events, authors=[Author(name="Особа Номер 0")], publisher="ЦТАК",
         ))
     return articles

@@ -13,10 +13,18 @@ from typing import Any
 from hypothesis import strategies as st
 
 from newsmodel.models import (
+    AgentKind,
     Article,
+    Author,
+    AuthorRole,
+    Concept,
+    Dateline,
     Event,
     EventCategory,
+    EventStatus,
     GeoPoint,
+    Image,
+    Link,
     Mention,
     Organisation,
     PartialDate,
@@ -25,6 +33,11 @@ from newsmodel.models import (
     Place,
     PlaceKind,
     Provenance,
+    PubStatus,
+    Rendition,
+    Rights,
+    Signal,
+    SignalKind,
 )
 
 CYRILLIC = st.characters(min_codepoint=0x0400, max_codepoint=0x04FF)
@@ -85,6 +98,83 @@ points = st.builds(
     longitude=st.floats(-180, 180, allow_nan=False),
 )
 """Points anywhere on the globe, poles and antimeridian included."""
+
+
+urls = st.sampled_from(
+    ["https://example.org/a.jpg", "https://example.org/p/1?x=1&y=2", "urn:newsml:x:1"]
+)
+qcodes = st.one_of(
+    st.sampled_from(["medtop:20000763", "N2:LABOR", "subj:04000000", "apaind:video"]),
+    st.from_regex(r"\A[a-z]{1,8}:[A-Za-z0-9_.-]{1,12}\Z"),
+)
+concepts = st.builds(
+    Concept,
+    code=st.none() | qcodes,
+    name=name,
+    language=language_tags,
+    scheme_uri=st.none() | st.just("http://cv.iptc.org/newscodes/mediatopic/"),
+) | st.builds(Concept, code=qcodes)
+"""Subjects and genres: a code, a name, or both, with a language and a scheme URI."""
+rights = st.builds(
+    Rights,
+    copyright_holder=st.none() | name,
+    copyright_notice=st.none() | name,
+    usage_terms=st.none() | name,
+    license_url=st.none() | st.just("https://creativecommons.org/licenses/by/4.0/"),
+)
+sizes = st.none() | st.integers(1, 10**5)
+renditions = st.builds(
+    Rendition,
+    url=urls,
+    width=sizes,
+    height=sizes,
+    mime_type=st.none() | st.sampled_from(["image/jpeg", "image/png"]),
+    name=st.none() | st.sampled_from(["thumbnail", "preview", "highRes"]),
+)
+images = st.builds(
+    Image,
+    url=urls,
+    caption=st.none() | name,
+    alt_text=st.none() | name,
+    credit=st.none() | name,
+    copyright_notice=st.none() | name,
+    width=sizes,
+    height=sizes,
+    mime_type=st.none() | st.sampled_from(["image/jpeg", "image/png"]),
+    renditions=st.lists(renditions, max_size=2),
+)
+signals = st.builds(
+    Signal,
+    kind=st.sampled_from(list(SignalKind)),
+    code=st.none() | qcodes,
+    note=st.none() | name,
+    date=publication_dates,
+) | st.builds(Signal, code=qcodes)
+links = st.builds(
+    Link,
+    url=urls,
+    relation=st.none() | st.sampled_from(["irel:seeAlso", "irel:previousVersion"]),
+    title=st.none() | name,
+    mime_type=st.none() | st.just("text/html"),
+)
+
+
+def authors(entity_ids: list[str]) -> st.SearchStrategy[Author]:
+    """Credited people and organisations, some linked to the article's entities."""
+    return st.builds(
+        Author,
+        name=name,
+        kind=st.none() | st.sampled_from(list(AgentKind)),
+        role=st.none() | st.sampled_from(list(AuthorRole)),
+        role_code=st.none() | qcodes,
+        entity=st.none() | st.sampled_from(entity_ids) if entity_ids else st.none(),
+    )
+
+
+def datelines(place_ids: list[str]) -> st.SearchStrategy[Dateline]:
+    """A dateline's text, naming one of the article's places or none."""
+    place = st.none() | st.sampled_from(place_ids) if place_ids else st.none()
+    return st.builds(Dateline, text=name, place=place)
 
 
 @st.composite
@@ -153,6 +243,7 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
                 id=f"event-{index}",
                 name=draw(name),
                 category=draw(st.sampled_from(list(EventCategory))),
+                status=draw(st.none() | st.sampled_from(list(EventStatus))),
                 start_date=start,
                 end_date=end,
                 location=draw(st.lists(st.sampled_from(place_ids), max_size=2, unique=True))
@@ -175,6 +266,7 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
                 mentions=_mentions(draw, body),
             )
         )
+    agent_ids = [entity.id for entity in (*persons, *organisations)]
     return Article(
         id=draw(st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,30}\Z")),
         headline=draw(optional_text),
@@ -184,13 +276,30 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
         body=body,
         word_count=draw(st.integers(0, 10**6)),
         keywords=draw(st.lists(name, max_size=3)),
-        authors=draw(st.lists(name, max_size=2)),
+        byline=draw(st.none() | name),
+        authors=draw(st.lists(authors(agent_ids), max_size=2)),
         publisher=draw(st.none() | name),
         url=draw(st.none() | st.just("https://example.org/news/1")),
         persons=persons,
         organisations=organisations,
         places=places,
         events=events,
+        date_modified=draw(publication_dates),
+        first_created=draw(publication_dates),
+        version=draw(st.none() | st.integers(1, 10**6)),
+        pub_status=draw(st.none() | st.sampled_from(list(PubStatus))),
+        embargoed_until=draw(publication_dates),
+        urgency=draw(st.none() | st.integers(1, 9)),
+        slugline=draw(st.none() | name),
+        dateline=draw(st.none() | datelines(place_ids)),
+        editorial_note=draw(st.none() | name),
+        creditline=draw(st.none() | name),
+        genres=draw(st.lists(concepts, max_size=2)),
+        subjects=draw(st.lists(concepts, max_size=3)),
+        rights=draw(st.none() | rights),
+        images=draw(st.lists(images, max_size=2)),
+        signals=draw(st.lists(signals, max_size=2)),
+        links=draw(st.lists(links, max_size=2)),
         provenance=Provenance(
             source=draw(st.none() | name),
             format=draw(st.none() | st.sampled_from(["text", "json"])),

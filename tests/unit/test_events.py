@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from newsmodel import parse_text
-from newsmodel.extract.events import triggers
+from newsmodel.extract.events import lexicon
 from newsmodel.models import EventCategory, PartialDate
 
 
 def test_trigger_table_is_data_with_valid_categories() -> None:
-    table = triggers()
-    assert table["переговори"].category is EventCategory.MEETING
+    table = lexicon().frames
+    assert table[("переговори", "NOUN")].category is EventCategory.MEETING
     assert all(isinstance(t.category, EventCategory) for t in table.values())
 
 
@@ -96,7 +96,7 @@ def test_a_trigger_with_nobody_nowhere_and_no_time_is_no_event() -> None:
 
 
 def test_a_back_reference_points_to_the_event_its_trigger_named_and_adds_only_a_mention() -> None:
-    """"цих переговорів" refers to the talks, not to the meeting told in between, and the
+    """ "цих переговорів" refers to the talks, not to the meeting told in between, and the
     sentence's own people and places (a later deployment) do not join the talks."""
     article = parse_text(
         "Міністр оборони КНДР Но Гван Чоль 6 листопада прийняв у Пхеньяні заступника міністра "
@@ -115,7 +115,7 @@ def test_a_back_reference_points_to_the_event_its_trigger_named_and_adds_only_a_
 
 
 def test_taking_part_or_a_decision_is_not_receiving_someone() -> None:
-    """"прийняв участь" (took part), "прийняла закон" (passed a law): the verb that makes
+    """ "прийняв участь" (took part), "прийняла закон" (passed a law): the verb that makes
     "прийняв делегацію" a meeting is an idiom here."""
     for text in (
         "21 квітня Віктор Янукович прийняв участь в урочистому відкритті лікарні.",
@@ -141,11 +141,15 @@ def test_the_organisations_of_an_agreement_sign_it() -> None:
 
 
 def test_an_appointment_needs_a_person() -> None:
-    """"призначення" is also "purpose": land "лісогосподарського призначення" is no event."""
-    assert parse_text(
-        "Кабмін 10 квітня 2008 року змінив цільове призначення земель лісогосподарського "
-        "призначення."
-    ).events == []
-    article = parse_text("Президент 5 травня призначив Івана Петренка міністром.",
-                         date=date(2025, 11, 7))
+    """ "призначення" is also "purpose": land "лісогосподарського призначення" is no event."""
+    assert (
+        parse_text(
+            "Кабмін 10 квітня 2008 року змінив цільове призначення земель лісогосподарського "
+            "призначення."
+        ).events
+        == []
+    )
+    article = parse_text(
+        "Президент 5 травня призначив Івана Петренка міністром.", date=date(2025, 11, 7)
+    )
     assert [e.category for e in article.events] == [EventCategory.APPOINTMENT]

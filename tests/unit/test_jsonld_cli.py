@@ -32,7 +32,7 @@ def test_convert_reads_an_html_page(tmp_path: Path, capsys: pytest.CaptureFixtur
                      + b"</script></head></html>")
     assert main(["convert", str(page), "--to", "json"]) == 0
     article = orjson.loads(capsys.readouterr().out)
-    assert (article["headline"], article["authors"]) == ("H", ["Jane Doe"])
+    assert (article["headline"], [a["name"] for a in article["authors"]]) == ("H", ["Jane Doe"])
     assert article["provenance"]["format"] == "jsonld"
 
 

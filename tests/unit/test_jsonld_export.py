@@ -15,6 +15,7 @@ from newsmodel import dumps, dumps_many, validate
 from newsmodel.formats.jsonld import DEFAULT_BASE, PLACE_CLASSES
 from newsmodel.models import (
     Article,
+    Author,
     Event,
     EventCategory,
     Organisation,
@@ -164,7 +165,11 @@ def test_long_headline_is_shortened_at_a_word_and_kept_whole_in_name() -> None:
 
 def test_bylines_matching_a_person_are_references_others_are_nodes() -> None:
     """An author who is one of our people points at that Person node."""
-    node = graph(small_article(authors=["Віктор Горемикін", "Редакція"], publisher="УНІАН"))[0]
+    node = graph(
+        small_article(
+            authors=[Author(name="Віктор Горемикін"), Author(name="Редакція")], publisher="УНІАН"
+        )
+    )[0]
     assert node["author"][0] == {"@id": f"{DEFAULT_BASE}a1#person-1"}
     assert node["author"][1] == {"@type": "Person", "name": "Редакція"}
     assert node["publisher"] == {"@type": "Organization", "name": "УНІАН"}
@@ -279,7 +284,7 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "jsonld" / "small_arti
 def test_export_matches_the_golden_file() -> None:
     """The exact bytes of a fixed article's export: a change to the format must be deliberate
     (regenerate tests/golden/jsonld/small_article.jsonld and review the diff)."""
-    article = small_article(authors=["Віктор Горемикін", "Редакція"],
+    article = small_article(authors=[Author(name="Віктор Горемикін"), Author(name="Редакція")],
                             publisher="Міністерство оборони Росії", keywords=["КНДР", "Росія"],
                             url="https://news.example.org/talks", description="Опис.")
     assert dumps(article, "jsonld", base_uri="https://news.example.org/a/") == GOLDEN.read_bytes()

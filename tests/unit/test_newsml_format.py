@@ -15,6 +15,7 @@ from newsmodel import dumps, dumps_many, loads
 from newsmodel.errors import DocumentError, InputError
 from newsmodel.models import (
     Article,
+    Author,
     Event,
     EventCategory,
     Mention,
@@ -87,7 +88,7 @@ def rich() -> Article:
         description="Опис\nу два рядки",
         date_published=datetime(2025, 11, 7, 9, 30, tzinfo=timezone(timedelta(hours=2))),
         language="uk", body=body, word_count=17, keywords=["війна", "КНДР"],
-        authors=["Автор Один"], publisher="Укрінформ", url="https://example.com/news/1",
+        authors=[Author(name="Автор Один")], publisher="Укрінформ", url="https://example.com/news/1",
         persons=[Person(
             id="person-no", name="Но Гван Чоль", given_name="Гван Чоль", family_name="Но",
             name_latin="No Gwan Chol", job_title="міністр оборони", affiliation=["org-mod"],
@@ -279,7 +280,7 @@ def test_agency_feed_is_read_item_by_item() -> None:
     assert first.date_published == datetime(2018, 2, 26, 18, tzinfo=timezone(timedelta(hours=1)))
     assert any("colon" in w for w in first.provenance.warnings)
     assert first.publisher == "AP"
-    assert first.authors == ["By John Smith"]
+    assert [a.name for a in first.authors] == ["By John Smith"]
     [person] = first.persons
     assert (person.name, person.alternate_names) == ("Jane Doe", ["J. Doe"])
     assert [o.name for o in first.organisations] == ["UN"]

@@ -25,6 +25,7 @@ from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT, PLACE_CLASS
 from newsmodel.htmlblocks import BlockSyntaxError, parse_block, split_page
 from newsmodel.models import (
     Article,
+    Author,
     Event,
     EventCategory,
     GeoPoint,
@@ -569,7 +570,7 @@ class _Reader:
             body=self.scalar(node, "articleBody") or "",
             word_count=self._word_count(node),
             keywords=self._keywords(node),
-            authors=self._agents(node, "author"),
+            authors=[Author(name=name) for name in self._agents(node, "author")],
             publisher=next(iter(self._agents(node, "publisher")), None),
             url=self._url(node),
             persons=persons, organisations=organisations, places=places, events=events,

@@ -15,7 +15,16 @@ from urllib.parse import quote
 
 import orjson
 
-from newsmodel.models import Article, Event, EventCategory, Organisation, Person, Place, PlaceKind
+from newsmodel.models import (
+    AgentKind,
+    Article,
+    Event,
+    EventCategory,
+    Organisation,
+    Person,
+    Place,
+    PlaceKind,
+)
 
 CONTEXT = "https://schema.org"
 DEFAULT_BASE = "urn:newsmodel:article:"
@@ -89,7 +98,15 @@ def article_graph(article: Article, base_uri: str | None = None) -> list[dict[st
     if article.keywords:
         node["keywords"] = list(article.keywords)
     if article.authors:
-        node["author"] = [_agent(name, article, iris, "Person") for name in article.authors]
+        node["author"] = [
+            _agent(
+                author.name,
+                article,
+                iris,
+                "Organization" if author.kind == AgentKind.ORGANISATION else "Person",
+            )
+            for author in article.authors
+        ]
     if article.publisher is not None:
         node["publisher"] = _agent(article.publisher, article, iris, "Organization")
     if article.url is not None:

@@ -28,6 +28,7 @@ from newsmodel.errors import DocumentError
 from newsmodel.formats.newsml_write import GENERATOR, LATIN
 from newsmodel.models import (
     Article,
+    Author,
     EventCategory,
     PartialDate,
     PlaceKind,
@@ -333,17 +334,17 @@ def _language(
     return None
 
 
-def _authors(item: _Item, content_meta: etree._Element) -> list[str]:
+def _authors(item: _Item, content_meta: etree._Element) -> list[Author]:
     authors = []
     for creator in item.all(content_meta, "creator"):
         name = _first_text(item, creator, "name") or creator.get("literal")
-        if name or (item.own and name is not None):
+        if name:
             authors.append(name)
         elif creator.get("qcode"):
             item.unmapped.append(f"creator {creator.get('qcode')}")
     if not authors:
         authors = [text for by in item.all(content_meta, "by") if (text := _text(item, by))]
-    return authors
+    return [Author(name=name) for name in authors]
 
 
 def _publisher(item: _Item, item_meta: etree._Element) -> str | None:

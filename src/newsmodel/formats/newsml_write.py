@@ -245,7 +245,7 @@ def _content_meta(out: list[str], article: Article, text: _Text) -> None:
             f"{_name(dateline.name, language, text)}</located>\n"
         )
     for author in article.authors:
-        out.append(f"    <creator>{_name(author, None, text)}</creator>\n")
+        out.append(f"    <creator>{_name(author.name, None, text)}</creator>\n")
     if language:
         out.append(f'    <language tag="{language}"/>\n')
     for keyword in article.keywords:

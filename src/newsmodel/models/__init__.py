@@ -1,7 +1,21 @@
 """The data model: pydantic models only, no formats, no parsing, no I/O."""
 
 from newsmodel.models.article import Article, Provenance
-from newsmodel.models.events import Event, EventCategory, Participant
+from newsmodel.models.events import Event, EventCategory, EventStatus, Participant
+from newsmodel.models.metadata import (
+    AgentKind,
+    Author,
+    AuthorRole,
+    Concept,
+    Dateline,
+    Image,
+    Link,
+    PubStatus,
+    Rendition,
+    Rights,
+    Signal,
+    SignalKind,
+)
 from newsmodel.models.people import Organisation, Person
 from newsmodel.models.places import GeoPoint, Place, PlaceKind
 from newsmodel.models.types import (
@@ -14,13 +28,21 @@ from newsmodel.models.types import (
 )
 
 __all__ = [
+    "AgentKind",
     "Article",
+    "Author",
+    "AuthorRole",
+    "Concept",
     "CountryCode",
+    "Dateline",
     "EntityId",
     "Event",
     "EventCategory",
+    "EventStatus",
     "GeoPoint",
+    "Image",
     "LanguageTag",
+    "Link",
     "Mention",
     "Organisation",
     "PartialDate",
@@ -29,5 +51,10 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Provenance",
+    "PubStatus",
     "PublicationDate",
+    "Rendition",
+    "Rights",
+    "Signal",
+    "SignalKind",
 ]

@@ -9,6 +9,16 @@ from pydantic import Field, model_validator
 
 from newsmodel.models.base import StrictModel
 from newsmodel.models.events import Event
+from newsmodel.models.metadata import (
+    Author,
+    Concept,
+    Dateline,
+    Image,
+    Link,
+    PubStatus,
+    Rights,
+    Signal,
+)
 from newsmodel.models.people import Organisation, Person
 from newsmodel.models.places import Place
 from newsmodel.models.types import MAX_COUNT, LanguageTag, Mention, PublicationDate
@@ -33,7 +43,9 @@ class Article(StrictModel):
 
     ``body`` is the source text verbatim, so every ``Mention`` indexes into it.  ``headline``,
     ``date_published`` and ``language`` are required keys that may be ``null``: a feed may lack
-    them, but a value that is given must be valid.
+    them, but a value that is given must be valid.  The newsroom's metadata (``version`` to
+    ``links``; see ``models.metadata``) is optional throughout: a source without it leaves it
+    empty.  The dateline's place and an author's entity are references, checked like the rest.
     """
 
     id: str = Field(min_length=1, max_length=1024, pattern=r"^\S(.*\S)?$")
@@ -44,9 +56,26 @@ class Article(StrictModel):
     body: str
     word_count: int = Field(default=0, ge=0, le=MAX_COUNT)
     keywords: list[str] = Field(default_factory=list)
-    authors: list[str] = Field(default_factory=list, description="Bylines, as written.")
+    byline: str | None = Field(default=None, description="The byline, as written.")
+    authors: list[Author] = Field(default_factory=list)
     publisher: str | None = None
     url: str | None = None
+    date_modified: PublicationDate | None = None
+    first_created: PublicationDate | None = None
+    version: int | None = Field(default=None, ge=1, le=MAX_COUNT)
+    pub_status: PubStatus | None = None
+    embargoed_until: PublicationDate | None = None
+    urgency: int | None = Field(default=None, ge=1, le=9, description="1 is the most urgent.")
+    slugline: str | None = None
+    dateline: Dateline | None = None
+    editorial_note: str | None = Field(default=None, description="A note to editors.")
+    creditline: str | None = None
+    genres: list[Concept] = Field(default_factory=list)
+    subjects: list[Concept] = Field(default_factory=list)
+    rights: Rights | None = None
+    images: list[Image] = Field(default_factory=list)
+    signals: list[Signal] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
     persons: list[Person] = Field(default_factory=list)
     organisations: list[Organisation] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
@@ -111,6 +140,10 @@ class Article(StrictModel):
                     ("Person", "Organisation", "Place"),
                     f"event {event.id!r} participant",
                 )
+        if self.dateline is not None:
+            need(self.dateline.place, ("Place",), "dateline place")
+        for index, author in enumerate(self.authors):
+            need(author.entity, ("Person", "Organisation"), f"author {index} ({author.name!r})")
         for entity in self.entities():
             for mention in entity.mentions:
                 _check_mention(self.body, mention, entity.id)

@@ -32,6 +32,58 @@ class EventCategory(StrEnum):
     PROTEST = "protest"
     DISASTER = "disaster"
     OTHER = "other"
+    # courts, police and prosecution
+    LAWSUIT = "lawsuit"
+    APPEAL = "appeal"
+    RULING = "ruling"
+    SENTENCE = "sentence"
+    ACQUITTAL = "acquittal"
+    CHARGE = "charge"
+    INVESTIGATION = "investigation"
+    SEARCH = "search"
+    SEIZURE = "seizure"
+    CRIME = "crime"
+    SUSPENSION = "suspension"
+    RELEASE = "release"
+    # business and money
+    CONTRACT = "contract"
+    PURCHASE = "purchase"
+    SALE = "sale"
+    PAYMENT = "payment"
+    LOAN = "loan"
+    TENDER = "tender"
+    INVESTMENT = "investment"
+    FOUNDING = "founding"
+    BANKRUPTCY = "bankruptcy"
+    MERGER = "merger"
+    TRANSFER = "transfer"
+    INSPECTION = "inspection"
+    # politics and administration
+    VOTE = "vote"
+    RESOLUTION = "resolution"
+    LAW_ADOPTION = "law_adoption"
+    IMPEACHMENT = "impeachment"
+    RESIGNATION = "resignation"
+    REFUSAL = "refusal"
+    APPROVAL = "approval"
+    CANCELLATION = "cancellation"
+    REGISTRATION = "registration"
+    COMPLAINT = "complaint"
+    REQUEST = "request"
+    # society, health, accidents
+    STRIKE = "strike"
+    VACCINATION = "vaccination"
+    OUTBREAK = "outbreak"
+    ACCIDENT = "accident"
+
+
+class EventStatus(StrEnum):
+    """Whether the event has happened, is planned, or was called off or put back."""
+
+    OCCURRED = "occurred"
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
 
 
 class Participant(StrictModel):
@@ -47,6 +99,7 @@ class Event(StrictModel):
     id: EntityId
     name: str = Field(min_length=1, description="A short nominal phrase naming the event.")
     category: EventCategory = EventCategory.OTHER
+    status: EventStatus | None = None
     start_date: PartialDate | None = None
     end_date: PartialDate | None = None
     location: list[EntityId] = Field(default_factory=list, description="Ids of places.")

@@ -208,6 +208,14 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                     ("Person", "Organisation", "Place"),
                     f"/events/{index}/participants/{position}/id",
                 )
+    dateline = document.get("dateline")
+    if isinstance(dateline, dict) and isinstance(dateline.get("place"), str):
+        yield from _check_ref(kinds, dateline["place"], ("Place",), "/dateline/place")
+    for index, author in enumerate(_items(document, "authors")):
+        if isinstance(author.get("entity"), str):
+            yield from _check_ref(
+                kinds, author["entity"], ("Person", "Organisation"), f"/authors/{index}/entity"
+            )
     yield from _calendar_dates(document)
     yield from _event_order(document)
     body = document.get("body")
@@ -235,7 +243,12 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
 def _calendar_dates(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     """Dates the schema's patterns let through but the calendar does not (``2025-02-30``):
     the reader would refuse them, so the validator must not call them valid."""
-    places: list[tuple[str, Any]] = [("/date_published", document.get("date_published"))]
+    places: list[tuple[str, Any]] = [
+        (f"/{key}", document.get(key))
+        for key in ("date_published", "date_modified", "first_created", "embargoed_until")
+    ]
+    for index, signal in enumerate(_items(document, "signals")):
+        places.append((f"/signals/{index}/date", signal.get("date")))
     for index, event in enumerate(_items(document, "events")):
         for key in ("start_date", "end_date"):
             places.append((f"/events/{index}/{key}", event.get(key)))
