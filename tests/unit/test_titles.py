@@ -275,6 +275,8 @@ def test_heading_an_organisation_makes_its_head_and_the_next_clause_is_another_s
     assert _titles("Тоді, коли «Південну тепломережу» очолював Іван Петренко, борг зріс.") == {
         "Іван Петренко": None
     }
+    for text in ("Список партії очолює Іван Петренко.", "Рейтинг очолює Іван Петренко."):
+        assert _titles(text) == {"Іван Петренко": None}  # heading a list is no job
 
 
 def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.titles import phrase, predicate
-from newsmodel.extract.titles.lexicon import leading_verbs
+from newsmodel.extract.titles.lexicon import leading_verbs, words
 from newsmodel.extract.titles.phrase import Spans, Title
 
 
@@ -45,12 +45,25 @@ def _object_before(doc: Document, spans: Spans, end: int, case: str) -> tuple[in
     if span is not None and span.label == "ORG":
         return span.first_token, end
     sentence = doc.tokens[end].sentence
-    for first in range(end, max(end - 8, -1), -1):
-        if doc.tokens[first].sentence != sentence:
-            break
+    for first in range(max(end - 8, doc.sentences[sentence].start), end + 1):
         if _noun_in(doc, first, case) and phrase.extent(doc, spans, first)[0] >= end:
             return phrase.widen(doc, first, first - 4), end
     return None
+
+
+def _organisation(doc: Document, spans: Spans, first: int, last: int) -> bool:
+    """Is the object an organisation (``компанію``, ``ТОВ «Альфа»``), not ``список``?"""
+    from newsmodel.extract import gazetteer
+
+    known = gazetteer.organisation_heads() | words("organisation")
+    for index in range(first, last + 1):
+        span = spans.by_first.get(index)
+        token = doc.tokens[index]
+        if (span is not None and span.label == "ORG") or token.is_upper:
+            return True
+        if token.is_word and doc.lemmas(index, "NOUN"):
+            return bool(doc.lemmas(index, "NOUN") & known)  # the head noun decides
+    return False
 
 
 def _noun_in(doc: Document, index: int, case: str) -> bool:
@@ -109,7 +122,7 @@ def claims(doc: Document, spans: Spans) -> list[predicate.Claim]:
             extent = _object_after(doc, spans, after, case)
             if extent is not None:
                 subjects = predicate.subjects_before(doc, spans, verb, {"nomn"}, plural=False)
-        if extent is None:
+        if extent is None or not _organisation(doc, spans, *extent):
             continue
         first, last = extent
         inner = tuple(
