@@ -113,11 +113,11 @@ def claims(doc: Document, spans: Spans) -> list[predicate.Claim]:
         after = predicate.skip(doc, verb + 1, 1)
         person = spans.by_first.get(after)
         extent = None
-        subjects: list[predicate.Claim] = []
+        subjects: list[predicate.Subject] = []
         if person is not None and person.label == "PERS":
             end = predicate.skip(doc, verb - 1, -1)
             extent = _object_before(doc, spans, end, case) if end >= 0 else None
-            subjects = [predicate.Claim(Title("", 0, 0, ()), person)]
+            subjects = [predicate.Subject(person)]
         elif after < len(doc.tokens):
             extent = _object_after(doc, spans, after, case)
             if extent is not None:
@@ -132,7 +132,7 @@ def claims(doc: Document, spans: Spans) -> list[predicate.Claim]:
         )
         text = f"{word} {_genitive(doc, first, last, case)}"
         title = Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)))
-        found.extend(predicate.Claim(title, c.person, c.anaphor) for c in subjects)
+        found.extend(predicate.Claim.of(title, subject) for subject in subjects)
     return found
 
 
