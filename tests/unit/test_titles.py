@@ -208,6 +208,11 @@ def _titles(text: str) -> dict[str, str | None]:
             "Олег Бондар",
             "помічник народного депутата",
         ),
+        (
+            "Іван Петренко є одним із засновників компанії «Альфа».",
+            "Іван Петренко",
+            "засновник компанії «Альфа»",
+        ),
         # a pronoun, "останній" or a bare title referring to the person named before
         (
             "Іван Петренко приїхав до Львова. Він є директором заводу.",
@@ -294,6 +299,8 @@ def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
         "Іван Петренко передав документи міністру фінансів.",
         "Іван Петренко зустрівся з послом Франції у Києві.",
         "Лист голови комітету отримав Іван Петренко.",
+        # a negated predicate
+        "Іван Петренко не є директором фірми.",
         # a plural title is a group's, not the person's
         "Міністри зустрілися з Іваном Петренком.",
         # a title word inside a quoted organisation or work name

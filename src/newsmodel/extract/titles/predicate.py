@@ -61,6 +61,8 @@ def _government(doc: Document, index: int) -> str | None:
 def _timeish(doc: Document, index: int) -> bool:
     token = doc.tokens[index]
     word = token.text.lower()
+    if word in words("negation"):
+        return False
     if word in words("skip") or token.text[:1].isdigit() or word in {"-", "–"}:
         return True
     if doc.lemmas(index) & words("time"):
@@ -93,6 +95,13 @@ def _forward_title(doc: Document, spans: Spans, start: int, case: str) -> Title 
     head, wanted = start, case
     if phrase.is_post(doc, start) and start + 1 < len(doc.tokens):
         head, wanted = start + 1, "gent"
+        start = head
+    elif (
+        doc.lemmas(start) & {"один"}
+        and start + 2 < len(doc.tokens)
+        and doc.tokens[start + 1].text.lower() in {"з", "із", "зі"}
+    ):  # "є одним із засновників компанії": one of them, in the singular
+        head, wanted = start + 2, "gent"
         start = head
     while head - start < 3 and not phrase.head_readings(doc, head):
         if head + 1 >= len(doc.tokens) or not phrase.agrees(doc, head, head + 1):
@@ -232,6 +241,8 @@ def _followed_by_person(spans: Spans, title: Title) -> bool:
 
 
 def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
+    if verb > 0 and doc.tokens[verb - 1].text.lower() in words("negation"):
+        return []  # "не є директором", "не працює юристом"
     lemmas = doc.lemmas(verb)
     wanted = {"accs"} if lemmas & words("object") and doc.is_finite_verb(verb) else {"nomn"}
     after = skip(doc, verb + 1, 1)
