@@ -126,9 +126,9 @@ def claims(doc: Document, spans: Spans) -> list[predicate.Claim]:
             continue
         first, last = extent
         inner = tuple(
-            s
-            for s in spans.by_first.values()
-            if first <= s.first_token <= last and s.label != "PERS"
+            span
+            for index in range(first, last + 1)
+            if (span := spans.by_first.get(index)) is not None and span.label != "PERS"
         )
         text = f"{word} {_genitive(doc, first, last, case)}"
         title = Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)))
