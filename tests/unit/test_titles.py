@@ -249,6 +249,11 @@ def test_a_title_inside_a_relative_clause_is_its_own_subjects() -> None:
     }
 
 
+def test_a_title_may_name_whose_it_is() -> None:
+    titles = _titles("Про це заявив радник міністра Олени Шевчук Андрій Мельник.")
+    assert titles == {"Олена Шевчук": "міністр", "Андрій Мельник": "радник міністра Олени Шевчук"}
+
+
 def test_a_plural_predicate_title_goes_to_every_listed_person() -> None:
     titles = _titles("Засновниками ТОВ «Альфа» є Іван Петренко і Олена Шевчук з Києва.")
     assert titles == {
