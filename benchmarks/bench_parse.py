@@ -1,68 +1,99 @@
-"""Parse rate on the seed article, against a same-run reference, written as JSON.
+"""Parse rate against the least a morphology-driven parser does, measured in the same run.
 
-Usage: ``python benchmarks/bench_parse.py [--seconds 3] [--json OUT]``
+Usage: ``python benchmarks/bench_parse.py [--seconds 0.5] [--rounds 5] [--json OUT]``
 
-The reference is ``tokenize_uk.tokenize_words`` on the same text, timed in the same run, so the
-ratio says how many plain tokenisations one full parse costs, whatever the machine.  Rates are
-measured after a warm-up parse (dictionaries loaded, caches filled); the cold figure is the
-first parse in this process, which includes loading pymorphy3 and the gazetteer.
+The reference (issue 11's speed target) tokenises the text with one regular expression and
+lemmatises each distinct word once with pymorphy3: no parser that reads Ukrainian morphology can
+do less per article.  The reference and ``parse_text`` are timed in alternating rounds
+(reference, parser, reference, parser ...) in CPU seconds of this process, and the best round
+of each is kept: on a shared machine both see the same slow and fast spells, so their ratio is
+stable where two back-to-back measurements are not.  The ratio is the number to watch (issue
+11 asks for at least 0.5, aiming for 0.8); the rate is per core.
+
+The input is the seed article (4.7 kB, the size the issue's "seed-sized articles" means) by
+default, or the texts ``run.py`` passes in.  The cold figure is the first parse in this process:
+pymorphy3's dictionaries and the lexicons loading.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+from timing import interleaved_rates
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_b4df3ac546630d11.txt"
+WORD = re.compile(r"\w+(?:['’ʼ-]\w+)*")
+"""A word: letters and digits, with inner apostrophes and hyphens (``п'ять``, ``будь-який``)."""
 
 
-def rate(function: Callable[[], object], seconds: float) -> float:
-    """Calls per second: the best of five rounds of about ``seconds / 5`` each."""
-    best = 0.0
-    for _ in range(5):
-        count, start = 0, time.perf_counter()
-        while (elapsed := time.perf_counter() - start) < seconds / 5:
-            function()
-            count += 1
-        best = max(best, count / elapsed)
-    return best
+def reference(morph: Any) -> Callable[[str], list[str]]:
+    """Tokenise with :data:`WORD` and lemmatise each distinct word of the text once."""
+
+    def lemmatise(text: str) -> list[str]:
+        words = WORD.findall(text)
+        lemmas = {word: morph.parse(word)[0].normal_form for word in set(words)}
+        return [lemmas[word] for word in words]
+
+    return lemmatise
+
+
+def measure(texts: Sequence[str], *, min_time: float = 0.5, rounds: int = 5) -> dict[str, Any]:
+    """Articles per CPU second of ``parse_text`` and of the reference, and their ratio."""
+    started = time.perf_counter()
+    from newsmodel import parse_text
+
+    parse_text(texts[0])
+    cold = time.perf_counter() - started
+    import pymorphy3
+
+    lemmatise = reference(pymorphy3.MorphAnalyzer(lang="uk"))
+    rates = interleaved_rates(
+        {
+            "reference": lambda: [lemmatise(t) for t in texts],
+            "parse": lambda: [parse_text(t) for t in texts],
+        },
+        items=len(texts),
+        min_time=min_time,
+        repeat=rounds,
+    )
+    chars = sum(len(t) for t in texts) / len(texts)
+    return {
+        "articles": len(texts),
+        "mean_characters": round(chars),
+        "articles_per_s": rates["parse"],
+        "reference": "regex tokenisation + pymorphy3 lemma of each distinct word once",
+        "reference_per_s": rates["reference"],
+        "ratio": rates["parse"] / rates["reference"],
+        "clock": "CPU seconds of this process (per core), best of alternating rounds",
+        "cold_first_parse_s": cold,
+    }
+
+
+def show(label: str, result: dict[str, Any]) -> str:
+    return (
+        f"parse {label:10s}{result['articles_per_s']:8.1f} articles/s per core "
+        f"({result['mean_characters']} characters each); reference "
+        f"{result['reference_per_s']:.1f}/s; ratio {result['ratio']:.3f}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--seconds", type=float, default=0.5, help="minimum time per round")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds of each")
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
     args = parser.parse_args()
-
-    text = SEED.read_text(encoding="utf-8")
-    start = time.perf_counter()
-    from newsmodel import parse_text
-
-    parse_text(text)
-    cold = time.perf_counter() - start
-
-    import tokenize_uk
-
-    body = text.split("\n", 1)[1]
-    parse_rate = rate(lambda: parse_text(text), args.seconds)
-    reference_rate = rate(lambda: tokenize_uk.tokenize_words(body), args.seconds)
-    result = {
-        "benchmark": "parse_text on the seed article",
-        "characters": len(text),
-        "cold_first_parse_seconds": round(cold, 4),
-        "articles_per_second": round(parse_rate, 1),
-        "reference": "tokenize_uk.tokenize_words on the same text",
-        "reference_per_second": round(reference_rate, 1),
-        "ratio_to_reference": round(parse_rate / reference_rate, 3),
-    }
-    print(f"parse_text: {parse_rate:8.1f} articles/s   (cold first parse {cold * 1000:.0f} ms)")
-    print(f"reference : {reference_rate:8.1f} tokenisations/s")
-    print(f"ratio     : {result['ratio_to_reference']:.3f} (parse rate / reference rate)")
+    result = measure([SEED.read_text(encoding="utf-8")], min_time=args.seconds, rounds=args.rounds)
+    print(show("seed", result))
+    print(f"cold first parse in this process: {result['cold_first_parse_s'] * 1000:.0f} ms")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -27,6 +27,12 @@ _HTML_ROOTS = frozenset({b"html", b"head", b"body", b"script", b"meta", b"title"
 _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|script|meta)[\s>]", re.IGNORECASE)
 _ELEMENT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)")
 _JSONLD_KEYS = re.compile(rb'"@(context|type|graph|id)"\s*:')
+_NINJS_KEYS = re.compile(
+    rb'(?<!\\)"(uri|guid|\$standard|headlines|bodies|versioncreated|versionCreated|'
+    rb'body_[A-Za-z0-9_]+)"\s*:'
+)
+"""Property names of IPTC ninjs that newsmodel JSON never has (it has ``id``, ``body``): a
+JSON document holding one is ninjs.  ``guid`` is superdesk's spelling of ``uri``."""
 _WRAPPED_JSON = re.compile(rb"^(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)\s*[\[{]")
 """JSON-LD as publishers paste it from a script element: inside ``<!--`` or ``<![CDATA[``."""
 _HEAD = 65536
@@ -45,7 +51,8 @@ NewsML-G2 with the wrong namespace."""
 
 
 def detect(data: bytes, *, name: str | None = None) -> str:
-    """Return ``"json"``, ``"jsonld"`` (a JSON-LD document or an HTML page) or ``"newsml"``.
+    """Return ``"json"``, ``"jsonld"`` (a JSON-LD document or an HTML page), ``"ninjs"`` or
+    ``"newsml"``.
 
     Raises :class:`FormatError` when the bytes look like none of them.
     """
@@ -55,7 +62,9 @@ def detect(data: bytes, *, name: str | None = None) -> str:
     if stripped.startswith(b"<"):
         return _markup(stripped, name)
     if stripped.startswith((b"{", b"[")):
-        return "jsonld" if _JSONLD_KEYS.search(stripped) else "json"
+        if _JSONLD_KEYS.search(stripped):
+            return "jsonld"
+        return "ninjs" if _NINJS_KEYS.search(stripped) else "json"
     suffix = (name or "").lower().rsplit(".", 1)[-1]
     if suffix in _BY_SUFFIX and not stripped:
         return _BY_SUFFIX[suffix]
@@ -63,9 +72,9 @@ def detect(data: bytes, *, name: str | None = None) -> str:
     if not stripped:
         raise FormatError("the document is empty", where=where)
     raise FormatError(
-        "cannot tell the format: not JSON, JSON-LD, HTML or NewsML-G2",
+        "cannot tell the format: not JSON, JSON-LD, ninjs, HTML or NewsML-G2",
         where=where,
-        hint="pass --format json|jsonld|newsml",
+        hint="pass --format json|jsonld|ninjs|newsml",
     )
 
 

@@ -86,9 +86,9 @@ EDGE_DATES = [
 
 def _lexicon_phrases() -> list[str]:
     """Every lexicon form in the frames the grammar knows, for an exhaustive sweep."""
-    from newsmodel.extract.dates import _grammar
+    from newsmodel.extract.dates.patterns import load_grammar
 
-    lex = _grammar().lexicon
+    lex = load_grammar().lexicon
     units = [*lex.units, *lex.weekdays, *lex.season_nouns]
     phrases = [f"{modifier} {unit}" for modifier in lex.modifiers for unit in units]
     phrases += [f"{prefix} {month}" for prefix in lex.prefixes for month in lex.months]
@@ -110,3 +110,38 @@ def test_every_lexicon_phrase_at_the_calendar_edges() -> None:
         for published in EDGE_DATES:
             text = f"Сказано: {phrase}, і все."
             _check(text, published, find_dates(text, published))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=date_like_text, published=publication)
+def test_with_the_document_spans_match_its_tokens(text: str, published: date | None) -> None:
+    """With the annotated document, the same honesty holds and every token span covers the text."""
+    from newsmodel.extract.document import Document
+
+    doc = Document.from_text(text)
+    found = find_dates(text, published, doc)
+    _check(text, published, found)
+    for expression in found:
+        if expression.first_token is None or expression.end_token is None:
+            continue
+        tokens = doc.tokens[expression.first_token : expression.end_token]
+        assert tokens, "an empty token span"
+        assert tokens[0].start <= expression.start + len(expression.text) - 1
+        assert tokens[-1].end >= expression.start
+        assert expression.clause == doc.clause_index(expression.first_token)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(date_like_text, any_text))
+def test_token_anchors_equal_stem_anchors(text: str) -> None:
+    """The document's tokens find the same anchor words as the stem search over the text."""
+    from newsmodel.extract.dates.patterns import load_grammar
+    from newsmodel.extract.dates.scan import anchor_hits
+    from newsmodel.extract.document import Document
+
+    grammar = load_grammar()
+    lowered = text.lower()
+    keep = lowered if len(lowered) == len(text) else None
+    by_stems = set(anchor_hits(grammar, text, keep))
+    by_tokens = set(anchor_hits(grammar, text, keep, Document.from_text(text)))
+    assert by_tokens == by_stems

@@ -9,7 +9,10 @@ failure reproduces.  For every mutant:
 - nothing escapes but a :class:`NewsmodelError` (``validate`` raises nothing at all), and no
   call takes longer than :data:`HANG_SECONDS` (a hang);
 - NewsML-G2: ``validate``'s verdict is the official XSD's on the document as parsed;
-- newsmodel JSON: ``validate`` calls it valid exactly when ``loads`` reads it.
+- newsmodel JSON: ``validate`` calls it valid exactly when ``loads`` reads it;
+- ninjs (IPTC's test suite, ``../shared/corpus/ninjs-conformance``): ``validate``'s verdict is
+  the Python ``jsonschema`` one against the official schema of the version detected, so the
+  compiled fast path never disagrees with it.
 
 The summary (mutants tried, crashes, hangs, disagreements) is printed; run with ``-s``.
 """
@@ -38,6 +41,7 @@ HANG_SECONDS = 20
 PER_XML_FILE = 100
 PER_JSONLD_FILE = 20
 PER_JSON_DOCUMENT = 40
+PER_NINJS_FILE = 8
 
 TOKENS = [
     b"<", b">", b"&", b"&#0;", b"&#xD800;", b"&lol;", b"]]>", b"<!--", b"-->", b"<?x?>",
@@ -46,6 +50,7 @@ TOKENS = [
     b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\\ud800", b"null", b"true", b"-0",
     b"1e400", b"NaN", b"9" * 30, b"18446744073709551616", b"[" * 300, b'"@context"',
     b'"@type": 5', b'"@id": "#x"', b"\n" * 3, b" " * 64,
+    b'"uri"', b'"standard": {"version": "9"}', b'"$standard"', b'"guid": "x"', b'"3.1"',
 ]
 
 
@@ -116,7 +121,7 @@ def _exercise(tally: Tally, label: str, data: bytes, format: str) -> tuple[Any, 
     try:
         report = _timed(lambda: validate(data, format))
         report_any = _timed(lambda: validate(data))
-        assert report_any.format in ("json", "jsonld", "newsml", "unknown")
+        assert report_any.format in ("json", "jsonld", "newsml", "ninjs", "unknown")
         try:
             _timed(lambda: loads(data, format))
             read = True
@@ -226,6 +231,46 @@ def test_json_mutants_crash_nothing_and_validate_agrees_with_loads(
                 tally.disagreements.append(f"{label}: validate {report.ok}, loads {read}")
     print(tally.line("json"))
     assert tally.mutants >= 1000
+    assert tally.crashes == []
+    assert tally.hangs == []
+    assert tally.disagreements == []
+
+
+def test_ninjs_mutants_crash_nothing_and_agree_with_jsonschema(
+    shared: Path, with_shared_schemas: Path
+) -> None:
+    """IPTC's ninjs test suite, mutated: validate's verdict (fast path first) is jsonschema's
+    against the version the mutant is detected as."""
+    import orjson
+
+    from newsmodel.validation import ninjs
+    from newsmodel.validation.ninjs_versions import detect_version
+
+    suite = shared / "corpus" / "ninjs-conformance"
+    if not suite.is_dir():
+        pytest.skip(f"{suite} is absent")
+    folder = str(find_schema_set("ninjs"))
+    tally = Tally()
+    for path in _files(suite, "*.json"):
+        original = path.read_bytes()
+        rng = random.Random(f"ninjs:{path.relative_to(suite)}")
+        for number in range(PER_NINJS_FILE):
+            data = mutate(original, rng)
+            label = f"{path.relative_to(suite)}#{number}"
+            report, _ = _exercise(tally, label, data, "ninjs")
+            if report is None:
+                continue
+            try:
+                value = orjson.loads(data)
+                version = detect_version(value).version if isinstance(value, dict) else None
+            except (orjson.JSONDecodeError, NewsmodelError):
+                continue
+            if version is None or any(i.code == "json.too-deep" for i in report.issues):
+                continue
+            if report.ok is not ninjs._python(folder, version).is_valid(value):
+                tally.disagreements.append(f"{label}: ours {report.ok}, jsonschema's not")
+    print(tally.line("ninjs"))
+    assert tally.mutants >= 1500
     assert tally.crashes == []
     assert tally.hangs == []
     assert tally.disagreements == []

@@ -222,7 +222,7 @@ def test_a_place_lists_the_other_names_the_text_uses_for_it() -> None:
 
 
 def test_an_alias_is_attested_only_by_the_same_words_inflected() -> None:
-    from newsmodel.extract.assemble import attested_alias
+    from newsmodel.extract.coreference import attested_alias
     from newsmodel.extract.gazetteer import entry
 
     korea = entry("kp")

@@ -95,7 +95,9 @@ def test_missing_input_and_bad_gold_file(tmp_path: Path) -> None:
         evaluate([gold])
 
 
-def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
+def _gold_pair(tmp_path: Path) -> Path:
+    """A two-sentence article and a gold file asking for two people it names and one it does
+    not, the place, and the talks."""
     (tmp_path / "a.txt").write_text(
         "date 2025-11-07\nМіністр оборони КНДР Но Гван Чоль 6 листопада прийняв у Пхеньяні "
         "заступника міністра оборони Віктора Горемикіна. Переговори пройшли добре.\n",
@@ -117,6 +119,7 @@ def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
                         "id": "talks",
                         "date": "2025-11-06",
                         "participants": ["Но Гван Чоль"],
+                        "place": ["Пхеньян"],
                         "required": True,
                     }
                 ],
@@ -125,12 +128,18 @@ def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    (score,) = evaluate([tmp_path / "a.json"]).gold
-    summary = score.summary()
-    assert summary["persons_found"] == [2, 3]
-    assert summary["titles_right"] == [2, 3]
-    assert summary["required_places_found"] == [1, 1]
-    assert summary["required_event_dates_right"] == [1, 1]
+    return tmp_path / "a.json"
+
+
+def test_gold_file_scores_people_titles_and_events(tmp_path: Path) -> None:
+    (score,) = evaluate([_gold_pair(tmp_path)]).gold
+    counts = score.counts()
+    assert counts["persons"] == (2, 3)
+    assert counts["titles"] == (2, 3)
+    assert counts["places"] == (1, 1)
+    assert counts["events"] == (1, 1)
+    assert not score.passed  # a gold person is missing
+    assert "person missed: Нема Такого" in format_table(evaluate([tmp_path / "a.json"]))
 
 
 def test_cli_prints_table_or_json_and_reports_errors(
@@ -150,5 +159,26 @@ def test_cli_prints_table_or_json_and_reports_errors(
     assert "LOC" in capsys.readouterr().out
     assert main(["eval", "--json", str(path)]) == 0
     assert json.loads(capsys.readouterr().out)["spans"]["documents"] == 1
-    assert main(["eval", str(tmp_path / "missing.jsonl")]) != 0
-    assert "no such file" in capsys.readouterr().err
+    assert main(["eval", str(tmp_path / "missing.jsonl")]) == 2
+    error = capsys.readouterr().err
+    assert "no such file" in error
+    assert len(error.strip().splitlines()) == 1
+
+
+def test_cli_prints_each_verdict_with_what_was_missed_then_the_totals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = _gold_pair(tmp_path)
+    assert main(["eval", str(gold)]) == 0  # scored: a failing article is a result, not an error
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("a: fail persons 2/3 P=")
+    assert "  person missed: Нема Такого" in lines
+    assert lines[-1].startswith("articles 0/1 pass; persons 2/3, mean precision ")
+    assert lines[-1].endswith("required orgs 0/0, places 1/1, events 1/1")
+    assert main(["eval", "--json", str(gold)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["gold"][0]["passed"] is False
+    assert report["totals"]["persons_found"] == [2, 3]
+    gold.write_text("[]", encoding="utf-8")
+    assert main(["eval", str(gold)]) == 1
+    assert "not a gold article file" in capsys.readouterr().err

@@ -180,15 +180,21 @@ def convert_one(
 
 
 def validate_one(
-    item: Input | str | bytes, format: str | None = None, *, debug: bool = False
+    item: Input | str | bytes,
+    format: str | None = None,
+    *,
+    debug: bool = False,
+    version: str | None = None,
 ) -> Checked:
-    """Validate one input (format detected unless given); unreadable is ``Checked.error``."""
+    """Validate one input (format detected unless given); unreadable is ``Checked.error``.
+    ``version`` is the ninjs version ninjs documents are validated against."""
     item = _as_input(item)
     from newsmodel.validation import validate
 
     try:
         data = read_bytes(item)
-        return Checked(item.name, report=validate(data, format, source=item.name))
+        return Checked(item.name,
+                       report=validate(data, format, source=item.name, version=version))
     except NewsmodelError as error:
         return Checked(item.name, error=describe(error, item))
     except Exception as error:  # a bug must not stop the batch: it is reported, not hidden

@@ -99,9 +99,11 @@ def _schemas(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    """``newsmodel eval``: print the evaluation table (or JSON); exit 0 once it is computed.
+    """``newsmodel eval``: per-article verdicts and totals (or JSON); exit 0 once computed,
+    whether or not the articles pass (the scores are the result, not a check).
 
-    A missing input, or a folder with no gold or span file, is a usage error (exit 2)."""
+    A missing input, or a folder with no gold or span file, is a usage error (exit 2); a file
+    that is not a gold or span file is invalid input (exit 1)."""
     import json
     from pathlib import Path
 

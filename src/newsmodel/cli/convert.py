@@ -126,7 +126,7 @@ def output_mode(output: str | None, formats: list[str], *, many: bool) -> tuple[
         if formats != ["json"]:
             raise UsageError(f"{output}: a .jsonl file holds --to json only")
         return "jsonl", path
-    if len(formats) == 1 and path.suffix == "." + get_format(formats[0]).extension:
+    if len(formats) == 1 and path.name.endswith("." + get_format(formats[0]).extension):
         return "file", path
     if many:
         return "folder", path
@@ -140,10 +140,11 @@ def dump_options(args: argparse.Namespace, formats: list[str]) -> dict[str, dict
     """Per-format ``dump`` options from the command line (other commands' options join here)."""
     options: dict[str, dict[str, object]] = {}
     base_uri = getattr(args, "base_uri", None)
-    if base_uri:
-        for name in formats:
-            if name == "jsonld":
-                options.setdefault(name, {})["base_uri"] = base_uri
+    if base_uri and "jsonld" in formats:
+        options.setdefault("jsonld", {})["base_uri"] = base_uri
+    ninjs_version = getattr(args, "ninjs_version", None)
+    if ninjs_version and "ninjs" in formats:
+        options.setdefault("ninjs", {})["version"] = ninjs_version
     return options
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from newsmodel.cli.common import EXIT_USAGE, version
+from newsmodel.validation.ninjs_versions import DEFAULT_VERSION, VERSIONS
 
 _CHOICE = re.compile(r"invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)")
 
@@ -74,7 +75,8 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
     parsers: dict[tuple[str, ...], Parser] = {(): parser}
 
     convert = commands.add_parser(
-        "convert", help="parse text files (or read documents) and write JSON, JSON-LD or NewsML-G2",
+        "convert", help="parse text files (or read documents) and write JSON, JSON-LD, ninjs or "
+        "NewsML-G2",
         description="Parse Ukrainian news text files (first line `date YYYY-MM-DD ...`) or read "
         "documents in a supported format, and write them in other formats. Inputs are files, "
         "folders (searched recursively) or - for standard input. With -o, one input is written "
@@ -91,7 +93,8 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
     convert.add_argument("--to", dest="to", default="json", metavar="FORMAT[,FORMAT...]",
                          help="output format(s), comma-separated (default: json)")
     convert.add_argument("--from", dest="from_format", default=None, metavar="FORMAT",
-                         help="input format: text, json, jsonld, newsml (default: .txt files are "
+                         help="input format: text, json, jsonld, ninjs, newsml (default: .txt "
+                         "files are "
                          "text, others are detected)")
     convert.add_argument("-o", "--output", default=None, metavar="OUT",
                          help="output file (one input), folder (ends in /, exists, or many "
@@ -104,13 +107,17 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
     convert.add_argument("--base-uri", dest="base_uri", default=None, metavar="URI",
                          help="jsonld: base of the @ids (default: the article's url, else "
                          "urn:newsmodel:article:ID)")
+    convert.add_argument("--ninjs-version", dest="ninjs_version", default=None,
+                         choices=VERSIONS, metavar="VERSION",
+                         help=f"ninjs: the version written, {VERSIONS[0]} to {VERSIONS[-1]} "
+                         f"(default: {DEFAULT_VERSION})")
     _global(convert)
     parsers[("convert",)] = convert
 
     validate = commands.add_parser(
         "validate", help="check documents against their schema and report every problem",
-        description="Validate newsmodel JSON, JSON-LD (or HTML pages with JSON-LD) and "
-        "NewsML-G2 files and folders. Issues are printed as file:line:col: severity: message "
+        description="Validate newsmodel JSON, JSON-LD (or HTML pages with JSON-LD), IPTC ninjs "
+        "and NewsML-G2 files and folders. Issues are printed as file:line:col: severity: message "
         "[code] on standard output; the verdict of each file with a problem and a summary go "
         "to standard error.",
         epilog="Exit codes: 0 every file valid, 1 at least one invalid (or with a warning, "
@@ -118,7 +125,12 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
     )
     validate.add_argument("files", nargs="+", metavar="INPUT",
                           help="file, folder, or - for standard input")
-    validate.add_argument("--format", default=None, help="json, jsonld or newsml (default: detect)")
+    validate.add_argument("--format", default=None,
+                          help="json, jsonld, ninjs or newsml (default: detect)")
+    validate.add_argument("--ninjs-version", dest="ninjs_version", default=None,
+                          choices=VERSIONS, metavar="VERSION",
+                          help="validate ninjs documents against this version's schema "
+                          "(default: the version each declares, else the one its shape tells)")
     validate.add_argument("--json", action="store_true", help="print a machine-readable report")
     validate.add_argument("--fail-on", choices=("error", "warning"), default="error",
                           help="lowest severity that makes the exit code 1 (default: error)")
@@ -143,7 +155,8 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
     parsers[("schema",)] = schema
 
     schemas = commands.add_parser(
-        "schemas", help="install or locate third-party schemas (IPTC NewsML-G2, schema.org)",
+        "schemas", help="install or locate third-party schemas (IPTC NewsML-G2 and ninjs, "
+        "schema.org)",
     )
     _global(schemas)
     parsers[("schemas",)] = schemas
@@ -153,7 +166,7 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
         "install", help="download (or copy with --from) the pinned releases and check SHA-256",
     )
     install.add_argument("names", nargs="*", metavar="NAME",
-                         help="newsml-g2, schemaorg (default: all)")
+                         help="newsml-g2, schemaorg, ninjs (default: all)")
     install.add_argument("--from", dest="source", type=Path, default=None, metavar="DIR",
                          help="copy from this folder instead of downloading")
     install.add_argument("--target", type=Path, default=None, metavar="DIR",
@@ -166,10 +179,13 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
 
     evaluation = commands.add_parser(
         "eval", help="score the parser against gold article files and span-annotated JSONL",
-        description="Parse the articles that gold files (*.json, the eval/gold format) describe, "
-        "or the texts of span files (*.jsonl, the ner-uk format), and compare: people, titles, "
-        "organisations, places and events for gold files; exact and overlap precision, recall "
-        "and F1 per PERS/ORG/LOC for span files. Inputs are files or folders.",
+        description="Parse the articles that gold files (*.json, the eval/gold format) describe "
+        "and score each by the editor's bar, as ../shared/eval/score_article.py does: PASS or "
+        "fail, what was missed (persons, titles, required organisations, places and events), "
+        "then totals in score_set.py's terms. Span files (*.jsonl, the ner-uk format) get exact "
+        "and overlap precision, recall and F1 per PERS/ORG/LOC. Inputs are files or folders.",
+        epilog="Exit codes: 0 scored (whether or not the articles pass), 1 a gold or span file "
+        "that is not one, 2 a missing input or a folder with no .json or .jsonl file.",
     )
     evaluation.add_argument("inputs", nargs="+", metavar="INPUT",
                             help="gold .json, span .jsonl, or a folder")

@@ -77,7 +77,8 @@ def validate(args: argparse.Namespace) -> int:
         raise no_input(counts["skipped"])
     if args.json:
         write_stdout(b'{"version": ' + orjson.dumps(version()) + b', "files": [\n')
-    job = partial(validate_one, format=args.format, debug=getattr(args, "debug", False))
+    job = partial(validate_one, format=args.format, debug=getattr(args, "debug", False),
+                  version=getattr(args, "ninjs_version", None))
     try:
         for checked in run(job, items, workers=count):
             counts["files"] += 1

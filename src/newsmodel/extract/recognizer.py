@@ -4,7 +4,7 @@
 model (spaCy, a transformer, a CRF): return :class:`EntitySpan` objects with character offsets
 and a label (``PERS``, ``ORG``, ``LOC``) and the rest of the pipeline (nominative names,
 coreference, roles, events) works unchanged.  The default, :class:`RuleRecognizer` in
-``entities.py``, uses rules, morphology and the gazetteer, and is meant to be good alone.
+``extract/entities/``, uses rules, morphology and the gazetteer, and is meant to be good alone.
 """
 
 from __future__ import annotations

@@ -53,6 +53,13 @@ FORMATS: dict[str, FormatInfo] = {
             "application/ld+json",
             "schema.org JSON-LD: a NewsArticle @graph; reads publishers' markup and HTML",
         ),
+        FormatInfo(
+            "ninjs",
+            "newsmodel.formats.ninjs",
+            "ninjs.json",
+            "application/json",
+            "IPTC ninjs 1.0-3.1 (default 3.1): one object per article, JSON Lines for many",
+        ),
     )
 }
 
@@ -87,14 +94,18 @@ def loads(
     format: str | None = None,
     *,
     source: str | None = None,
+    **options: Any,
 ) -> list[Article]:
     """Read every article in ``data``; ``format=None`` detects it from the bytes.
+
+    ``options`` go to the format's ``load`` (ninjs takes ``version``, to read a document as
+    that version whatever it declares).
 
     A string is read as its UTF-8; one holding a lone surrogate is refused
     (:mod:`newsmodel.textcodecs` says why)."""
     raw = utf8(data, where=source)
     name = format or detect(raw, name=source)
-    result: list[Article] = _module(name).load(raw, source=source)
+    result: list[Article] = _module(name).load(raw, source=source, **options)
     return result
 
 

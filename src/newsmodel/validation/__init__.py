@@ -17,14 +17,23 @@ VALIDATORS: dict[str, str] = {
     "json": "newsmodel.validation.jsonschema",
     "jsonld": "newsmodel.validation.schemaorg",
     "newsml": "newsmodel.validation.xsd",
+    "ninjs": "newsmodel.validation.ninjs",
 }
 """Format name -> module with ``validate(data: bytes, *, source: str | None) -> Report``."""
 
 
 def validate(
-    data: bytes | str, format: str | None = None, *, source: str | None = None
+    data: bytes | str,
+    format: str | None = None,
+    *,
+    source: str | None = None,
+    version: str | None = None,
 ) -> Report:
     """Validate one document; ``format=None`` detects it from the bytes.
+
+    ``version`` is the ninjs version to validate a ninjs document against (default: the one
+    it declares, else the one its shape tells); the other formats have one version each and
+    ignore it, so a batch of mixed files can pass it for its ninjs ones.
 
     A string is validated as its UTF-8; one holding a lone surrogate cannot be, and gets one
     ``input.surrogate`` error (:mod:`newsmodel.textcodecs` says why)."""
@@ -45,7 +54,8 @@ def validate(
             report.error("format.unknown", error.message)
             return report
     module = importlib.import_module(VALIDATORS[format])
-    result: Report = module.validate(raw, source=source)
+    options = {"version": version} if format == "ninjs" and version is not None else {}
+    result: Report = module.validate(raw, source=source, **options)
     return result
 
 

@@ -9,6 +9,7 @@ Layout of a schema folder (the same as ``../shared/schemas``)::
 
     <dir>/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd, xml.xsd, ...
     <dir>/schemaorg/schemaorg-current-https.jsonld, schemaorgcontext.jsonld
+    <dir>/ninjs/ninjs-schema_1.0.json ... ninjs-schema_3.1.json, GeoJSON.json
 
 Search order: ``NEWSMODEL_SCHEMA_DIR``, then the per-user data folder
 (``$XDG_DATA_HOME/newsmodel/schemas``, default ``~/.local/share/newsmodel/schemas``).
@@ -20,7 +21,7 @@ import hashlib
 import os
 import tempfile
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class SchemaSet:
     files: dict[str, str]  # file name -> SHA-256
     entry: str  # the file validators open
     licence: str
+    urls: dict[str, str] = field(default_factory=dict)  # a file fetched from elsewhere
 
 
 SCHEMA_SETS: dict[str, SchemaSet] = {
@@ -64,6 +66,29 @@ SCHEMA_SETS: dict[str, SchemaSet] = {
         },
         entry="schemaorg-current-https.jsonld",
         licence="CC BY-SA 3.0 (schema.org)",
+    ),
+    "ninjs": SchemaSet(
+        name="ninjs",
+        version="1.0-3.1",
+        base_url="https://raw.githubusercontent.com/iptc/newsinjson/055b5f7a1fb248a673b4b2cbfe8ea1d441d34344/specification/",
+        files={
+            "ninjs-schema_1.0.json": "f2ea48cd839217b665a7433f5b8e31ae5c5ec81bcdfe6f3b5590c5559a99cb92",  # noqa: E501
+            "ninjs-schema_1.1.json": "c2f48f625475d4567df52515db6bfde095a1db165f65eba656db170c9495fac0",  # noqa: E501
+            "ninjs-schema_1.2.json": "f55ff6df71b8da43f74daf422a8b459ca71d1a9fc9c968672953f066649cd432",  # noqa: E501
+            "ninjs-schema_1.3.json": "2a0930f093e541ec68529ea5ac5c8f1b5a2fb1339365725704bcb27dc97d2cb6",  # noqa: E501
+            "ninjs-schema_1.4.json": "1585fd676cf74da54d9d39a590d0130b16fb4fd04cceb78349d7ee8fae9d997e",  # noqa: E501
+            "ninjs-schema_1.5.json": "9ba23fdb368c61253faf97bbdce92b3979f6f4209c54b649437be42ef63f9fda",  # noqa: E501
+            "ninjs-schema_1.6.json": "ae8deb3991f10368593ace8696888a3fd47189893dd327ab89eb344e6b966f49",  # noqa: E501
+            "ninjs-schema_2.0.json": "2489b1ebf7de595f1632e5d08e5e44a88be8e22fdda501c753060e53d2809a00",  # noqa: E501
+            "ninjs-schema_2.1.json": "4587358623bfa6c3d83a19b8719180983db02a40a355f5825fc604604a3936f8",  # noqa: E501
+            "ninjs-schema_2.2.json": "88c84fa87382c5a7a314fd44ab1041921c7cbac47ab9550bc4964b1fa30897e2",  # noqa: E501
+            "ninjs-schema_3.0.json": "9c1158d5165e92dfdfb9c4dac64a78e59241dea1c8a32b57fbc7bb6795a0eb07",  # noqa: E501
+            "ninjs-schema_3.1.json": "404f578a299bf34e76e98f2de26ad9989882ebd7abf3a4d3cf3aa689b70a8744",  # noqa: E501
+            "GeoJSON.json": "e52886cce1429941ab3725a055a61d6bf8b6f5429837ff7dbca32f809e3500c2",
+        },
+        entry="ninjs-schema_3.1.json",
+        licence="MIT (IPTC); GeoJSON.json from the geojson.org schema project",
+        urls={"GeoJSON.json": "https://geojson.org/schema/GeoJSON.json"},
     ),
 }
 
@@ -172,7 +197,7 @@ def _fetch(schema_set: SchemaSet, file: str, source: Path | None, timeout: float
         raise ResourceError(
             f"{file} not found in {source} or {source / schema_set.name}", where=str(source)
         )
-    url = schema_set.base_url + file
+    url = schema_set.urls.get(file, schema_set.base_url + file)
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (pinned https)
             data: bytes = response.read()

@@ -1,0 +1,181 @@
+"""The annotated document every parser stage reads and adds a layer to.
+
+Like spaCy's ``Doc``: the text is tokenised once, each token's morphological readings are
+looked up once (one dictionary query per distinct word, shared by every stage), and the text is
+cut into sentences and clauses.  Stages never re-tokenise or ask the morphology by string; they
+read :attr:`Document.readings` and store what they find in :attr:`Document.layers` under their
+own name (``"entities"``, ``"titles"``, ``"dates"``, ``"events"``), so a later stage sees what an
+earlier one decided.
+
+Clauses are what events and dates attach to: a sentence is split before a conjunction or a
+relative pronoun that opens a new predicate (``, який``, ``, що``, ``, коли``, ``і`` between two
+finite verbs), and a piece without a finite verb of its own stays with the clause before it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from newsmodel.extract import morph
+from newsmodel.extract.tokens import Token, tokenize
+
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_FINITE = frozenset({"pres", "past", "futr", "impr"})
+
+
+@cache
+def clause_openers() -> dict[str, frozenset[str]]:
+    """``kind -> words`` from ``lexicon/clause_openers.tsv`` (subordinator, relative,
+    coordinator), read once."""
+    text = files("newsmodel.extract.lexicon").joinpath("clause_openers.tsv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            kind, word = line.split("\t")
+            kinds.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Tokens ``start`` to ``end`` (exclusive) of a document, with their character extent."""
+
+    doc: Document = field(repr=False, compare=False)
+    start: int
+    end: int
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.tokens[self.start].start
+
+    @property
+    def end_char(self) -> int:
+        return self.doc.tokens[self.end - 1].end
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char : self.end_char]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.doc.tokens[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.doc.tokens[self.start : self.end])
+
+
+@dataclass(slots=True)
+class Document:
+    """One text, tokenised, analysed and cut into sentences and clauses, plus stage layers."""
+
+    text: str
+    tokens: list[Token]
+    readings: list[tuple[morph.Reading, ...]]
+    sentences: list[Span]
+    clauses: list[Span]
+    layers: dict[str, Any] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _clause_of: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_text(cls, text: str) -> Document:
+        """Annotate ``text``: linear in its length (each distinct word is analysed once)."""
+        tokens = tokenize(text)
+        cache: dict[str, tuple[morph.Reading, ...]] = {}
+        readings = []
+        for token in tokens:
+            found = cache.get(token.text)
+            if found is None:
+                found = morph.readings(token.text) if token.is_word else ()
+                cache[token.text] = found
+            readings.append(found)
+        doc = cls(text, tokens, readings, [], [])
+        doc._starts = [token.start for token in tokens]
+        doc.sentences = _sentences(doc)
+        doc.clauses = [clause for sentence in doc.sentences for clause in _clauses(doc, sentence)]
+        doc._clause_of = [0] * len(tokens)
+        for number, clause in enumerate(doc.clauses):
+            for index in range(clause.start, clause.end):
+                doc._clause_of[index] = number
+        return doc
+
+    def span(self, start: int, end: int) -> Span:
+        """Tokens ``start`` to ``end`` (exclusive)."""
+        return Span(self, start, end)
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token covering character ``char``, or ``None`` between tokens."""
+        index = bisect_right(self._starts, char) - 1
+        if index >= 0 and self.tokens[index].start <= char < self.tokens[index].end:
+            return index
+        return None
+
+    def sentence_of(self, token: int) -> Span:
+        return self.sentences[self.tokens[token].sentence]
+
+    def clause_of(self, token: int) -> Span:
+        return self.clauses[self._clause_of[token]]
+
+    def clause_index(self, token: int) -> int:
+        return self._clause_of[token]
+
+    def is_finite_verb(self, token: int) -> bool:
+        """Has the token a reading as a finite verb (present, past, future or imperative)?"""
+        return any(r.pos == "VERB" and r.grammemes & _FINITE for r in self.readings[token])
+
+    def lemmas(self, token: int, pos: str | None = None) -> frozenset[str]:
+        """The token's lemmas, of one part of speech when ``pos`` is given."""
+        return frozenset(r.lemma for r in self.readings[token] if pos is None or r.pos == pos)
+
+
+def _sentences(doc: Document) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for index in range(1, len(doc.tokens) + 1):
+        if index == len(doc.tokens) or doc.tokens[index].sentence != doc.tokens[start].sentence:
+            spans.append(Span(doc, start, index))
+            start = index
+    return spans
+
+
+def _opens_clause(doc: Document, index: int) -> bool:
+    """Does the token begin a new clause (a conjunction or relative word after a pause)?"""
+    word = doc.tokens[index].text.lower()
+    openers = clause_openers()
+    after_pause = index > 0 and doc.tokens[index - 1].text in _CLAUSE_PUNCTUATION
+    if word in openers["subordinator"] or doc.lemmas(index) & openers["relative"]:
+        return after_pause
+    return word in openers["coordinator"]
+
+
+def _clauses(doc: Document, sentence: Span) -> list[Span]:
+    """Cut a sentence before each clause opener; a piece without a finite verb joins the one
+    before it (``і Сеул`` is no clause, ``і Сеул відповів`` is)."""
+    cuts = [sentence.start]
+    for index in range(sentence.start + 1, sentence.end):
+        if doc.tokens[index].is_word and _opens_clause(doc, index):
+            cuts.append(index)
+    cuts.append(sentence.end)
+    pieces = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+    merged: list[list[int]] = []
+    for a, b in pieces:
+        has_verb = any(doc.is_finite_verb(i) for i in range(a, b))
+        if merged and not has_verb:
+            merged[-1][1] = b
+        elif merged and not merged[-1][2]:
+            merged[-1][1:] = [b, int(has_verb)]
+        else:
+            merged.append([a, b, int(has_verb)])
+    return [Span(doc, a, b) for a, b, _ in merged]
+
+
+__all__ = ["Document", "Span"]

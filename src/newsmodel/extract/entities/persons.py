@@ -1,0 +1,169 @@
+"""People: runs of capitalised words that morphology reads as names (given names, surnames,
+patronymics, East Asian names), initials joined to them, and adjective-form surnames.
+"""
+
+from __future__ import annotations
+
+from newsmodel.extract import morph
+from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.vocabulary import (
+    _NOT_NAMES,
+    _ROMAN,
+    PLACE_HEADS,
+)
+from newsmodel.extract.entities.words import (
+    _has_name_reading,
+    _is_initial,
+    _looks_like_person,
+    _person_boundary,
+)
+from newsmodel.extract.names import is_east_asian
+from newsmodel.extract.recognizer import EntitySpan
+
+
+class PersonRules(ScannerBase):
+    """The candidate rules of this kind (see the module docs)."""
+
+    def with_initials(self, span: EntitySpan) -> EntitySpan:
+        """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
+        first, last = span.first_token, span.last_token
+        while (
+            first >= 2
+            and _is_initial(self.tokens[first - 2].text)
+            and self.tokens[first - 1].text == "."
+            and self.tokens[first - 2].sentence == self.tokens[first].sentence
+        ):
+            first -= 2
+        while (
+            first >= 1
+            and _is_initial(self.tokens[first - 1].text.rstrip("."))
+            and self.tokens[first - 1].text.endswith(".")
+        ):
+            first -= 1
+        after = last
+        while after + 1 < len(self.tokens) and self.adjacent(after, after + 1):
+            nxt = self.tokens[after + 1]
+            if len(nxt.text) == 2 and nxt.text.endswith(".") and _is_initial(nxt.text[0]):
+                after += 1  # "Смєшко І. П."
+            elif (
+                _is_initial(nxt.text)
+                and after + 2 < len(self.tokens)
+                and self.tokens[after + 2].text == "."
+            ):
+                after += 2  # "Павлову Г . Л ."
+            else:
+                break
+        roman = self.tok(after + 1)
+        if (
+            after == last
+            and roman is not None
+            and roman.text in _ROMAN
+            and self.adjacent(after, after + 1)
+            and roman.text != "I"
+        ):
+            after += 1  # "Катерини II", "Казимир III": a monarch's number
+        last = after
+        if (first, last) == (span.first_token, span.last_token):
+            return span
+        return self.span(first, last, "PERS", span.name, span.key, span.parts)
+
+    def person_run(self, index: int) -> EntitySpan | None:
+        if not self.capital_word(index) or self.tokens[index].is_upper:
+            return None
+        if _is_initial(self.words[index].rstrip(".")):
+            return None  # initials join the name they belong to (with_initials)
+        last = index
+        while (
+            self.capital_word(last + 1)
+            and self.adjacent(last, last + 1)
+            and last + 1 not in self.hits
+            and not self.tokens[last + 1].is_upper
+            and not _is_initial(self.words[last + 1].rstrip("."))
+            and self.words[last + 1].lower() not in _NOT_NAMES
+            and last - index < 3
+        ):
+            last += 1
+        words = self.words[index : last + 1]
+        if len(words) == 1 or words[0].lower() in _NOT_NAMES:
+            return None  # "Тому Старовижівська районна рада": a conjunction, not "Том"
+        if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
+            return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
+        split = None if is_east_asian(words) else _person_boundary(words)
+        if split is not None:
+            last = index + split - 1
+            words = words[:split]
+            if len(words) == 1:
+                return None
+        if (
+            not _has_name_reading(words[0])
+            and morph.is_known(words[0])
+            and not any("anim" in r.grammemes for r in morph.readings(words[0]))
+            and _has_name_reading(words[1], "Name")
+            and not is_east_asian(words)
+        ):
+            return None  # "Росії Олександр Мацегора": the name starts at the next word
+        if is_east_asian(words) or _looks_like_person(words):
+            return self.span(index, last, "PERS")
+        return None
+
+    def adjective_name(self, index: int) -> EntitySpan | None:
+        """``Південний Буг``, ``Високому Замку``, ``Західної України``: a capitalised adjective
+        mid-sentence agreeing with the capitalised noun after it names one place."""
+        token = self.tokens[index]
+        if not token.is_capitalised or token.is_upper or self.initial(index):
+            return None
+        kinds = morph.pos_set(token.text)
+        if "ADJF" not in kinds or not morph.is_known(token.text):
+            return None
+        noun = self.tok(index + 1)
+        if noun is not None and _is_initial(noun.text.rstrip(".")):
+            return None  # "Підвисоцький М. Т.": a surname with initials
+        if (
+            noun is None
+            or not self.capital_word(index + 1)
+            or noun.is_upper
+            or not self.adjacent(index, index + 1)
+        ):
+            return None
+        if "NOUN" not in morph.pos_set(noun.text) or not morph.shares_case(token.text, noun.text):
+            return None
+        if _has_name_reading(noun.text):
+            return None  # "Іванна Петрова", "Дніпрова Чайка": people
+        hit = self.hits.get(index + 1)
+        if hit is not None and hit.type != "place":
+            return None
+        last = hit.end - 1 if hit is not None else index + 1
+        return self.span(
+            index,
+            last,
+            "LOC",
+            morph.noun_phrase_nominative(self.words[index : last + 1], PLACE_HEADS),
+        )
+
+    def country_after(self, index: int) -> bool:
+        """The next word, with nothing between, starts a country's name in the genitive."""
+        hit = self.hits.get(index + 1)
+        return (
+            hit is not None
+            and hit.type == "place"
+            and hit.country is None  # a country lies in no other
+            and self.adjacent(index, index + 1)
+            and morph.has(self.tokens[index + 1].text, "NOUN", "gent")
+        )
+
+    def genitive_name_end(self, index: int) -> int:
+        """``Майдані Незалежності``, ``Площі Ринок``: a capitalised noun in the genitive right
+        after a place word belongs to its name (unless it is a known place or a person's name
+        of its own: ``Печерському районі Києва``, ``вулиці Шевченка``)."""
+        word = self.tok(index + 1)
+        if (
+            word is not None
+            and self.capital_word(index + 1)
+            and not word.is_upper
+            and self.adjacent(index, index + 1)
+            and index + 1 not in self.hits
+            and morph.has(word.text, "NOUN", "gent")
+            and not _has_name_reading(word.text)
+        ):
+            return index + 1
+        return index

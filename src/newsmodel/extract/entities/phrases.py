@@ -1,0 +1,458 @@
+"""Noun phrases with an organisation or place head word (``Ради безпеки Росії``, ``Курської
+області``), their genitive complements, which may be names of their own, and gazetteer
+entries with the territory a known body's name runs on over (``СБУ в Луганській області``).
+"""
+
+from __future__ import annotations
+
+from newsmodel.extract import morph
+from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.vocabulary import (
+    _GLUE,
+    _LOCATIVE_PREPOSITIONS,
+    _PHRASE_POS,
+    _PLACE_ABBREVIATIONS,
+    _QUOTE_OPEN,
+    _REGION_HEADS,
+    _SITE_HEADS,
+    _TERRITORIAL_GLUE,
+    PLACE_HEADS,
+)
+from newsmodel.extract.entities.words import (
+    _compound_organisation,
+    _has_name_reading,
+    _is_initial,
+    _is_verb,
+    _looks_like_person,
+    _shouted,
+    _title_heads,
+    speaks,
+)
+from newsmodel.extract.recognizer import EntitySpan, Label
+
+_PREPOSITION_NOUNS = frozenset({"боку", "приводу", "нагоди", "рахунок"})
+"""Nouns that make a compound preposition with ``з``: ``з боку``, ``з приводу``."""
+
+
+class PhraseRules(ScannerBase):
+    """The candidate rules of this kind (see the module docs)."""
+
+    def noun_phrase(self, index: int) -> EntitySpan | None:
+        """Adjectives + an organisation or place head noun + genitive complements."""
+        token = self.tokens[index]
+        if not token.is_word or token.text.isdigit():
+            return None
+        if not token.is_capitalised and not (morph.pos_set(token.text) & _PHRASE_POS):
+            return None
+        head = index
+        while (
+            (t := self.tok(head))
+            and t.is_word
+            and morph.pos_set(t.text) & {"ADJF", "PRTF"}
+            and not morph.pos_set(t.text) & {"ADVB", "COMP"}
+            and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
+            and head - index < 4
+            and self.adjacent(head, head + 1)
+            # "Донецька обласна рада" agree; "Алчевську Луганської області" is a city (not an
+            # adjective) before its region
+            and self.agrees(head, head + 1)
+        ):
+            head += 1
+        head_token = self.tok(head)
+        if head_token is None or not head_token.is_word:
+            return None
+        if _is_initial(head_token.text.rstrip(".")):
+            return None  # "Підвисоцький М. Т.": initials, not "м." the city
+        if (
+            head > index
+            and token.is_capitalised
+            and (head_token.is_upper or _compound_organisation(head_token.text))
+            and not self.initial(index)
+            and head not in self.hits
+        ):
+            # "Херсонське ОТВ АМКУ", "Головне управління Держгеокадастру": adjective + acronym
+            last, parts = self.complements(head, organisation=True)
+            return self.span(index, last, "ORG", None, None, tuple(parts))
+        is_org = self.is_head(head_token.text, self.org_heads)
+        is_place = not is_org and (
+            self.is_head(head_token.text, PLACE_HEADS)
+            or head_token.text.lower() in _PLACE_ABBREVIATIONS
+        )
+        if not (is_org or is_place):
+            return None
+        capital = token.is_capitalised
+        if not capital and head == index and (named := self.named_after(head)) is not None:
+            # "університеті імені Тараса Шевченка", "парку ім. Т. Г. Шевченка": an institution
+            # or a site named after someone is a name, its common head and all
+            return named
+        if head in self.hits and not capital:
+            return None
+        if token.is_upper and _shouted(token.text):
+            return None  # "ДОБРОВІЛЬНОГО ОБ’ЄДНАННЯ": a heading in capitals
+        if (
+            is_place
+            and not capital
+            and head == index
+            and self.is_head(head_token.text, _SITE_HEADS)
+            and self.capital_word(head + 1)
+            and self.adjacent(head, head + 1)
+            and head + 1 not in self.hits
+            and not self.tokens[head + 1].is_upper
+        ):
+            # "парк Шевченка", "аеропорт Бориспіль": a site and its name are one place name
+            last = head + 1
+            while last - head < 3 and self.capital_word(last + 1) and self.adjacent(last, last + 1):
+                last += 1
+            return self.span(index, last, "LOC")
+        if is_place and head == index:
+            return None  # "Площа", "Проспект": a bare place word names nothing
+        if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
+            return None  # "Алчевську Луганської області": a city, then its region
+        if is_place and capital:
+            if head_token.text.endswith("."):  # "Донецька обл.": the dot is punctuation
+                return EntitySpan(
+                    token.start,
+                    head_token.end - 1,
+                    "LOC",
+                    morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
+                    None,
+                    index,
+                    head,
+                )
+            return self.span(
+                index,
+                head,
+                "LOC",
+                morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
+            )
+        last, parts = self.complements(head, organisation=is_org)
+        if not capital and not parts:
+            return None  # a lower-case phrase is a name only with a named complement
+        if not capital and parts[0].label == "ORG":
+            # "фракції Партії регіонів": the name is the capitalised organisation inside
+            return parts[0]
+        if not capital and parts[0].key is not None and parts[0].first_token == head + 1:
+            # "на вулицях Києва", "у центрі Луганська": a common word, then the known place
+            return parts[0]
+        if not capital and head == index and not is_org:
+            return None
+        if is_place and not capital and head > index:
+            return None
+        if (
+            capital
+            and head == index
+            and self.initial(index)
+            and not any(self.capital_word(i) for i in range(index + 1, last + 1))
+        ):
+            return None  # "Суд першої інстанції вирішив": capitalised only by position
+        if not capital and head == index and is_org and not parts:
+            return None
+        if is_place and head == index and last == head:
+            return None  # a bare "Область" is no name
+        words = self.words[index : head + 1]
+        name = morph.noun_phrase_nominative(
+            [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
+        )
+        if (
+            is_place
+            and not capital
+            and not any(self.capital_word(i) for i in range(index, last + 1))
+        ):
+            return None
+        if is_org and capital:
+            last = self.name_suffix(last)
+        return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
+
+    def name_suffix(self, last: int) -> int:
+        """``Державне підприємство «Укрхімтрансаміак»``, ``прокуратура №1``: a quoted name or
+        a number right after an organisation phrase belongs to it."""
+        nxt = self.tok(last + 1)
+        if nxt is None or nxt.sentence != self.tokens[last].sentence:
+            return last
+        if nxt.text in _QUOTE_OPEN and self.capital_word(last + 2):
+            close = self.closing_quote(last + 1)
+            if close is not None and close - last <= 8:
+                return close
+        if (
+            nxt.text == "№"
+            and (number := self.tok(last + 2)) is not None
+            and number.text[:1].isdigit()
+        ):
+            return last + 2
+        return last
+
+    def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
+        """Extend past the head over genitive complements: ``безпеки``, ``Росії``,
+        ``Корейської народної армії``, ``оборони України``."""
+        last = head
+        parts: list[EntitySpan] = []
+        budget = 6 if organisation else 3
+        while budget > 0 and self.adjacent(last, last + 1):
+            nxt = last + 1
+            hit = self.hits.get(nxt)
+            if hit is not None:
+                hit_span = self.lexicon(nxt) or self.span(hit.start, hit.end - 1, "ORG")
+                if not self.genitive_span(nxt, hit.end - 1):
+                    break
+                parts.append(hit_span)
+                last = hit.end - 1
+                budget -= 1
+                continue
+            token = self.tokens[nxt]
+            lower = token.text.lower()
+            named_tail = bool(parts) and parts[-1].last_token == last
+            if (
+                organisation
+                and last > head
+                and not named_tail
+                and lower in ("та", "і", "й")
+                and (after := self.tok(nxt + 1)) is not None
+                and not after.is_capitalised
+                and morph.has(after.text, "gent")
+                and not _is_verb(after.text)
+            ):
+                last = nxt  # "економіки та інвестицій": coordinated complements
+                continue
+            if (
+                organisation
+                and lower in ("з", "із")
+                and (after := self.tok(nxt + 1)) is not None
+                and not after.is_capitalised
+                and after.text.lower() not in _PREPOSITION_NOUNS
+                and morph.has(after.text, "NOUN", "gent", known=True)
+                and not _is_verb(after.text)
+            ):
+                last = nxt  # "Державне агентство з інвестицій", "комітет з питань ..."
+                continue
+            if (
+                organisation
+                and lower in ("у", "в")
+                and nxt + 1 not in self.hits
+                and self.capital_word(nxt + 1)
+                and self.is_region_phrase(nxt + 1)
+            ):
+                last = nxt  # "ДСНС України в Івано-Франківській області"
+                continue
+            if (
+                organisation
+                and last > head
+                and lower in ("у", "в")
+                and (region := self.hits.get(nxt + 1)) is not None
+                and region.type == "place"
+                and self.is_head(self.words[region.end - 1], _REGION_HEADS)
+                and morph.has(self.words[region.end - 1], "loct")
+            ):
+                # "ДСНС України у Закарпатській області": the regional office is the name
+                last = region.end - 1
+                parts.append(self.span(region.start, last, "LOC", region.name, region.key))
+                budget -= 1
+                continue
+            if (
+                organisation
+                and lower in ("у", "в")
+                and (abbreviation := self.tok(nxt + 1)) is not None
+                and abbreviation.text in ("м.", "місті")
+                and (city := self.hits.get(nxt + 2)) is not None
+                and city.type == "place"
+                and self.adjacent(nxt + 1, nxt + 2)
+            ):
+                last = city.end - 1  # "ГУ ДФС у м. Києві": the city office is the name
+                budget -= 1
+                continue
+            if lower in ("імені", "ім.", "ім", "м.") and (
+                self.capital_word(nxt + 1)
+                or (
+                    (d := self.tok(nxt + 1)) is not None
+                    and d.text == "."
+                    and self.capital_word(nxt + 2)
+                )
+            ):
+                last = nxt + (1 if self.tokens[nxt + 1].text == "." else 0)
+                while (
+                    (a := self.tok(last + 1))
+                    and _is_initial(a.text.rstrip("."))
+                    and (
+                        a.text.endswith(".")
+                        or ((d := self.tok(last + 2)) is not None and d.text == ".")
+                    )
+                ):
+                    last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
+                if lower != "м.":
+                    last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
+                continue
+            if (
+                not token.is_word
+                or lower in _LOCATIVE_PREPOSITIONS
+                or token.text.isdigit()
+                or _is_verb(token.text)
+            ):
+                break
+            if token.is_upper and (q := self.tok(nxt + 1)) is not None and q.text in _QUOTE_OPEN:
+                break  # "компанія ТД «Нафтопостач»": the acronym starts the next name
+            # a run of adjectives and a genitive noun
+            end = nxt
+            while (
+                (t := self.tok(end))
+                and t.is_word
+                and morph.pos_set(t.text) & {"ADJF", "PRTF"}
+                and self.adjacent(end, end + 1)
+                and end - nxt < 4
+                and not morph.has(t.text, "NOUN", "gent", known=True)
+            ):
+                end += 1
+            noun = self.tok(end)
+            if noun is None or not noun.is_word:
+                break
+            if not (
+                morph.has(noun.text, "NOUN", "gent")
+                or noun.is_upper
+                or (noun.is_capitalised and not morph.is_known(noun.text))
+            ):
+                break  # "Верховної Ради нас", "Фонду держмайна про": not a noun complement
+            if (
+                not token.is_capitalised
+                and last > head
+                and noun.text.lower().endswith(("ння", "ття"))
+            ):
+                break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
+            if token.is_capitalised and _looks_like_person(self.words[nxt : end + 1]):
+                break
+            if not token.is_capitalised and not organisation:
+                break
+            if not token.is_capitalised and named_tail:
+                break  # "комітету України перевірки фактів": a name ends with its named part
+            if not token.is_capitalised and noun.is_capitalised:
+                break
+            if token.is_capitalised:
+                label: Label = (
+                    "ORG"
+                    if self.is_head(noun.text, self.org_heads)
+                    or _compound_organisation(noun.text)
+                    or (noun.is_upper and nxt == end)
+                    else "LOC"
+                )
+                inner: list[EntitySpan] = []
+                if label == "ORG" and self.is_head(noun.text, self.org_heads):
+                    end, inner = self.complements(end, organisation=True)
+                elif (
+                    "республіка" in morph.lemmas_of(noun.text)
+                    and self.capital_word(end + 1)
+                    and self.adjacent(end, end + 1)
+                ):
+                    end += 1  # "Автономної Республіки Крим": the name follows the word
+                phrase = self.words[nxt : end + 1]
+                parts.append(
+                    self.span(
+                        nxt,
+                        end,
+                        label,
+                        morph.noun_phrase_nominative(phrase, self.org_heads | PLACE_HEADS),
+                        None,
+                        tuple(inner),
+                    )
+                )
+            last = end
+            budget -= 1
+        while last > head and self.tokens[last].text.lower() in _GLUE:
+            last -= 1  # "інститут прогнозування та": the name stopped before the glue word
+        return last, [part for part in parts if part.last_token <= last]
+
+    def honoree_end(self, last: int) -> int:
+        """After ``імені`` and any initials: the last word of the name (up to three words)."""
+        end = last
+        while end - last < 3 and self.capital_word(end + 1) and self.adjacent(end, end + 1):
+            end += 1
+        return end
+
+    def named_after(self, head: int) -> EntitySpan | None:
+        """A lower-case head and its lower-case complements, ``імені`` or ``ім.``, initials and
+        a name (``інституту мовознавства ім. О. О. Потебні``): the whole span."""
+        last, _ = self.complements(head, organisation=True)
+        after = next(
+            (i for i in range(head + 1, last) if self.words[i].lower() in ("імені", "ім.", "ім")),
+            None,
+        )
+        if after is None or not self.capital_word(last):
+            return None
+        if any(self.capital_word(i) for i in range(head + 1, after)):
+            return None  # "фракції Партії регіонів імені ...": a named part comes first
+        label: Label = "ORG" if self.is_head(self.words[head], self.org_heads) else "LOC"
+        return self.span(head, last, label)
+
+    def is_region_phrase(self, index: int) -> bool:
+        """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised
+        adjective and a region word, in the locative."""
+        head = self.tok(index + 1)
+        return (
+            head is not None
+            and self.is_head(head.text, frozenset({"область", "район"}))
+            and morph.has(head.text, "loct")
+        )
+
+    def lexicon(self, index: int) -> EntitySpan | None:
+        hit = self.hits.get(index)
+        if hit is None:
+            return None
+        if (
+            hit.end - hit.start == 1
+            and _has_name_reading(self.words[index], "Name")
+            and self.capital_word(index + 1)
+            and self.adjacent(index, index + 1)
+            and index + 1 not in self.hits
+            and not self.tokens[index + 1].is_upper
+        ):
+            return None  # "Володимир Гройсман", not the city of Volodymyr
+        if hit.end - hit.start == 1 and hit.type == "place" and self.foreign_name_after(index):
+            return self.span(index, index + 1, "PERS")  # "Джорджія Мелоні", not Georgia
+        label: Label = "LOC" if hit.type == "place" else "ORG"
+        name = hit.name
+        if label == "ORG" and not self.tokens[hit.start].is_upper:
+            # the text's own wording, in the nominative: "Збройні сили Росії" as written
+            name = morph.noun_phrase_nominative(self.words[hit.start : hit.end], self.org_heads)
+        last = hit.end - 1
+        if label == "ORG":
+            last = self.territorial_extension(last)
+        return self.span(hit.start, last, label, name, hit.key)
+
+    def foreign_name_after(self, index: int) -> bool:
+        """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place
+        word in the nominative, a capitalised word after it, and evidence for a person (a
+        verb of speech beside the pair or a job title before it)."""
+        nxt = self.tok(index + 1)
+        if (
+            nxt is None
+            or not self.capital_word(index + 1)
+            or nxt.is_upper
+            or index + 1 in self.hits
+            or not self.adjacent(index, index + 1)
+            or self.capital_word(index + 2)
+            or not any(r.case == "nomn" for r in morph.readings(self.words[index]) if r.known)
+        ):
+            return False
+        sentence = self.tokens[index].sentence
+        near = [
+            t
+            for t in (*self.tokens[max(index - 3, 0) : index], *self.tokens[index + 2 : index + 5])
+            if t.is_word and t.sentence == sentence
+        ]
+        return any(speaks(t.text) for t in near) or any(
+            not morph.lemmas_of(t.text.lower()).isdisjoint(_title_heads())
+            for t in self.tokens[max(index - 3, 0) : index]
+        )
+
+    def territorial_extension(self, last: int) -> int:
+        """``ДСНС України``, ``СБУ в Луганській області``: a known body's name goes on over the
+        country or region it serves, which belongs to the name and is no separate place."""
+        extended, parts = self.complements(last, organisation=True)
+        if extended == last or not parts:
+            return last
+        for part in parts:
+            if part.label != "LOC" or not (
+                part.key is not None or self.is_head(self.words[part.last_token], _REGION_HEADS)
+            ):
+                return last  # "СБУ Ледін": a name after the body is a person, not its seat
+        covered = {i for part in parts for i in range(part.first_token, part.last_token + 1)}
+        for i in range(last + 1, extended + 1):
+            if i not in covered and self.words[i].lower() not in _TERRITORIAL_GLUE:
+                return last
+        return extended

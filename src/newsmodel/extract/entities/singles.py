@@ -1,0 +1,172 @@
+"""A single capitalised word nothing longer claimed: an acronym, a place after ``у``/``в``, a
+name by its readings; sentence-initial words only on evidence from the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel.extract import gazetteer, morph
+from newsmodel.extract.entities.organisations import OrganisationRules
+from newsmodel.extract.entities.persons import PersonRules
+from newsmodel.extract.entities.vocabulary import (
+    _FUNCTION_POS,
+    _IN_PLACE,
+    _LOCATIVE_PREPOSITIONS,
+    _NOT_NAMES,
+    _ROMAN,
+    _STREET_ABBREVIATIONS,
+)
+from newsmodel.extract.entities.words import (
+    _compound_organisation,
+    _is_initial,
+    _shouted,
+    _title_heads,
+    measures,
+)
+from newsmodel.extract.recognizer import EntitySpan
+
+_QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
+"""Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
+
+
+class SingleWordRules(OrganisationRules, PersonRules):
+    """The candidate rules of this kind (see the module docs)."""
+
+    def single(self, index: int) -> EntitySpan | None:
+        token = self.tokens[index]
+        if (
+            not self.capital_word(index)
+            or len(token.text) < 2
+            or (_is_initial(token.text[0]) and token.text.endswith("."))
+        ):
+            return None
+        word = token.text
+        readings = morph.readings(word)
+        if token.is_upper and re.search(r"\d", word) and not re.match(r"^[^\W\d]{3,}-\d+$", word):
+            return None  # "СУ-100", "А-3": models and formats; "ТЕЦ-5" stays a plant
+        if token.is_upper and len(word) == 2 and word.isascii():
+            return None  # "PR", "DT", "TU": Latin two-letter abbreviations are rarely bodies
+        if token.is_upper:
+            meaning = gazetteer.abbreviations().get(word)
+            if meaning == "thing":
+                return None  # ЗМІ, ПДВ: abbreviations of things name no organisation
+            lower = word.lower()
+            if (
+                word in _ROMAN
+                or len(word) > 8
+                or any(r.known and "Abbr" not in r.grammemes and r.lemma == lower for r in readings)
+                or (len(word) >= 4 and _shouted(word))
+            ):
+                abbreviation = any("Abbr" in r.grammemes for r in readings) and not any(
+                    r.known and r.pos in _FUNCTION_POS for r in readings
+                )  # not "ДО УКРАЇНИ" in a headline in capitals
+                if meaning == "institution" or (
+                    abbreviation and len(word) <= 5 and self.country_after(index)
+                ):
+                    # "НАН України", "ЗС України": a dictionary abbreviation with a country's
+                    # name after it is that country's institution
+                    return self.organisation_with_complement(index)
+                return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
+            return self.organisation_with_complement(index)
+        if any(char.isdigit() for char in word):
+            return None  # "Євро-2012", "А4": names of events and formats, not people or places
+        if word.lower() in _NOT_NAMES:
+            return None
+        if _compound_organisation(word):
+            return self.organisation_with_complement(index)  # Київрада, Держстандарт України
+        known_name = any(r.is_name and r.known for r in readings)
+        if any(r.known and r.pos in _FUNCTION_POS for r in readings) and not known_name:
+            return None
+        prev = self.tok(index - 1)
+        preposition = prev.text.lower() if prev is not None else ""
+        if self.initial(index):
+            if known_name and all(r.is_name for r in readings if r.known):
+                return self.span(index, index, "PERS")
+            return None
+        common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
+        if common and self.title_or_document(index):
+            return None
+        if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
+            return None
+        inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
+        animate = any("anim" in r.grammemes for r in readings)
+        if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
+            return self.span(index, index, "PERS")
+        if preposition in _STREET_ABBREVIATIONS:
+            unit = self.tok(index - 2)
+            if preposition == "м." and unit is not None and measures(unit.text):
+                return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
+            return self.span(index, index, "LOC")
+        if preposition in _LOCATIVE_PREPOSITIONS:
+            if inanimate or (preposition in ("у", "в", "на") and not animate):
+                return self.span(index, self.genitive_name_end(index), "LOC")
+            return self.span(index, index, "PERS")
+        if inanimate and any(r.pos == "NOUN" for r in readings):
+            hit = self.hits.get(index + 1)
+            if hit is not None and hit.type == "place" and self.adjacent(index, index + 1):
+                # "Закону України", "Герба України", "Дня Києва": a title that names a
+                # country or city is not a mention of it
+                self.blocked.update(range(hit.start, hit.end))
+                return None
+            if self.lowercase_elsewhere(token.text):
+                return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
+            if (
+                common
+                and all(r.known for r in readings)
+                and morph.lemmas_of(word).isdisjoint(_QUARTERS)
+            ):
+                # "Положення про ...", "Завтра Різдво", "Біблії": a capitalised common noun
+                # with no preposition of place before it and no gazetteer entry is the name of
+                # a document, a feast or a thing, not a place
+                return None
+            return self.span(index, self.genitive_name_end(index), "LOC")
+        return self.span(index, index, "PERS")
+
+    def title_or_document(self, index: int) -> bool:
+        """``Міністра оборони України``, ``Закону України``: a capitalised job title or document
+        word with its genitive complements names neither a person nor the place inside; the
+        place is blocked so it is not taken alone."""
+        lemmas = morph.lemmas_of(self.words[index])
+        last = index
+        while (
+            (t := self.tok(last + 1)) is not None
+            and t.is_word
+            and not t.is_capitalised
+            and morph.has(t.text, "NOUN", "gent")
+            and last - index < 3
+        ):
+            last += 1
+        hit = self.hits.get(last + 1)
+        place_follows = hit is not None and hit.type == "place" and self.adjacent(last, last + 1)
+        before = self.tok(index - 1)
+        if (
+            place_follows
+            and hit is not None
+            and hit.country is not None
+            and last == index
+            and before is not None
+            and before.text.lower() in _IN_PLACE
+            and lemmas.isdisjoint(_title_heads())
+            and lemmas.isdisjoint(gazetteer.document_heads())  # "У Статуті Львівської області"
+        ):
+            return False  # "в Алчевську Луганської області": a town in its region
+        if not lemmas.isdisjoint(_title_heads()) or (
+            place_follows and any("inan" in r.grammemes for r in morph.readings(self.words[index]))
+        ):
+            if place_follows and hit is not None:
+                self.blocked.update(range(hit.start, hit.end))
+            return True
+        return False
+
+    def lowercase_elsewhere(self, word: str) -> bool:
+        """Does the text also write this word's lemma in lower case (a common noun)?"""
+        if self._lowercase_lemmas is None:
+            self._lowercase_lemmas = {
+                r.lemma
+                for t in self.tokens
+                if t.is_word and not t.is_capitalised
+                for r in morph.readings(t.text)
+                if r.pos == "NOUN"
+            }
+        return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)

@@ -1,0 +1,231 @@
+"""Word tests the candidate rules share: compound organisation words, street-name
+agreement, name readings, the stem a name keeps across cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from importlib import resources
+
+from newsmodel.extract import morph
+
+_ORG_PREFIXES = ("мін", "держ", "голов", "нац", "укр", "обл", "міськ", "рай")
+_ORG_SUFFIXES = (
+    "рада",
+    "ради",
+    "раді",
+    "радою",
+    "раду",
+    "держадміністрац",
+    "енерго",
+    "газ",
+    "буд",
+    "банк",
+    "трест",
+    "пром",
+    "торг",
+    "буду",
+    "банку",
+)
+
+
+def _compound_organisation(word: str) -> bool:
+    """Ukrainian compound abbreviations name institutions: ``Київрада``, ``Мінюст``,
+    ``Держрезерв``, ``ГоловКРУ``, ``СхідГЗК``: a capital inside the word, or a state prefix or
+    institution suffix on a word the dictionary does not know."""
+    if any(char.isupper() for char in word[1:]) and not word.isupper() and "-" not in word:
+        return True
+    lemmas = {r.lemma for r in morph.readings(word) if r.known and r.pos == "NOUN"}
+    if any(lemma.endswith("рада") and len(lemma) > 6 for lemma in lemmas):
+        return True  # Київрада, міськрада
+    lower = word.lower()
+    if (
+        lower.startswith(("мін", "держ", "укр"))
+        and (
+            len(lower) > 6
+            or (
+                len(lower) == 6
+                and lower.startswith("мін")
+                and not any(r.is_name for r in morph.readings(word))
+            )
+        )
+        and not lower.startswith("мінськ")
+        and not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп"))
+    ):
+        return True  # Мінюст, Держрезерв, Укравтодор
+    if morph.is_known(word):
+        return False
+    lower = word.lower()
+    return (lower.startswith(_ORG_PREFIXES) and len(lower) > 6) or any(
+        lower.endswith(suffix) for suffix in _ORG_SUFFIXES[:5]
+    )
+
+
+_STREET_GENDERS = {
+    "вул": "femn",
+    "пл": "femn",
+    "просп": "masc",
+    "пров": "masc",
+    "бул": "masc",
+    "б-р": "masc",
+}
+"""The gender of the street word an abbreviation stands for (``вул.``: вулиця)."""
+
+
+def _street_name(head: str, written: str) -> str:
+    """A street's own name as it follows the street word: an adjective in the nominative,
+    agreeing with it (``вулиця Полтавська``, ``проспект Перемоги`` stays), anything else as
+    written (``вулиця Шевченка``)."""
+    if " " in written or not written[:1].isupper():
+        return written
+    kinds = morph.pos_set(written)
+    if kinds != frozenset({"ADJF"}):
+        return written
+    gender = _STREET_GENDERS.get(head.rstrip(".")) or next(
+        (r.gender for r in morph.readings(head) if r.pos == "NOUN" and r.gender), None
+    )
+    for reading in morph.readings(written):
+        if reading.pos == "ADJF" and gender and (form := reading.inflect({"nomn", gender})):
+            return morph.restore_case(form, written)
+    return written
+
+
+def _latin_prefixed_noun(word: str) -> bool:
+    """``IP-адреси``, ``GPS-навігатором``, ``PR-діяльності``: a Latin abbreviation prefixed to a
+    lower-case Ukrainian noun is a common noun, whatever its capitals."""
+    prefix, hyphen, rest = word.partition("-")
+    return bool(hyphen) and prefix.isascii() and prefix.isupper() and rest[:1].islower()
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    from newsmodel.extract.titles import title_heads
+
+    return title_heads()
+
+
+def _shouted(word: str) -> bool:
+    """An all-capitals word the dictionary knows as an ordinary word and never as an
+    abbreviation (headings, emphasis: ``БУДЬ``, ``ЕСПРЕСО``; not ``ДАБІ``)."""
+    found = morph.readings(word)
+    return any(r.known for r in found) and not any("Abbr" in r.grammemes for r in found)
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 1 and text.isupper() and text.isalpha()
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching inflected name forms inside one text."""
+    word = word.lower().translate(str.maketrans("іїє", "иие"))
+    return word[:-2] if len(word) > 6 else word[:-1] if len(word) > 4 else word
+
+
+@lru_cache(maxsize=100_000)
+def _has_name_reading(word: str, tag: str | None = None) -> bool:
+    """Can the word be a first name (``Name``), surname (``Surn``) or patronymic?  The
+    dictionary leaves the tag off a few nominatives that are also common words (``Володимир``,
+    ``Богдан``); the other forms of that animate noun carry it."""
+    found = morph.readings(word)
+    if any(r.known and r.is_name and (tag is None or tag in r.grammemes) for r in found):
+        return True
+    if tag not in (None, "Name"):
+        return False
+    return any(
+        r.known
+        and r.pos == "NOUN"
+        and "anim" in r.grammemes
+        and r.case == "nomn"
+        and any("Name" in str(form.tag) for form in r.parse.lexeme[1:3])
+        for r in found
+    )
+
+
+def _is_verb(word: str) -> bool:
+    return any(r.known and r.pos in ("VERB", "INFN") for r in morph.readings(word))
+
+
+def _name_cases(word: str) -> set[str]:
+    return {
+        r.case for r in morph.readings(word) if r.is_name and r.case and "Fixd" not in r.grammemes
+    }
+
+
+def _person_boundary(words: Sequence[str]) -> int | None:
+    """Where a run of capitalised words holds two people (``Віктора Януковича Євген Анісімов``):
+    a first name whose case cannot be the case of the word before it starts the second."""
+    for index in range(1, len(words)):
+        if not _has_name_reading(words[index], "Name") or any(
+            "Fixd" in r.grammemes for r in morph.readings(words[index]) if r.is_name
+        ):
+            continue  # "Тіною Кароль": an indeclinable surname fits any case
+        before, here = _name_cases(words[index - 1]), _name_cases(words[index])
+        if before and here and not before & here:
+            return index
+        if index >= 2 and _two_given_names(words[0], words[index - 1]):
+            return index  # "представники Ігоря Петренка Василя Коваля": two people, one case
+    return None
+
+
+def _two_given_names(first: str, before: str) -> bool:
+    """A run ``first .. before`` + a given name holds two people when it already began with a
+    given name and the word before the second given name is a surname, not a patronymic: a
+    Ukrainian name has one given name (``Ігор Петренко``, ``Ігор Петрович Петренко``)."""
+    if not _has_name_reading(first, "Name"):
+        return False
+    readings = [r for r in morph.readings(before) if r.known]
+    return any("Surn" in r.grammemes for r in readings) and not any(
+        "Patr" in r.grammemes or "Name" in r.grammemes for r in readings
+    )
+
+
+def _looks_like_person(words: Sequence[str]) -> bool:
+    """Does a run of capitalised words read as a person's name?"""
+    if len(words) > 4:
+        return False
+    if 2 <= len(words) <= 3 and not any(morph.is_known(word) for word in words):
+        return True  # "Ваагн Авагян", "Лорін Додд": foreign names the dictionary lacks
+    if len(words) == 2 and _guessed_name_and_adjective_surname(words[0], words[1]):
+        return True
+    if not any(_has_name_reading(word) for word in words):
+        return False
+    first = [r for r in morph.readings(words[0]) if r.known]
+    return not (first and all(r.pos in ("ADJF", "PRTF") for r in first))
+
+
+def measures(word: str) -> bool:
+    """The word before ``м.`` makes it metres: a number, ``кв.``, ``куб.``, ``тис.``."""
+    return word[-1:].isdigit() or word.lower() in ("кв.", "куб.", "тис.", "км", "кв", "куб")
+
+
+_ADJECTIVE_SURNAME_ENDINGS = ("ський", "цький", "зький")
+
+
+def _guessed_name_and_adjective_surname(first: str, second: str) -> bool:
+    """``Агія Загребельська``: a given name the dictionary lacks (guessed as a name) and an
+    adjective-form surname (``-ський``, ``-цький``) in the same case read as a person."""
+    guessed = {
+        r.case for r in morph.readings(first) if not r.known and "Name" in r.grammemes and r.case
+    }
+    if not guessed or any(r.known for r in morph.readings(first)):
+        return False
+    surname = [
+        r
+        for r in morph.readings(second)
+        if r.pos == "ADJF" and r.lemma.endswith(_ADJECTIVE_SURNAME_ENDINGS) and r.case
+    ]
+    return any(r.case in guessed for r in surname)
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs of speech (``lexicon/speech_verbs.txt``)."""
+    text = resources.files("newsmodel.extract.lexicon").joinpath("speech_verbs.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def speaks(word: str) -> bool:
+    """Is the word a form of a verb of speech (``заявив``, ``сказала``)?"""
+    return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(speech_verbs())

@@ -1,0 +1,261 @@
+"""One clause, at most one event: its trigger, and what the clause says about it (modality).
+
+A clause's triggers are its tokens whose readings have a lemma in the frame lexicon (a dict
+look-up per reading, from ``Document.readings``) or a support verb with its object
+(``наклав арешт``); the highest priority wins.  The clause then decides the event's status:
+
+* negated (``не підписали``, ``так і не``, ``переговорів не було``), conditional (``якщо``, ``у
+  разі``), hypothetical (``би``) or generic (``зазвичай``): no event;
+* planned (a future verb, ``планують``, ``має відбутися``): ``scheduled``;
+* a happening said to be cancelled or postponed (``скасували зустріч``, ``візит перенесли``):
+  ``cancelled`` / ``postponed`` (the verb names no event of its own then).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from newsmodel.extract.document import Document
+from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
+from newsmodel.extract.morph import Reading
+from newsmodel.models import EventCategory
+
+_VERBAL = frozenset({"VERB", "INFN", "GRND"})
+_FINITE = frozenset({"pres", "past", "futr", "impr"})
+_COLLOCATION_AFTER = 6
+_COLLOCATION_BEFORE = 3
+_IDIOM_WINDOW = 5
+_PHASE = frozenset({"почати", "розпочати", "продовжити", "продовжувати", "починати", "стати"})
+"""Verbs whose infinitive happens with them (``почали будувати``): no plan."""
+_CIRCUMSTANCE = 30
+"""A noun trigger right after a preposition names a circumstance (``під час обшуку``, ``у
+заволодінні коштами``), not the clause's event: it loses this much priority."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseEvent:
+    """The event a clause reports: its frame, trigger token (and the support verb's object)."""
+
+    frame: Frame
+    trigger: int
+    obj: int | None
+    status: str
+    start: int
+    end: int
+    """The clause's tokens, ``start`` to ``end`` (exclusive)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    frame: Frame
+    token: int
+    obj: int | None
+
+
+def _reading_keys(doc: Document, index: int, table: Lexicon) -> list[tuple[str, str]]:
+    """``(lemma, VERB|NOUN)`` keys of a token's dictionary readings (a participle counts as
+    its verb: ``підписаний`` -> ``підписати``)."""
+    keys = []
+    for reading in doc.readings[index]:
+        if not reading.known:
+            continue
+        if reading.pos in _VERBAL:
+            keys.append((reading.lemma, "VERB"))
+        elif reading.pos == "NOUN":
+            keys.append((reading.lemma, "NOUN"))
+        elif reading.pos == "ADJF" and "pssv" in reading.grammemes:
+            verb = table.participles.get(reading.lemma)
+            if verb is not None:
+                keys.append((verb, "VERB"))
+    return keys
+
+
+def _object(
+    doc: Document, index: int, objects: Mapping[str, Frame] | frozenset[str], span: tuple[int, int]
+) -> tuple[int, str] | None:
+    """The first token near a verb (after it, or just before it) with a lemma in ``objects``."""
+    start, end = span
+    after = range(index + 1, min(end, index + 1 + _COLLOCATION_AFTER))
+    before = range(index - 1, max(start, index - _COLLOCATION_BEFORE) - 1, -1)
+    for other in (*after, *before):
+        for lemma in doc.lemmas(other):
+            if lemma in objects:
+                return other, lemma
+    return None
+
+
+def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Candidate]:
+    found = []
+    for index in range(start, end):
+        if not doc.tokens[index].is_word:
+            continue
+        keys = _reading_keys(doc, index, table)
+        for lemma, pos in keys:
+            collocations = table.collocations.get(lemma) if pos == "VERB" else None
+            if collocations:
+                hit = _object(doc, index, collocations, (start, end))
+                if hit is not None:
+                    found.append(_Candidate(collocations[hit[1]], index, hit[0]))
+                    continue
+            frame = table.frames.get((lemma, pos))
+            if frame is None:
+                continue
+            idioms = table.idioms.get(lemma) if pos == "VERB" else None
+            if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
+                continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
+            if pos == "NOUN" and _after_preposition(doc, index, start):
+                frame = replace(frame, priority=frame.priority - _CIRCUMSTANCE)
+            found.append(_Candidate(frame, index, None))
+    return found
+
+
+def _after_word(doc: Document, index: int, word: str) -> bool:
+    return index > 0 and doc.tokens[index - 1].text.lower() == word
+
+
+def _after_preposition(doc: Document, index: int, start: int) -> bool:
+    """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
+    return any(
+        any(r.pos == "PREP" for r in doc.readings[other])
+        for other in range(max(start, index - 2), index)
+    )
+
+
+def _words(doc: Document, start: int, end: int) -> list[str]:
+    return [t.text.lower() for t in doc.tokens[start:end]]
+
+
+def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
+    return any(table.phrase_at(kind, words, i) for i in range(len(words)) for kind in kinds)
+
+
+def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
+    """``не`` right before the trigger, or (for a noun trigger) before a verb of its clause."""
+    negations = table.singles("negation")
+
+    def negated_at(index: int) -> bool:
+        return index > start and doc.tokens[index - 1].text.lower() in negations
+
+    if negated_at(candidate.token):
+        return True
+    before = candidate.token - 1
+    if before > start and doc.is_finite_verb(before) and negated_at(before):
+        return True  # "не змогли підписати"
+    if candidate.frame.pos == "NOUN" or candidate.obj is not None:
+        return any(
+            negated_at(i) and any(r.pos in _VERBAL for r in doc.readings[i])
+            for i in range(start, end)
+        )
+    return False
+
+
+def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
+    """A planned event: a future verb, a planning word, or ``має`` before an infinitive."""
+    planned = table.singles("planned_lemma")
+    for index in range(start, end):
+        readings = doc.readings[index]
+        if any(r.lemma in planned for r in readings):
+            return True
+        tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
+        if tenses == {"futr"}:
+            return True
+        modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
+        if modal and index + 1 < end and any(_infinitive(r) for r in doc.readings[index + 1]):
+            return True
+    return False
+
+
+def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
+    """``домовилися провести зустріч``, ``вирішили підписати``: a trigger infinitive after a
+    finite verb is what someone means to do, not what was done."""
+    index = candidate.token
+    if index <= start or not all(_infinitive(r) for r in doc.readings[index] if r.known):
+        return False
+    if not any(_infinitive(r) for r in doc.readings[index]):
+        return False
+    return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
+
+
+def _infinitive(reading: Reading) -> bool:
+    """pymorphy3's Ukrainian dictionary tags an infinitive ``VERB,infn``."""
+    return reading.pos == "INFN" or "infn" in reading.grammemes
+
+
+def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[int, str] | None:
+    cancel, postpone = table.singles("cancel_lemma"), table.singles("postpone_lemma")
+    for index in range(start, end):
+        lemmas = doc.lemmas(index)
+        if lemmas & cancel:
+            return index, "cancelled"
+        if lemmas & postpone:
+            return index, "postponed"
+    return None
+
+
+def conditional_starts(doc: Document) -> dict[int, int]:
+    """Sentence number -> the token where its first conditional phrase (``якщо``, ``у разі``)
+    begins: every clause from there to the sentence's end is supposed, not reported."""
+    table = lexicon()
+    found: dict[int, int] = {}
+    for number, sentence in enumerate(doc.sentences):
+        words = _words(doc, sentence.start, sentence.end)
+        for offset in range(len(words)):
+            if table.phrase_at("conditional", words, offset):
+                found[number] = sentence.start + offset
+                break
+    return found
+
+
+def clause_event(
+    doc: Document, start: int, end: int, conditional_from: int | None = None
+) -> ClauseEvent | None:
+    """The event the clause ``start..end`` reports, or ``None`` (no trigger, or the clause
+    denies, supposes or generalises it).  ``conditional_from``: where its sentence's first
+    conditional phrase begins (:func:`conditional_starts`)."""
+    table = lexicon()
+    found = _candidates(doc, start, end, table)
+    if not found:
+        return None
+    status = "occurred"
+    said = _status_word(doc, start, end, table)
+    if said is not None:
+        # "скасували зустріч", "переговори перенесли": the happening keeps its own category
+        happenings = [
+            c
+            for c in found
+            if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
+        ]
+        if happenings:
+            found = [c for c in found if c.token != said[0]] or found
+            found = [c for c in found if c in happenings] or found
+            status = said[1]
+    best = max(found, key=lambda c: (c.frame.priority, -c.token))
+    if best.frame.category is EventCategory.STATEMENT:
+        # "оголосила про купівлю стартапу": what was announced is the event
+        told = [c for c in found if c.frame.pos == "NOUN" and _after_word(doc, c.token, "про")]
+        best = told[0] if told else best
+    meant = [c for c in found if c.frame.pos == "VERB" and _governed_infinitive(doc, c, start)]
+    refused = [
+        c
+        for c in found
+        if c.frame.category is EventCategory.REFUSAL and any(m.token == c.token + 1 for m in meant)
+    ]
+    if refused:
+        best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
+    if _negated(doc, start, best, end, table):
+        return None
+    if conditional_from is not None and conditional_from < end:
+        return None
+    if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
+        return None
+    if status == "occurred" and (_future(doc, start, end, table) or meant):
+        status = "scheduled"
+    return ClauseEvent(best.frame, best.token, best.obj, status, start, end)
+
+
+def is_happening(category: EventCategory) -> bool:
+    return lexicon().categories[category].happening
+
+
+__all__ = ["ClauseEvent", "clause_event", "conditional_starts", "is_happening"]

@@ -1,0 +1,124 @@
+"""When: the time expression an event's clause gives, else its sentence's.  The sentence before
+dates a clause only through a back-reference (``того ж дня``, ``тоді``), which the dates stage
+resolves into a time expression of the clause itself (``DatedSpan.back_reference``).
+
+A sentence that gives the evidence for the one before (``Про це свідчить ухвала суду від 26
+травня``) dates it when it has no date of its own.
+
+A date after ``від`` belongs to the paper it follows (``провадження № 4201 від 06.01.2017``,
+``ухвала суду від 26 травня``): it dates the event only when that paper is the trigger itself.
+Of several dates, the one nearest the trigger wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsmodel.extract.document import Document, Span
+from newsmodel.extract.events.clause import ClauseEvent
+from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.models import PartialDate
+
+_DOCUMENT_REACH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSpan:
+    """A resolved time expression (character span) with its value and relation."""
+
+    start: int
+    end: int
+    value: PartialDate
+    end_value: PartialDate | None
+    relation: str
+    back_reference: bool = False
+    """Resolved by the dates stage against the date told just before (``того ж дня``, ``тоді``):
+    the way a clause takes the previous sentence's date."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedDate:
+    """A date with the token it starts at and the paper it belongs to (if after ``від``)."""
+
+    date: DatedSpan
+    token: int
+    paper: int | None
+
+
+def place_dates(doc: Document, dates: Sequence[DatedSpan]) -> list[PlacedDate]:
+    """Each date at its first token, with the paper a ``від`` ties it to."""
+    papers = lexicon().singles("document_lemma")
+    placed = []
+    for date in sorted(dates, key=lambda d: d.start):
+        token = doc.token_at(date.start)
+        if token is None:
+            continue
+        paper = None
+        if token > 0 and doc.tokens[token - 1].text.lower() == "від":
+            sentence_start = doc.sentence_of(token).start
+            for index in range(token - 2, max(sentence_start, token - _DOCUMENT_REACH) - 1, -1):
+                if doc.lemmas(index, "NOUN") & papers:
+                    paper = index
+                    break
+        placed.append(PlacedDate(date, token, paper))
+    return placed
+
+
+def _usable(placed: PlacedDate, event: ClauseEvent) -> bool:
+    return placed.paper is None or placed.paper in (event.trigger, event.obj)
+
+
+def _nearest(candidates: list[PlacedDate], trigger: int) -> DatedSpan | None:
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: abs(p.token - trigger)).date
+
+
+def by_sentence(doc: Document, placed: Sequence[PlacedDate]) -> dict[int, list[PlacedDate]]:
+    """The placed dates of each sentence (so an event looks only at its own sentence's)."""
+    table: dict[int, list[PlacedDate]] = {}
+    for date in placed:
+        table.setdefault(doc.tokens[date.token].sentence, []).append(date)
+    return table
+
+
+def event_date(
+    doc: Document,
+    event: ClauseEvent,
+    placed: Mapping[int, Sequence[PlacedDate]],
+    owner: Mapping[int, int],
+) -> DatedSpan | None:
+    """The date of the clause's event.  ``placed`` holds each sentence's dates; ``owner`` maps
+    a token of a clause that reports an event to that clause's first token: a date there is
+    that event's, not the sentence's."""
+    sentence = doc.sentence_of(event.trigger)
+    number = doc.tokens[event.trigger].sentence
+    here = placed.get(number, ())
+    own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
+    if own:
+        return _nearest(own, event.trigger)
+    shared = [p for p in here if owner.get(p.token, event.start) == event.start and p.paper is None]
+    if shared:
+        return _nearest(shared, event.trigger)
+    # not a relative clause ("..., який отримав хабар"), nor an ongoing state ("розслідує"):
+    # the paper's date is when a completed act was recorded
+    main = event.start == sentence.start and not _present(doc, event.trigger)
+    if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
+        evidence = placed.get(number + 1, ())
+        return evidence[0].date if evidence else None
+    return None
+
+
+def _present(doc: Document, index: int) -> bool:
+    return any(r.pos == "VERB" and "pres" in r.grammemes for r in doc.readings[index])
+
+
+def _names_evidence(doc: Document, sentence: Span) -> bool:
+    """``Про це свідчить ухвала суду від 26 травня``: the sentence gives the evidence, and its
+    date, for the one before."""
+    words = [t.text.lower() for t in sentence.tokens[:3] if t.is_word]
+    return any(tuple(words[: len(p)]) == p for p in lexicon().phrases("evidence"))
+
+
+__all__ = ["DatedSpan", "PlacedDate", "by_sentence", "event_date", "place_dates"]

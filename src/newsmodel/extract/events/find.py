@@ -1,0 +1,218 @@
+"""The events stage: one event per clause, then one event per happening.
+
+Each clause of the document (cut again at line breaks: a paragraph never continues a clause)
+reports at most one event (``clause.py``); its participants and places come from the clause's
+mentions in their frame roles (``roles.py``), its date from the clause, else the sentence, else a
+back-reference (``dating.py``); retellings and back-references join the first telling
+(``merge.py``).  The result is stored as the document's ``events`` layer.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from newsmodel.extract.document import Document
+from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
+from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
+from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.extract.events.merge import (
+    EventCandidate,
+    family,
+    merge,
+    mergeable,
+    referred_to,
+)
+from newsmodel.extract.events.roles import EntityMention, People, cast
+from newsmodel.models import EventCategory
+
+_TREATY = "Підписання договору"
+
+
+def units(doc: Document) -> list[tuple[int, int]]:
+    """The document's clauses as token ranges, cut again where a line break falls inside and
+    between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
+    про підозру``: two happenings).  One pass over the tokens."""
+    found = []
+    for clause in doc.clauses:
+        start, verb_before = clause.start, doc.is_finite_verb(clause.start)
+        comma: int | None = None  # the last comma since start, with a verb before it
+        verb_after = False
+        for index in range(clause.start + 1, clause.end):
+            token = doc.tokens[index]
+            gap = doc.text[doc.tokens[index - 1].end : token.start]
+            if "\n" in gap:
+                found.append((start, index))
+                start, comma, verb_before, verb_after = index, None, False, False
+            if token.text == ",":
+                if comma is not None and verb_after:
+                    found.append((start, comma + 1))
+                    start, verb_before = comma + 1, True
+                comma = index if verb_before else None
+                verb_after = False
+            elif doc.is_finite_verb(index):
+                if comma is None:
+                    verb_before = True
+                else:
+                    verb_after = True
+        if comma is not None and verb_after:
+            found.append((start, comma + 1))
+            start = comma + 1
+        found.append((start, clause.end))
+    return found
+
+
+def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
+    words = lexicon().singles("demonstrative")
+    index = event.trigger - 1
+    while index >= event.start and doc.tokens[index].text.lower() in ("ж", "же", "самого", "самої"):
+        index -= 1
+    return index >= event.start and doc.tokens[index].text.lower() in words
+
+
+def _takes_part_in_it(doc: Document, event: ClauseEvent) -> bool:
+    """``взяли участь`` with a pronoun for the event (``у них``, ``в ньому``) before it."""
+    if event.obj is None or not doc.lemmas(event.obj) & lexicon().singles("participation_lemma"):
+        return False
+    words = [t.text.lower() for t in doc.tokens[event.start : event.trigger]]
+    pronouns = lexicon().singles("event_pronoun")
+    return any(a in ("у", "в") and b in pronouns for a, b in itertools.pairwise(words))
+
+
+def _evidence(doc: Document, trigger: int) -> str:
+    """The trigger's sentence, within its line (a paragraph never continues a sentence)."""
+    sentence = doc.sentence_of(trigger)
+    start, end = sentence.start_char, sentence.end_char
+    at = doc.tokens[trigger].start
+    line_start = doc.text.rfind("\n", start, at) + 1 or start
+    line_end = doc.text.find("\n", at, end)
+    return doc.text[max(start, line_start) : end if line_end < 0 else line_end].strip()
+
+
+def _candidate(
+    doc: Document,
+    event: ClauseEvent,
+    mentions: Sequence[EntityMention],
+    people: People,
+    dated: DatedSpan | None,
+) -> EventCandidate:
+    number = doc.tokens[event.trigger].sentence
+    sentence = doc.sentences[number]
+    who = cast(doc, event, mentions, (sentence.start, sentence.end), people)
+    trigger = doc.tokens[event.trigger]
+    start, end = trigger.start, trigger.end
+    if event.obj is not None and abs(event.obj - event.trigger) <= 3:
+        # "наклав арешт", "провадження було розпочате": the support verb with its object
+        start = min(start, doc.tokens[event.obj].start)
+        end = max(end, doc.tokens[event.obj].end)
+    category, name = event.frame.category, event.frame.name
+    if who.between_states:
+        category, name = EventCategory.AGREEMENT, _TREATY
+        who.participants = [(i, "signatory" if r == "party" else r) for i, r in who.participants]
+    candidate = EventCandidate(
+        category,
+        name + who.place_suffix,
+        number,
+        _evidence(doc, event.trigger),
+        [(start, end)],
+        status=event.status,
+        location=who.location,
+        participants=who.participants,
+        priority=event.frame.priority,
+        base_name=name,
+        place_suffix=who.place_suffix,
+        suffixes=[who.place_suffix] if who.place_suffix else [],
+    )
+    if dated is not None:
+        if dated.relation == "until":
+            candidate.end_date = dated.value
+        else:
+            candidate.start_date = dated.value
+            if dated.relation == "between" and dated.end_value is not None:
+                candidate.end_date = dated.end_value
+    return candidate
+
+
+def _real(candidate: EventCandidate, people: frozenset[str], needs: str) -> bool:
+    """A happening, not a kind of one: someone (other than the source) took part, or it has a
+    place or a date; an appointment or a dismissal happens to a person."""
+    actors = [ident for ident, role in candidate.participants if role != "source"]
+    if needs == "person" and not any(ident in people for ident in actors):
+        return False
+    if needs == "happen" and not (candidate.start_date or candidate.status != "occurred"):
+        return False
+    return bool(actors or candidate.location or candidate.start_date or candidate.end_date)
+
+
+def _future(candidate: EventCandidate, published: date | None) -> None:
+    """A date after publication makes a reported happening a scheduled one."""
+    if published is None or candidate.start_date is None or candidate.status != "occurred":
+        return
+    if candidate.start_date.first_day() > published:
+        candidate.status = "scheduled"
+
+
+def find_events(
+    doc: Document,
+    mentions: Sequence[EntityMention],
+    dates: Sequence[DatedSpan],
+    *,
+    within: Mapping[str, str] | None = None,
+    published: date | None = None,
+) -> list[dict[str, Any]]:
+    """Events as dictionaries ready for ``Event.model_validate`` (ids ``event-<n>-<category>``).
+
+    ``within`` maps a place id to the id of the country it lies in (``Пхеньян`` -> ``КНДР``),
+    so a visit to a country and talks in its capital can be recognised as one happening."""
+    inside = within or {}
+    table = lexicon()
+    conditional = conditional_starts(doc)
+    found: list[ClauseEvent] = []
+    for start, end in units(doc):
+        event = clause_event(doc, start, end, conditional.get(doc.tokens[start].sentence))
+        if event is not None:
+            found.append(event)
+    owner = {index: event.start for event in found for index in range(event.start, event.end)}
+    placed = by_sentence(doc, place_dates(doc, dates))
+    in_sentence: dict[int, list[EntityMention]] = {}
+    for mention in mentions:
+        if mention.first_token < len(doc.tokens):
+            in_sentence.setdefault(doc.tokens[mention.first_token].sentence, []).append(mention)
+    people = People(mentions)
+    events: list[EventCandidate] = []
+    families: dict[EventCategory, list[EventCandidate]] = {}
+    for event in found:
+        number = doc.tokens[event.trigger].sentence
+        dated = event_date(doc, event, placed, owner)
+        candidate = _candidate(doc, event, in_sentence.get(number, []), people, dated)
+        _future(candidate, published)
+        same = families.setdefault(family(candidate.category), [])
+        if _demonstrative_before(doc, event):
+            antecedent = referred_to(same, candidate)
+            if antecedent is not None:
+                # "за результатами цих переговорів ...": the clause goes on about something
+                # else, so only the mention joins the event (not its people, places or dates)
+                antecedent.mentions.extend(candidate.mentions)
+                continue
+        if events and _takes_part_in_it(doc, event):
+            # "У них взяли участь ...": the people took part in the event just told
+            for ident, role in candidate.participants:
+                if all(ident != other for other, _ in events[-1].participants):
+                    events[-1].participants.append((ident, role))
+            events[-1].mentions.extend(candidate.mentions)
+            continue
+        previous = mergeable(same, candidate, inside)
+        if previous is not None:
+            merge(previous, candidate, inside)  # the category stays in its family
+            continue
+        if _real(candidate, people.ids, table.categories[event.frame.category].needs):
+            events.append(candidate)
+            same.append(candidate)
+    result = [event.as_dict(index + 1, doc.text) for index, event in enumerate(events)]
+    doc.layers["events"] = events
+    return result
+
+
+__all__ = ["find_events", "units"]

@@ -1,0 +1,335 @@
+"""Who and where: the people, organisations and places of a clause, in their frame roles.
+
+A mention's marking is the preposition before it (``з``, ``від``, ``до``, ``проти``...), else its
+case (from ``Document.readings``, read against its place: a nominative before a verb is its
+subject, an accusative after it its object, a genitive after a noun trigger its agent: ``ухвала
+суду``, ``візит Шойгу``).  The frame maps the marking to a role.  A place after ``у``/``в``/``на``
+is where the event happened; a place is a participant only where a state acts (``Північна Корея
+надіслала війська``), never a decision-maker.  An organisation next to a reporting word
+(``повідомляє Укрінформ``, ``за даними розвідки``) is the ``source``: it told, it did not take part.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsmodel.extract.document import Document
+from newsmodel.extract.events.clause import ClauseEvent
+from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.models import EventCategory
+
+_PREPOSITIONS = {
+    "з": "з",
+    "із": "з",
+    "зі": "з",
+    "від": "від",
+    "до": "до",
+    "проти": "проти",
+    "між": "між",
+    "для": "для",
+    "щодо": "щодо",
+    "стосовно": "щодо",
+    "на": "на",
+    "над": "над",
+    "по": "по",
+    "за": "за",
+    "у": "у",
+    "в": "у",
+    "біля": "біля",
+    "поблизу": "біля",
+    "під": "під",
+    "про": "про",
+    "серед": "серед",
+    "через": "через",
+    "при": "при",
+    "без": "без",
+}
+_SKIPPED = frozenset(
+    {
+        ".",
+        "«",
+        '"',
+        "„",
+        "“",
+        "м",
+        "с",
+        "смт",
+        "сел",
+        "місто",
+        "місті",
+        "міста",
+        "село",
+        "селі",
+        "селище",
+        "селищі",
+        "місцевості",
+        "урочищі",
+        "вул",
+        "м.",
+        "с.",
+        "смт.",
+        "вул.",
+        "вулиці",
+        "області",
+        "районі",
+    }
+)
+"""Words between a preposition and the name it governs: settlement words, quotes."""
+_PRONOUNS = {"він": "masc", "вона": "femn"}
+_PRONOUN_REACH = 40
+"""How far back from the trigger a subject pronoun is looked for."""
+_RELATIVES = {"який": "masc", "яка": "femn", "котрий": "masc", "котра": "femn"}
+_LOCATIVE = frozenset({"у", "на", "біля", "під"})
+_MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
+_STATE_ACTS = frozenset(
+    {
+        EventCategory.DEPLOYMENT,
+        EventCategory.ATTACK,
+        EventCategory.AID,
+        EventCategory.SANCTIONS,
+        EventCategory.MILITARY_ACTION,
+        EventCategory.AGREEMENT,
+    }
+)
+_PARTIES = frozenset({"між", "з", "nomn", "ablt"})
+_AFTER = ("datv", "ablt", "gent", "accs", "nomn", "loct")
+"""After the trigger a name is more likely its object than a late subject."""
+_GENERIC_HEADS = frozenset(
+    {
+        "компанія",
+        "фірма",
+        "підприємство",
+        "товариство",
+        "корпорація",
+        "концерн",
+        "холдинг",
+        "організація",
+        "банк",
+        "група",
+        "агенція",
+        "агентство",
+    }
+)
+"""Common nouns before an organisation's name (``у компанії «X»``): the preposition governs
+the whole phrase."""
+_CASES = ("nomn", "accs", "gent", "datv", "ablt", "loct")
+_NAMED_WINDOW = 3
+_SOURCE_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A mention the events stage can use: who (id, label) and where (span, first token)."""
+
+    entity_id: str
+    label: str
+    start: int
+    end: int
+    first_token: int
+
+
+@dataclass(slots=True)
+class Cast:
+    """A clause's participants ``(id, role)``, places, and the place its event is named after."""
+
+    participants: list[tuple[str, str]]
+    location: list[str]
+    place_suffix: str
+    between_states: bool = False
+    """States are its parties (``договір між Росією та КНДР``): a treaty, not a business deal."""
+
+
+def _cases(doc: Document, index: int) -> set[str]:
+    """The cases a token can be in; empty when it is indeclinable or unknown (``ТОВ``, ``НАЗК``)."""
+    found = {r.case for r in doc.readings[index] if r.case}
+    fixed = any("Fixd" in r.grammemes for r in doc.readings[index])
+    return set() if fixed or len(found) >= 5 else {c for c in found if c}
+
+
+def _preposition(doc: Document, first: int) -> str | None:
+    """The preposition governing a mention, past a settlement word or an opening quote
+    (``у м. Дніпрі``, ``в селі Любохини``, ``з «Укрпластом»``)."""
+    sentence_start = doc.sentence_of(first).start
+    index = first - 1
+    while index >= sentence_start and (
+        doc.tokens[index].text.lower() in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
+    ):
+        index -= 1
+    if index < sentence_start:
+        return None
+    return _PREPOSITIONS.get(doc.tokens[index].text.lower())
+
+
+def _word_before(doc: Document, mention: EntityMention) -> str:
+    """The preposition as the text writes it (``у``, ``в``, ``до``), past settlement words."""
+    index = mention.first_token - 1
+    while index > 0 and doc.tokens[index].text.lower() in _SKIPPED:
+        index -= 1
+    return doc.tokens[index].text.lower()
+
+
+def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
+    """The preposition before the mention, else its case in the clause (see module doc)."""
+    first = mention.first_token
+    preposition = _preposition(doc, first)
+    if preposition is not None:
+        return preposition
+    cases = _cases(doc, first)
+    ahead = first < event.trigger
+    noun = event.frame.pos == "NOUN" and event.obj is None
+    if not cases:
+        after_noun = first > event.start and first - 1 != event.trigger and _is_noun(doc, first - 1)
+        if after_noun and mention.label == "ORG":
+            # "рахунки ТОВ «Світанок»": an organisation after a noun is its possessor (a person
+            # after one is in apposition to a title: "міністр оборони КНДР Но Гван Чоль")
+            return "gent"
+        return "nomn" if ahead else ("gent" if noun else "accs")
+    if ahead and "nomn" in cases:
+        return "nomn"
+    if not ahead and noun and "gent" in cases:
+        return "gent"
+    if not ahead and "accs" in cases and not noun:
+        return "accs"
+    order = _CASES if ahead else _AFTER
+    return next((c for c in order if c in cases), "nomn")
+
+
+def _is_noun(doc: Document, index: int) -> bool:
+    return any(r.pos == "NOUN" and r.known for r in doc.readings[index])
+
+
+def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int]) -> bool:
+    """A reporting word within three words of the mention, in its sentence."""
+    sources = lexicon().sources
+    start, end = sentence
+    first = mention.first_token
+    for index in range(max(start, first - _SOURCE_WINDOW), min(end, first + _SOURCE_WINDOW + 1)):
+        if doc.lemmas(index) & sources:
+            return True
+    return False
+
+
+def _nested(mention: EntityMention, mentions: Sequence[EntityMention]) -> bool:
+    """Inside a longer mention (``Києва`` in ``суду м. Києва``): part of a name, not a role."""
+    return any(
+        other is not mention
+        and other.start <= mention.start
+        and mention.end <= other.end
+        and (other.end - other.start) > (mention.end - mention.start)
+        for other in mentions
+    )
+
+
+def cast(
+    doc: Document,
+    event: ClauseEvent,
+    mentions: Sequence[EntityMention],
+    sentence: tuple[int, int],
+    people: People,
+) -> Cast:
+    """The participants and places of the clause's event (``mentions``: its sentence's)."""
+    result = Cast([], [], "")
+    inside = [m for m in mentions if event.start <= m.first_token < event.end]
+    category = event.frame.category
+    name_place: tuple[int, str] | None = None
+    for mention in inside:
+        if _nested(mention, inside):
+            continue
+        how = marking(doc, mention, event)
+        if mention.label == "LOC":
+            moving = category in _MOVEMENTS and how == "до"
+            if how in _LOCATIVE or how == "loct" or moving:
+                if mention.entity_id not in result.location:
+                    result.location.append(mention.entity_id)
+                if how in {"у", "на", "loct"} or moving:
+                    distance = abs(mention.first_token - event.trigger)
+                    if name_place is None or distance < name_place[0]:
+                        preposition = "у" if how == "loct" else _word_before(doc, mention)
+                        text = doc.text[mention.start : mention.end]
+                        name_place = (distance, f" {preposition} {text}")
+            elif category is EventCategory.CONTRACT and how in _PARTIES:
+                result.between_states = True
+                _add(result, mention.entity_id, "signatory")
+            elif category in _STATE_ACTS and how == "nomn":
+                _add(result, mention.entity_id, event.frame.roles.get("nomn", "participant"))
+            continue
+        if mention.label == "ORG" and _is_source(doc, mention, sentence):
+            _add(result, mention.entity_id, "source")
+            continue
+        role = event.frame.roles.get(how)
+        if role is None and how in _CASES:
+            role = "participant"
+        if role is not None:
+            _add(result, mention.entity_id, role)
+    if name_place is not None:
+        result.place_suffix = name_place[1]
+    for mention in mentions:
+        # "«Переговори пройшли ...», йдеться в повідомленні ЦТАК": the reporting clause of
+        # the sentence names the source of every event told in it
+        if (
+            mention.label == "ORG"
+            and sentence[0] <= mention.first_token < sentence[1]
+            and not event.start <= mention.first_token < event.end
+            and _is_source(doc, mention, sentence)
+        ):
+            _add(result, mention.entity_id, "source")
+    _subject_pronoun(doc, event, people, result)
+    return result
+
+
+class People:
+    """The person mentions of a document in text order, to find the one last named before a
+    token (a binary search, so the stage stays linear)."""
+
+    def __init__(self, mentions: Sequence[EntityMention]) -> None:
+        self.mentions = sorted(
+            (m for m in mentions if m.label == "PERS"), key=lambda m: m.first_token
+        )
+        self.starts = [m.first_token for m in self.mentions]
+        self.ids = frozenset(m.entity_id for m in self.mentions)
+
+    def last_before(self, token: int) -> EntityMention | None:
+        index = bisect_left(self.starts, token)
+        return self.mentions[index - 1] if index else None
+
+
+def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: Cast) -> None:
+    """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
+    or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
+    stands for the person last named before it, when the clause names no person itself."""
+    if any(ident in people.ids for ident, _ in result.participants):
+        return
+    sentence_start = doc.sentence_of(event.trigger).start
+    first = doc.tokens[event.start].text.lower()
+    if first in _RELATIVES:
+        # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
+        # pronoun stands for the person named before it in its sentence
+        pronoun, wanted = event.start, _RELATIVES[first]
+    else:
+        reach = max(sentence_start, event.trigger - _PRONOUN_REACH)
+        found = next(
+            (i for i in range(reach, event.trigger) if doc.tokens[i].text.lower() in _PRONOUNS),
+            None,
+        )
+        if found is None:
+            return
+        pronoun, wanted = found, _PRONOUNS[doc.tokens[found].text.lower()]
+        sentence_start = 0
+    earlier = people.last_before(pronoun)
+    if earlier is None or earlier.first_token < sentence_start:
+        return
+    # "Вона наголошувала" after a man was named: she is something else (an agency, a country)
+    genders = {r.gender for r in doc.readings[earlier.first_token] if r.is_name}
+    if genders and wanted not in genders:
+        return
+    _add(result, earlier.entity_id, event.frame.roles.get("nomn", "participant"))
+
+
+def _add(result: Cast, entity_id: str, role: str) -> None:
+    if all(entity_id != ident for ident, _ in result.participants):
+        result.participants.append((entity_id, role))
+
+
+__all__ = ["Cast", "EntityMention", "People", "cast", "marking"]

@@ -1,0 +1,194 @@
+"""Titles written beside a name: before it (``міністр оборони КНДР Но Кван Чхоль``, a list
+``голова РДА, депутат райради Юрій Оніщенко``, ``Голова правління – Ірина Коваль``) or after it
+between commas or after a dash (``Ірина Коваль, голова правління банку,``,
+``Ірина Коваль – голова правління``).
+
+Before the name the title's head agrees with the name in case (``заступником міністра
+Віктором``); of several heads the first that agrees owns the phrase, so ``радником голови ДФС
+Романа Насірова`` gives Насіров ``голова ДФС`` and leaves ``радник`` to the subject.  A
+genitive head after ``посада`` (``від посади начальника відділу Лесю``) or after ``в. о.`` is the
+name's whatever the name's case.
+"""
+
+from __future__ import annotations
+
+from newsmodel.extract.document import Document
+from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.titles import phrase
+from newsmodel.extract.titles.lexicon import words
+from newsmodel.extract.titles.phrase import Spans, Title
+
+DASHES = frozenset({"–", "—", "-"})
+_END = frozenset({",", ".", ";", ")", "!", "?", ":"})
+
+
+def name_cases(doc: Document, person: EntitySpan) -> set[str]:
+    """The cases the name can be in (empty when the dictionary cannot decline it)."""
+    found: set[str] | None = None
+    for index in range(person.first_token, person.last_token + 1):
+        here = {
+            r.case
+            for r in doc.readings[index]
+            if r.pos == "NOUN" and r.case and not r.plural and r.case != "voct"
+        }
+        if here:
+            found = here if found is None else (found & here) or found | here
+    return found or set()
+
+
+def _window_start(doc: Document, spans: Spans, end: int) -> int:
+    """The first token of the stretch before ``end`` a title could lie in."""
+    sentence = doc.tokens[end].sentence
+    index = end
+    while index >= 0 and end - index < phrase.MAX_WORDS:
+        token = doc.tokens[index]
+        if token.sentence != sentence:
+            break
+        span = spans.by_last.get(index)
+        if span is not None:
+            if span.label == "PERS" and (index != end or not phrase.genitive_name(doc, span)):
+                break
+            index = span.first_token - 1
+            continue
+        word = token.text.lower()
+        abbreviation = word == "." and index + 1 <= end and doc.tokens[index + 1].is_word
+        if token.text in phrase.QUOTES or word in {"м.", "с."} or abbreviation:
+            index -= 1
+            continue
+        if not token.is_word or word in words("stop") or token.text.isdigit():
+            break
+        if phrase.is_verb(doc, index) or doc.lemmas(index) & {"який", "що", "котрий"}:
+            break
+        index -= 1
+    return index + 1
+
+
+def _owns(doc: Document, head: int, wanted: set[str]) -> bool:
+    readings = phrase.head_readings(doc, head)
+    if not readings:
+        return False
+    if head > 0 and phrase.is_post(doc, head - 1):
+        return any(r.case == "gent" for r in readings)
+    if not wanted:
+        return True
+    singular = {r.case for r in readings if r.case and not r.plural}
+    plural = {r.case for r in readings if r.case and r.plural}
+    if not singular:  # "депутати Андрій Сенченко, ...": a list sharing the title
+        return bool(wanted & plural)
+    return bool(wanted & singular)
+
+
+def _acting_start(doc: Document, first: int, head: int) -> int | None:
+    for start in range(max(first, head - 4), head):
+        end = phrase.acting_end(doc, start)
+        if end == head - 1:
+            return start
+    return None
+
+
+def title_ending(
+    doc: Document, spans: Spans, end: int, wanted: set[str], *, floor: int = -1
+) -> Title | None:
+    """The title whose last token is ``end`` and whose head agrees with ``wanted`` cases;
+    ``floor`` is a token the title must start after."""
+    start = max(_window_start(doc, spans, end), floor + 1)
+    quoted = 0
+    for head in range(start, end + 1):
+        text = doc.tokens[head].text
+        if text in phrase.QUOTES:
+            quoted += 1 if text in "«„“" else -1
+        if quoted > 0:
+            continue  # "книжку «Посол» Іван Петренко": a title word inside a quoted name
+        acting = _acting_start(doc, start, head)
+        if acting is None and not _owns(doc, head, wanted):
+            continue
+        last, inner = phrase.extent(doc, spans, head, limit=end + 1)
+        if last != end or _two_titles(doc, head, end):
+            continue
+        first = acting if acting is not None else phrase.widen(doc, head, start - 1)
+        return phrase.make(doc, first, end, inner)
+    return None
+
+
+def _two_titles(doc: Document, head: int, end: int) -> bool:
+    """``прем'єром Британії та президентом Франції``: two titles, each with its own
+    complement, are two people's; ``засновником і директором фірми`` and ``голови митниці та
+    екс-віце-спікера`` are one person's."""
+    for index in range(head + 1, end):
+        if doc.tokens[index].text.lower() in phrase.COORDINATORS and phrase.head_readings(
+            doc, index + 1
+        ):
+            return index - 1 > head and index + 1 < end
+    return False
+
+
+def before(doc: Document, spans: Spans, person: EntitySpan) -> list[Title]:
+    """Titles written before the name, nearest last: ``T1, T2 Name`` gives ``[T1, T2]``."""
+    first = person.first_token
+    if first <= 0:
+        return []
+    wanted = name_cases(doc, person)
+    end = first - 1
+    dash = doc.tokens[end].text in DASHES
+    if dash:
+        end -= 1
+        wanted = {"nomn"}
+    if end < 0 or (not doc.tokens[end].is_word and doc.tokens[end].text not in phrase.QUOTES):
+        return []
+    title = title_ending(doc, spans, end, wanted)
+    if title is None:
+        return []
+    found = [title]
+    while len(found) < 4:
+        index = found[0].first_token - 1
+        if index <= 0 or doc.tokens[index].text != ",":
+            break
+        index -= 1
+        if doc.tokens[index].text == ")":  # "депутат райради (позапартійний), член партії"
+            while index > 0 and doc.tokens[index].text != "(":
+                index -= 1
+            index -= 1
+        previous = title_ending(doc, spans, index, wanted or {"nomn"})
+        if previous is None:
+            break
+        found.insert(0, previous)
+    return found
+
+
+def after(doc: Document, spans: Spans, person: EntitySpan) -> Title | None:
+    """``Ірина Коваль, голова правління банку,`` or ``Ірина Коваль – голова правління``."""
+    mark = person.last_token + 1
+    tokens = doc.tokens
+    if mark + 1 >= len(tokens) or tokens[mark].text not in {",", *DASHES}:
+        return None
+    first = mark + 1
+    if tokens[first].is_capitalised:
+        return None
+    head = first
+    while (
+        head - first < 3
+        and head + 1 < len(tokens)
+        and not phrase.head_readings(doc, head)
+        and {r.pos for r in doc.readings[head]} & {"ADJF", "PRTF"}
+        and phrase.agrees(doc, head, head + 1)
+    ):
+        head += 1
+    acting = phrase.acting_end(doc, first)
+    if acting is not None:
+        head = acting + 1
+    readings = phrase.head_readings(doc, head)
+    if not any(r.case == "nomn" for r in readings) and acting is None:
+        return None
+    last, inner = phrase.extent(doc, spans, head)
+    following = last + 1
+    if following < len(tokens) and tokens[following].sentence == tokens[last].sentence:
+        if following in spans.by_first and spans.by_first[following].label == "PERS":
+            return None  # "Іван Петренко, директор Петро Сидоренко": the next one's
+        kinds = {r.pos for r in doc.readings[following]}
+        ends = phrase.is_verb(doc, following) or ("ADVB" in kinds and "NOUN" not in kinds)
+        if tokens[following].text not in _END and not ends:
+            return None  # "Тетяна Пляченко, директор ТД «Альфа» раніше була ..." ends there
+    return phrase.make(doc, first, last, inner)
+
+
+__all__ = ["after", "before", "name_cases", "title_ending"]

@@ -1,0 +1,306 @@
+"""Title phrases over the annotated document: heads, their cases, extents and nominative text.
+
+A title is a head noun (``директор``, ``екс-мер``), the adjectives agreeing with it before
+(``перший заступник``) and its complements after: genitives (``міністра закордонних справ``),
+organisation and place names the recogniser found, abbreviations (``РДА``), a quoted name
+(``ТОВ «Укрдорхім»``), a place phrase (``у Волинській області``), and coordinated heads or
+genitives (``засновник і директор``, ``розвитку і торгівлі``).  The text is written in the
+nominative as an editor writes it; a plural title shared by several people in the singular.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsmodel.extract import morph
+from newsmodel.extract.document import Document
+from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.titles.lexicon import base_lemma, title_heads, words
+
+MAX_WORDS = 30
+COORDINATORS = frozenset({"і", "й", "та"})
+PLACE_PREPOSITIONS = frozenset({"у", "в", "по", "при"})
+COMPLEMENT_PREPOSITIONS = frozenset({"з", "із"})
+QUOTES = frozenset('«»"“”„')
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A job title in the nominative, where it was written, and the entities named in it."""
+
+    text: str
+    first_token: int
+    last_token: int
+    inner: tuple[EntitySpan, ...]
+    weak: bool = False
+    plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """The recogniser's spans by first and last token, built once per document."""
+
+    by_first: dict[int, EntitySpan]
+    by_last: dict[int, EntitySpan]
+
+    @classmethod
+    def build(cls, spans: Sequence[EntitySpan]) -> Spans:
+        usable = [s for s in spans if s.first_token >= 0]
+        return cls({s.first_token: s for s in usable}, {s.last_token: s for s in usable})
+
+
+def head_readings(doc: Document, index: int) -> list[morph.Reading]:
+    """The token's readings as a title head noun (none when it is no title head)."""
+    heads = title_heads()
+    token = doc.tokens[index]
+    if not token.is_word or (token.is_upper and len(token.text) > 1):
+        return []
+    return [r for r in doc.readings[index] if r.pos == "NOUN" and base_lemma(r.lemma) in heads]
+
+
+def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> set[str]:
+    return {r.case for r in doc.readings[index] if r.case and (pos is None or r.pos in pos)}
+
+
+def acting_end(doc: Document, index: int) -> int | None:
+    """``в. о.`` (виконувач обов'язків) starting at ``index``: the index of its last token."""
+    text = ""
+    for end in range(index, min(index + 5, len(doc.tokens))):
+        text += doc.tokens[end].text.lower()
+        if text in words("acting") and end + 1 < len(doc.tokens):
+            return end
+    return None
+
+
+def is_post(doc: Document, index: int) -> bool:
+    """``посаду``, ``посаді``: a post whose genitive complement is a title."""
+    return bool(doc.lemmas(index, "NOUN") & words("post"))
+
+
+def is_verb(doc: Document, index: int) -> bool:
+    """A finite verb that cannot be a noun or adjective: where a title ends."""
+    kinds = {r.pos for r in doc.readings[index]}
+    return doc.is_finite_verb(index) and not kinds & {"NOUN", "ADJF"}
+
+
+def _complement(doc: Document, index: int) -> bool:
+    """Can the word continue a title as a complement (a genitive, an abbreviation)?"""
+    token = doc.tokens[index]
+    if token.is_upper or doc.lemmas(index, "NPRO") & words("demonstrative"):
+        return True
+    if is_verb(doc, index) or token.text.isdigit():
+        return False
+    if token.is_capitalised and not any(r.known for r in doc.readings[index]):
+        return True  # a name the dictionary does not know, misspelt or foreign
+    return "gent" in cases(doc, index) or not doc.readings[index]
+
+
+def extent(
+    doc: Document, spans: Spans, head: int, limit: int | None = None
+) -> tuple[int, list[EntitySpan]]:
+    """The last token of the title starting at ``head`` and the entity spans inside it.
+    The title ends before a person, a verb, a clause break or ``limit``."""
+    end = min(limit if limit is not None else len(doc.tokens), len(doc.tokens))
+    sentence = doc.tokens[head].sentence
+    last, inner = head, []
+    index = head + 1
+    quotes = 0
+    place = False
+    while index < end and index - head < MAX_WORDS and doc.tokens[index].sentence == sentence:
+        span = spans.by_first.get(index)
+        token = doc.tokens[index]
+        if span is not None:
+            if span.label == "PERS":
+                if span.last_token + 1 != end or not genitive_name(doc, span):
+                    break
+                # "адвокат Олени Шевчук Іван Петренко": whose adviser, right before the name
+                last = span.last_token
+                break
+            inner.append(span)
+            last = index = span.last_token
+            index += 1
+            continue
+        word = token.text.lower()
+        if token.text in QUOTES:
+            quotes += 1 if token.text in "«„“" else -1
+            if quotes < 0:
+                break
+            last = index
+        elif quotes > 0:
+            if token.text == "," or is_verb(doc, index):
+                break  # an unclosed quote: the title ends where the clause goes on
+            last = index
+        elif not token.is_word:
+            break
+        elif word in COORDINATORS:
+            following = index + 1
+            if following < end and head_readings(doc, following):
+                last = index = following  # "засновником і директором"
+            elif (
+                following >= end
+                or doc.tokens[following].is_capitalised
+                or not (_complement(doc, following))
+            ):
+                break
+        elif word in PLACE_PREPOSITIONS or word == "від":  # "депутат від Партії регіонів"
+            following = index + 1
+            if following >= end or not (
+                doc.tokens[following].is_capitalised
+                or following in spans.by_first
+                or doc.tokens[following].text.lower() in {"м.", "с.", "смт"}
+                or any(r.plural for r in head_readings(doc, following))  # "кандидат у депутати"
+            ):
+                break
+            place = word != "від"
+        elif word in COMPLEMENT_PREPOSITIONS:  # "заступник міністра з питань ..."
+            following = index + 1
+            if (
+                following >= end
+                or doc.tokens[following].is_capitalised
+                or not (_complement(doc, following))
+            ):
+                break
+        elif (
+            word in {"м.", "с.", "смт"}
+            or _complement(doc, index)
+            or (place and "loct" in cases(doc, index))  # "у Деснянському районі"
+            or (place and any(r.plural for r in head_readings(doc, index)))
+        ):
+            last = index
+        else:
+            break
+        index += 1
+    return last, inner
+
+
+def genitive_name(doc: Document, person: EntitySpan) -> bool:
+    """Can every word of the name be genitive (``Олени Шевчук``), the name of whose title?"""
+    return all(
+        any(r.case == "gent" for r in doc.readings[i]) or not doc.readings[i]
+        for i in range(person.first_token, person.last_token + 1)
+        if doc.tokens[i].is_word
+    )
+
+
+def agrees(doc: Document, adjective: int, noun: int) -> bool:
+    adjective_cases = cases(doc, adjective, frozenset({"ADJF", "PRTF"}))
+    return bool(adjective_cases & cases(doc, noun, frozenset({"NOUN", "ADJF"})))
+
+
+def widen(doc: Document, head: int, floor: int) -> int:
+    """Adjectives before the head belong to the title (``перший заступник``)."""
+    first = head
+    while (
+        first - 1 > floor
+        and doc.tokens[first - 1].sentence == doc.tokens[head].sentence
+        and {r.pos for r in doc.readings[first - 1]} & {"ADJF", "PRTF"}
+        and not head_readings(doc, first - 1)
+        and agrees(doc, first - 1, first)
+    ):
+        first -= 1
+    return first
+
+
+def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> Title:
+    """The title written from token ``first`` to ``last``, in the nominative singular: each
+    head (``засновником і директором``) and the adjectives before it are inflected, the
+    complements after it stay as written (``заступник міністра оборони``)."""
+    kept = [
+        i
+        for i in range(first, last + 1)
+        if i == first
+        or doc.tokens[i].text.lower() in COORDINATORS
+        or not doc.lemmas(i, "NPRO") & words("demonstrative")
+    ]
+    parts = [doc.tokens[i].text for i in kept]
+    if _opens_sentence(doc, first) and parts[0][1:].islower():
+        # capitalised only as the sentence's first word: a title is written in lower case
+        parts[0] = parts[0][:1].lower() + parts[0][1:]
+    weak = plural = False
+    if acting_end(doc, first) is None:
+        starts = [n for n in range(len(kept)) if n == 0 or _coordinated_head(doc, kept, n)]
+        for number, start in enumerate(starts):
+            stop = starts[number + 1] if number + 1 < len(starts) else len(kept)
+            _nominative(doc, kept, parts, start, stop)
+        head = next((i for i in kept if head_readings(doc, i)), first)
+        readings = head_readings(doc, head)
+        weak = bool(readings) and all(base_lemma(r.lemma) in words("weak") for r in readings)
+        plural = bool(readings) and all(r.plural for r in readings)
+    text = _spaced(doc, kept, parts)
+    return Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)), weak, plural)
+
+
+def _opens_sentence(doc: Document, index: int) -> bool:
+    """Is the token the first word of its sentence (``* Засновниками ...`` included)?"""
+    sentence = doc.sentence_of(index)
+    return all(not doc.tokens[i].is_word for i in range(sentence.start, index))
+
+
+def _nominative(doc: Document, kept: list[int], parts: list[str], start: int, stop: int) -> None:
+    """Put the head among ``kept[start:stop]`` and the adjectives before it in the nominative
+    singular, in place in ``parts``."""
+    head = next((n for n in range(start, stop) if head_readings(doc, kept[n])), None)
+    if head is None:
+        return
+    readings = head_readings(doc, kept[head])
+    wanted = set.intersection(
+        {r.case for r in readings if r.case},
+        *(cases(doc, kept[n], frozenset({"ADJF", "PRTF"})) or {""} for n in range(start, head)),
+    )
+    reading = next((r for r in readings if r.case in wanted), readings[0])
+    if reading.case == "nomn" and not reading.plural:
+        return
+    gender = reading.gender if not reading.plural else _lemma_gender(reading.lemma)
+    parts[head] = morph.restore_case(reading.lemma, parts[head])
+    for n in range(start, head):
+        adjectives = [
+            r for r in doc.readings[kept[n]] if r.pos in {"ADJF", "PRTF"} and r.case == reading.case
+        ]
+        # a standard reading before a dialectal one ("народні": народний, not народній)
+        adjectives.sort(key=lambda r: "Dist" in r.grammemes)
+        adjective = adjectives[0] if adjectives else None
+        form = adjective.inflect({"nomn", gender or "masc"}) if adjective else None
+        if form:
+            parts[n] = morph.restore_case(form, parts[n])
+
+
+def _lemma_gender(lemma: str) -> str | None:
+    """The gender of a plural head's singular (``депутатами`` -> masculine)."""
+    return next((r.gender for r in morph.readings(lemma) if r.pos == "NOUN" and r.gender), None)
+
+
+def _coordinated_head(doc: Document, kept: list[int], n: int) -> bool:
+    """``засновником і директором``: a second head after a coordinator starts a segment
+    of its own, put in the nominative like the first."""
+    return (
+        n >= 1
+        and doc.tokens[kept[n - 1]].text.lower() in COORDINATORS
+        and bool(head_readings(doc, kept[n]))
+    )
+
+
+def _spaced(doc: Document, kept: list[int], parts: list[str]) -> str:
+    """The words with the text's own spacing (``ТД «Укрпласт»``, not ``ТД « Укрпласт »``)."""
+    out = parts[0]
+    for (left, right), word in zip(itertools.pairwise(kept), parts[1:], strict=True):
+        adjacent = right == left + 1 and doc.tokens[right].start == doc.tokens[left].end
+        out += ("" if adjacent else " ") + word
+    return out
+
+
+__all__ = [
+    "Spans",
+    "Title",
+    "acting_end",
+    "agrees",
+    "cases",
+    "extent",
+    "genitive_name",
+    "head_readings",
+    "is_post",
+    "is_verb",
+    "make",
+    "widen",
+]

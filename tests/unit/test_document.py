@@ -1,0 +1,55 @@
+"""The annotated document: tokens analysed once, sentences, clauses split at predicates."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmodel.extract.document import Document
+
+
+def _clauses(text: str) -> list[str]:
+    return [clause.text for clause in Document.from_text(text).clauses]
+
+
+def test_relative_pronoun_and_conjunction_open_clauses() -> None:
+    text = "Президент зустрівся з прем'єром, який прилетів до Києва, і вони підписали угоду."
+    assert _clauses(text) == [
+        "Президент зустрівся з прем'єром,",
+        "який прилетів до Києва,",
+        "і вони підписали угоду.",
+    ]
+
+
+def test_a_piece_without_a_finite_verb_stays_in_its_clause() -> None:
+    assert _clauses("Делегації Києва і Варшави зустрілися у Львові.") == [
+        "Делегації Києва і Варшави зустрілися у Львові."
+    ]
+
+
+def test_every_token_belongs_to_one_clause_inside_its_sentence() -> None:
+    doc = Document.from_text("Суд розгляне справу 3 березня, але адвокат подав апеляцію. Все.")
+    assert len(doc.sentences) == 2
+    for index, token in enumerate(doc.tokens):
+        clause = doc.clause_of(index)
+        sentence = doc.sentence_of(index)
+        assert clause.start <= index < clause.end
+        assert sentence.start <= clause.start
+        assert clause.end <= sentence.end
+        assert doc.token_at(token.start) == index
+
+
+def test_readings_are_computed_per_token() -> None:
+    doc = Document.from_text("Суд розгляне справу.")
+    assert doc.lemmas(0) >= {"суд"}
+    assert doc.is_finite_verb(1)
+    assert doc.readings[3] == ()  # the full stop has no reading
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_makes_a_document_whose_spans_slice_the_text(text: str) -> None:
+    doc = Document.from_text(text)
+    assert sum(len(clause) for clause in doc.clauses) == len(doc.tokens)
+    for clause in doc.clauses:
+        assert clause.text == text[clause.start_char : clause.end_char]
