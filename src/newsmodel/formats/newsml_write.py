@@ -174,7 +174,7 @@ def _item_meta(out: list[str], article: Article, version_created: str, text: _Te
     else:
         out.append('    <provider uri="urn:newsmodel:provider:unknown"/>\n')
     out.append(f"    <versionCreated>{version_created}</versionCreated>\n")
-    if article.first_created is not None:
+    if isinstance(article.first_created, datetime):  # xs:dateTime: a bare date has no place
         out.append(f"    <firstCreated>{_datetime(article.first_created)}</firstCreated>\n")
     out.append(meta.status(article, _datetime))
     out.append(f'    <generator versioninfo="{_version()}">{GENERATOR}</generator>\n')
