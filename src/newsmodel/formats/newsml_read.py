@@ -30,6 +30,7 @@ from newsmodel.models import (
     Article,
     Author,
     EventCategory,
+    EventStatus,
     PartialDate,
     PlaceKind,
 )
@@ -582,6 +583,8 @@ def _relations(item: _Item, element: etree._Element, kind: str, fields: dict[str
             fields["kind"] = _enum(PlaceKind, unquote(target.partition(":")[2]))
         elif rel == "nmrel:category" and kind == "events":
             fields["category"] = _enum(EventCategory, unquote(target.partition(":")[2]))
+        elif rel == "nmrel:status" and kind == "events":
+            fields["status"] = _enum(EventStatus, unquote(target.partition(":")[2]))
         elif rel == "nmrel:end-date" and kind == "events":
             fields["end_date"] = _partial(item, target)
         elif rel == "nmrel:location" and kind == "events":

@@ -53,6 +53,7 @@ SCHEMES: dict[str, str] = {
     "nmrel": "urn:newsmodel:relation:",
     "nmrole": "urn:newsmodel:role:",
     "nmevcat": "urn:newsmodel:event-category:",
+    "nmevst": "urn:newsmodel:event-status:",
     "nmplk": "urn:newsmodel:place-kind:",
     "nmcc": "urn:newsmodel:iso3166-1-alpha-2:",
     "nmnote": "urn:newsmodel:note:",
@@ -335,6 +336,8 @@ def _event_subject(out: list[str], event: Event, text: _Text) -> None:
     out.append(
         f'<related rel="nmrel:category" qcode="{qcode("nmevcat", event.category.value)}"/>'
     )
+    if event.status is not None:
+        out.append(f'<related rel="nmrel:status" qcode="{qcode("nmevst", event.status.value)}"/>')
     if event.start_date is not None:
         return
     if event.end_date is not None:
