@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsmodel.extract.entities import RuleRecognizer
+from newsmodel.extract.names import normalise
 from newsmodel.extract.tokens import tokenize
 
 
@@ -61,7 +62,40 @@ def _spans(text: str) -> list[tuple[str, str]]:
             [("ORG", "інституту літератури ім. Т. Г. Шевченка")],
         ),
         ("Концерт відбувся у сквері ім. Івана Франка.", [("LOC", "сквері ім. Івана Франка")]),
+        # a Latin-script run is a person only on evidence for a person
+        ("Про це заявив John Smith у Лондоні.", [("PERS", "John Smith"), ("LOC", "Лондоні")]),
+        ("Mary Jones сказала, що втомилася.", [("PERS", "Mary Jones")]),
+        ("Генеральний директор Peter Black пішов у відставку.", [("PERS", "Peter Black")]),
+        (
+            "Олена Коваль (Olena Koval) приїхала.",
+            [("PERS", "Олена Коваль"), ("PERS", "Olena Koval")],
+        ),
+        # ... otherwise an organisation by its head word, the head left out, or nothing
+        ("Акції концерну Zentrix подешевшали.", [("ORG", "Zentrix")]),
+        ("Компанія Nordwell відкрила завод.", [("ORG", "Nordwell")]),
+        ("Він користується Windows Phone.", []),
+        ("Кампанія Green Autumn стартувала.", []),
+        ("Вакцину Vaxoria схвалили.", []),
+        # a two-word foreign name whose first word is also a place, with a verb of speech
+        ("Про це сказала Вірджинія Вулф.", [("PERS", "Вірджинія Вулф")]),
+        ("Президент Франції Макрон заявив.", [("LOC", "Франції"), ("PERS", "Макрон")]),
+        # a given name the dictionary lacks and an adjective-form surname
+        ("Перевірку провела Агія Загребельська.", [("PERS", "Агія Загребельська")]),
+        # a conjunction at the start of a sentence is no given name
+        ("Тому Старовижівська районна рада відмовила.", [("ORG", "Старовижівська районна рада")]),
     ],
 )
 def test_sentence_spans(text: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "nominative"),
+    [
+        (("Яковинцю",), "Яковинець"),  # a guessed surname is no neuter noun ("Яковинце")
+        (("Петра", "Шульца"), "Петро Шульц"),  # a foreign -ц surname gets no vowel
+        (("Миколі", "Кравцю"), "Микола Кравець"),
+    ],
+)
+def test_nominative_of_surnames(words: tuple[str, ...], nominative: str) -> None:
+    assert normalise(words).name == nominative

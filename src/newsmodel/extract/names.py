@@ -106,6 +106,8 @@ def _nominative(
         options = [r for r in _guess_readings(word) if r.case == case]
         if gender:
             options = [r for r in options if r.gender in (gender, None)] or options
+        # a person's surname is no neuter noun: "Яковинцю" is Яковинець's, not "Яковинце"
+        options = [r for r in options if r.gender != "neut"] or options
     if not options or case == "nomn":
         tag = next(
             (t for t in ("Name", "Surn", "Patr") if options and t in options[0].grammemes), None
@@ -161,10 +163,13 @@ def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
         if reading.case and reading.gender:
             rank.setdefault((reading.case, reading.gender), position)
     fitting = [
-        (case, gender) for case, gender in rank
+        (case, gender)
+        for case, gender in rank
         if all(
-            any(r.case == case and r.gender in (gender, None)
-                for r in (_name_readings(word) or _guess_readings(word)))
+            any(
+                r.case == case and r.gender in (gender, None)
+                for r in (_name_readings(word) or _guess_readings(word))
+            )
             for word in words[1:]
         )
     ]

@@ -84,8 +84,8 @@ class PersonRules(ScannerBase):
         ):
             last += 1
         words = self.words[index : last + 1]
-        if len(words) == 1:
-            return None
+        if len(words) == 1 or words[0].lower() in _NOT_NAMES:
+            return None  # "Тому Старовижівська районна рада": a conjunction, not "Том"
         if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
             return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
         split = None if is_east_asian(words) else _person_boundary(words)

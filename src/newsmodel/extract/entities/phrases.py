@@ -25,6 +25,8 @@ from newsmodel.extract.entities.words import (
     _is_verb,
     _looks_like_person,
     _shouted,
+    _title_heads,
+    speaks,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
 
@@ -400,6 +402,8 @@ class PhraseRules(ScannerBase):
             and not self.tokens[index + 1].is_upper
         ):
             return None  # "Володимир Гройсман", not the city of Volodymyr
+        if hit.end - hit.start == 1 and hit.type == "place" and self.foreign_name_after(index):
+            return self.span(index, index + 1, "PERS")  # "Джорджія Мелоні", not Georgia
         label: Label = "LOC" if hit.type == "place" else "ORG"
         name = hit.name
         if label == "ORG" and not self.tokens[hit.start].is_upper:
@@ -409,6 +413,32 @@ class PhraseRules(ScannerBase):
         if label == "ORG":
             last = self.territorial_extension(last)
         return self.span(hit.start, last, label, name, hit.key)
+
+    def foreign_name_after(self, index: int) -> bool:
+        """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place
+        word in the nominative, a capitalised word after it, and evidence for a person (a
+        verb of speech beside the pair or a job title before it)."""
+        nxt = self.tok(index + 1)
+        if (
+            nxt is None
+            or not self.capital_word(index + 1)
+            or nxt.is_upper
+            or index + 1 in self.hits
+            or not self.adjacent(index, index + 1)
+            or self.capital_word(index + 2)
+            or not any(r.case == "nomn" for r in morph.readings(self.words[index]) if r.known)
+        ):
+            return False
+        sentence = self.tokens[index].sentence
+        near = [
+            t
+            for t in (*self.tokens[max(index - 3, 0) : index], *self.tokens[index + 2 : index + 5])
+            if t.is_word and t.sentence == sentence
+        ]
+        return any(speaks(t.text) for t in near) or any(
+            not morph.lemmas_of(t.text.lower()).isdisjoint(_title_heads())
+            for t in self.tokens[max(index - 3, 0) : index]
+        )
 
     def territorial_extension(self, last: int) -> int:
         """``ДСНС України``, ``СБУ в Луганській області``: a known body's name goes on over the

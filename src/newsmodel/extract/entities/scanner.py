@@ -6,6 +6,7 @@ elsewhere in the text a person everywhere.
 from __future__ import annotations
 
 from newsmodel.extract import morph
+from newsmodel.extract.entities.latin import LatinRules
 from newsmodel.extract.entities.places import PlaceRules
 from newsmodel.extract.entities.singles import SingleWordRules
 from newsmodel.extract.entities.vocabulary import (
@@ -21,7 +22,7 @@ from newsmodel.extract.entities.words import (
 from newsmodel.extract.recognizer import EntitySpan
 
 
-class Scanner(SingleWordRules, PlaceRules):
+class Scanner(SingleWordRules, PlaceRules, LatinRules):
     """One pass over one text's tokens (see the module docs)."""
 
     def run(self) -> list[EntitySpan]:
@@ -77,6 +78,7 @@ class Scanner(SingleWordRules, PlaceRules):
                         index = self.street_list(index, self.street_head(word))
             else:
                 index += 1
+        self.settle_latin()
         return self.second_pass()
 
     def second_pass(self) -> list[EntitySpan]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from importlib import resources
 
 from newsmodel.extract import morph
 
@@ -185,6 +186,8 @@ def _looks_like_person(words: Sequence[str]) -> bool:
         return False
     if 2 <= len(words) <= 3 and not any(morph.is_known(word) for word in words):
         return True  # "Ваагн Авагян", "Лорін Додд": foreign names the dictionary lacks
+    if len(words) == 2 and _guessed_name_and_adjective_surname(words[0], words[1]):
+        return True
     if not any(_has_name_reading(word) for word in words):
         return False
     first = [r for r in morph.readings(words[0]) if r.known]
@@ -194,3 +197,35 @@ def _looks_like_person(words: Sequence[str]) -> bool:
 def measures(word: str) -> bool:
     """The word before ``м.`` makes it metres: a number, ``кв.``, ``куб.``, ``тис.``."""
     return word[-1:].isdigit() or word.lower() in ("кв.", "куб.", "тис.", "км", "кв", "куб")
+
+
+_ADJECTIVE_SURNAME_ENDINGS = ("ський", "цький", "зький")
+
+
+def _guessed_name_and_adjective_surname(first: str, second: str) -> bool:
+    """``Агія Загребельська``: a given name the dictionary lacks (guessed as a name) and an
+    adjective-form surname (``-ський``, ``-цький``) in the same case read as a person."""
+    guessed = {
+        r.case for r in morph.readings(first) if not r.known and "Name" in r.grammemes and r.case
+    }
+    if not guessed or any(r.known for r in morph.readings(first)):
+        return False
+    surname = [
+        r
+        for r in morph.readings(second)
+        if r.pos == "ADJF" and r.lemma.endswith(_ADJECTIVE_SURNAME_ENDINGS) and r.case
+    ]
+    return any(r.case in guessed for r in surname)
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs of speech (``lexicon/speech_verbs.txt``)."""
+    text = resources.files("newsmodel.extract.lexicon").joinpath("speech_verbs.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def speaks(word: str) -> bool:
+    """Is the word a form of a verb of speech (``заявив``, ``сказала``)?"""
+    return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(speech_verbs())
