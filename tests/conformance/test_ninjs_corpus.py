@@ -109,7 +109,8 @@ def test_every_file_reads_or_gets_a_clear_error(
     suite: list[tuple[str, str, bool, bytes]],
 ) -> None:
     """loads reads every should_pass file (each an article, nothing dropped silently: what has
-    no place in the model is in provenance.unmapped); nothing raises but NewsmodelError."""
+    no place in the model is in provenance.unmapped, every top-level property is either read
+    or listed); nothing raises but NewsmodelError."""
     for name, _, passes, data in suite:
         try:
             articles = loads(data, "ninjs", source=name)
@@ -121,5 +122,8 @@ def test_every_file_reads_or_gets_a_clear_error(
         for article in articles:
             assert article.provenance.format == "ninjs"
             assert article.id
-            if isinstance(document, dict) and "located" in document:
-                assert "located" in article.provenance.unmapped, name
+            if isinstance(document, dict) and isinstance(document.get("located"), str):
+                assert article.dateline is not None, name
+                assert article.dateline.text == document["located"], name
+            if isinstance(document, dict) and "profile" in document:
+                assert "profile" in article.provenance.unmapped, name

@@ -235,7 +235,9 @@ def test_shlex_can_split_every_command() -> None:
                     shlex.split(command)
 
 
-CODE = re.compile(r"""["'](?P<code>(?:format|json|jsonld|newsml|xml)\.[a-z0-9][a-z0-9.-]*)["']""")
+CODE = re.compile(
+    r"""["'](?P<code>(?:format|json|jsonld|newsml|ninjs|xml)\.[a-z0-9][a-z0-9.-]*)["']"""
+)
 
 
 def test_every_issue_code_is_documented() -> None:

@@ -75,6 +75,11 @@ publication_dates = st.one_of(
         zones,
     ),
 )
+timestamps = st.none() | st.builds(
+    lambda day, zone: day.replace(tzinfo=zone, microsecond=0),
+    st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30)),
+    zones,
+)
 language_tags = st.none() | st.sampled_from(["uk", "en", "en-GB", "ru", "de", "ar", "zh-Hant"])
 same_as = st.lists(
     st.sampled_from(["https://www.wikidata.org/wiki/Q212", "https://example.org/x"]),
@@ -105,15 +110,22 @@ urls = st.sampled_from(
 )
 qcodes = st.one_of(
     st.sampled_from(["medtop:20000763", "N2:LABOR", "subj:04000000", "apaind:video"]),
-    st.from_regex(r"\A[a-z]{1,8}:[A-Za-z0-9_.-]{1,12}\Z"),
+    st.from_regex(r"\A[a-z]{1,8}:[A-Za-z0-9_.-]{1,12}\Z").filter(
+        lambda code: not code.startswith(("sig:", "nmsig:"))
+    ),
 )
+"""Scheme-qualified codes as agencies write them (IPTC's ``sig:`` codes are a signal's kind)."""
 concepts = st.builds(
     Concept,
     code=st.none() | qcodes,
     name=name,
     language=language_tags,
-    scheme_uri=st.none() | st.just("http://cv.iptc.org/newscodes/mediatopic/"),
-) | st.builds(Concept, code=qcodes)
+) | st.builds(Concept, code=qcodes) | st.builds(
+    Concept,
+    code=st.from_regex(r"\Amedtop:[0-9]{8}\Z"),
+    name=st.none() | name,
+    scheme_uri=st.just("http://cv.iptc.org/newscodes/mediatopic/"),
+)
 """Subjects and genres: a code, a name, or both, with a language and a scheme URI."""
 rights = st.builds(
     Rights,
@@ -153,7 +165,7 @@ signals = st.builds(
 links = st.builds(
     Link,
     url=urls,
-    relation=st.none() | st.sampled_from(["irel:seeAlso", "irel:previousVersion"]),
+    relation=st.none() | st.sampled_from(["irel:seeAlso", "irel:previousVersion", "member"]),
     title=st.none() | name,
     mime_type=st.none() | st.just("text/html"),
 )
@@ -285,10 +297,10 @@ def articles(draw: st.DrawFn, *, max_entities: int = 4) -> Article:
         places=places,
         events=events,
         date_modified=draw(publication_dates),
-        first_created=draw(publication_dates),
+        first_created=draw(timestamps),
         version=draw(st.none() | st.integers(1, 10**6)),
         pub_status=draw(st.none() | st.sampled_from(list(PubStatus))),
-        embargoed_until=draw(publication_dates),
+        embargoed_until=draw(timestamps),
         urgency=draw(st.none() | st.integers(1, 9)),
         slugline=draw(st.none() | name),
         dateline=draw(st.none() | datelines(place_ids)),

@@ -129,3 +129,19 @@ def test_with_the_document_spans_match_its_tokens(text: str, published: date | N
         assert tokens[0].start <= expression.start + len(expression.text) - 1
         assert tokens[-1].end >= expression.start
         assert expression.clause == doc.clause_index(expression.first_token)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(date_like_text, any_text))
+def test_token_anchors_equal_stem_anchors(text: str) -> None:
+    """The document's tokens find the same anchor words as the stem search over the text."""
+    from newsmodel.extract.dates.patterns import load_grammar
+    from newsmodel.extract.dates.scan import anchor_hits
+    from newsmodel.extract.document import Document
+
+    grammar = load_grammar()
+    lowered = text.lower()
+    keep = lowered if len(lowered) == len(text) else None
+    by_stems = set(anchor_hits(grammar, text, keep))
+    by_tokens = set(anchor_hits(grammar, text, keep, Document.from_text(text)))
+    assert by_tokens == by_stems

@@ -104,10 +104,13 @@ def test_nested_updates_of_a_live_blog_are_not_separate_articles() -> None:
 def test_unmappable_properties_are_listed() -> None:
     """What the model has no place for is named in provenance.unmapped, by type and term."""
     result = read(article(image="https://x.example/i.jpg", dateModified="2025-01-01",
+                          isAccessibleForFree=True,
                           publisher={"@type": "Organization", "name": "X",
                                      "logo": {"@type": "ImageObject"}}))
-    assert {"NewsArticle.image", "NewsArticle.dateModified",
+    assert {"NewsArticle.isAccessibleForFree",
             "NewsArticle.publisher.logo"} <= set(result.provenance.unmapped)
+    assert ([i.url for i in result.images], str(result.date_modified)) == (
+        ["https://x.example/i.jpg"], "2025-01-01")
     assert result.provenance.format == "jsonld"
 
 

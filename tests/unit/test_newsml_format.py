@@ -25,6 +25,7 @@ from newsmodel.models import (
     Person,
     Place,
     PlaceKind,
+    PubStatus,
 )
 from newsmodel.validation.xsd import validate
 
@@ -89,6 +90,8 @@ def rich() -> Article:
         date_published=datetime(2025, 11, 7, 9, 30, tzinfo=timezone(timedelta(hours=2))),
         language="uk", body=body, word_count=17, keywords=["війна", "КНДР"],
         authors=[Author(name="Автор Один")], publisher="Укрінформ", url="https://example.com/news/1",
+        pub_status=PubStatus.USABLE,
+        first_created=datetime(2025, 11, 7, 9, 30, tzinfo=timezone(timedelta(hours=2))),
         persons=[Person(
             id="person-no", name="Но Гван Чоль", given_name="Гван Чоль", family_name="Но",
             name_latin="No Gwan Chol", job_title="міністр оборони", affiliation=["org-mod"],
@@ -280,13 +283,13 @@ def test_agency_feed_is_read_item_by_item() -> None:
     assert first.date_published == datetime(2018, 2, 26, 18, tzinfo=timezone(timedelta(hours=1)))
     assert any("colon" in w for w in first.provenance.warnings)
     assert first.publisher == "AP"
-    assert [a.name for a in first.authors] == ["By John Smith"]
+    assert (first.byline, first.authors) == ("By John Smith", [])
     [person] = first.persons
     assert (person.name, person.alternate_names) == ("Jane Doe", ["J. Doe"])
     assert [o.name for o in first.organisations] == ["UN"]
     assert person.affiliation == [first.organisations[0].id]
     assert [p.name for p in first.places] == ["Kyiv"]
-    assert any("medtop:20000001" in u for u in first.provenance.unmapped)
+    assert [s.code for s in first.subjects] == ["medtop:20000001"]
     assert second.body == "Plain body."
     assert second.language is None
     assert second.provenance.source == "ap.xml"

@@ -23,7 +23,8 @@ from newsmodel.validation.resources import SCHEMA_SETS, install
 ARTICLE = Article.model_validate({
     "id": "a-1", "headline": "Заголовок", "description": "Опис",
     "date_published": "2025-11-07T09:30:00+02:00", "language": "uk", "body": "Текст у Києві.",
-    "word_count": 3, "keywords": ["війна"], "authors": ["Іван Петренко"],
+    "word_count": 3, "keywords": ["війна"], "byline": "Іван Петренко",
+    "authors": [{"name": "Іван Петренко", "role": "author", "entity": "person-1"}],
     "publisher": "Укрінформ", "url": "https://example.org/1",
     "persons": [{"id": "person-1", "name": "Іван Петренко", "job_title": "міністр",
                  "same_as": ["https://www.wikidata.org/wiki/Q1"]}],
@@ -98,7 +99,10 @@ def test_each_family_spells_the_same_article_its_own_way() -> None:
     assert three["contentCreated"] == "2025-11-07T09:30:00+02:00"
     assert three["people"][0] == {"name": "Іван Петренко", "literal": "person-1",
                                   "uri": "https://www.wikidata.org/wiki/Q1"}
-    assert three["infoSources"] == [{"name": "Укрінформ", "role": "publisher"}]
+    assert three["infoSources"] == [{"name": "Укрінформ", "role": "publisher"},
+                                    {"name": "Іван Петренко", "role": "author",
+                                     "literal": "person-1"}]
+    assert three["by"] == "Іван Петренко"
     assert "geometry_geojson" not in article_to_ninjs(ARTICLE, "1.0")["place"][0]
 
 
@@ -112,9 +116,11 @@ def test_losses_name_what_a_version_cannot_carry() -> None:
 
 
 def test_what_the_model_has_no_place_for_is_listed_as_unmapped() -> None:
-    """located, urgency, a second headline, a person's rel, a picture rendition: none dropped."""
+    """profile, expires, a second headline, a person's rel, a picture rendition: none dropped;
+    located and urgency are read (the dateline's text, the urgency)."""
     document = {
-        "uri": "http://example.org/1", "located": "Kyiv", "urgency": 3,
+        "uri": "http://example.org/1", "located": "Kyiv", "urgency": 3, "profile": "x",
+        "expires": "2030-01-01T00:00:00Z",
         "headlines": [{"value": "Main"}, {"value": "Short", "role": "short"}],
         "bodies": [{"value": "Body", "contentType": "text/plain"}],
         "people": [{"name": "Ivan", "rel": "subject", "uri": "http://example.org/p"}],
@@ -123,7 +129,8 @@ def test_what_the_model_has_no_place_for_is_listed_as_unmapped() -> None:
     article = loads(orjson.dumps(document), "ninjs")[0]
     assert (article.id, article.headline, article.body) == ("http://example.org/1", "Main", "Body")
     assert article.persons[0].same_as == ["http://example.org/p"]
-    for what in ("located", "urgency", "/headlines/1 (short)", "/people/0/rel",
+    assert (article.dateline.text if article.dateline else None, article.urgency) == ("Kyiv", 3)
+    for what in ("profile", "expires", "/headlines/1 (short)", "/people/0/rel",
                  "rendition /renditions/0"):
         assert what in article.provenance.unmapped, what
 

@@ -208,6 +208,11 @@ def _titles(text: str) -> dict[str, str | None]:
             "Олег Бондар",
             "помічник народного депутата",
         ),
+        (
+            "Іван Петренко є одним із засновників компанії «Альфа».",
+            "Іван Петренко",
+            "засновник компанії «Альфа»",
+        ),
         # a pronoun, "останній" or a bare title referring to the person named before
         (
             "Іван Петренко приїхав до Львова. Він є директором заводу.",
@@ -244,6 +249,11 @@ def test_a_title_inside_a_relative_clause_is_its_own_subjects() -> None:
     }
 
 
+def test_a_title_may_name_whose_it_is() -> None:
+    titles = _titles("Про це заявив радник міністра Олени Шевчук Андрій Мельник.")
+    assert titles == {"Олена Шевчук": "міністр", "Андрій Мельник": "радник міністра Олени Шевчук"}
+
+
 def test_a_plural_predicate_title_goes_to_every_listed_person() -> None:
     titles = _titles("Засновниками ТОВ «Альфа» є Іван Петренко і Олена Шевчук з Києва.")
     assert titles == {
@@ -275,6 +285,8 @@ def test_heading_an_organisation_makes_its_head_and_the_next_clause_is_another_s
     assert _titles("Тоді, коли «Південну тепломережу» очолював Іван Петренко, борг зріс.") == {
         "Іван Петренко": None
     }
+    for text in ("Список партії очолює Іван Петренко.", "Рейтинг очолює Іван Петренко."):
+        assert _titles(text) == {"Іван Петренко": None}  # heading a list is no job
 
 
 def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
@@ -292,6 +304,8 @@ def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
         "Іван Петренко передав документи міністру фінансів.",
         "Іван Петренко зустрівся з послом Франції у Києві.",
         "Лист голови комітету отримав Іван Петренко.",
+        # a negated predicate
+        "Іван Петренко не є директором фірми.",
         # a plural title is a group's, not the person's
         "Міністри зустрілися з Іваном Петренком.",
         # a title word inside a quoted organisation or work name

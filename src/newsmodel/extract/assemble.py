@@ -31,7 +31,6 @@ from newsmodel.extract.names import latin, slug
 from newsmodel.extract.recognizer import EntitySpan, Recognizer
 from newsmodel.extract.source import Source
 from newsmodel.extract.titles import Title, choose, find_titles
-from newsmodel.extract.tokens import Token
 from newsmodel.models import Article
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
@@ -86,7 +85,7 @@ def extract_entities(
         registry.person(span)
     nominative_spelling(registry)
     _roles(registry, doc, spans)
-    _group_leaders(registry, tokens)
+    _group_leaders(registry, doc)
     pointed_to = referenced(registry.entities)
     entities = [e for e in registry.entities if e.spans or id(e) in pointed_to]
     _ids(entities)
@@ -179,9 +178,10 @@ def _group_country(registry: _Registry, words: Sequence[str]) -> _Entity | None:
     return _country(registry, keys.pop()) if len(keys) == 1 else None
 
 
-def _group_leaders(registry: _Registry, tokens: Sequence[Token]) -> None:
+def _group_leaders(registry: _Registry, doc: Document) -> None:
     """``делегації російських військових на чолі з заступником міністра оборони Віктором
     Горемікіним``: the head of a group qualified by a country belongs to that country."""
+    tokens = doc.tokens
     for entity in registry.entities:
         if entity.kind != "PERS" or entity.nationality is not None:
             continue
@@ -209,7 +209,7 @@ def _group_leaders(registry: _Registry, tokens: Sequence[Token]) -> None:
                     i
                     for i in window
                     if tokens[i].sentence == sentence
-                    and not morph.lemmas_of(tokens[i].text).isdisjoint(_GROUP_WORDS)
+                    and not doc.lemmas(i, "NOUN").isdisjoint(_GROUP_WORDS)
                 ),
                 None,
             )

@@ -15,9 +15,10 @@ from urllib.parse import quote
 
 import orjson
 
+from newsmodel.formats import jsonld_write_meta as meta
 from newsmodel.models import (
-    AgentKind,
     Article,
+    Author,
     Event,
     EventCategory,
     Organisation,
@@ -97,16 +98,7 @@ def article_graph(article: Article, base_uri: str | None = None) -> list[dict[st
     node["wordCount"] = article.word_count
     if article.keywords:
         node["keywords"] = list(article.keywords)
-    if article.authors:
-        node["author"] = [
-            _agent(
-                author.name,
-                article,
-                iris,
-                "Organization" if author.kind == AgentKind.ORGANISATION else "Person",
-            )
-            for author in article.authors
-        ]
+    meta.metadata(node, article, lambda author: _author(author, article, iris))
     if article.publisher is not None:
         node["publisher"] = _agent(article.publisher, article, iris, "Organization")
     if article.url is not None:
@@ -117,8 +109,9 @@ def article_graph(article: Article, base_uri: str | None = None) -> list[dict[st
         node["mentions"] = mentioned
     if article.places:
         node["contentLocation"] = [_ref(iris[place.id]) for place in article.places]
-    if article.events:
-        node["about"] = [_ref(iris[event.id]) for event in article.events]
+    about = [_ref(iris[event.id]) for event in article.events] + meta.subjects(article)
+    if about:
+        node["about"] = about
 
     graph = [node]
     graph.extend(_person(person, iris) for person in article.persons)
@@ -143,6 +136,19 @@ def _short_headline(headline: str) -> str:
     cut = headline.rfind(" ", 0, limit + 1)
     cut = cut if cut > limit // 2 else limit
     return headline[:cut].rstrip() + ELLIPSIS
+
+
+def _author(
+    author: Author, article: Article, iris: dict[str, str]
+) -> tuple[dict[str, Any], bool]:
+    """A reference to the author's entity (given, or the one of the same name), else a node;
+    and whether it is a Person."""
+    if author.entity is not None:
+        return _ref(iris[author.entity]), isinstance(article.get(author.entity), Person)
+    value = _agent(author.name, article, iris, meta.agent_node(author)["@type"])
+    if "@id" in value:
+        return value, any(iris[person.id] == value["@id"] for person in article.persons)
+    return value, value["@type"] == "Person"
 
 
 def _agent(name: str, article: Article, iris: dict[str, str], default: str) -> dict[str, Any]:
@@ -243,6 +249,8 @@ def _event(event: Event, iris: dict[str, str], places: set[str]) -> dict[str, An
         node.setdefault(prop, []).append(value)
     if event.description is not None:
         node["description"] = event.description
+    if event.status is not None:
+        node["eventStatus"] = meta.EVENT_STATUSES[event.status]
     return node
 
 

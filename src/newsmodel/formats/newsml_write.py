@@ -41,6 +41,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 from urllib.parse import quote
 
+from newsmodel.formats import newsml_write_meta as meta
 from newsmodel.models import Article, Event, Organisation, Person, Place
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -56,6 +57,9 @@ SCHEMES: dict[str, str] = {
     "nmplk": "urn:newsmodel:place-kind:",
     "nmcc": "urn:newsmodel:iso3166-1-alpha-2:",
     "nmnote": "urn:newsmodel:note:",
+    "nmsig": "urn:newsmodel:signal:",
+    "nmevst": "urn:newsmodel:event-status:",
+    "nmlrel": "urn:newsmodel:link-relation:",
 }
 """Inline catalog: alias -> scheme URI.  The reader relies on these aliases."""
 
@@ -75,6 +79,7 @@ _DATELINE_END = re.compile(r"\s*[,—–-]")
 _SAFE_CODE = re.compile(r"[A-Za-z0-9._~-]*")
 _SPECIAL = re.compile('[\x00-\x1f&<>"\ufffe\uffff\ud800-\udfff]')
 """Anything that needs replacing or escaping; most names and titles contain none of it."""
+_OURS = frozenset(SCHEMES)
 _CATALOG = "".join(
     f'\n    <scheme alias="{alias}" uri="{uri}"/>' for alias, uri in SCHEMES.items()
 )
@@ -188,11 +193,16 @@ def build_item(
     xmlns = f' xmlns="{NAR}"' if namespace else ""
     lang = f' xml:lang="{language}"' if language else ""
     guid = "urn:newsmodel:article:" + quote(article.id, safe=":/._~-")
+    version = f' version="{article.version}"' if article.version is not None else ""
     out.append(
-        f'<newsItem{xmlns} guid="{guid}" version="1" standard="NewsML-G2" '
+        f'<newsItem{xmlns} guid="{guid}"{version} standard="NewsML-G2" '
         f'standardversion="2.35" conformance="power"{lang}>\n'
-        f'  <catalogRef href="{IPTC_CATALOG}"/>\n  <catalog>{_CATALOG}\n  </catalog>\n'
+        f'  <catalogRef href="{IPTC_CATALOG}"/>\n  <catalog>{_CATALOG}'
     )
+    for alias, uri in meta.source_schemes(article, _OURS).items():
+        out.append(f'\n    <scheme alias="{alias}" uri="{text.attr(uri)}"/>')
+    out.append("\n  </catalog>\n")
+    out.append(meta.rights_info(article, text.line, text.block, text.attr))
     note_at = _item_meta(out, article, version_created, text)
     _content_meta(out, article, text)
     for entity in article.entities():
@@ -219,41 +229,51 @@ def _item_meta(out: list[str], article: Article, version_created: str, text: _Te
     else:
         out.append('    <provider uri="urn:newsmodel:provider:unknown"/>\n')
     out.append(f"    <versionCreated>{version_created}</versionCreated>\n")
-    if isinstance(article.date_published, datetime):
-        out.append(f"    <firstCreated>{_datetime(article.date_published)}</firstCreated>\n")
-    out.append(
-        '    <pubStatus qcode="stat:usable"/>\n'
-        f'    <generator versioninfo="{_version()}">{GENERATOR}</generator>\n'
-    )
+    if article.first_created is not None:
+        out.append(f"    <firstCreated>{_datetime(article.first_created)}</firstCreated>\n")
+    out.append(meta.status(article, _datetime))
+    out.append(f'    <generator versioninfo="{_version()}">{GENERATOR}</generator>\n')
     note_at = len(out)
+    out.append(meta.notes_and_signals(article, text.line, text.block, text.attr))
     if article.url:
         href = _escape_attr(_iri(article.url))
-        out.append(f'    <link rel="irel:seeAlso" href="{href}"/>\n')
+        out.append(f'    <link rel="irel:seeAlso" href="{href}" why="{meta.URL_WHY}"/>\n')
+    out.append(meta.links(article, text.attr, _iri))
     out.append("  </itemMeta>\n")
     return note_at
 
 
 def _content_meta(out: list[str], article: Article, text: _Text) -> None:
     language = article.language
+    urgency, authors = meta.administrative(
+        article, text.line, text.attr, lambda name: _name(name, None, text)
+    )
     out.append("  <contentMeta>\n")
+    out.append(urgency)
     if article.date_published is not None:
         out.append(f"    <contentCreated>{_datetime(article.date_published)}</contentCreated>\n")
+    if article.date_modified is not None:
+        out.append(f"    <contentModified>{_datetime(article.date_modified)}</contentModified>\n")
     dateline = _dateline_place(article)
     if dateline is not None:
         out.append(
             f'    <located qcode="{qcode("nmid", dateline.id)}" type="cpnat:geoArea">'
             f"{_name(dateline.name, language, text)}</located>\n"
         )
-    for author in article.authors:
-        out.append(f"    <creator>{_name(author.name, None, text)}</creator>\n")
+    out.append(authors)
     if language:
         out.append(f'    <language tag="{language}"/>\n')
     for keyword in article.keywords:
         out.append(f"    <keyword>{text.line(keyword)}</keyword>\n")
+    concepts, credits = meta.descriptive(
+        article, text.line, text.attr, lambda tag: f' xml:lang="{tag}"' if tag else ""
+    )
+    out.append(concepts)
     for entity in article.entities():
         _subject(out, entity, language, text)
     if article.headline is not None:
         out.append(f"    <headline>{text.block(article.headline)}</headline>\n")
+    out.append(credits)
     if article.description is not None:
         out.append(
             f'    <description role="drol:summary">{text.block(article.description)}'
@@ -335,6 +355,8 @@ def _event_subject(out: list[str], event: Event, text: _Text) -> None:
     out.append(
         f'<related rel="nmrel:category" qcode="{qcode("nmevcat", event.category.value)}"/>'
     )
+    if event.status is not None:
+        out.append(f'<related rel="nmrel:status" qcode="nmevst:{event.status.value}"/>')
     if event.start_date is not None:
         return
     if event.end_date is not None:
@@ -447,7 +469,11 @@ def _iri(value: str) -> str:
 
 
 def _dateline_place(article: Article) -> Place | None:
-    """The place a dateline names ("КИЇВ, 7 листопада —"), when the body opens with one."""
+    """The place the dateline names: the model's, or (without a dateline) the place the body
+    opens with ("КИЇВ, 7 листопада —")."""
+    if article.dateline is not None:
+        place = article.get(article.dateline.place) if article.dateline.place else None
+        return place if isinstance(place, Place) else None
     if not article.places:
         return None
     opening = article.body[:80].casefold()

@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
-from functools import cache
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from newsmodel.errors import DocumentError
-from newsmodel.formats.ninjs_write import KEYWORD_REL, PUBLISHER_ROLE, URI_PREFIX, WEB_RENDITION
-from newsmodel.models import Article, PublicationDate
-from newsmodel.models.types import ENTITY_ID_PATTERN, LANGUAGE_TAG_PATTERN
+from newsmodel.formats import ninjs_meta
+from newsmodel.formats.ninjs_write import KEYWORD_REL, URI_PREFIX, WEB_RENDITION
+from newsmodel.models import Article
+from newsmodel.models.types import (
+    ENTITY_ID_PATTERN,
+    LANGUAGE_TAG_PATTERN,
+    PUBLICATION_DATE_PATTERN,
+)
 from newsmodel.textcodecs import utf8
 from newsmodel.validation.jsondocs import JSONInputError, read_documents
 from newsmodel.validation.ninjs_versions import Spec, detect_version, spec
@@ -37,6 +41,7 @@ _ENTITY_KEYS = frozenset({"name", "code", "literal", "uri", "scheme"})
 _ENTITY_ID = re.compile(ENTITY_ID_PATTERN).match
 _LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN).match
 _KEYWORD_KEYS = frozenset({"name", "rel"})
+_DATE = re.compile(PUBLICATION_DATE_PATTERN).match
 
 
 def load(data: bytes | str, *, source: str | None = None,
@@ -74,7 +79,6 @@ class _Reader:
         self.unmapped: list[str] = []
         self.used: set[str] = set()
         self.taken: set[str] = set()  # entity ids given so far (unique across kinds)
-        given, detected_version = version is not None, False
         try:
             detected = detect_version(value)
         except DocumentError as error:
@@ -88,10 +92,8 @@ class _Reader:
             if detected.warning and version is None:
                 self.warnings.append(f"ninjs.version: {detected.warning}")
             version = version or detected.version
-            detected_version = detected.declared
         assert version is not None
         self.spec: Spec = spec(version)
-        self.known = given or detected_version  # not a guess from the shape
 
     def _where(self, pointer: str) -> str:
         return _where(self.source, self.prefix + pointer or "/")
@@ -116,10 +118,10 @@ class _Reader:
             return []
         if not isinstance(values, list):
             raise DocumentError(f"{name} is not an array", where=self._where(f"/{name}"))
-        for index, item in enumerate(values):
-            if not isinstance(item, dict):
-                raise DocumentError(f"{name}/{index} is not an object",
-                                    where=self._where(f"/{name}/{index}"))
+        if not all(isinstance(item, dict) for item in values):
+            index = next(i for i, item in enumerate(values) if not isinstance(item, dict))
+            raise DocumentError(f"{name}/{index} is not an object",
+                                where=self._where(f"/{name}/{index}"))
         return values
 
     def items(self, logical: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -132,16 +134,15 @@ class _Reader:
         self.used.update(("type", self.spec.name("standard")))
         data: dict[str, Any] = {"id": self._id(), "headline": self._text("headline"),
                                 "description": self._text("description")}
-        data["date_published"] = self._date()
+        self._dates(data)
         data["language"] = self._language()
         data["body"], data["word_count"] = self._body()
-        by = self.string(self.get("by"), f"/{self.spec.name('by')}")
-        data["authors"] = [by] if by else []
-        data["publisher"] = self._publisher()
+        data["byline"] = self.string(self.get("by"), f"/{self.spec.name('by')}")
         data["url"] = self._url()
-        data["keywords"] = self._keywords()
+        data["keywords"], data["subjects"] = self._subjects()
         for logical, collection, kind in _KINDS:
             data[collection] = self._entities(logical, kind)
+        ninjs_meta.read(self, data)
         kind_of = self.value.get("type")
         if kind_of not in (None, "text"):
             self.unmapped.append(f"type {kind_of!r}")
@@ -220,31 +221,33 @@ class _Reader:
             count = None
         return body or "", count or 0
 
-    def _date(self) -> Any:
-        """The publication date: ``contentcreated``, else ``firstcreated``, else
-        ``versioncreated`` (the time of this version: said in a warning)."""
-        chosen = None
-        for logical in ("content_created", "first_created", "version_created"):
-            name = self.spec.name(logical)
-            if name not in self.value:
-                continue
-            self.used.add(name)
-            value = self.value[name]
-            if chosen is not None:
-                self.unmapped.append(f"{name} {value!r}")
-                continue
-            parsed = _publication_date(value)
-            if parsed is None:
-                self.warnings.append(f"ninjs.date: {name} {value!r} is not an ISO 8601 date")
-                self.unmapped.append(f"{name} {value!r}")
-                continue
-            if logical == "version_created" and self.known and (
-                self.spec.has("content_created") or self.spec.has("first_created")
-            ):
-                self.warnings.append(f"ninjs.date: no content or first creation date; "
-                                     f"{name} read as the publication date")
-            chosen = parsed
-        return chosen
+    def _dates(self, data: dict[str, Any]) -> None:
+        """``contentcreated`` is the publication date, ``firstcreated`` the first version's,
+        ``versioncreated`` this version's; when the publication date is missing the first of
+        the others present stands for it (superdesk writes no ``contentcreated``; ninjs 1.0-1.3
+        have none) and fills only that field."""
+        found = {field: self.date(self.spec.name(logical)) for logical, field in (
+            ("content_created", "date_published"), ("first_created", "first_created"),
+            ("version_created", "date_modified"))}
+        if found["date_published"] is None:
+            for field in ("first_created", "date_modified"):
+                if found[field] is not None:
+                    found["date_published"], found[field] = found[field], None
+                    break
+        data.update(found)
+
+    def date(self, name: str) -> Any:
+        """The date-time of property ``name``, or ``None`` (an unreadable one is unmapped,
+        with a warning)."""
+        if name not in self.value:
+            return None
+        self.used.add(name)
+        value = self.value[name]
+        parsed = _publication_date(value)
+        if parsed is None:
+            self.warnings.append(f"ninjs.date: {name} {value!r} is not an ISO 8601 date")
+            self.unmapped.append(f"{name} {value!r}")
+        return parsed
 
     def _language(self) -> str | None:
         language = self.string(self.get("language"), "/language")
@@ -253,19 +256,6 @@ class _Reader:
             self.unmapped.append(f"language {language!r}")
             return None
         return language
-
-    def _publisher(self) -> str | None:
-        if not self.spec.has("info_sources"):
-            return None
-        role = "rel" if self.spec.family == 1 else "role"
-        publisher = None
-        for pointer, item in self.items("info_sources"):
-            name = item.get("name")
-            if publisher is None and item.get(role) == PUBLISHER_ROLE and isinstance(name, str):
-                publisher = name
-            else:
-                self.unmapped.append(f"{pointer} {name or item.get('uri') or ''}".strip())
-        return publisher
 
     def _url(self) -> str | None:
         self.used.add("renditions")
@@ -288,16 +278,20 @@ class _Reader:
                 self.unmapped.append(f"rendition {pointer}")
         return url
 
-    def _keywords(self) -> list[str]:
-        keywords = []
-        for _pointer, item in self.items("subjects"):
+    def _subjects(self) -> tuple[list[str], list[dict[str, Any]]]:
+        """Keywords (the subjects whose ``rel`` is ``keyword``, with only a name) and the
+        subjects proper."""
+        keywords, subjects = [], []
+        for pointer, item in self.items("subjects"):
             name = item.get("name")
             if item.get("rel") == KEYWORD_REL and isinstance(name, str) \
                     and item.keys() <= _KEYWORD_KEYS:
                 keywords.append(name)
-            else:
-                self.unmapped.append(f"subject {item.get('uri') or item.get('code') or name}")
-        return keywords
+                continue
+            found = ninjs_meta.read_concept(self, pointer, item)
+            if found is not None:
+                subjects.append(found)
+        return keywords, subjects
 
     def _entities(self, logical: str, kind: str) -> list[dict[str, Any]]:
         """Name, id and ``same_as`` of each entity; the rest listed as unmapped.  The hot loop
@@ -356,14 +350,14 @@ def _is_geo(key: str) -> bool:
     return key in ("geojson", "geoJSON") or key.startswith("geometry_")
 
 
-@cache
-def _date_adapter() -> TypeAdapter[Any]:
-    return TypeAdapter(PublicationDate)
-
-
 def _publication_date(value: Any) -> date | None:
-    try:
-        parsed: date = _date_adapter().validate_python(value)
-    except ValidationError:
+    """An ISO 8601 date or date-time as the model takes it (a date stays a date, never a
+    guessed midnight), or ``None``; the model checks it again."""
+    if not isinstance(value, str) or not _DATE(value):
         return None
-    return parsed
+    try:
+        if "T" in value:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

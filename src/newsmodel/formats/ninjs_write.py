@@ -21,18 +21,15 @@ from urllib.parse import quote
 
 import orjson
 
+from newsmodel.formats import ninjs_meta
 from newsmodel.models import Article, Event, Organisation, Person, Place
 from newsmodel.validation.ninjs_versions import DEFAULT_VERSION, Spec, spec
 
 URI_PREFIX = "urn:newsmodel:article:"
 """``uri`` of an article whose id is not itself a URI: the id, percent-encoded, after this."""
-BYLINE_SEPARATOR = ", "
-"""ninjs has one ``by``/``byline`` string: several bylines are joined with this."""
 KEYWORD_REL = "keyword"
 """``rel`` of the subjects that carry the article's keywords (ninjs has no keyword property;
 NewsML-G2's ``keyword`` has no ninjs counterpart, so the subject relation says what it is)."""
-PUBLISHER_ROLE = "publisher"
-"""``rel`` (1.x) or ``role`` (2.x, 3.x) of the info source that is the publisher."""
 WEB_RENDITION = "web"
 """Name of the rendition that is the article's web page (``url``)."""
 _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
@@ -54,8 +51,8 @@ def article_to_ninjs(article: Article, version: str = DEFAULT_VERSION) -> dict[s
     if version_spec.has("standard"):
         out[name("standard")] = {"name": "ninjs", "version": version,
                                  "schema": version_spec.schema_url}
-    if article.date_published is not None:
-        out[name(_date_property(version_spec))] = _date(article.date_published)
+    for field, value in dates(article, version_spec):
+        out[name(field)] = value.isoformat()
     if article.language is not None:
         out["language"] = article.language
     if article.headline is not None:
@@ -64,12 +61,10 @@ def article_to_ninjs(article: Article, version: str = DEFAULT_VERSION) -> dict[s
     if article.description is not None:
         out[name("description")] = (article.description if family == 1
                                     else [{"value": article.description}])
-    if article.authors:
-        out[name("by")] = BYLINE_SEPARATOR.join(article.authors)
+    if article.byline is not None:
+        out[name("by")] = article.byline
     _body(article, version_spec, out)
-    if article.publisher is not None and version_spec.has("info_sources"):
-        role = "rel" if family == 1 else "role"
-        out[name("info_sources")] = [{"name": article.publisher, role: PUBLISHER_ROLE}]
+    ninjs_meta.write(article, version_spec, out)
     if article.url is not None:
         out["renditions"] = _rendition(article.url, version_spec)
     entities = (
@@ -81,23 +76,30 @@ def article_to_ninjs(article: Article, version: str = DEFAULT_VERSION) -> dict[s
     for logical, items in entities:
         if items:
             out[name(logical)] = [_entity(item, version_spec) for item in items]
-    if article.keywords:
-        out[name("subjects")] = [{"name": keyword, "rel": KEYWORD_REL}
-                                 for keyword in article.keywords]
+    subjects = [{"name": keyword, "rel": KEYWORD_REL} for keyword in article.keywords]
+    subjects += [ninjs_meta.concept(item, family) for item in article.subjects]
+    if subjects:
+        out[name("subjects")] = subjects
     return out
 
 
-def _date_property(version_spec: Spec) -> str:
-    """Where the publication date goes: ``contentcreated`` (1.4+), else ``firstcreated``
-    (1.2, 1.3), else ``versioncreated`` (1.0, 1.1, which have no other date)."""
-    for logical in ("content_created", "first_created"):
-        if version_spec.has(logical):
-            return logical
-    return "version_created"
-
-
-def _date(value: date) -> str:
-    return value.isoformat()
+def dates(article: Article, version_spec: Spec) -> list[tuple[str, date]]:
+    """The dates written, as (logical property, value).  From 1.4 each has its own property:
+    ``contentcreated`` (published), ``firstcreated``, ``versioncreated`` (modified).  1.2 and
+    1.3 have no ``contentcreated``: the publication date takes ``firstcreated``; 1.0 and 1.1
+    have only ``versioncreated``, which takes it then.  A date left without a property is in
+    :func:`losses`."""
+    slots = [("content_created", article.date_published),
+             ("first_created", article.first_created),
+             ("version_created", article.date_modified)]
+    if not version_spec.has("content_created"):
+        # the publication date moves to the first slot the version has, pushing out its owner
+        slots = [("first_created", article.date_published or article.first_created),
+                 ("version_created", article.date_modified)]
+        if not version_spec.has("first_created"):
+            slots = [("version_created", article.date_published or article.first_created
+                      or article.date_modified)]
+    return [(field, value) for field, value in slots if value is not None]
 
 
 def _body(article: Article, version_spec: Spec, out: dict[str, Any]) -> None:
@@ -155,12 +157,15 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
     version_spec = spec(version)
     family = version_spec.family
     lost: list[str] = []
-    if article.publisher is not None and not version_spec.has("info_sources"):
-        lost.append(f"publisher (ninjs {version} has no infosource)")
     if article.word_count and family == 1 and not version_spec.has("word_count"):
         lost.append(f"word_count (ninjs {version} has no wordcount)")
-    if len(article.authors) > 1:
-        lost.append(f"authors as separate bylines (joined into one {version_spec.name('by')})")
+    lost.extend(_meta_losses(article, version_spec))
+    written = [value for _, value in dates(article, version_spec)]
+    for field, value in (("date_published", article.date_published),
+                         ("first_created", article.first_created),
+                         ("date_modified", article.date_modified)):
+        if value is not None and value not in written:
+            lost.append(f"{field} (ninjs {version} has no property left for it)")
     fields: list[tuple[str, list[Any], tuple[str, ...]]] = [
         ("persons", article.persons, ("given_name", "family_name", "alternate_names",
                                       "name_latin", "job_title", "affiliation", "nationality",
@@ -169,8 +174,8 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
                                                   "mentions")),
         ("places", article.places, ("kind", "alternate_names", "country_code", "contained_in",
                                     "mentions")),
-        ("events", article.events, ("start_date", "end_date", "location", "participants",
-                                    "description", "mentions")),
+        ("events", article.events, ("status", "start_date", "end_date", "location",
+                                    "participants", "description", "mentions")),
     ]
     for collection, items, names in fields:
         for field in names:
@@ -189,6 +194,49 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
             count = sum(1 for item in items if item.geo is not None)
             if count:
                 lost.append(f"places[].geo ({count}; ninjs {version} has no geometry)")
+    return lost
+
+
+def _meta_losses(article: Article, spec: Spec) -> list[str]:
+    """What of the metadata version ``spec`` cannot carry (see :func:`ninjs_meta.write`)."""
+    version, family = spec.version, spec.family
+    lost = [f"{field} (ninjs has no {what})" for field, value, what in (
+        ("creditline", article.creditline, "creditline"),
+        ("signals", article.signals, "signals"),
+        ("dateline.place", article.dateline and article.dateline.place, "dateline: "
+         "located carries its text"),
+    ) if value]
+    for field, logical in (("urgency", "urgency"), ("slugline", "slugline"),
+                           ("editorial_note", "ed_note"), ("genres", "genres")):
+        if getattr(article, field) and not spec.has(logical):
+            lost.append(f"{field} (ninjs {version} has no {spec.name(logical)})")
+    rights = article.rights
+    if rights and rights.usage_terms is not None and not spec.has("usage_terms"):
+        lost.append(f"rights.usage_terms (ninjs {version} has no usageterms)")
+    if rights and rights.license_url is not None and not spec.has("rights_info"):
+        lost.append(f"rights.license_url (ninjs {version} has no rightsinfo)")
+    if not spec.has("info_sources"):
+        if article.publisher is not None:
+            lost.append(f"publisher (ninjs {version} has no infosource)")
+        if article.authors:
+            lost.append(f"authors (ninjs {version} has no infosource; byline kept)")
+    elif any(author.kind or author.role_code for author in article.authors):
+        lost.append("authors[].kind and role_code (an info source has a role only)")
+    concepts = article.subjects + article.genres
+    if any(item.language for item in concepts):
+        lost.append("subjects[]/genres[].language (a ninjs concept has no language)")
+    if family < 3 and any(link.relation for link in article.links):
+        lost.append(f"links[].relation (associations have no rel in ninjs {version})")
+    if not spec.has("title") and any(link.title for link in article.links):
+        lost.append(f"links[].title (ninjs {version} has no title)")
+    if family > 1 and any(link.mime_type for link in article.links):
+        lost.append(f"links[].mime_type (no mimetype in ninjs {version})")
+    for image in article.images:
+        keys = ninjs_meta.rendition_keys([item.name for item in image.renditions], family)
+        if any(item.name is not None and key != item.name
+               for key, item in zip(keys, image.renditions, strict=True)):
+            lost.append("images[].renditions[].name (not a name ninjs can key by)")
+            break
     return lost
 
 

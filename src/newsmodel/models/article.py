@@ -21,7 +21,13 @@ from newsmodel.models.metadata import (
 )
 from newsmodel.models.people import Organisation, Person
 from newsmodel.models.places import Place
-from newsmodel.models.types import MAX_COUNT, LanguageTag, Mention, PublicationDate
+from newsmodel.models.types import (
+    MAX_COUNT,
+    LanguageTag,
+    Mention,
+    PublicationDate,
+    Timestamp,
+)
 
 
 class Provenance(StrictModel):
@@ -61,10 +67,10 @@ class Article(StrictModel):
     publisher: str | None = None
     url: str | None = None
     date_modified: PublicationDate | None = None
-    first_created: PublicationDate | None = None
+    first_created: Timestamp | None = None
     version: int | None = Field(default=None, ge=1, le=MAX_COUNT)
     pub_status: PubStatus | None = None
-    embargoed_until: PublicationDate | None = None
+    embargoed_until: Timestamp | None = None
     urgency: int | None = Field(default=None, ge=1, le=9, description="1 is the most urgent.")
     slugline: str | None = None
     dateline: Dateline | None = None

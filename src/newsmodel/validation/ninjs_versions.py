@@ -99,6 +99,7 @@ NAMES: dict[str, tuple[str, str, str]] = {
     "standard": ("$standard", "standard", "standard"),
     "rights_info": ("rightsinfo", "rightsinfo", "rightsInfo"),
     "content_type": ("mimetype", "contenttype", "contentType"),
+    "title": ("title", "title", "title"),
 }
 """Property names by what they mean, per family; a body's ``contenttype`` in 2.x is
 ``contentType`` in 3.x (1.x writes the format into the ``body_<format>`` name instead)."""

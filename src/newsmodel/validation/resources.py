@@ -87,7 +87,7 @@ SCHEMA_SETS: dict[str, SchemaSet] = {
             "GeoJSON.json": "e52886cce1429941ab3725a055a61d6bf8b6f5429837ff7dbca32f809e3500c2",
         },
         entry="ninjs-schema_3.1.json",
-        licence="MIT (IPTC); GeoJSON.json CC0 (geojson.org)",
+        licence="MIT (IPTC); GeoJSON.json from the geojson.org schema project",
         urls={"GeoJSON.json": "https://geojson.org/schema/GeoJSON.json"},
     ),
 }

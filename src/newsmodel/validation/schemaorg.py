@@ -491,6 +491,14 @@ class _Checker:
             return
         if set(author) <= {"@id", "id"}:
             return  # a reference; the node it names is checked where it is
+        kinds = author.get("@type")
+        if "Role" in (kinds if isinstance(kinds, list) else [kinds]) and "author" in author:
+            # schema.org's Role pattern: the role node repeats the property it qualifies.
+            inner = author["author"]
+            for index, value in enumerate(inner if isinstance(inner, list) else [inner]):
+                suffix = f"/{index}" if isinstance(inner, list) else ""
+                self._check_author(value, f"{pointer}/author{suffix}")
+            return
         name = author.get("name")
         if name is None or (isinstance(name, str) and not name.strip()):
             self.warning("jsonld.author-no-name", "the author has no name", pointer)

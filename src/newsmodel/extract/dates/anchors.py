@@ -129,7 +129,7 @@ def anchor_stems(lex: Lexicon) -> tuple[tuple[str, str], ...]:
     A form with an apostrophe is searched by the part after it, so every apostrophe variant is
     found.  Digits are searched separately.
     """
-    stems: dict[str, str] = {}
+    stems: set[tuple[str, str]] = set()  # a stem may anchor two kinds ("тому")
     for kind, forms in anchor_families(lex).items():
         groups: dict[str, list[str]] = {}
         for form in forms:
@@ -140,5 +140,5 @@ def anchor_stems(lex: Lexicon) -> tuple[tuple[str, str], ...]:
             for form in group[1:]:
                 while not form.startswith(stem):
                     stem = stem[:-1]
-            stems.setdefault(stem, kind)
-    return tuple(sorted(stems.items()))
+            stems.add((stem, kind))
+    return tuple(sorted(stems))

@@ -24,6 +24,8 @@ _SYNTHETIC_FUTURE = tuple(
 )
 """The synthetic future tense: ``триватиме``, ``працюватимуть``."""
 _SYNTHETIC_ENDINGS = tuple(f"{ending} " for ending in _SYNTHETIC_FUTURE)
+PENDING_YEAR = 2000
+"""The stand-in year of ``того ж року`` until the earlier date is known."""
 _CLAUSE_SPLIT = re.compile(r"[.!?;,:\n«»()\[\]—–\"]")
 
 
@@ -34,6 +36,7 @@ class Context:
     match: re.Match[str]
     published: date | None
     tense: ClauseTense | None = None
+    pending_year: bool = False
     _prefix: tuple[int, Prefix | None] | None = None
 
     def group(self, name: str) -> str | None:
@@ -91,7 +94,7 @@ class Context:
             return None
         if end_value is not None and end_value.last_day() < value.first_day():
             return None
-        if self.published is None and not explicit_year:
+        if self.published is None and not explicit_year and not self.pending_year:
             return None
         stop = self.match.end() if end is None else end
         point = (end_value or value).last_day() if anchor_end else value.first_day()
@@ -105,6 +108,7 @@ class Context:
             relation=relation,
             future=future,
             explicit_year=explicit_year,
+            back_reference=self.pending_year,
         )
 
 
@@ -143,10 +147,16 @@ def with_prefix(
 
 
 def tail_year(grammar: Grammar, ctx: Context) -> tuple[int | None, bool]:
-    """The year a month or day is given by: written (``2024 року``) or deictic (``цього року``)."""
+    """The year a month or day is given by: written (``2024 року``), deictic (``цього року``)
+    or that of the date just mentioned (``того ж року``)."""
     written = ctx.group("ty")
     if written is not None:
         return int(written), True
+    if ctx.group("tp") is not None:
+        # "у грудні того ж року": the year of the date just mentioned, filled in by
+        # references.resolve_references; a leap year stands in so "29 лютого" survives
+        ctx.pending_year = True
+        return PENDING_YEAR, False
     modifier = ctx.group("tr")
     if modifier is not None and ctx.published is not None:
         return ctx.published.year + grammar.lexicon.modifiers.get(normalise(modifier), 0), False

@@ -3,7 +3,6 @@ resolves the phrases that refer to an earlier date."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -47,7 +46,7 @@ def find_dates(
     found: list[DateExpression] = []
     tried: set[tuple[int, int]] = set()
     forget_before = 0
-    for position, kind in anchor_hits(grammar, text, lowered if haystack is lowered else None):
+    for position, kind in anchor_hits(grammar, text, lowered if haystack is lowered else None, doc):
         if position > forget_before + 1000:
             # A rule start lies at most three words before its anchor, so old entries can go
             # (a long text keeps a small set; a rare repeat only yields a duplicate candidate).
@@ -92,12 +91,22 @@ def _positioned(tense: ClauseTense, expression: DateExpression) -> DateExpressio
         return expression
     first, stop = tokens
     doc = tense.doc
-    return replace(
-        expression,
-        first_token=first,
-        end_token=stop,
-        clause=doc.clause_index(first),
-        sentence=doc.tokens[first].sentence,
+    e = expression
+    # the constructor, not dataclasses.replace: this runs for every date of every article
+    return DateExpression(
+        e.start,
+        e.end,
+        e.text,
+        e.value,
+        e.end_value,
+        e.relation,
+        e.future,
+        e.explicit_year,
+        first,
+        stop,
+        doc.clause_index(first),
+        doc.tokens[first].sentence,
+        e.back_reference,
     )
 
 

@@ -174,37 +174,19 @@ def _relation(value: str) -> Relation:
 
 
 NUMBER_WORDS = {
-    "один": 1,
-    "одну": 1,
-    "два": 2,
-    "дві": 2,
-    "три": 3,
-    "чотири": 4,
-    "п’ять": 5,
-    "шість": 6,
-    "сім": 7,
-    "вісім": 8,
-    "дев’ять": 9,
-    "десять": 10,
-    "кілька": 0,
-    "декілька": 0,
+    normalise(row[1]): int(row[2]) for row in lexicon_rows("counts.tsv") if row[0] == "number"
 }
-SINGULAR_UNITS = frozenset({"день", "добу", "тиждень", "місяць", "рік"})
+"""Number words before a unit (``три дні тому``); 0 for an indefinite count (``кілька``)."""
 AGO_UNITS = {
-    "день": "day",
-    "дні": "day",
-    "днів": "day",
-    "добу": "day",
-    "тиждень": "week",
-    "тижні": "week",
-    "тижнів": "week",
-    "місяць": "month",
-    "місяці": "month",
-    "місяців": "month",
-    "рік": "year",
-    "роки": "year",
-    "років": "year",
+    normalise(row[1]): row[2].strip() for row in lexicon_rows("counts.tsv") if row[0] == "unit"
 }
+"""Unit forms after a count (``днів``, ``тижні``) and their unit."""
+SINGULAR_UNITS = frozenset(
+    normalise(row[1])
+    for row in lexicon_rows("counts.tsv")
+    if row[0] == "unit" and row[3:] == ["singular"]
+)
+"""Unit forms that count one without a number (``тиждень тому``)."""
 
 
 SATURDAY = 5

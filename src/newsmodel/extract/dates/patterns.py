@@ -109,6 +109,8 @@ class Grammar:
     anchors: tuple[tuple[str, str], ...]
     anchors_any_case: tuple[tuple[str, str], ...]
     anchor_words: dict[str, frozenset[str]]
+    anchor_kinds: dict[str, tuple[str, ...]]
+    """Each anchor word and the kinds it anchors (the inverse of ``anchor_words``)."""
     attempts: dict[str, tuple[Attempt, ...]]
 
 
@@ -122,7 +124,8 @@ def load_grammar() -> Grammar:
     modifier = alternation(lex.modifiers)
     tail = (
         rf"(?:\s+(?:(?P<ty>\d{{4}})(?!\d)(?:{_YEAR_SUFFIX}(?:\s+{_YEAR_WORD})?|\s*{_YEAR_WORD})?"
-        rf"|(?P<tr>{modifier})\s+(?:року|рік|році){WORD_END}))?"
+        rf"|(?P<tr>{modifier})\s+(?:року|рік|році){WORD_END}"
+        rf"|(?P<tp>того\s+(?:ж\s+|самого\s+)?року){WORD_END}))?"
     )
     connector = rf"(?:\s*{_DASH}\s*|\s+(?P<mid>по|до|і|й|та)\s+)"
     opener = rf"(?:{WORD_START}(?P<p>з|із|зі|від|між)\s+)?"
@@ -282,12 +285,22 @@ def load_grammar() -> Grammar:
         anchors=anchors,
         attempts=attempt_table(lex),
         anchor_words={kind: frozenset(forms) for kind, forms in anchor_families(lex).items()},
+        anchor_kinds=_kinds_of_words(lex),
         anchors_any_case=tuple(
             (variant, kind)
             for stem, kind in anchors
             for variant in sorted({stem, stem.capitalize(), stem.upper()})
         ),
     )
+
+
+def _kinds_of_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {}
+    for kind, forms in anchor_families(lex).items():
+        for form in forms:
+            if kind not in kinds.setdefault(form, []):
+                kinds[form].append(kind)
+    return {form: tuple(found) for form, found in kinds.items()}
 
 
 @cache

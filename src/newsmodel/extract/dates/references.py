@@ -6,10 +6,15 @@ Such a phrase has no date of its own: ``Суд засідав 3 березня. 
 value); once every expression of the text is found and the overlaps are settled,
 :func:`resolve_references` replaces the placeholder with the earlier date shifted by the phrase's
 offset, or drops the phrase when nothing earlier is near enough.  The earlier date must lie in
-the same or the previous sentence (with a document; else within :data:`_REACH` characters), so
-a date from far back is never borrowed.  A day offset from a month (``у березні … наступного
-дня``) keeps the month: the text gives no more.  Phrases marked ``either`` (``напередодні``,
-``цього дня``) fall back to the publication date, and then carry no back-reference.
+the same or the previous sentence (with a document; else within 400 characters), so a date
+from far back is never borrowed; a year or month ``того ж`` (``у тому ж році``, ``грудня того
+ж року``), which names its antecedent's unit outright, may reach over one sentence more (600
+characters).  A
+day offset from a month (``у березні … наступного дня``) keeps the month: the text gives no
+more.  Phrases marked ``either`` (``напередодні``, ``цього дня``) fall back to the publication
+date, and then carry no back-reference.  A month or day ``того ж року`` (``у грудні того ж
+року``) is found by the calendar rules with a stand-in year and takes the earlier date's year
+here.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsmodel.extract.dates.context import PENDING_YEAR
 from newsmodel.extract.dates.expression import DateExpression
 from newsmodel.extract.dates.later import resolve_later
 from newsmodel.extract.dates.lexicon import Reference, normalise
@@ -101,7 +107,14 @@ def resolve_references(
             resolved.append(expression)
             continue
         following = found[index + 1] if index + 1 < len(found) else None
-        entry = grammar.lexicon.references.get(_key(expression.text))
+        key = _key(expression.text)
+        entry = grammar.lexicon.references.get(key)
+        if entry is None and not key.startswith("через"):  # "у грудні того ж року"
+            antecedent = _antecedent(resolved, expression, either_day=False, far=True)
+            same_year = _in_year_of(expression, antecedent, published)
+            if same_year is not None:
+                resolved.append(same_year)
+            continue
         if entry is None:  # "через тиждень"
             antecedent = _antecedent(resolved, expression, either_day=False)
             later, skip_next = resolve_later(expression, antecedent, following, text, published)
@@ -121,7 +134,12 @@ def resolve_references(
         result = _resolved(
             expression,
             entry,
-            _antecedent(resolved, expression, either_day=entry.either and entry.unit == "day"),
+            _antecedent(
+                resolved,
+                expression,
+                either_day=entry.either and entry.unit == "day",
+                far=entry.unit in ("year", "month"),
+            ),
             published,
         )
         if result is not None:
@@ -137,19 +155,28 @@ def _key(phrase: str) -> str:
 
 
 def _antecedent(
-    resolved: list[DateExpression], expression: DateExpression, *, either_day: bool
+    resolved: list[DateExpression],
+    expression: DateExpression,
+    *,
+    either_day: bool,
+    far: bool = False,
 ) -> DateExpression | None:
     """The date mentioned just before ``expression``, if it is near enough to be meant.
 
     ``either_day``: the phrase may fall back to publication, so only a day counts as its base.
+    ``far``: a year or month "того ж" (``того ж року``, ``у тому ж році``, ``грудня того ж
+    року``) names its antecedent's unit outright and may reach over one sentence in between;
+    every other phrase (``тоді``, ``того ж дня``, ``напередодні``) reaches the previous
+    sentence only.
     """
     if not resolved:
         return None
     earlier = resolved[-1]
+    sentences, characters = (2, _REACH * 3 // 2) if far else (1, _REACH)
     if expression.sentence is not None and earlier.sentence is not None:
-        if expression.sentence - earlier.sentence > 1:
+        if expression.sentence - earlier.sentence > sentences:
             return None
-    elif expression.start - earlier.end > _REACH:
+    elif expression.start - earlier.end > characters:
         return None
     if either_day and earlier.precision != "day":
         return None  # "напередодні" after "у 2019 році" is the eve of publication, not of 2019
@@ -190,6 +217,32 @@ def _resolved(
         if base.precision == "day":
             day = shift_days(base.first_day(), entry.offset)
             value = PartialDate.from_date(day) if day else None
+    if value is None:
+        return None
+    return replace(
+        expression,
+        value=value,
+        end_value=end_value,
+        future=published is not None and value.first_day() > published,
+        explicit_year=antecedent.explicit_year,
+    )
+
+
+def _in_year_of(
+    expression: DateExpression, antecedent: DateExpression | None, published: date | None
+) -> DateExpression | None:
+    """``грудня того ж року``: the stand-in year replaced by the earlier date's."""
+    if antecedent is None:
+        return None
+    shift = antecedent.value.year - PENDING_YEAR
+    value = partial_date(
+        expression.value.year + shift, expression.value.month, expression.value.day
+    )
+    end_value = expression.end_value
+    if end_value is not None:
+        end_value = partial_date(end_value.year + shift, end_value.month, end_value.day)
+        if end_value is None:
+            return None
     if value is None:
         return None
     return replace(

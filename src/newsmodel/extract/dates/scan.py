@@ -13,6 +13,7 @@ from newsmodel.extract.dates.lexicon import normalise
 
 if TYPE_CHECKING:
     from newsmodel.extract.dates.patterns import Grammar
+    from newsmodel.extract.document import Document
 
 
 def inside_recent(found: list[DateExpression], start: int, end: int) -> bool:
@@ -67,12 +68,47 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in WORD_CHARS
 
 
-def anchor_hits(grammar: Grammar, text: str, lowered: str | None) -> list[tuple[int, str]]:
+def anchor_hits(
+    grammar: Grammar, text: str, lowered: str | None, doc: Document | None = None
+) -> list[tuple[int, str]]:
     """Word starts where a date may begin, with the kind of word found there.
 
-    ``lowered`` is ``text.lower()`` when that keeps every offset; otherwise (``None``) the
-    stems are searched in lower, capitalised and upper case in the text itself.
+    With the annotated document the words come from its tokens (one dictionary lookup per
+    distinct token, cheaper than a ``str.find`` per stem); otherwise ``lowered`` is
+    ``text.lower()`` when that keeps every offset, or ``None`` to search the stems in lower,
+    capitalised and upper case in the text itself.  Both give the same hits.
     """
+    if doc is not None:
+        hits, numbers = _token_hits(grammar, doc)
+    else:
+        hits, numbers = _stem_hits(grammar, text, lowered), _number_starts(text)
+    months = sorted(start for start, kind in hits if kind == "month")
+    for index in numbers:
+        if index > 0 and text[index - 1].isdigit():
+            continue  # inside a number
+        end = index + 1
+        while end < len(text) and text[end].isdigit():
+            end += 1
+        number_kind = _number_kind(text, index, end, months)
+        if number_kind is not None:
+            hits.append((index, number_kind))
+    hits.sort()
+    return hits
+
+
+def _number_starts(text: str) -> list[int]:
+    """Where each ASCII digit stands that does not continue a number."""
+    starts: list[int] = []
+    for digit in "0123456789":
+        index = text.find(digit)
+        while index >= 0:
+            if index == 0 or not text[index - 1].isdigit():
+                starts.append(index)
+            index = text.find(digit, index + 1)
+    return starts
+
+
+def _stem_hits(grammar: Grammar, text: str, lowered: str | None) -> list[tuple[int, str]]:
     haystack, stems = (
         (lowered, grammar.anchors) if lowered is not None else (text, grammar.anchors_any_case)
     )
@@ -86,27 +122,71 @@ def anchor_hits(grammar: Grammar, text: str, lowered: str | None) -> list[tuple[
                 start = -1
                 if text[index - 1] in WORD_CHARS:
                     start = index - 1  # "п’ятниця": the stem is what follows the apostrophe
-                    while start > 0 and _is_word_char(text[start - 1]):
+                    while (
+                        start > 0
+                        and _is_word_char(text[start - 1])
+                        and not text[start - 1].isdigit()  # "6п’ятницю", like "3січня"
+                    ):
                         start -= 1
             if start >= 0:
                 word = _WORD_AT.match(text, start)
                 if word is not None and normalise(word.group()) in words[kind]:
                     hits.append((start, kind))
             index = haystack.find(stem, index + len(stem))
-    months = sorted(start for start, kind in hits if kind == "month")
-    for digit in "0123456789":
-        index = text.find(digit)
-        while index >= 0:
-            if index == 0 or not text[index - 1].isdigit():
-                end = index + 1
-                while end < len(text) and text[end].isdigit():
-                    end += 1
-                number_kind = _number_kind(text, index, end, months)
-                if number_kind is not None:
-                    hits.append((index, number_kind))
-            index = text.find(digit, index + 1)
-    hits.sort()
     return hits
+
+
+def _token_hits(grammar: Grammar, doc: Document) -> tuple[list[tuple[int, str]], list[int]]:
+    """Anchor words and number starts from the document's tokens."""
+    hits: list[tuple[int, str]] = []
+    numbers: list[int] = []
+    pieces = _PIECES
+    if len(pieces) > _PIECES_LIMIT:
+        pieces.clear()
+    kinds = grammar.anchor_kinds
+    for token in doc.tokens:
+        found = pieces.get(token.text)
+        if found is None:
+            found = pieces[token.text] = _pieces(token.text, kinds)
+        if found:
+            start = token.start
+            for offset, kind in found:
+                if kind == _NUMBER:
+                    numbers.append(start + offset)
+                else:
+                    hits.append((start + offset, kind))
+    return hits, numbers
+
+
+_NUMBER = "number"
+_PIECES: dict[str, tuple[tuple[int, str], ...]] = {}
+"""Token text -> its anchor words and number starts, shared by every document (news repeats
+its words)."""
+_PIECES_LIMIT = 200_000
+
+
+def _pieces(word: str, kinds: dict[str, tuple[str, ...]]) -> tuple[tuple[int, str], ...]:
+    """The anchor words inside one token, and where its numbers start (kind ``_NUMBER``): the
+    whole token, or each word that begins after a digit or a hyphen (``3січня``,
+    ``травні-жовтні``), as the stem search finds them."""
+    if word.isalpha():
+        return tuple((0, kind) for kind in kinds.get(normalise(word), ()))
+    found: list[tuple[int, str]] = []
+    for index, char in enumerate(word):
+        if char in _ASCII_DIGITS:
+            if index == 0 or not word[index - 1].isdigit():
+                found.append((index, _NUMBER))
+            continue
+        after_letter = index > 0 and _is_word_char(word[index - 1])
+        if not char.isalpha() or (after_letter and not word[index - 1].isdigit()):
+            continue
+        match = _WORD_AT.match(word, index)
+        if match is not None:
+            found.extend((index, kind) for kind in kinds.get(normalise(match.group()), ()))
+    return tuple(found)
+
+
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def _number_kind(text: str, start: int, end: int, months: list[int]) -> str | None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _PAUSES = frozenset({",", ";", ":", "—", "–", "(", ")"})
 """Punctuation that sets off a parenthetical (``нагадаємо,``) or an aside within a clause."""
+_UNSEEN = "unseen"
 _INFINITIVE_REACH = 3
 """How many tokens after a verb of intention its infinitive may stand (``має невдовзі пройти``)."""
 
@@ -55,8 +56,8 @@ class ClauseTense:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._starts = [token.start for token in doc.tokens]
-        self._verdicts: dict[int, str | None] = {}
+        self._starts: list[int] = []
+        self._verdicts: dict[int, str | None] = {}  # token -> "future", "past" or None
 
     @property
     def doc(self) -> Document:
@@ -64,13 +65,19 @@ class ClauseTense:
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens ``[first, last + 1)`` covering characters ``start`` to ``end``."""
-        if not self._starts:
-            return None
-        first = max(bisect_right(self._starts, start) - 1, 0)
-        if self._doc.tokens[first].end <= start and first + 1 < len(self._starts):
-            first += 1
-        last = max(bisect_right(self._starts, end - 1) - 1, first)
-        return first, last + 1
+        doc = self._doc
+        first = doc.token_at(start)
+        last = doc.token_at(end - 1)
+        if first is None or last is None:  # a span edge between tokens: find the nearest ones
+            starts = self._starts or [token.start for token in doc.tokens]
+            self._starts = starts
+            if not starts:
+                return None
+            first = max(bisect_right(starts, start) - 1, 0)
+            if doc.tokens[first].end <= start and first + 1 < len(starts):
+                first += 1
+            last = max(bisect_right(starts, end - 1) - 1, first)
+        return first, max(last, first) + 1
 
     def future(self, start: int, end: int) -> bool | None:
         """``True`` for a future clause, ``False`` for a past one, ``None`` without a verdict."""
@@ -79,52 +86,55 @@ class ClauseTense:
             return None
         first, stop = span
         clause = self._doc.clause_of(first)
-        segment_start, segment_end = first, stop
-        while segment_start > clause.start and not self._pause(segment_start - 1):
-            segment_start -= 1
-        while segment_end < clause.end and not self._pause(segment_end):
-            segment_end += 1
-        # the date's own stretch between pauses first: "Нагадаємо, 2 липня служба розпочала"
-        verdict = self._nearest(first, stop, segment_start, segment_end)
-        if verdict is None:
-            verdict = self._nearest(first, stop, clause.start, clause.end)
-        return None if verdict is None else verdict == "future"
-
-    def _pause(self, index: int) -> bool:
-        return self._doc.tokens[index].text in _PAUSES
-
-    def _nearest(self, first: int, stop: int, start: int, end: int) -> str | None:
-        """The tense of the tensed verb in ``[start, end)`` nearest to tokens ``[first, stop)``."""
-        best: tuple[int, str] | None = None
-        for index in range(start, end):
-            if first <= index < stop:
-                continue
-            tense = self._tense(index)
-            if tense is None:
-                continue
-            distance = first - index if index < first else index - stop + 1
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-        return None if best is None else best[1]
+        tokens = self._doc.tokens
+        # Walk outwards from the date, the left side first at equal distance, and stop at the
+        # first tensed verb.  First within the date's own stretch between pauses ("Нагадаємо,
+        # 2 липня служба розпочала"), then on through the rest of the clause.
+        left, right = first - 1, stop
+        for ignore_pauses in (False, True):
+            while left >= clause.start or right < clause.end:
+                moved = False
+                if left >= clause.start and (ignore_pauses or tokens[left].text not in _PAUSES):
+                    tense = self._tense(left)
+                    if tense is not None:
+                        return tense == "future"
+                    left -= 1
+                    moved = True
+                if right < clause.end and (ignore_pauses or tokens[right].text not in _PAUSES):
+                    tense = self._tense(right)
+                    if tense is not None:
+                        return tense == "future"
+                    right += 1
+                    moved = True
+                if not moved:
+                    break
+        return None
 
     def _tense(self, index: int) -> str | None:
         """``future``, ``past`` or ``None`` for one token (cached: clauses are re-read)."""
-        if index in self._verdicts:
-            return self._verdicts[index]
-        verdict: str | None = None
-        # only dictionary readings: a guessed one makes a verb of a typo ("райсду")
-        readings = [r for r in self._doc.readings[index] if r.pos == "VERB" and r.known]
-        if any("futr" in r.grammemes for r in readings):
-            verdict = "future"
-        elif any("past" in r.grammemes for r in readings):
-            verdict = "past"
-        else:
+        verdict = self._verdicts.get(index, _UNSEEN)
+        if verdict is not _UNSEEN:
+            return verdict
+        verdict = None
+        present: set[str] = set()
+        for reading in self._doc.readings[index]:
+            # only dictionary readings: a guessed one makes a verb of a typo ("райсду")
+            if reading.pos != "VERB" or not reading.known:
+                continue
+            grammemes = reading.grammemes
+            if "futr" in grammemes:
+                verdict = "future"
+                break
+            if "past" in grammemes:
+                verdict = "past"
+            elif "infn" not in grammemes:
+                present.add(reading.lemma)
+        if verdict is None and present:
             # present tense, or an impersonal form without one ("заплановано")
             with_infinitive, alone = future_verbs()
-            lemmas = {r.lemma for r in readings if "infn" not in r.grammemes}
-            if lemmas & alone and self._after_past_auxiliary(index):
-                verdict = "past"  # "було заплановано": a past plan
-            elif lemmas & alone or (lemmas & with_infinitive and self._infinitive_after(index)):
+            if present & alone:
+                verdict = "past" if self._after_past_auxiliary(index) else "future"
+            elif present & with_infinitive and self._infinitive_after(index):
                 verdict = "future"
         self._verdicts[index] = verdict
         return verdict

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
+from newsmodel.extract.morph import Reading
 from newsmodel.models import EventCategory
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -25,6 +26,8 @@ _FINITE = frozenset({"pres", "past", "futr", "impr"})
 _COLLOCATION_AFTER = 6
 _COLLOCATION_BEFORE = 3
 _IDIOM_WINDOW = 5
+_PHASE = frozenset({"почати", "розпочати", "продовжити", "продовжувати", "починати", "стати"})
+"""Verbs whose infinitive happens with them (``почали будувати``): no plan."""
 _CIRCUMSTANCE = 30
 """A noun trigger right after a preposition names a circumstance (``під час обшуку``, ``у
 заволодінні коштами``), not the clause's event: it loses this much priority."""
@@ -107,6 +110,10 @@ def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Ca
     return found
 
 
+def _after_word(doc: Document, index: int, word: str) -> bool:
+    return index > 0 and doc.tokens[index - 1].text.lower() == word
+
+
 def _after_preposition(doc: Document, index: int, start: int) -> bool:
     """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
     return any(
@@ -119,12 +126,8 @@ def _words(doc: Document, start: int, end: int) -> list[str]:
     return [t.text.lower() for t in doc.tokens[start:end]]
 
 
-def _has_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    for index in range(len(words)):
-        for phrase in phrases:
-            if tuple(words[index : index + len(phrase)]) == phrase:
-                return True
-    return False
+def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
+    return any(table.phrase_at(kind, words, i) for i in range(len(words)) for kind in kinds)
 
 
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
@@ -136,6 +139,9 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
 
     if negated_at(candidate.token):
         return True
+    before = candidate.token - 1
+    if before > start and doc.is_finite_verb(before) and negated_at(before):
+        return True  # "не змогли підписати"
     if candidate.frame.pos == "NOUN" or candidate.obj is not None:
         return any(
             negated_at(i) and any(r.pos in _VERBAL for r in doc.readings[i])
@@ -155,9 +161,25 @@ def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
         if tenses == {"futr"}:
             return True
         modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
-        if modal and index + 1 < end and any(r.pos == "INFN" for r in doc.readings[index + 1]):
+        if modal and index + 1 < end and any(_infinitive(r) for r in doc.readings[index + 1]):
             return True
     return False
+
+
+def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
+    """``домовилися провести зустріч``, ``вирішили підписати``: a trigger infinitive after a
+    finite verb is what someone means to do, not what was done."""
+    index = candidate.token
+    if index <= start or not all(_infinitive(r) for r in doc.readings[index] if r.known):
+        return False
+    if not any(_infinitive(r) for r in doc.readings[index]):
+        return False
+    return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
+
+
+def _infinitive(reading: Reading) -> bool:
+    """pymorphy3's Ukrainian dictionary tags an infinitive ``VERB,infn``."""
+    return reading.pos == "INFN" or "infn" in reading.grammemes
 
 
 def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[int, str] | None:
@@ -171,9 +193,26 @@ def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[i
     return None
 
 
-def clause_event(doc: Document, start: int, end: int, sentence_start: int) -> ClauseEvent | None:
+def conditional_starts(doc: Document) -> dict[int, int]:
+    """Sentence number -> the token where its first conditional phrase (``якщо``, ``у разі``)
+    begins: every clause from there to the sentence's end is supposed, not reported."""
+    table = lexicon()
+    found: dict[int, int] = {}
+    for number, sentence in enumerate(doc.sentences):
+        words = _words(doc, sentence.start, sentence.end)
+        for offset in range(len(words)):
+            if table.phrase_at("conditional", words, offset):
+                found[number] = sentence.start + offset
+                break
+    return found
+
+
+def clause_event(
+    doc: Document, start: int, end: int, conditional_from: int | None = None
+) -> ClauseEvent | None:
     """The event the clause ``start..end`` reports, or ``None`` (no trigger, or the clause
-    denies, supposes or generalises it)."""
+    denies, supposes or generalises it).  ``conditional_from``: where its sentence's first
+    conditional phrase begins (:func:`conditional_starts`)."""
     table = lexicon()
     found = _candidates(doc, start, end, table)
     if not found:
@@ -192,16 +231,25 @@ def clause_event(doc: Document, start: int, end: int, sentence_start: int) -> Cl
             found = [c for c in found if c in happenings] or found
             status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
+    if best.frame.category is EventCategory.STATEMENT:
+        # "оголосила про купівлю стартапу": what was announced is the event
+        told = [c for c in found if c.frame.pos == "NOUN" and _after_word(doc, c.token, "про")]
+        best = told[0] if told else best
+    meant = [c for c in found if c.frame.pos == "VERB" and _governed_infinitive(doc, c, start)]
+    refused = [
+        c
+        for c in found
+        if c.frame.category is EventCategory.REFUSAL and any(m.token == c.token + 1 for m in meant)
+    ]
+    if refused:
+        best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
     if _negated(doc, start, best, end, table):
         return None
-    before = _words(doc, sentence_start, end)
-    if _has_phrase(before, table.phrases("conditional")):
+    if conditional_from is not None and conditional_from < end:
         return None
-    if _has_phrase(
-        _words(doc, start, end), table.phrases("hypothetical") | table.phrases("generic")
-    ):
+    if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None
-    if status == "occurred" and _future(doc, start, end, table):
+    if status == "occurred" and (_future(doc, start, end, table) or meant):
         status = "scheduled"
     return ClauseEvent(best.frame, best.token, best.obj, status, start, end)
 
@@ -210,4 +258,4 @@ def is_happening(category: EventCategory) -> bool:
     return lexicon().categories[category].happening
 
 
-__all__ = ["ClauseEvent", "clause_event", "is_happening"]
+__all__ = ["ClauseEvent", "clause_event", "conditional_starts", "is_happening"]

@@ -12,8 +12,7 @@ Of several dates, the one nearest the trigger wins.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Container, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsmodel.extract.document import Document, Span
@@ -66,16 +65,6 @@ def place_dates(doc: Document, dates: Sequence[DatedSpan]) -> list[PlacedDate]:
     return placed
 
 
-def _between(placed: Sequence[PlacedDate], start: int, end: int) -> Sequence[PlacedDate]:
-    """The dates starting in tokens ``[start, end)`` (``placed`` is in token order)."""
-    low = bisect_left(placed, start, key=_token)
-    return placed[low : bisect_left(placed, end, key=_token)]
-
-
-def _token(placed: PlacedDate) -> int:
-    return placed.token
-
-
 def _usable(placed: PlacedDate, event: ClauseEvent) -> bool:
     return placed.paper is None or placed.paper in (event.trigger, event.obj)
 
@@ -86,32 +75,43 @@ def _nearest(candidates: list[PlacedDate], trigger: int) -> DatedSpan | None:
     return min(candidates, key=lambda p: abs(p.token - trigger)).date
 
 
+def by_sentence(doc: Document, placed: Sequence[PlacedDate]) -> dict[int, list[PlacedDate]]:
+    """The placed dates of each sentence (so an event looks only at its own sentence's)."""
+    table: dict[int, list[PlacedDate]] = {}
+    for date in placed:
+        table.setdefault(doc.tokens[date.token].sentence, []).append(date)
+    return table
+
+
 def event_date(
     doc: Document,
     event: ClauseEvent,
-    placed: Sequence[PlacedDate],
-    taken: Container[int],
+    placed: Mapping[int, Sequence[PlacedDate]],
+    owner: Mapping[int, int],
 ) -> DatedSpan | None:
-    """The date of the clause's event.  ``taken`` holds the tokens of clauses that report an
-    event of their own: a date there is theirs, not the sentence's."""
+    """The date of the clause's event.  ``placed`` holds each sentence's dates; ``owner`` maps
+    a token of a clause that reports an event to that clause's first token: a date there is
+    that event's, not the sentence's."""
     sentence = doc.sentence_of(event.trigger)
-    own = [p for p in _between(placed, event.start, event.end) if _usable(p, event)]
+    number = doc.tokens[event.trigger].sentence
+    here = placed.get(number, ())
+    own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
     if own:
         return _nearest(own, event.trigger)
-    shared = [
-        p
-        for p in _between(placed, sentence.start, sentence.end)
-        if p.token not in taken and p.paper is None
-    ]
+    shared = [p for p in here if owner.get(p.token, event.start) == event.start and p.paper is None]
     if shared:
         return _nearest(shared, event.trigger)
-    number = doc.tokens[event.trigger].sentence
-    main = event.start == sentence.start  # not a relative clause: "..., який отримав хабар"
+    # not a relative clause ("..., який отримав хабар"), nor an ongoing state ("розслідує"):
+    # the paper's date is when a completed act was recorded
+    main = event.start == sentence.start and not _present(doc, event.trigger)
     if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
-        following = doc.sentences[number + 1]
-        evidence = _between(placed, following.start, following.end)
+        evidence = placed.get(number + 1, ())
         return evidence[0].date if evidence else None
     return None
+
+
+def _present(doc: Document, index: int) -> bool:
+    return any(r.pos == "VERB" and "pres" in r.grammemes for r in doc.readings[index])
 
 
 def _names_evidence(doc: Document, sentence: Span) -> bool:
@@ -121,4 +121,4 @@ def _names_evidence(doc: Document, sentence: Span) -> bool:
     return any(tuple(words[: len(p)]) == p for p in lexicon().phrases("evidence"))
 
 
-__all__ = ["DatedSpan", "PlacedDate", "event_date", "place_dates"]
+__all__ = ["DatedSpan", "PlacedDate", "by_sentence", "event_date", "place_dates"]

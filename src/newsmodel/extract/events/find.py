@@ -9,16 +9,23 @@ back-reference (``dating.py``); retellings and back-references join the first te
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from newsmodel.extract.document import Document
-from newsmodel.extract.events.clause import ClauseEvent, clause_event
-from newsmodel.extract.events.dating import DatedSpan, event_date, place_dates
+from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
+from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
 from newsmodel.extract.events.lexicon import lexicon
-from newsmodel.extract.events.merge import EventCandidate, family, merge, mergeable, referred_to
-from newsmodel.extract.events.roles import EntityMention, Mentions, cast
+from newsmodel.extract.events.merge import (
+    EventCandidate,
+    family,
+    merge,
+    mergeable,
+    referred_to,
+)
+from newsmodel.extract.events.roles import EntityMention, People, cast
 from newsmodel.models import EventCategory
 
 _TREATY = "Підписання договору"
@@ -27,26 +34,34 @@ _TREATY = "Підписання договору"
 def units(doc: Document) -> list[tuple[int, int]]:
     """The document's clauses as token ranges, cut again where a line break falls inside and
     between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
-    про підозру``: two happenings)."""
+    про підозру``: two happenings).  One pass over the tokens."""
     found = []
     for clause in doc.clauses:
-        start = clause.start
+        start, verb_before = clause.start, doc.is_finite_verb(clause.start)
+        comma: int | None = None  # the last comma since start, with a verb before it
+        verb_after = False
         for index in range(clause.start + 1, clause.end):
-            gap = doc.text[doc.tokens[index - 1].end : doc.tokens[index].start]
-            if "\n" in gap or _asyndeton(doc, start, index, clause.end):
+            token = doc.tokens[index]
+            gap = doc.text[doc.tokens[index - 1].end : token.start]
+            if "\n" in gap:
                 found.append((start, index))
-                start = index
+                start, comma, verb_before, verb_after = index, None, False, False
+            if token.text == ",":
+                if comma is not None and verb_after:
+                    found.append((start, comma + 1))
+                    start, verb_before = comma + 1, True
+                comma = index if verb_before else None
+                verb_after = False
+            elif doc.is_finite_verb(index):
+                if comma is None:
+                    verb_before = True
+                else:
+                    verb_after = True
+        if comma is not None and verb_after:
+            found.append((start, comma + 1))
+            start = comma + 1
         found.append((start, clause.end))
     return found
-
-
-def _asyndeton(doc: Document, start: int, index: int, end: int) -> bool:
-    """A comma before ``index`` with a finite verb on each side, up to the next comma."""
-    if doc.tokens[index - 1].text != ",":
-        return False
-    stop = next((i for i in range(index, end) if doc.tokens[i].text == ","), end)
-    left = any(doc.is_finite_verb(i) for i in range(start, index - 1))
-    return left and any(doc.is_finite_verb(i) for i in range(index, stop))
 
 
 def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
@@ -55,6 +70,15 @@ def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
     while index >= event.start and doc.tokens[index].text.lower() in ("ж", "же", "самого", "самої"):
         index -= 1
     return index >= event.start and doc.tokens[index].text.lower() in words
+
+
+def _takes_part_in_it(doc: Document, event: ClauseEvent) -> bool:
+    """``взяли участь`` with a pronoun for the event (``у них``, ``в ньому``) before it."""
+    if event.obj is None or not doc.lemmas(event.obj) & lexicon().singles("participation_lemma"):
+        return False
+    words = [t.text.lower() for t in doc.tokens[event.start : event.trigger]]
+    pronouns = lexicon().singles("event_pronoun")
+    return any(a in ("у", "в") and b in pronouns for a, b in itertools.pairwise(words))
 
 
 def _evidence(doc: Document, trigger: int) -> str:
@@ -70,16 +94,19 @@ def _evidence(doc: Document, trigger: int) -> str:
 def _candidate(
     doc: Document,
     event: ClauseEvent,
-    mentions: Mentions,
+    mentions: Sequence[EntityMention],
+    people: People,
     dated: DatedSpan | None,
 ) -> EventCandidate:
     number = doc.tokens[event.trigger].sentence
     sentence = doc.sentences[number]
-    who = cast(doc, event, mentions, (sentence.start, sentence.end))
+    who = cast(doc, event, mentions, (sentence.start, sentence.end), people)
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
-    if event.obj is not None and 0 < event.obj - event.trigger <= 3:
-        end = doc.tokens[event.obj].end  # "наклав арешт": the support verb with its object
+    if event.obj is not None and abs(event.obj - event.trigger) <= 3:
+        # "наклав арешт", "провадження було розпочате": the support verb with its object
+        start = min(start, doc.tokens[event.obj].start)
+        end = max(end, doc.tokens[event.obj].end)
     category, name = event.frame.category, event.frame.name
     if who.between_states:
         category, name = EventCategory.AGREEMENT, _TREATY
@@ -108,7 +135,7 @@ def _candidate(
     return candidate
 
 
-def _real(candidate: EventCandidate, people: set[str], needs: str) -> bool:
+def _real(candidate: EventCandidate, people: frozenset[str], needs: str) -> bool:
     """A happening, not a kind of one: someone (other than the source) took part, or it has a
     place or a date; an appointment or a dismissal happens to a person."""
     actors = [ident for ident, role in candidate.participants if role != "source"]
@@ -127,21 +154,6 @@ def _future(candidate: EventCandidate, published: date | None) -> None:
         candidate.status = "scheduled"
 
 
-class _TakenElsewhere:
-    """The tokens of event clauses other than one clause (``taken`` less ``[start, end)``),
-    tested without copying ``taken`` for every clause."""
-
-    __slots__ = ("end", "start", "taken")
-
-    def __init__(self, taken: set[int], start: int, end: int) -> None:
-        self.taken, self.start, self.end = taken, start, end
-
-    def __contains__(self, index: object) -> bool:
-        return index in self.taken and not (
-            isinstance(index, int) and self.start <= index < self.end
-        )
-
-
 def find_events(
     doc: Document,
     mentions: Sequence[EntityMention],
@@ -156,36 +168,48 @@ def find_events(
     so a visit to a country and talks in its capital can be recognised as one happening."""
     inside = within or {}
     table = lexicon()
+    conditional = conditional_starts(doc)
     found: list[ClauseEvent] = []
     for start, end in units(doc):
-        event = clause_event(doc, start, end, doc.sentence_of(start).start)
+        event = clause_event(doc, start, end, conditional.get(doc.tokens[start].sentence))
         if event is not None:
             found.append(event)
-    taken = {index for event in found for index in range(event.start, event.end)}
-    placed = place_dates(doc, dates)
-    people = {m.entity_id for m in mentions if m.label == "PERS"}
-    index = Mentions.of(mentions)
+    owner = {index: event.start for event in found for index in range(event.start, event.end)}
+    placed = by_sentence(doc, place_dates(doc, dates))
+    in_sentence: dict[int, list[EntityMention]] = {}
+    for mention in mentions:
+        if mention.first_token < len(doc.tokens):
+            in_sentence.setdefault(doc.tokens[mention.first_token].sentence, []).append(mention)
+    people = People(mentions)
     events: list[EventCandidate] = []
-    by_family: dict[EventCategory, list[EventCandidate]] = {}  # what _same_family would keep
+    families: dict[EventCategory, list[EventCandidate]] = {}
     for event in found:
-        elsewhere = _TakenElsewhere(taken, event.start, event.end)
-        candidate = _candidate(doc, event, index, event_date(doc, event, placed, elsewhere))
+        number = doc.tokens[event.trigger].sentence
+        dated = event_date(doc, event, placed, owner)
+        candidate = _candidate(doc, event, in_sentence.get(number, []), people, dated)
         _future(candidate, published)
-        kin = by_family.setdefault(family(candidate.category), [])
+        same = families.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):
-            antecedent = referred_to(kin, candidate)
+            antecedent = referred_to(same, candidate)
             if antecedent is not None:
                 # "за результатами цих переговорів ...": the clause goes on about something
                 # else, so only the mention joins the event (not its people, places or dates)
                 antecedent.mentions.extend(candidate.mentions)
                 continue
-        previous = mergeable(kin, candidate, inside)
-        if previous is not None:
-            merge(previous, candidate, inside)
+        if events and _takes_part_in_it(doc, event):
+            # "У них взяли участь ...": the people took part in the event just told
+            for ident, role in candidate.participants:
+                if all(ident != other for other, _ in events[-1].participants):
+                    events[-1].participants.append((ident, role))
+            events[-1].mentions.extend(candidate.mentions)
             continue
-        if _real(candidate, people, table.categories[event.frame.category].needs):
+        previous = mergeable(same, candidate, inside)
+        if previous is not None:
+            merge(previous, candidate, inside)  # the category stays in its family
+            continue
+        if _real(candidate, people.ids, table.categories[event.frame.category].needs):
             events.append(candidate)
-            kin.append(candidate)
+            same.append(candidate)
     result = [event.as_dict(index + 1, doc.text) for index, event in enumerate(events)]
     doc.layers["events"] = events
     return result

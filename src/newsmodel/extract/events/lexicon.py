@@ -14,7 +14,7 @@ stage stays a dictionary look-up per token reading.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -61,13 +61,23 @@ class Lexicon:
     words: Mapping[str, frozenset[tuple[str, ...]]]
     """Modality kind -> phrases (tuples of lower-case words or lemmas)."""
     sources: frozenset[str]
+    starts: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]]
+    """Modality kind -> first word -> its phrases (one look-up per word, not per phrase)."""
+    one_word: Mapping[str, frozenset[str]]
 
     def phrases(self, kind: str) -> frozenset[tuple[str, ...]]:
         return self.words.get(kind, frozenset())
 
     def singles(self, kind: str) -> frozenset[str]:
         """The one-word entries of a modality kind."""
-        return frozenset(p[0] for p in self.phrases(kind) if len(p) == 1)
+        return self.one_word.get(kind, frozenset())
+
+    def phrase_at(self, kind: str, words: Sequence[str], index: int) -> bool:
+        """Does a phrase of ``kind`` begin at ``words[index]``?"""
+        for phrase in self.starts.get(kind, {}).get(words[index], ()):
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                return True
+        return False
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -133,10 +143,11 @@ def lexicon() -> Lexicon:
         key = (lemma.lower(), pos)
         frames[key] = Frame(key[0], pos, category, label, int(priority), merged)
     collocations: dict[str, dict[str, Frame]] = {}
-    for verb, thing, category_name, label, priority in _rows("collocations.tsv"):
+    for verb, thing, category_name, label, priority, *extra in _rows("collocations.tsv"):
         category = EventCategory(category_name)
         own = frames.get((verb, "VERB"))
         inherited = own.roles if own is not None and own.category is category else {}
+        inherited = {**inherited, **_roles(extra[0] if extra else "-")}
         collocations.setdefault(verb, {})[thing] = Frame(
             verb,
             "VERB",
@@ -157,7 +168,11 @@ def lexicon() -> Lexicon:
         for line in text.read_text("utf-8").splitlines()
         if line.split("#", 1)[0].strip()
     )
-    verbs = sorted({lemma for lemma, pos in frames if pos == "VERB"})
+    starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for kind, phrases in words.items():
+        for entry in phrases:
+            starts.setdefault(kind, {}).setdefault(entry[0], []).append(entry)
+    verbs = sorted({lemma for lemma, pos in frames if pos == "VERB"} | set(collocations))
     return Lexicon(
         frames=frames,
         participles=_participles(verbs),
@@ -166,6 +181,8 @@ def lexicon() -> Lexicon:
         idioms={verb: frozenset(things) for verb, things in idioms.items()},
         words={kind: frozenset(phrases) for kind, phrases in words.items()},
         sources=sources,
+        starts={k: {w: tuple(p) for w, p in table.items()} for k, table in starts.items()},
+        one_word={k: frozenset(p[0] for p in v if len(p) == 1) for k, v in words.items()},
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsmodel.models import EventCategory, PartialDate
+from newsmodel.models import EventCategory, EventStatus, PartialDate
 
 MERGE_WINDOW = 2
 """Same-family triggers at most this many sentences apart, dates agreeing, are one event."""
@@ -24,6 +24,8 @@ RETELL_WINDOW = 8
 """A same-category mention missing its people or its date (``Про це свідчить вирок суду від 3
 серпня`` ... ``Суд виніс вирок Іванову``) completes an earlier one this many sentences back."""
 
+_LEAD = frozenset({0})
+"""The lead: the first sentence."""
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _FAMILIES = {
     EventCategory.VISIT: EventCategory.MEETING,
@@ -57,6 +59,7 @@ class EventCandidate:
             "id": f"event-{number}-{self.category.value.replace('_', '-')}",
             "name": self.name,
             "category": self.category,
+            "status": EventStatus(self.status),
             "start_date": self.start_date,
             "end_date": self.end_date,
             "location": self.location,
@@ -79,38 +82,29 @@ def _same_places(a: EventCandidate, b: EventCandidate, within: Mapping[str, str]
     return bool(first & second - {None})
 
 
-def _same_family(events: list[EventCandidate], candidate: EventCandidate) -> list[EventCandidate]:
-    return [e for e in events if family(e.category) == family(candidate.category)]
-
-
-def _latest(events: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
-    """The latest event of the candidate's family, found from the end (callers pass the
-    family's own list, so this is one step, not a pass over every event)."""
-    wanted = family(candidate.category)
-    return next((e for e in reversed(events) if family(e.category) == wanted), None)
-
-
-def referred_to(events: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
+def referred_to(same: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
     """The event a demonstrative points back to: the latest one its trigger named, else the
-    latest of its family."""
-    same = _same_family(events, candidate)
+    latest of its family (``same``: the earlier events of the candidate's family, in order)."""
     named = [e for e in same if candidate.base_name in (e.base_name, *e.trigger_names)]
     candidates = named or same
     return candidates[-1] if candidates else None
 
 
 def mergeable(
-    events: list[EventCandidate], candidate: EventCandidate, within: Mapping[str, str]
+    same: list[EventCandidate], candidate: EventCandidate, within: Mapping[str, str]
 ) -> EventCandidate | None:
-    """The earlier event the candidate retells, if any (see the module doc)."""
-    latest = _latest(events, candidate)
-    if latest is None:
+    """The earlier event of its family (``same``, in order) the candidate retells, if any."""
+    if not same:
         return None
+    latest = same[-1]
     if not _same_places(latest, candidate, within):
         return None
+    if _strangers(latest, candidate):
+        return None  # two happenings with different people: the ministry's, then the commission's
     window = MERGE_WINDOW
     if candidate.category == latest.category and (_incomplete(candidate) or _incomplete(latest)):
-        window = RETELL_WINDOW
+        # the lead sums up what the article then tells in detail: its event may come back anywhere
+        window = len(_LEAD) + candidate.sentence if latest.sentence in _LEAD else RETELL_WINDOW
     if candidate.sentence - latest.sentence > window or candidate.status != latest.status:
         return None
     if candidate.start_date and latest.start_date and candidate.start_date != latest.start_date:
@@ -124,6 +118,16 @@ def mergeable(
     ):
         return None  # a dated happening after an undated one with its own people: another one
     return latest
+
+
+def _actors(event: EventCandidate) -> set[str]:
+    return {ident for ident, role in event.participants if role != "source"}
+
+
+def _strangers(a: EventCandidate, b: EventCandidate) -> bool:
+    """Both name who took part, and nobody is in both."""
+    first, second = _actors(a), _actors(b)
+    return bool(first and second) and not first & second
 
 
 def _incomplete(event: EventCandidate) -> bool:

@@ -67,6 +67,10 @@ _SKIPPED = frozenset(
         "місцевості",
         "урочищі",
         "вул",
+        "м.",
+        "с.",
+        "смт.",
+        "вул.",
         "вулиці",
         "області",
         "районі",
@@ -74,6 +78,9 @@ _SKIPPED = frozenset(
 )
 """Words between a preposition and the name it governs: settlement words, quotes."""
 _PRONOUNS = {"він": "masc", "вона": "femn"}
+_PRONOUN_REACH = 40
+"""How far back from the trigger a subject pronoun is looked for."""
+_RELATIVES = {"який": "masc", "яка": "femn", "котрий": "masc", "котра": "femn"}
 _LOCATIVE = frozenset({"у", "на", "біля", "під"})
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
 _STATE_ACTS = frozenset(
@@ -87,6 +94,26 @@ _STATE_ACTS = frozenset(
     }
 )
 _PARTIES = frozenset({"між", "з", "nomn", "ablt"})
+_AFTER = ("datv", "ablt", "gent", "accs", "nomn", "loct")
+"""After the trigger a name is more likely its object than a late subject."""
+_GENERIC_HEADS = frozenset(
+    {
+        "компанія",
+        "фірма",
+        "підприємство",
+        "товариство",
+        "корпорація",
+        "концерн",
+        "холдинг",
+        "організація",
+        "банк",
+        "група",
+        "агенція",
+        "агентство",
+    }
+)
+"""Common nouns before an organisation's name (``у компанії «X»``): the preposition governs
+the whole phrase."""
 _CASES = ("nomn", "accs", "gent", "datv", "ablt", "loct")
 _NAMED_WINDOW = 3
 _SOURCE_WINDOW = 3
@@ -101,33 +128,6 @@ class EntityMention:
     start: int
     end: int
     first_token: int
-
-
-@dataclass(frozen=True, slots=True)
-class Mentions:
-    """The text's mentions ordered by first token, so a clause finds its own by bisection
-    instead of filtering every mention of the text (which made the stage quadratic)."""
-
-    ordered: list[EntityMention]
-    persons: list[EntityMention]
-
-    @classmethod
-    def of(cls, mentions: Sequence[EntityMention]) -> Mentions:
-        ordered = sorted(mentions, key=_first)  # stable: text order among equal tokens
-        return cls(ordered, [m for m in ordered if m.label == "PERS"])
-
-    def between(self, start: int, end: int) -> list[EntityMention]:
-        """The mentions whose first token lies in ``[start, end)``."""
-        low = bisect_left(self.ordered, start, key=_first)
-        return self.ordered[low : bisect_left(self.ordered, end, key=_first)]
-
-    def last_person_before(self, token: int) -> EntityMention | None:
-        found = bisect_left(self.persons, token, key=_first)
-        return self.persons[found - 1] if found else None
-
-
-def _first(mention: EntityMention) -> int:
-    return mention.first_token
 
 
 @dataclass(slots=True)
@@ -153,11 +153,21 @@ def _preposition(doc: Document, first: int) -> str | None:
     (``у м. Дніпрі``, ``в селі Любохини``, ``з «Укрпластом»``)."""
     sentence_start = doc.sentence_of(first).start
     index = first - 1
-    while index >= sentence_start and doc.tokens[index].text.lower() in _SKIPPED:
+    while index >= sentence_start and (
+        doc.tokens[index].text.lower() in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
+    ):
         index -= 1
     if index < sentence_start:
         return None
     return _PREPOSITIONS.get(doc.tokens[index].text.lower())
+
+
+def _word_before(doc: Document, mention: EntityMention) -> str:
+    """The preposition as the text writes it (``у``, ``в``, ``до``), past settlement words."""
+    index = mention.first_token - 1
+    while index > 0 and doc.tokens[index].text.lower() in _SKIPPED:
+        index -= 1
+    return doc.tokens[index].text.lower()
 
 
 def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
@@ -170,6 +180,11 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
     ahead = first < event.trigger
     noun = event.frame.pos == "NOUN" and event.obj is None
     if not cases:
+        after_noun = first > event.start and first - 1 != event.trigger and _is_noun(doc, first - 1)
+        if after_noun and mention.label == "ORG":
+            # "рахунки ТОВ «Світанок»": an organisation after a noun is its possessor (a person
+            # after one is in apposition to a title: "міністр оборони КНДР Но Гван Чоль")
+            return "gent"
         return "nomn" if ahead else ("gent" if noun else "accs")
     if ahead and "nomn" in cases:
         return "nomn"
@@ -177,7 +192,12 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
         return "gent"
     if not ahead and "accs" in cases and not noun:
         return "accs"
-    return next(c for c in _CASES if c in cases) if cases & set(_CASES) else "nomn"
+    order = _CASES if ahead else _AFTER
+    return next((c for c in order if c in cases), "nomn")
+
+
+def _is_noun(doc: Document, index: int) -> bool:
+    return any(r.pos == "NOUN" and r.known for r in doc.readings[index])
 
 
 def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int]) -> bool:
@@ -205,12 +225,13 @@ def _nested(mention: EntityMention, mentions: Sequence[EntityMention]) -> bool:
 def cast(
     doc: Document,
     event: ClauseEvent,
-    mentions: Mentions,
+    mentions: Sequence[EntityMention],
     sentence: tuple[int, int],
+    people: People,
 ) -> Cast:
-    """The participants and places of the clause's event (``mentions`` of the text)."""
+    """The participants and places of the clause's event (``mentions``: its sentence's)."""
     result = Cast([], [], "")
-    inside = mentions.between(event.start, event.end)
+    inside = [m for m in mentions if event.start <= m.first_token < event.end]
     category = event.frame.category
     name_place: tuple[int, str] | None = None
     for mention in inside:
@@ -219,13 +240,13 @@ def cast(
         how = marking(doc, mention, event)
         if mention.label == "LOC":
             moving = category in _MOVEMENTS and how == "до"
-            if how in _LOCATIVE or moving:
+            if how in _LOCATIVE or how == "loct" or moving:
                 if mention.entity_id not in result.location:
                     result.location.append(mention.entity_id)
-                if how in {"у", "на"} or moving:
+                if how in {"у", "на", "loct"} or moving:
                     distance = abs(mention.first_token - event.trigger)
                     if name_place is None or distance < name_place[0]:
-                        preposition = doc.tokens[mention.first_token - 1].text.lower()
+                        preposition = "у" if how == "loct" else _word_before(doc, mention)
                         text = doc.text[mention.start : mention.end]
                         name_place = (distance, f" {preposition} {text}")
             elif category is EventCategory.CONTRACT and how in _PARTIES:
@@ -244,38 +265,62 @@ def cast(
             _add(result, mention.entity_id, role)
     if name_place is not None:
         result.place_suffix = name_place[1]
-    _subject_pronoun(doc, event, mentions, inside, result)
+    for mention in mentions:
+        # "«Переговори пройшли ...», йдеться в повідомленні ЦТАК": the reporting clause of
+        # the sentence names the source of every event told in it
+        if (
+            mention.label == "ORG"
+            and sentence[0] <= mention.first_token < sentence[1]
+            and not event.start <= mention.first_token < event.end
+            and _is_source(doc, mention, sentence)
+        ):
+            _add(result, mention.entity_id, "source")
+    _subject_pronoun(doc, event, people, result)
     return result
 
 
-def _subject_pronoun(
-    doc: Document,
-    event: ClauseEvent,
-    mentions: Mentions,
-    inside: Sequence[EntityMention],
-    result: Cast,
-) -> None:
+class People:
+    """The person mentions of a document in text order, to find the one last named before a
+    token (a binary search, so the stage stays linear)."""
+
+    def __init__(self, mentions: Sequence[EntityMention]) -> None:
+        self.mentions = sorted(
+            (m for m in mentions if m.label == "PERS"), key=lambda m: m.first_token
+        )
+        self.starts = [m.first_token for m in self.mentions]
+        self.ids = frozenset(m.entity_id for m in self.mentions)
+
+    def last_before(self, token: int) -> EntityMention | None:
+        index = bisect_left(self.starts, token)
+        return self.mentions[index - 1] if index else None
+
+
+def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: Cast) -> None:
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
-    people = {m.entity_id for m in inside if m.label == "PERS"}  # participants come from these
-    if any(ident in people for ident, _ in result.participants):
+    if any(ident in people.ids for ident, _ in result.participants):
         return
-    pronoun = next(
-        (
-            i
-            for i in range(doc.sentence_of(event.trigger).start, event.trigger)
-            if doc.tokens[i].text.lower() in _PRONOUNS
-        ),
-        None,
-    )
-    if pronoun is None:
-        return
-    earlier = mentions.last_person_before(pronoun)
-    if earlier is None:
+    sentence_start = doc.sentence_of(event.trigger).start
+    first = doc.tokens[event.start].text.lower()
+    if first in _RELATIVES:
+        # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
+        # pronoun stands for the person named before it in its sentence
+        pronoun, wanted = event.start, _RELATIVES[first]
+    else:
+        reach = max(sentence_start, event.trigger - _PRONOUN_REACH)
+        found = next(
+            (i for i in range(reach, event.trigger) if doc.tokens[i].text.lower() in _PRONOUNS),
+            None,
+        )
+        if found is None:
+            return
+        pronoun, wanted = found, _PRONOUNS[doc.tokens[found].text.lower()]
+        sentence_start = 0
+    earlier = people.last_before(pronoun)
+    if earlier is None or earlier.first_token < sentence_start:
         return
     # "Вона наголошувала" after a man was named: she is something else (an agency, a country)
-    wanted = _PRONOUNS[doc.tokens[pronoun].text.lower()]
     genders = {r.gender for r in doc.readings[earlier.first_token] if r.is_name}
     if genders and wanted not in genders:
         return
@@ -287,4 +332,4 @@ def _add(result: Cast, entity_id: str, role: str) -> None:
         result.participants.append((entity_id, role))
 
 
-__all__ = ["Cast", "EntityMention", "Mentions", "cast", "marking"]
+__all__ = ["Cast", "EntityMention", "People", "cast", "marking"]

@@ -10,6 +10,7 @@ are in the nominative singular, with the organisation part as written (``гол�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -145,12 +146,14 @@ def resolve(
     doc: Document, persons: Sequence[EntitySpan], anaphor: int, *, gendered: bool = True
 ) -> EntitySpan | None:
     """The person a subject pronoun (``він``, ``вона``, ``останній``) refers to: the last one
-    named before it in its sentence or the one before, of the pronoun's gender."""
+    named before it in its sentence or the one before, of the pronoun's gender.  ``persons``
+    are the person spans in text order."""
     sentence = doc.tokens[anaphor].sentence
     gender = _gender(doc, anaphor) if gendered else None
-    for person in reversed(persons):
-        if person.last_token >= anaphor:
-            continue
+    # ``persons`` are in text order: start at the last one before the anaphor
+    before = bisect_left(persons, anaphor, key=lambda person: person.last_token)
+    for number in range(before - 1, -1, -1):
+        person = persons[number]
         if sentence - doc.tokens[person.first_token].sentence > ANAPHOR_REACH:
             break
         found = _person_gender(doc, person)

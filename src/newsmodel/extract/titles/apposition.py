@@ -46,7 +46,7 @@ def _window_start(doc: Document, spans: Spans, end: int) -> int:
             break
         span = spans.by_last.get(index)
         if span is not None:
-            if span.label == "PERS":
+            if span.label == "PERS" and (index != end or not phrase.genitive_name(doc, span)):
                 break
             index = span.first_token - 1
             continue

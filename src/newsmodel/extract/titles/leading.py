@@ -12,7 +12,7 @@ from __future__ import annotations
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.titles import phrase, predicate
-from newsmodel.extract.titles.lexicon import leading_verbs
+from newsmodel.extract.titles.lexicon import leading_verbs, words
 from newsmodel.extract.titles.phrase import Spans, Title
 
 
@@ -45,12 +45,25 @@ def _object_before(doc: Document, spans: Spans, end: int, case: str) -> tuple[in
     if span is not None and span.label == "ORG":
         return span.first_token, end
     sentence = doc.tokens[end].sentence
-    for first in range(end, max(end - 8, -1), -1):
-        if doc.tokens[first].sentence != sentence:
-            break
+    for first in range(max(end - 8, doc.sentences[sentence].start), end + 1):
         if _noun_in(doc, first, case) and phrase.extent(doc, spans, first)[0] >= end:
             return phrase.widen(doc, first, first - 4), end
     return None
+
+
+def _organisation(doc: Document, spans: Spans, first: int, last: int) -> bool:
+    """Is the object an organisation (``компанію``, ``ТОВ «Альфа»``), not ``список``?"""
+    from newsmodel.extract import gazetteer
+
+    known = gazetteer.organisation_heads() | words("organisation")
+    for index in range(first, last + 1):
+        span = spans.by_first.get(index)
+        token = doc.tokens[index]
+        if (span is not None and span.label == "ORG") or token.is_upper:
+            return True
+        if token.is_word and doc.lemmas(index, "NOUN"):
+            return bool(doc.lemmas(index, "NOUN") & known)  # the head noun decides
+    return False
 
 
 def _noun_in(doc: Document, index: int, case: str) -> bool:
@@ -100,26 +113,26 @@ def claims(doc: Document, spans: Spans) -> list[predicate.Claim]:
         after = predicate.skip(doc, verb + 1, 1)
         person = spans.by_first.get(after)
         extent = None
-        subjects: list[predicate.Claim] = []
+        subjects: list[predicate.Subject] = []
         if person is not None and person.label == "PERS":
             end = predicate.skip(doc, verb - 1, -1)
             extent = _object_before(doc, spans, end, case) if end >= 0 else None
-            subjects = [predicate.Claim(Title("", 0, 0, ()), person)]
+            subjects = [predicate.Subject(person)]
         elif after < len(doc.tokens):
             extent = _object_after(doc, spans, after, case)
             if extent is not None:
                 subjects = predicate.subjects_before(doc, spans, verb, {"nomn"}, plural=False)
-        if extent is None:
+        if extent is None or not _organisation(doc, spans, *extent):
             continue
         first, last = extent
         inner = tuple(
-            s
-            for s in spans.by_first.values()
-            if first <= s.first_token <= last and s.label != "PERS"
+            span
+            for index in range(first, last + 1)
+            if (span := spans.by_first.get(index)) is not None and span.label != "PERS"
         )
         text = f"{word} {_genitive(doc, first, last, case)}"
         title = Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)))
-        found.extend(predicate.Claim(title, c.person, c.anaphor) for c in subjects)
+        found.extend(predicate.Claim.of(title, subject) for subject in subjects)
     return found
 
 

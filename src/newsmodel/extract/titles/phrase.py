@@ -113,6 +113,10 @@ def extent(
         token = doc.tokens[index]
         if span is not None:
             if span.label == "PERS":
+                if span.last_token + 1 != end or not genitive_name(doc, span):
+                    break
+                # "адвокат Олени Шевчук Іван Петренко": whose adviser, right before the name
+                last = span.last_token
                 break
             inner.append(span)
             last = index = span.last_token
@@ -169,6 +173,15 @@ def extent(
             break
         index += 1
     return last, inner
+
+
+def genitive_name(doc: Document, person: EntitySpan) -> bool:
+    """Can every word of the name be genitive (``Олени Шевчук``), the name of whose title?"""
+    return all(
+        any(r.case == "gent" for r in doc.readings[i]) or not doc.readings[i]
+        for i in range(person.first_token, person.last_token + 1)
+        if doc.tokens[i].is_word
+    )
 
 
 def agrees(doc: Document, adjective: int, noun: int) -> bool:
@@ -284,6 +297,7 @@ __all__ = [
     "agrees",
     "cases",
     "extent",
+    "genitive_name",
     "head_readings",
     "is_post",
     "is_verb",

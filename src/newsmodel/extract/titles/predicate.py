@@ -27,12 +27,24 @@ def _subordinators() -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Subject:
+    """Whom a predicate is about: a person's span, or an anaphor's token to resolve."""
+
+    person: EntitySpan | None
+    anaphor: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
-    """A title and whom it belongs to: a person's span, or an anaphor's token to resolve."""
+    """A title and whom it belongs to."""
 
     title: Title
     person: EntitySpan | None
     anaphor: int | None = None
+
+    @classmethod
+    def of(cls, title: Title, subject: Subject) -> Claim:
+        return cls(title, subject.person, subject.anaphor)
 
 
 def _government(doc: Document, index: int) -> str | None:
@@ -49,6 +61,8 @@ def _government(doc: Document, index: int) -> str | None:
 def _timeish(doc: Document, index: int) -> bool:
     token = doc.tokens[index]
     word = token.text.lower()
+    if word in words("negation"):
+        return False
     if word in words("skip") or token.text[:1].isdigit() or word in {"-", "–"}:
         return True
     if doc.lemmas(index) & words("time"):
@@ -82,6 +96,13 @@ def _forward_title(doc: Document, spans: Spans, start: int, case: str) -> Title 
     if phrase.is_post(doc, start) and start + 1 < len(doc.tokens):
         head, wanted = start + 1, "gent"
         start = head
+    elif (
+        doc.lemmas(start) & {"один"}
+        and start + 2 < len(doc.tokens)
+        and doc.tokens[start + 1].text.lower() in {"з", "із", "зі"}
+    ):  # "є одним із засновників компанії": one of them, in the singular
+        head, wanted = start + 2, "gent"
+        start = head
     while head - start < 3 and not phrase.head_readings(doc, head):
         if head + 1 >= len(doc.tokens) or not phrase.agrees(doc, head, head + 1):
             return None
@@ -111,10 +132,12 @@ def _antecedent(doc: Document, spans: Spans, relative: int) -> EntitySpan | None
 
 def subjects_before(
     doc: Document, spans: Spans, verb: int, wanted: set[str], plural: bool
-) -> list[Claim]:
+) -> list[Subject]:
+    """The subject of the predicate at ``verb``: the nearest person or anaphor before it in the
+    case wanted, the antecedent of ``який``, every listed one for a plural title; never across
+    ``;``, a subordinator or a common noun in the nominative (``фірма є власником``)."""
     sentence = doc.sentence_of(verb)
-    found: list[Claim] = []
-    placeholder = Title("", 0, 0, ())
+    found: list[Subject] = []
     index = verb - 1
     while index >= sentence.start:
         span = spans.by_last.get(index)
@@ -122,7 +145,7 @@ def subjects_before(
         word = token.text.lower()
         if span is not None:
             if span.label == "PERS" and _nominative(doc, span, wanted):
-                found.append(Claim(placeholder, span))
+                found.append(Subject(span))
                 if not plural:
                     break
             index = span.first_token - 1
@@ -135,7 +158,7 @@ def subjects_before(
                 index = opening - 1
                 continue
         if word in words("anaphor") and any(r.case in wanted for r in doc.readings[index]):
-            found.append(Claim(placeholder, None, index))
+            found.append(Subject(None, index))
             if not plural:
                 break
         elif doc.lemmas(index) & {"який", "котрий"} and any(
@@ -143,7 +166,7 @@ def subjects_before(
         ):
             antecedent = _antecedent(doc, spans, index)
             if antecedent is not None:
-                found.append(Claim(placeholder, antecedent))
+                found.append(Subject(antecedent))
             break
         elif (
             token.is_word
@@ -205,8 +228,8 @@ def claims(doc: Document, spans: Spans) -> list[Claim]:
             post = phrase.is_post(doc, verb) and verb + 1 < len(doc.tokens)
             title = _forward_title(doc, spans, verb, "gent") if post else None
             if title is not None and not _followed_by_person(spans, title):
-                for claim in subjects_before(doc, spans, verb, {"nomn"}, plural=False):
-                    found.append(Claim(title, claim.person, claim.anaphor))
+                for subject in subjects_before(doc, spans, verb, {"nomn"}, plural=False):
+                    found.append(Claim.of(title, subject))
             continue
         found.extend(_at_verb(doc, spans, verb, case))
     return found
@@ -218,6 +241,8 @@ def _followed_by_person(spans: Spans, title: Title) -> bool:
 
 
 def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
+    if verb > 0 and doc.tokens[verb - 1].text.lower() in words("negation"):
+        return []  # "не є директором", "не працює юристом"
     lemmas = doc.lemmas(verb)
     wanted = {"accs"} if lemmas & words("object") and doc.is_finite_verb(verb) else {"nomn"}
     after = skip(doc, verb + 1, 1)
@@ -233,8 +258,8 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
                 return []  # "є депутат Петро Іваненко": the title is the name's apposition
             # "був помічником депутата Миколи Джиги": Джига's title is inside the subject's
         return [
-            Claim(title, c.person, c.anaphor)
-            for c in subjects_before(doc, spans, verb, wanted, plural)
+            Claim.of(title, subject)
+            for subject in subjects_before(doc, spans, verb, wanted, plural)
         ]
     # inverted: "Директором фірми з 2013 року є Іван Петренко"
     subject_start = skip(doc, verb + 1, 1)
@@ -248,4 +273,4 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
     return [Claim(before, person) for person in persons]
 
 
-__all__ = ["Claim", "claims"]
+__all__ = ["Claim", "Subject", "claims", "skip", "subjects_before"]
