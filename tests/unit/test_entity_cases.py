@@ -76,6 +76,11 @@ def _spans(text: str) -> list[tuple[str, str]]:
         ("Він користується Windows Phone.", []),
         ("Кампанія Green Autumn стартувала.", []),
         ("Вакцину Vaxoria схвалили.", []),
+        # a body's regional office is one organisation; without the region, the body
+        (
+            "Скаргу розглянуло управління Пенсійного фонду у Львівській області.",
+            [("ORG", "управління Пенсійного фонду у Львівській області")],
+        ),
         # a two-word foreign name whose first word is also a place, with a verb of speech
         ("Про це сказала Вірджинія Вулф.", [("PERS", "Вірджинія Вулф")]),
         ("Президент Франції Макрон заявив.", [("LOC", "Франції"), ("PERS", "Макрон")]),

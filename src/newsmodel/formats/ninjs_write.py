@@ -151,6 +151,23 @@ def dump_many(articles: Iterable[Article], *, version: str = DEFAULT_VERSION) ->
     )
 
 
+_FIELD_OF_SLOT = {"content_created": "date_published", "first_created": "first_created",
+                  "version_created": "date_modified"}
+
+
+def _dates_read_back(written: list[tuple[str, date]]) -> dict[str, date]:
+    """The dates a reader gets back from the written slots: the reader's rule (the first date
+    present stands for a missing publication date) applied to the writer's choice, so a date
+    that comes back under another field counts as lost."""
+    back = {_FIELD_OF_SLOT[slot]: value for slot, value in written}
+    if "date_published" not in back:
+        for field in ("first_created", "date_modified"):
+            if field in back:
+                back["date_published"] = back.pop(field)
+                break
+    return back
+
+
 def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
     """What of ``article`` a ``version`` document cannot carry, one short line each (empty
     when nothing is lost): the writer's counterpart of ``provenance.unmapped``."""
@@ -160,11 +177,11 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
     if article.word_count and family == 1 and not version_spec.has("word_count"):
         lost.append(f"word_count (ninjs {version} has no wordcount)")
     lost.extend(_meta_losses(article, version_spec))
-    written = [value for _, value in dates(article, version_spec)]
+    back = _dates_read_back(dates(article, version_spec))
     for field, value in (("date_published", article.date_published),
                          ("first_created", article.first_created),
                          ("date_modified", article.date_modified)):
-        if value is not None and value not in written:
+        if value is not None and back.get(field) != value:
             lost.append(f"{field} (ninjs {version} has no property left for it)")
     fields: list[tuple[str, list[Any], tuple[str, ...]]] = [
         ("persons", article.persons, ("given_name", "family_name", "alternate_names",

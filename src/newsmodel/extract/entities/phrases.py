@@ -6,12 +6,14 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.edges import NameEdges
 from newsmodel.extract.entities.vocabulary import (
+    _BRANCHES,
     _GLUE,
     _LOCATIVE_PREPOSITIONS,
     _PHRASE_POS,
     _PLACE_ABBREVIATIONS,
+    _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
     _SITE_HEADS,
@@ -25,16 +27,11 @@ from newsmodel.extract.entities.words import (
     _is_verb,
     _looks_like_person,
     _shouted,
-    _title_heads,
-    speaks,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
 
-_PREPOSITION_NOUNS = frozenset({"боку", "приводу", "нагоди", "рахунок"})
-"""Nouns that make a compound preposition with ``з``: ``з боку``, ``з приводу``."""
 
-
-class PhraseRules(ScannerBase):
+class PhraseRules(NameEdges):
     """The candidate rules of this kind (see the module docs)."""
 
     def noun_phrase(self, index: int) -> EntitySpan | None:
@@ -129,6 +126,10 @@ class PhraseRules(ScannerBase):
         if not capital and not parts:
             return None  # a lower-case phrase is a name only with a named complement
         if not capital and parts[0].label == "ORG":
+            seat = self.regional_seat(parts[0].last_token)
+            if head == index and seat is not None and self.is_head(head_token.text, _BRANCHES):
+                # "управління Держгеокадастру у Волинській області": a body's regional office
+                return self.span(index, seat, "ORG", None, None, (parts[0],))
             # "фракції Партії регіонів": the name is the capitalised organisation inside
             return parts[0]
         if not capital and parts[0].key is not None and parts[0].first_token == head + 1:
@@ -162,24 +163,6 @@ class PhraseRules(ScannerBase):
         if is_org and capital:
             last = self.name_suffix(last)
         return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
-
-    def name_suffix(self, last: int) -> int:
-        """``Державне підприємство «Укрхімтрансаміак»``, ``прокуратура №1``: a quoted name or
-        a number right after an organisation phrase belongs to it."""
-        nxt = self.tok(last + 1)
-        if nxt is None or nxt.sentence != self.tokens[last].sentence:
-            return last
-        if nxt.text in _QUOTE_OPEN and self.capital_word(last + 2):
-            close = self.closing_quote(last + 1)
-            if close is not None and close - last <= 8:
-                return close
-        if (
-            nxt.text == "№"
-            and (number := self.tok(last + 2)) is not None
-            and number.text[:1].isdigit()
-        ):
-            return last + 2
-        return last
 
     def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
         """Extend past the head over genitive complements: ``безпеки``, ``Росії``,
@@ -357,13 +340,6 @@ class PhraseRules(ScannerBase):
             last -= 1  # "інститут прогнозування та": the name stopped before the glue word
         return last, [part for part in parts if part.last_token <= last]
 
-    def honoree_end(self, last: int) -> int:
-        """After ``імені`` and any initials: the last word of the name (up to three words)."""
-        end = last
-        while end - last < 3 and self.capital_word(end + 1) and self.adjacent(end, end + 1):
-            end += 1
-        return end
-
     def named_after(self, head: int) -> EntitySpan | None:
         """A lower-case head and its lower-case complements, ``імені`` or ``ім.``, initials and
         a name (``інституту мовознавства ім. О. О. Потебні``): the whole span."""
@@ -378,16 +354,6 @@ class PhraseRules(ScannerBase):
             return None  # "фракції Партії регіонів імені ...": a named part comes first
         label: Label = "ORG" if self.is_head(self.words[head], self.org_heads) else "LOC"
         return self.span(head, last, label)
-
-    def is_region_phrase(self, index: int) -> bool:
-        """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised
-        adjective and a region word, in the locative."""
-        head = self.tok(index + 1)
-        return (
-            head is not None
-            and self.is_head(head.text, frozenset({"область", "район"}))
-            and morph.has(head.text, "loct")
-        )
 
     def lexicon(self, index: int) -> EntitySpan | None:
         hit = self.hits.get(index)
@@ -413,32 +379,6 @@ class PhraseRules(ScannerBase):
         if label == "ORG":
             last = self.territorial_extension(last)
         return self.span(hit.start, last, label, name, hit.key)
-
-    def foreign_name_after(self, index: int) -> bool:
-        """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place
-        word in the nominative, a capitalised word after it, and evidence for a person (a
-        verb of speech beside the pair or a job title before it)."""
-        nxt = self.tok(index + 1)
-        if (
-            nxt is None
-            or not self.capital_word(index + 1)
-            or nxt.is_upper
-            or index + 1 in self.hits
-            or not self.adjacent(index, index + 1)
-            or self.capital_word(index + 2)
-            or not any(r.case == "nomn" for r in morph.readings(self.words[index]) if r.known)
-        ):
-            return False
-        sentence = self.tokens[index].sentence
-        near = [
-            t
-            for t in (*self.tokens[max(index - 3, 0) : index], *self.tokens[index + 2 : index + 5])
-            if t.is_word and t.sentence == sentence
-        ]
-        return any(speaks(t.text) for t in near) or any(
-            not morph.lemmas_of(t.text.lower()).isdisjoint(_title_heads())
-            for t in self.tokens[max(index - 3, 0) : index]
-        )
 
     def territorial_extension(self, last: int) -> int:
         """``ДСНС України``, ``СБУ в Луганській області``: a known body's name goes on over the

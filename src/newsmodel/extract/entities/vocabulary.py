@@ -244,3 +244,9 @@ _NOT_NAMES = frozenset(
         "лише",
     ]
 )
+_BRANCHES = frozenset(
+    {"управління", "відділ", "відділення", "департамент", "філія", "офіс", "представництво"}
+)
+"""Heads of a body's regional office: ``управління Держгеокадастру у Волинській області``."""
+_PREPOSITION_NOUNS = frozenset({"боку", "приводу", "нагоди", "рахунок"})
+"""Nouns that make a compound preposition with ``з``: ``з боку``, ``з приводу``."""

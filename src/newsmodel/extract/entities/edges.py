@@ -1,0 +1,97 @@
+"""Where a name ends: a number or quoted name after it, the honoree after ``імені``, a
+region after ``у``/``в`` (``у Волинській області``), and a place word that is a foreign given
+name (``Вірджинія Вулф``).
+"""
+
+from __future__ import annotations
+
+from newsmodel.extract import morph
+from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.vocabulary import (
+    _QUOTE_OPEN,
+    _REGION_HEADS,
+)
+from newsmodel.extract.entities.words import (
+    _title_heads,
+    speaks,
+)
+
+
+class NameEdges(ScannerBase):
+    """Tests of where a name ends, for the phrase rules."""
+
+    def name_suffix(self, last: int) -> int:
+        """``Державне підприємство «Укрхімтрансаміак»``, ``прокуратура №1``: a quoted name or
+        a number right after an organisation phrase belongs to it."""
+        nxt = self.tok(last + 1)
+        if nxt is None or nxt.sentence != self.tokens[last].sentence:
+            return last
+        if nxt.text in _QUOTE_OPEN and self.capital_word(last + 2):
+            close = self.closing_quote(last + 1)
+            if close is not None and close - last <= 8:
+                return close
+        if (
+            nxt.text == "№"
+            and (number := self.tok(last + 2)) is not None
+            and number.text[:1].isdigit()
+        ):
+            return last + 2
+        return last
+
+    def honoree_end(self, last: int) -> int:
+        """After ``імені`` and any initials: the last word of the name (up to three words)."""
+        end = last
+        while end - last < 3 and self.capital_word(end + 1) and self.adjacent(end, end + 1):
+            end += 1
+        return end
+
+    def is_region_phrase(self, index: int) -> bool:
+        """``Луганській області``, ``Деснянському районі``, ``м. Києві``: a capitalised
+        adjective and a region word, in the locative."""
+        head = self.tok(index + 1)
+        return (
+            head is not None
+            and self.is_head(head.text, frozenset({"область", "район"}))
+            and morph.has(head.text, "loct")
+        )
+
+    def regional_seat(self, last: int) -> int | None:
+        """``у Волинській області`` right after ``last``: the region's last token, else None."""
+        preposition, first = self.tok(last + 1), last + 2
+        if preposition is None or preposition.text.lower() not in ("у", "в"):
+            return None
+        if not self.adjacent(last, last + 1) or not self.adjacent(last + 1, first):
+            return None
+        region = self.hits.get(first)
+        if region is not None:
+            tail = self.words[region.end - 1]
+            if region.type == "place" and self.is_head(tail, _REGION_HEADS):
+                return region.end - 1 if morph.has(tail, "loct") else None
+            return None
+        return first + 1 if self.capital_word(first) and self.is_region_phrase(first) else None
+
+    def foreign_name_after(self, index: int) -> bool:
+        """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place
+        word in the nominative, a capitalised word after it, and evidence for a person (a
+        verb of speech beside the pair or a job title before it)."""
+        nxt = self.tok(index + 1)
+        if (
+            nxt is None
+            or not self.capital_word(index + 1)
+            or nxt.is_upper
+            or index + 1 in self.hits
+            or not self.adjacent(index, index + 1)
+            or self.capital_word(index + 2)
+            or not any(r.case == "nomn" for r in morph.readings(self.words[index]) if r.known)
+        ):
+            return False
+        sentence = self.tokens[index].sentence
+        near = [
+            t
+            for t in (*self.tokens[max(index - 3, 0) : index], *self.tokens[index + 2 : index + 5])
+            if t.is_word and t.sentence == sentence
+        ]
+        return any(speaks(t.text) for t in near) or any(
+            not morph.lemmas_of(t.text.lower()).isdisjoint(_title_heads())
+            for t in self.tokens[max(index - 3, 0) : index]
+        )
