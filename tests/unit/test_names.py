@@ -27,6 +27,11 @@ from newsmodel.extract.names import is_east_asian, latin, normalise, slug
         ("Петра Порошенка", "Петро Порошенко"),
         ("Марини Зеленської", "Марина Зеленська"),
         ("Лесі Українки", "Леся Українка"),
+        # a feminine accusative and a masculine dative read alike: the accusative wins, and
+        # the given name agrees with the surname's gender
+        ("Лесю Іванову", "Леся Іванова"),
+        ("Валентину Петрову", "Валентина Петрова"),
+        ("Олегу Петрову", "Олег Петров"),
         ("Ігорем Васильовичем Петренком", "Ігор Васильович Петренко"),
     ],
 )

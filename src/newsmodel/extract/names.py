@@ -175,7 +175,16 @@ def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
     ]
     if not fitting:
         return None
+    if len({gender for _, gender in fitting}) > 1:
+        # "Лесю Мусаєву", "Валентину Петрову": Лесь's dative or Леся's accusative, every word
+        # agreeing either way; a name is far more often an object than a recipient, so the
+        # more frequent case decides between the genders, the dictionary's rank within one
+        return min(fitting, key=lambda pair: (_CASE_FREQUENCY.index(pair[0]), rank[pair]))
     return min(fitting, key=lambda pair: (rank[pair], CASES.index(pair[0])))
+
+
+_CASE_FREQUENCY = ("nomn", "gent", "accs", "datv", "ablt", "loct", "voct")
+"""Cases of a person's name in news text, the most frequent first."""
 
 
 def _given_gender(words: Sequence[str], case: str) -> str | None:
