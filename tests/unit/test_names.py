@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsmodel.extract.names import is_east_asian, latin, normalise, slug
+from newsmodel.extract.assemble import extract_entities
+from newsmodel.extract.names import is_east_asian, latin, name_genders, normalise, slug
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,45 @@ from newsmodel.extract.names import is_east_asian, latin, normalise, slug
 )
 def test_names_in_the_nominative(mention: str, name: str) -> None:
     assert normalise(tuple(mention.split())).name == name
+
+
+@pytest.mark.parametrize(
+    ("mention", "gender", "name"),
+    [
+        # Лесь's dative or Леся's accusative: both genders fit, the text's gender decides
+        ("Лесю Іванову", "femn", "Леся Іванова"),
+        ("Лесю Іванову", "masc", "Лесь Іванов"),
+        ("Валентину Петрову", "femn", "Валентина Петрова"),
+        # Станіслав's genitive or Станіслава's nominative
+        ("Станіслава Савіна", "femn", "Станіслава Савіна"),
+        ("Станіслава Савіна", "masc", "Станіслав Савін"),
+        # a gender no reading fits changes nothing
+        ("Олегу Петрову", "femn", "Олег Петров"),
+    ],
+)
+def test_a_known_gender_picks_the_reading(mention: str, gender: str, name: str) -> None:
+    assert normalise(tuple(mention.split()), gender).name == name
+
+
+def test_the_genders_a_whole_name_fits() -> None:
+    assert name_genders(("Лесю", "Іванову")) == {"masc", "femn"}
+    assert name_genders(("Лесі", "Іванової")) == {"femn"}
+    assert name_genders(("Іванову",)) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Лесю Іванову" alone reads as Лесь's dative; "Лесі Іванової" shows a woman
+        ("Суд виправдав Лесю Іванову. Адвокат Лесі Іванової подав скаргу.", "Леся Іванова"),
+        ("Голова Леся Іванова пішла. Наступницю Лесі Іванової не обрали.", "Леся Іванова"),
+        # with no mention that shows the gender, the dictionary's likelier reading stays
+        ("Премію вручили Станіславу Савіну.", "Станіслав Савін"),
+    ],
+)
+def test_a_name_takes_the_gender_its_other_mentions_show(text: str, name: str) -> None:
+    persons = extract_entities(text, None)["persons"]
+    assert [person["name"] for person in persons] == [name]
 
 
 def test_given_and_family_names() -> None:

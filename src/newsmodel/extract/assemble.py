@@ -81,6 +81,7 @@ def extract_entities(
             registry.acronym(span)
         elif span.label != "PERS":
             registry.named(span, mention=True)
+    registry.attest_genders(persons)
     for span in persons:
         registry.person(span)
     nominative_spelling(registry)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsmodel.extract import morph
-from newsmodel.extract.names import normalise
+from newsmodel.extract.names import name_genders, normalise
 from newsmodel.extract.person_index import PersonIndex, fold, variant
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.tokens import Token
@@ -52,6 +52,8 @@ class Registry:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.people: PersonIndex[Entity] = PersonIndex()
+        self.genders: dict[str, str] = {}
+        """Nominative full names whose gender one of the text's mentions shows."""
 
     def text(self, span: EntitySpan) -> str:
         return self.body[span.start : span.end]
@@ -168,11 +170,29 @@ class Registry:
 
     # people --------------------------------------------------------------------------------
 
+    def attest_genders(self, spans: Sequence[EntitySpan]) -> None:
+        """Remember the gender of every full name a mention reads in one gender only
+        (``Лесі Мусаєвої``), so that the text's ambiguous mentions of it (``Лесю Мусаєву``:
+        Лесь's dative or Леся's accusative) take that reading."""
+        for span in spans:
+            words = tuple(self.words(span))
+            genders = name_genders(words)
+            if len(genders) == 1:
+                self.genders.setdefault(normalise(words).name, next(iter(genders)))
+
+    def attested_gender(self, words: tuple[str, ...]) -> str | None:
+        """The one gender of an ambiguous mention that another mention of the name shows."""
+        genders = name_genders(words)
+        if len(genders) < 2:  # ambiguous means both genders fit
+            return None
+        shown = [g for g in sorted(genders) if self.genders.get(normalise(words, g).name) == g]
+        return shown[0] if len(shown) == 1 else None
+
     def person(self, span: EntitySpan) -> Entity:
         """The person a name mention belongs to: the first person named the same way, else a
         new one.  A longer full name of a person known by a shorter one becomes the name."""
         words = tuple(self.words(span))
-        parsed = normalise(words)
+        parsed = normalise(words, self.attested_gender(words))
         if len(words) > 1:
             entity = self.people.full_name_match(parsed.name, parsed.family_name)
             if entity is not None:

@@ -73,8 +73,9 @@ def _cyrillic_detector(tags: frozenset[str]) -> LanguageDetector:
     """A detector restricted to the Cyrillic languages whose alphabet fits the text."""
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, tag.upper()))
-                 for tag in sorted(tags)]
+    languages = [
+        Language.from_iso_code_639_1(getattr(IsoCode639_1, tag.upper())) for tag in sorted(tags)
+    ]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
@@ -124,8 +125,11 @@ def _paragraph_language(paragraph: str) -> str | None:
     if tag not in _CYRILLIC_ALPHABETS:
         return tag
     cyrillic = Counter(char for char in paragraph.lower() if "\u0400" <= char <= "\u04ff")
-    fitting = frozenset(name for name, alphabet in _CYRILLIC_ALPHABETS.items()
-                        if _fits(cyrillic, alphabet, _SIGNATURE_LETTERS.get(name, "")))
+    fitting = frozenset(
+        name
+        for name, alphabet in _CYRILLIC_ALPHABETS.items()
+        if _fits(cyrillic, alphabet, _SIGNATURE_LETTERS.get(name, ""))
+    )
     if tag in fitting or not fitting:
         return tag
     if len(fitting) == 1:

@@ -125,14 +125,16 @@ def _nominative(
 
 
 @lru_cache(maxsize=50_000)
-def normalise(words: tuple[str, ...]) -> PersonName:
-    """The nominative name of a person mentioned as ``words`` (one mention, as written)."""
+def normalise(words: tuple[str, ...], gender: str | None = None) -> PersonName:
+    """The nominative name of a person mentioned as ``words`` (one mention, as written).
+    ``gender`` (``masc``/``femn``), when the text elsewhere shows it, picks between readings
+    that fit either: ``Лесю Мусаєву`` is Лесь's dative or Леся's accusative."""
     if not words:
         raise ValueError("a name needs at least one word")
     if is_east_asian(words):
         parts = [*words[:-1], _strip_east_asian(words[-1])]
         return PersonName(" ".join(parts), " ".join(parts[1:]), parts[0])
-    agreed = _agreeing_case_and_gender(words)
+    agreed = _agreeing_case_and_gender(words, gender)
     case = agreed[0] if agreed else _common_case(words)
     gender = agreed[1] if agreed else _given_gender(words, case)
     forms: list[str] = []
@@ -148,16 +150,37 @@ def normalise(words: tuple[str, ...]) -> PersonName:
     return PersonName(" ".join(forms), given, family, patronymic)
 
 
-def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
+def name_genders(words: tuple[str, ...]) -> frozenset[str]:
+    """The genders a whole name (given name first) can be read in with every word agreeing:
+    one for ``Лесі Мусаєвої``, two for ``Лесю Мусаєву``, none for a single word."""
+    return frozenset(gender for _, gender in _fitting_pairs(words)[0])
+
+
+def _agreeing_case_and_gender(
+    words: Sequence[str], gender: str | None = None
+) -> tuple[str, str] | None:
     """The one case and gender every word of a name can be read in, when its first word is a
     known given name: ``Юлії Тимошенко`` is Юлія's genitive (the surname, indeclinable for a
     woman, agrees), ``Валентину Козименко`` is Валентина's accusative (for a man the surname
-    would read ``Козименку``).  ``None`` when no pair fits every word (then the words vote)."""
+    would read ``Козименку``).  A known ``gender`` keeps only its readings when any fit.
+    ``None`` when no pair fits every word (then the words vote)."""
+    fitting, rank = _fitting_pairs(words)
+    if gender is not None:
+        fitting = [pair for pair in fitting if pair[1] == gender] or fitting
+    if not fitting:
+        return None
+    return min(fitting, key=lambda pair: (rank[pair], CASES.index(pair[0])))
+
+
+def _fitting_pairs(
+    words: Sequence[str],
+) -> tuple[list[tuple[str, str]], dict[tuple[str, str], int]]:
+    """The (case, gender) pairs of the given name that every other word agrees with, and
+    each pair's rank: the dictionary lists its likelier readings first (``Марині``: Марина
+    before the rare Мариня), so a pair ranks as its first reading."""
     given = [r for r in _name_readings(words[0]) if "Name" in r.grammemes and r.gender]
     if len(words) < 2 or not given:
-        return None
-    # the dictionary lists its likelier readings first ("Марині": Марина before the rare
-    # Мариня), so a pair's rank is that of its first reading
+        return [], {}
     rank: dict[tuple[str, str], int] = {}
     for position, reading in enumerate(given):
         if reading.case and reading.gender:
@@ -173,9 +196,7 @@ def _agreeing_case_and_gender(words: Sequence[str]) -> tuple[str, str] | None:
             for word in words[1:]
         )
     ]
-    if not fitting:
-        return None
-    return min(fitting, key=lambda pair: (rank[pair], CASES.index(pair[0])))
+    return fitting, rank
 
 
 def _given_gender(words: Sequence[str], case: str) -> str | None:

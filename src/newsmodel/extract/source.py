@@ -86,16 +86,23 @@ def read_text(text: str, *, where: str | None = None) -> Source:
         try:
             published = date.fromisoformat(value)
         except ValueError:
-            problem = ("is no such day: the calendar lacks it" if _ISO_DAY.fullmatch(value)
-                       else "is not a date written YYYY-MM-DD")
+            problem = (
+                "is no such day: the calendar lacks it"
+                if _ISO_DAY.fullmatch(value)
+                else "is not a date written YYYY-MM-DD"
+            )
             raise InputError(f"the header date {value!r} {problem}", where=where) from None
         text = text[header.end() :]
     warning = None if header else header_warning(text)
     body = text.strip()
     if not body:
         raise InputError("there is no article text", where=where)
-    return Source(body=body, date=published, paragraphs=tuple(split_paragraphs(body)),
-                  warnings=(warning,) if warning else ())
+    return Source(
+        body=body,
+        date=published,
+        paragraphs=tuple(split_paragraphs(body)),
+        warnings=(warning,) if warning else (),
+    )
 
 
 def header_warning(text: str) -> str | None:
@@ -104,8 +111,10 @@ def header_warning(text: str) -> str | None:
     if _HEADER.match(text) or not _ALMOST_HEADER.match(text):
         return None
     line = text.strip().split("\n", 1)[0].strip()
-    return (f"the first line {line!r} looks like a date header but is not one (write it "
-            "`date YYYY-MM-DD`); it was read as article text, with no publication date")
+    return (
+        f"the first line {line!r} looks like a date header but is not one (write it "
+        "`date YYYY-MM-DD`); it was read as article text, with no publication date"
+    )
 
 
 def read_file(path: str | Path) -> Source:

@@ -55,6 +55,18 @@ class NameEdges(ScannerBase):
             and morph.has(head.text, "loct")
         )
 
+    def before_org_head(self, index: int) -> bool:
+        """The word at ``index`` is an adjective of the organisation head after it
+        (``Головне управління``, ``Головного управління``), whatever other readings it has: an
+        adverb ``головне``, a noun ``головного``."""
+        head = self.tok(index + 1)
+        return (
+            head is not None
+            and self.adjacent(index, index + 1)
+            and self.is_head(head.text, self.org_heads)
+            and morph.shares_case(self.words[index], head.text)
+        )
+
     def regional_seat(self, last: int) -> int | None:
         """``у Волинській області`` right after ``last``: the region's last token, else None."""
         preposition, first = self.tok(last + 1), last + 2
@@ -69,6 +81,38 @@ class NameEdges(ScannerBase):
                 return region.end - 1 if morph.has(tail, "loct") else None
             return None
         return first + 1 if self.capital_word(first) and self.is_region_phrase(first) else None
+
+    def city_seat(self, index: int) -> int | None:
+        """``у м. Києві``, ``в місті Львові`` at ``index``: a known city after ``м.`` or
+        ``місті``, the seat of a body's city office; its last token, else None."""
+        preposition, abbreviation = self.tok(index), self.tok(index + 1)
+        if preposition is None or preposition.text.lower() not in ("у", "в"):
+            return None
+        if abbreviation is None or abbreviation.text not in ("м.", "місті"):
+            return None
+        city = self.hits.get(index + 2)
+        if city is None or city.type != "place" or not self.adjacent(index + 1, index + 2):
+            return None
+        return city.end - 1
+
+    def second_seat(self, index: int) -> int | None:
+        """``та Київській області`` at ``index``, right after a body's first seat (``у м.
+        Києві``): a coordinated region in the locative, which the office also serves; its last
+        token, else None."""
+        glue = self.tok(index)
+        if glue is None or glue.text.lower() not in ("та", "і", "й"):
+            return None
+        if not self.adjacent(index, index + 1):
+            return None
+        region = self.hits.get(index + 1)
+        if region is not None:
+            tail = self.words[region.end - 1]
+            if region.type == "place" and self.is_head(tail, _REGION_HEADS):
+                return region.end - 1 if morph.has(tail, "loct") else None
+            return None
+        if self.capital_word(index + 1) and self.is_region_phrase(index + 1):
+            return index + 2
+        return None
 
     def foreign_name_after(self, index: int) -> bool:
         """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place

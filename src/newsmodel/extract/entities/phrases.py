@@ -18,6 +18,7 @@ from newsmodel.extract.entities.vocabulary import (
     _REGION_HEADS,
     _SITE_HEADS,
     _TERRITORIAL_GLUE,
+    _TERRITORIAL_HEADS,
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
@@ -46,7 +47,7 @@ class PhraseRules(NameEdges):
             (t := self.tok(head))
             and t.is_word
             and morph.pos_set(t.text) & {"ADJF", "PRTF"}
-            and not morph.pos_set(t.text) & {"ADVB", "COMP"}
+            and (not morph.pos_set(t.text) & {"ADVB", "COMP"} or self.before_org_head(head))
             and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
             and head - index < 4
             and self.adjacent(head, head + 1)
@@ -160,8 +161,10 @@ class PhraseRules(NameEdges):
             and not any(self.capital_word(i) for i in range(index, last + 1))
         ):
             return None
-        if is_org and capital:
-            last = self.name_suffix(last)
+        if is_org and capital and (suffix := self.name_suffix(last)) > last:
+            # "Громадська організація «Світло»": the quoted name or number stays as written
+            tail = self.text[self.tokens[last + 1].start : self.tokens[suffix].end]
+            name, last = f"{name} {tail}", suffix
         return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
 
     def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
@@ -170,8 +173,12 @@ class PhraseRules(NameEdges):
         last = head
         parts: list[EntitySpan] = []
         budget = 6 if organisation else 3
+        seat = -1  # the last token of a territorial seat just taken ("у м. Києві")
         while budget > 0 and self.adjacent(last, last + 1):
             nxt = last + 1
+            if organisation and seat == last and (region_end := self.second_seat(nxt)):
+                last = seat = region_end  # "в м. Києві та Київській області": both seats
+                continue
             hit = self.hits.get(nxt)
             if hit is not None:
                 hit_span = self.lexicon(nxt) or self.span(hit.start, hit.end - 1, "ORG")
@@ -218,7 +225,7 @@ class PhraseRules(NameEdges):
                 continue
             if (
                 organisation
-                and last > head
+                and (last > head or self.is_head(self.words[head], _TERRITORIAL_HEADS))
                 and lower in ("у", "в")
                 and (region := self.hits.get(nxt + 1)) is not None
                 and region.type == "place"
@@ -226,20 +233,12 @@ class PhraseRules(NameEdges):
                 and morph.has(self.words[region.end - 1], "loct")
             ):
                 # "ДСНС України у Закарпатській області": the regional office is the name
-                last = region.end - 1
+                last = seat = region.end - 1
                 parts.append(self.span(region.start, last, "LOC", region.name, region.key))
                 budget -= 1
                 continue
-            if (
-                organisation
-                and lower in ("у", "в")
-                and (abbreviation := self.tok(nxt + 1)) is not None
-                and abbreviation.text in ("м.", "місті")
-                and (city := self.hits.get(nxt + 2)) is not None
-                and city.type == "place"
-                and self.adjacent(nxt + 1, nxt + 2)
-            ):
-                last = city.end - 1  # "ГУ ДФС у м. Києві": the city office is the name
+            if organisation and (city_end := self.city_seat(nxt)) is not None:
+                last = seat = city_end  # "ГУ ДФС у м. Києві": the city office is the name
                 budget -= 1
                 continue
             if lower in ("імені", "ім.", "ім", "м.") and (
@@ -280,7 +279,7 @@ class PhraseRules(NameEdges):
                 and morph.pos_set(t.text) & {"ADJF", "PRTF"}
                 and self.adjacent(end, end + 1)
                 and end - nxt < 4
-                and not morph.has(t.text, "NOUN", "gent", known=True)
+                and (not morph.has(t.text, "NOUN", "gent", known=True) or self.before_org_head(end))
             ):
                 end += 1
             noun = self.tok(end)

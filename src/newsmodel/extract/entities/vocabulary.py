@@ -248,5 +248,8 @@ _BRANCHES = frozenset(
     {"управління", "відділ", "відділення", "департамент", "філія", "офіс", "представництво"}
 )
 """Heads of a body's regional office: ``управління Держгеокадастру у Волинській області``."""
+_TERRITORIAL_HEADS = _BRANCHES | frozenset({"інспекція", "прокуратура", "служба"})
+"""Heads whose office is named by its territory alone: ``Державна податкова інспекція у
+Шевченківському районі``, ``прокуратура у Київській області``."""
 _PREPOSITION_NOUNS = frozenset({"боку", "приводу", "нагоди", "рахунок"})
 """Nouns that make a compound preposition with ``з``: ``з боку``, ``з приводу``."""
