@@ -58,6 +58,7 @@ from newsmodel.extract.lexicon_data import (
     unify_apostrophes,
     work_heads,
 )
+from newsmodel.extract.place_context import SETTLEMENT_KINDS, names_a_facility, proper_name
 
 Via = Literal["name", "adjective", "demonym"]
 Mode = Literal["exact", "upper", "inner", "any"]
@@ -168,6 +169,8 @@ class _Index:
     adjectives: dict[str, LexiconEntry]
     demonyms: dict[str, LexiconEntry]
     capitals: dict[str, str]
+    lower: frozenset[str]
+    """Generated entries with a name the data writes in lower case (``селище Енергетиків``)."""
 
 
 @functools.cache
@@ -203,13 +206,26 @@ def _index() -> _Index:
         adjectives=adjectives,
         demonyms=demonyms,
         capitals=capitals,
+        lower=frozenset(
+            r.entry.key
+            for r in records
+            if r.entry.key.startswith(GENERATED_PREFIX)
+            and any(n[:1].islower() for n in (r.entry.name, *r.entry.alternate_names))
+        ),
     )
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def _accepts(form: _Form, tokens: Sequence[str], start: int) -> bool:
+def _accepts(index: _Index, form: _Form, tokens: Sequence[str], start: int) -> bool:
+    key = form.entry.key
+    if (
+        key.startswith(GENERATED_PREFIX)
+        and key not in index.lower
+        and not proper_name(tokens[start])
+    ):
+        return False
     if form.mode == "any":
         return True
     if form.mode == "exact":
@@ -261,12 +277,15 @@ def _longest_at(
     limit = index.longest.get(keys[start], 0)
     for length in range(min(limit, len(keys) - start), 0, -1):
         for form in index.forms.get(" ".join(keys[start : start + length]), ()):
-            if not _accepts(form, tokens, start):
+            if not _accepts(index, form, tokens, start):
                 continue
             end = start + length
             if form.guard == "bare" and _attached(index, tokens, keys, end, previous):
                 continue
             if form.guard == "adj" and _adjectival(tokens, keys, start, end):
+                continue
+            settlement = form.via == "name" and form.entry.kind in SETTLEMENT_KINDS
+            if settlement and names_a_facility(tokens, keys, start, end):
                 continue
             return form, end
     return None
