@@ -75,6 +75,8 @@ publication_dates = st.one_of(
         zones,
     ),
 )
+# first_created and embargoed_until may be bare dates, but NewsML-G2 holds only date-times there
+# (docs/mapping.md), so the shared strategy draws moments.
 timestamps = st.none() | st.builds(
     lambda day, zone: day.replace(tzinfo=zone, microsecond=0),
     st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 12, 30)),

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsmodel import dumps, dumps_many, loads
-from newsmodel.formats.newsml_write import _iri
+from newsmodel.formats.newsml_write_text import _iri
 from newsmodel.models import Article, Mention, Person
 from newsmodel.validation.xsd import validate
 from tests.property.strategies import articles

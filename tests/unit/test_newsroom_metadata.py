@@ -91,7 +91,8 @@ def test_agency_metadata_is_read_into_the_model() -> None:
         scheme_uri="http://cv.iptc.org/newscodes/mediatopic/")]
     assert (article.slugline, article.byline, article.creditline) == (
         "Strike-Berlin", "By Jane Doe", "dpa")
-    assert article.dateline is not None and article.dateline.text == "BERLIN"
+    assert article.dateline is not None
+    assert article.dateline.text == "BERLIN"
     assert article.get(article.dateline.place or "").name == "Berlin"  # type: ignore[union-attr]
     assert not any("link" in item or "subject medtop" in item
                    for item in article.provenance.unmapped)

@@ -11,7 +11,6 @@ goes to ``provenance.unmapped``, a repaired one to ``warnings``.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 
 from newsmodel.formats.jsonld_dates import read_date
@@ -58,11 +57,7 @@ class NewsroomFields(ReaderBase):
     def newsroom(self, node: Node) -> dict[str, Any]:
         fields: dict[str, Any] = {"authors": self.credits(node)}
         fields["date_modified"] = self._date(node, "dateModified")
-        created = self._date(node, "dateCreated")
-        if created is not None and not isinstance(created, datetime):
-            self.note(f"{node.label}.dateCreated (a date without a time)")
-            created = None
-        fields["first_created"] = created
+        fields["first_created"] = self._date(node, "dateCreated")
         version = node.first("version")
         text = _text(version) if not isinstance(version, bool) else None
         if text is not None and text.strip().isdigit() and 1 <= int(text) < 2**63:

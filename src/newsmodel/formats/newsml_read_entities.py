@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from newsmodel.formats.newsml_read_item import XML_LANG, _first_text, _Item, _local, _text
-from newsmodel.formats.newsml_write import LATIN
+from newsmodel.formats.newsml_write_text import LATIN
 from newsmodel.models import EventCategory, EventStatus, PartialDate, PlaceKind
 from newsmodel.models.types import COUNTRY_CODE_PATTERN, ENTITY_ID_PATTERN
 

@@ -12,7 +12,7 @@ code with spaces) goes to ``provenance.unmapped`` with the element's name.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote
 
@@ -88,15 +88,11 @@ def item_meta(
     fields["images"] = images
 
 
-def _moment(item: _Item, element: etree._Element | None, name: str) -> datetime | None:
-    """A date-time element; a bare date (no moment) is listed, not guessed into midnight."""
+def _moment(item: _Item, element: etree._Element | None, name: str) -> date | datetime | None:
+    """A date-time element (a bare date, which the XSD refuses, is kept as the date)."""
     if element is None or not (element.text or "").strip():
         return None
-    value = _parse_datetime(item, element.text or "", name)
-    if value is not None and not isinstance(value, datetime):
-        item.unmapped.append(f"{name} {value.isoformat()!r} (a date without a time)")
-        return None
-    return value
+    return _parse_datetime(item, element.text or "", name)
 
 
 def _signal(item: _Item, signal: etree._Element) -> dict[str, Any] | None:
@@ -214,7 +210,8 @@ def rights(item: _Item, element: etree._Element) -> dict[str, Any] | None:
         if name:
             fields["copyright_holder"] = name
     for name, key in (("copyrightNotice", "copyright_notice"), ("usageTerms", "usage_terms")):
-        texts = [t for element in item.all(info, name) if (t := _text(item, element))]
+        # Our own files write one element per line of the text: empty lines are lines too.
+        texts = [t for element in item.all(info, name) if (t := _text(item, element)) or item.own]
         if texts:
             fields[key] = "\n".join(texts)
     for link in item.all(info, "link"):

@@ -35,14 +35,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 from urllib.parse import quote
 
 from newsmodel.formats import newsml_write_meta as meta
-from newsmodel.models import Article, Event, Organisation, Person, Place
+from newsmodel.formats.newsml_write_entities import _assert, _subject
+from newsmodel.formats.newsml_write_text import (
+    _escape_attr,
+    _iri,
+    _name,
+    _Text,
+    qcode,
+)
+from newsmodel.models import Article, Place
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -63,21 +70,9 @@ SCHEMES: dict[str, str] = {
 }
 """Inline catalog: alias -> scheme URI.  The reader relies on these aliases."""
 
-ENTITY_TYPES = {
-    Person: "cpnat:person",
-    Organisation: "cpnat:organisation",
-    Place: "cpnat:geoArea",
-    Event: "cpnat:event",
-}
-LATIN = "Latn"
 BodyStyle = Literal["xhtml", "text"]
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_LINE_BREAKS = re.compile("[\t\n\r]")
-_IRI_UNSAFE = re.compile(r"[\x00-\x20\"<>\\^`{|}\x7f]")
 _DATELINE_END = re.compile(r"\s*[,—–-]")
-_SAFE_CODE = re.compile(r"[A-Za-z0-9._~-]*")
-_SPECIAL = re.compile('[\x00-\x1f&<>"\ufffe\uffff\ud800-\udfff]')
 """Anything that needs replacing or escaping; most names and titles contain none of it."""
 _OURS = frozenset(SCHEMES)
 _CATALOG = "".join(
@@ -91,56 +86,6 @@ def _version() -> str:
         return version("newsmodel")
     except PackageNotFoundError:  # pragma: no cover - source tree without install
         return "0"
-
-
-class _Text:
-    """Makes strings XML-safe (replacing what XML 1.0 cannot carry, then escaping) and counts
-    the replacements."""
-
-    def __init__(self) -> None:
-        self.replaced = 0
-
-    def clean(self, text: str) -> str:
-        """Forbidden characters become U+FFFD, one for one, so offsets survive."""
-        if not _FORBIDDEN.search(text):
-            return text
-        cleaned, count = _FORBIDDEN.subn("\ufffd", text)
-        self.replaced += count
-        return cleaned
-
-    def block(self, text: str) -> str:
-        """Escaped element text, line breaks kept (CR as a character reference)."""
-        if not _SPECIAL.search(text):
-            return text
-        return _escape(self.clean(text)).replace("\r", "&#13;")
-
-    def line(self, text: str) -> str:
-        """Escaped g2normalizedString (no tab, CR or LF: those become spaces)."""
-        if not _SPECIAL.search(text):
-            return text
-        return _escape(_LINE_BREAKS.sub(" ", self.clean(text)))
-
-    def attr(self, text: str) -> str:
-        """Escaped attribute value, on one line."""
-        if not _SPECIAL.search(text):
-            return text
-        return _escape_attr(_LINE_BREAKS.sub(" ", self.clean(text)))
-
-
-def _escape(text: str) -> str:
-    """Element text escaping (str.replace is C-fast, unlike str.translate with a dict)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_attr(text: str) -> str:
-    return _escape(text).replace('"', "&quot;")
-
-
-def qcode(alias: str, code: str) -> str:
-    """``alias:code`` with the code percent-encoded so it never holds whitespace."""
-    if _SAFE_CODE.fullmatch(code):
-        return f"{alias}:{code}"  # quoting would not change it
-    return f"{alias}:{quote(code, safe='')}"
 
 
 def dump(
@@ -229,7 +174,7 @@ def _item_meta(out: list[str], article: Article, version_created: str, text: _Te
     else:
         out.append('    <provider uri="urn:newsmodel:provider:unknown"/>\n')
     out.append(f"    <versionCreated>{version_created}</versionCreated>\n")
-    if article.first_created is not None:
+    if isinstance(article.first_created, datetime):  # xs:dateTime: a bare date has no place
         out.append(f"    <firstCreated>{_datetime(article.first_created)}</firstCreated>\n")
     out.append(meta.status(article, _datetime))
     out.append(f'    <generator versioninfo="{_version()}">{GENERATOR}</generator>\n')
@@ -282,143 +227,6 @@ def _content_meta(out: list[str], article: Article, text: _Text) -> None:
     out.append("  </contentMeta>\n")
 
 
-def _subject(
-    out: list[str],
-    entity: Person | Organisation | Place | Event,
-    language: str | None,
-    text: _Text,
-) -> None:
-    out.append(
-        f'    <subject type="{ENTITY_TYPES[type(entity)]}" qcode="{qcode("nmid", entity.id)}">'
-    )
-    out.append(_name(entity.name, language, text, role="nrol:full"))
-    if isinstance(entity, Person):
-        if entity.given_name:
-            out.append(_name(entity.given_name, language, text, role="nrol:first"))
-        if entity.family_name:
-            out.append(_name(entity.family_name, language, text, role="nrol:last"))
-        if entity.name_latin:
-            out.append(_name(entity.name_latin, _latin(language), text, role="nrol:full"))
-    if entity.mentions:
-        # Offsets into the body; the reader slices the body again to rebuild each mention.
-        spans = " ".join(f"{mention.start}:{mention.end}" for mention in entity.mentions)
-        out.append(f'<note role="nmnote:mentions">{spans}</note>')
-    if isinstance(entity, Event):
-        _event_subject(out, entity, text)
-        out.append("</subject>\n")
-        return
-    for alternate in entity.alternate_names:
-        out.append(_name(alternate, language, text, role="nrol:alternate"))
-    for uri in entity.same_as:
-        out.append(f'<sameAs uri="{_escape_attr(_iri(uri))}"/>')
-    if isinstance(entity, Person):
-        if entity.job_title:
-            out.append(
-                f'<related rel="nmrel:occupation" literal="{text.attr(entity.job_title)}">'
-                f"{_name(entity.job_title, language, text)}</related>"
-            )
-        if entity.nationality:
-            out.append(
-                f'<related rel="nmrel:nationality" qcode="{qcode("nmid", entity.nationality)}"/>'
-            )
-    elif isinstance(entity, Organisation) and entity.parent:
-        out.append(
-            f'<broader qcode="{qcode("nmid", entity.parent)}" type="cpnat:organisation"/>'
-        )
-    elif isinstance(entity, Place):
-        _place_relations(out, entity)
-    out.append("</subject>\n")
-
-
-def _decimal(value: float) -> str:
-    """A float as ``xs:decimal`` writes it: the shortest digits that read back the same,
-    never in exponent form (``1e-05`` -> ``0.00001``)."""
-    return format(Decimal(repr(value)), "f")
-
-
-def _place_relations(out: list[str], place: Place) -> None:
-    """The containing place as ``broader``, then the kind and the ISO country code."""
-    if place.contained_in:
-        out.append(f'<broader qcode="{qcode("nmid", place.contained_in)}" type="cpnat:geoArea"/>')
-    if place.kind is not None:
-        out.append(f'<related rel="nmrel:kind" qcode="{qcode("nmplk", place.kind.value)}"/>')
-    if place.country_code:
-        out.append(f'<related rel="nmrel:country-code" qcode="nmcc:{place.country_code}"/>')
-
-
-def _event_subject(out: list[str], event: Event, text: _Text) -> None:
-    """Category and evidence sentence; without a start date (eventDetails needs one), also the
-    end date, locations (``nmrel:location``) and participants (``rel`` is the role)."""
-    if event.description:
-        # names and definitions come before the relationship elements
-        out.append(f"<definition>{text.block(event.description)}</definition>")
-    out.append(
-        f'<related rel="nmrel:category" qcode="{qcode("nmevcat", event.category.value)}"/>'
-    )
-    if event.status is not None:
-        out.append(f'<related rel="nmrel:status" qcode="nmevst:{event.status.value}"/>')
-    if event.start_date is not None:
-        return
-    if event.end_date is not None:
-        out.append(f'<related rel="nmrel:end-date" literal="{event.end_date.isoformat()}"/>')
-    for place in event.location:
-        out.append(f'<related rel="nmrel:location" qcode="{qcode("nmid", place)}"/>')
-    for participant in event.participants:
-        rel = qcode("nmrole", _plain_line(participant.role)) if participant.role else (
-            "nmrel:participant"
-        )
-        out.append(f'<related rel="{rel}" qcode="{qcode("nmid", participant.id)}"/>')
-
-
-def _assert(out: list[str], entity: Person | Organisation | Place | Event, text: _Text) -> None:
-    """Concept details where NewsML-G2 has a place for them; entities without any get none."""
-    details = ""
-    if isinstance(entity, Person) and entity.affiliation:
-        affiliations = "".join(
-            f'<affiliation qcode="{qcode("nmid", org)}"/>' for org in entity.affiliation
-        )
-        details = f"<personDetails>{affiliations}</personDetails>"
-    elif isinstance(entity, Organisation) and entity.country:
-        details = (
-            f'<organisationDetails><location qcode="{qcode("nmid", entity.country)}" '
-            'type="cpnat:geoArea"/></organisationDetails>'
-        )
-    elif isinstance(entity, Event):
-        details = _event_details(entity)
-    elif isinstance(entity, Place) and entity.geo is not None:
-        details = (
-            f'<geoAreaDetails><position latitude="{_decimal(entity.geo.latitude)}" '
-            f'longitude="{_decimal(entity.geo.longitude)}"/></geoAreaDetails>'
-        )
-    if details:
-        out.append(f'  <assert qcode="{qcode("nmid", entity.id)}">{details}</assert>\n')
-
-
-def _event_details(event: Event) -> str:
-    """eventDetails needs ``dates/start``: without a start date, the subject carries the rest."""
-    if event.start_date is None:
-        return ""
-    parts = [f"<eventDetails><dates><start>{event.start_date.isoformat()}</start>"]
-    if event.end_date is not None:
-        parts.append(f"<end>{event.end_date.isoformat()}</end>")
-    parts.append("</dates>")
-    for place in event.location:
-        parts.append(f'<location qcode="{qcode("nmid", place)}" type="cpnat:geoArea"/>')
-    for participant in event.participants:
-        role = (
-            f' role="{qcode("nmrole", _plain_line(participant.role))}"'
-            if participant.role else ""
-        )
-        parts.append(f'<participant qcode="{qcode("nmid", participant.id)}"{role}/>')
-    parts.append("</eventDetails>")
-    return "".join(parts)
-
-
-def _plain_line(value: str) -> str:
-    """A role before percent-encoding: on one line (the qcode itself is always ASCII)."""
-    return _LINE_BREAKS.sub(" ", value)
-
-
 def _content_set(out: list[str], article: Article, body: BodyStyle, text: _Text) -> None:
     count = article.word_count
     if body == "text":
@@ -441,17 +249,6 @@ def _content_set(out: list[str], article: Article, body: BodyStyle, text: _Text)
     )
 
 
-def _name(value: str, language: str | None, text: _Text, role: str | None = None) -> str:
-    lang = f' xml:lang="{language}"' if language else ""
-    role_attr = f' role="{role}"' if role else ""
-    return f"<name{lang}{role_attr}>{text.line(value)}</name>"
-
-
-def _latin(language: str | None) -> str:
-    primary = (language or "und").split("-", 1)[0]
-    return f"{primary}-{LATIN}"
-
-
 def _datetime(value: date | datetime) -> str:
     """xs:date / xs:dateTime text: no surrounding space, ``+01:00`` offsets, whole-minute zones."""
     if not isinstance(value, datetime):
@@ -461,11 +258,6 @@ def _datetime(value: date | datetime) -> str:
         value = value.astimezone(UTC)  # XSD offsets have no seconds
     text = value.isoformat()
     return text.replace("+00:00", "Z") if text.endswith("+00:00") else text
-
-
-def _iri(value: str) -> str:
-    """An IRI the XSD accepts: characters IRIs cannot hold are percent-encoded."""
-    return _IRI_UNSAFE.sub(lambda match: quote(match.group(0), safe=""), _FORBIDDEN.sub("", value))
 
 
 def _dateline_place(article: Article) -> Place | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import quote
 
 from newsmodel.models import Article, AuthorRole, Concept, Signal, SignalKind
@@ -99,10 +99,10 @@ def _lines(text: str | None) -> list[str]:
     return [] if text is None else text.split("\n")
 
 
-def status(article: Article, stamp: Callable[[datetime], str]) -> str:
+def status(article: Article, stamp: Callable[[date | datetime], str]) -> str:
     """``embargoed`` and ``pubStatus`` (absent when unknown: NewsML-G2 then means usable)."""
     parts = []
-    if article.embargoed_until is not None:
+    if isinstance(article.embargoed_until, datetime):  # xs:dateTime: a bare date has no place
         parts.append(f"    <embargoed>{stamp(article.embargoed_until)}</embargoed>\n")
     if article.pub_status is not None:
         parts.append(f'    <pubStatus qcode="stat:{article.pub_status.value}"/>\n')

@@ -26,7 +26,6 @@ from newsmodel.models.types import (
     LanguageTag,
     Mention,
     PublicationDate,
-    Timestamp,
 )
 
 
@@ -67,10 +66,10 @@ class Article(StrictModel):
     publisher: str | None = None
     url: str | None = None
     date_modified: PublicationDate | None = None
-    first_created: Timestamp | None = None
+    first_created: PublicationDate | None = None
     version: int | None = Field(default=None, ge=1, le=MAX_COUNT)
     pub_status: PubStatus | None = None
-    embargoed_until: Timestamp | None = None
+    embargoed_until: PublicationDate | None = None
     urgency: int | None = Field(default=None, ge=1, le=9, description="1 is the most urgent.")
     slugline: str | None = None
     dateline: Dateline | None = None

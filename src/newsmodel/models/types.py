@@ -258,47 +258,6 @@ PublicationDate = Annotated[date | datetime, _PublicationDateMarker]
 """When an article was published: a calendar date, or a date-time (with a zone when known)."""
 
 
-def _parse_timestamp(value: Any) -> datetime:
-    parsed = _parse_publication_date(value)
-    if not isinstance(parsed, datetime):
-        raise PydanticCustomError(
-            "timestamp", "{value} is a date without a time of day", {"value": repr(value)}
-        )
-    return parsed
-
-
-class _TimestampMarker:
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            _parse_timestamp,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                _serialise_publication_date, when_used="always"
-            ),
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "type": "string",
-            "pattern": TIMESTAMP_PATTERN,
-            "description": "ISO 8601 date-time with an optional zone offset.",
-            "examples": ["2025-11-07T09:30:00+02:00"],
-        }
-
-
-TIMESTAMP_PATTERN = (
-    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-    r"T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?"
-    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$"
-)
-Timestamp = Annotated[datetime, _TimestampMarker]
-"""A moment (an item first created, an embargo lifted): a date-time, never a bare date."""
-
 
 class Mention(BaseModel):
     """Where an entity or event is named: ``Article.body[start:end] == text``."""
@@ -322,5 +281,4 @@ __all__ = [
     "Mention",
     "PartialDate",
     "PublicationDate",
-    "Timestamp",
 ]
