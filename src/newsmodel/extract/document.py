@@ -29,6 +29,11 @@ _CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _FINITE = frozenset({"pres", "past", "futr", "impr"})
 
 
+CONTEXT_REACH = 80
+"""Tokens either side of a clause that count as its sentence (a long news sentence has 40-60
+tokens, so real sentences are never clipped)."""
+
+
 @cache
 def clause_openers() -> dict[str, frozenset[str]]:
     """``kind -> words`` from ``lexicon/clause_openers.tsv`` (subordinator, relative,
@@ -127,6 +132,14 @@ class Document:
 
     def clause_index(self, token: int) -> int:
         return self._clause_of[token]
+
+    def context(self, start: int, end: int, reach: int = CONTEXT_REACH) -> tuple[int, int]:
+        """Tokens around ``start:end`` that a stage may read as "its sentence": the sentence,
+        clipped to ``reach`` tokens either side.  A text without full stops is one sentence of
+        any length; clipping keeps every per-clause look at the sentence bounded, so the
+        stages stay linear however the text is punctuated."""
+        sentence = self.sentence_of(start)
+        return max(sentence.start, start - reach), min(sentence.end, end + reach)
 
     def is_finite_verb(self, token: int) -> bool:
         """Has the token a reading as a finite verb (present, past, future or imperative)?"""

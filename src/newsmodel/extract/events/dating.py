@@ -12,6 +12,7 @@ Of several dates, the one nearest the trigger wins.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -75,18 +76,37 @@ def _nearest(candidates: list[PlacedDate], trigger: int) -> DatedSpan | None:
     return min(candidates, key=lambda p: abs(p.token - trigger)).date
 
 
-def by_sentence(doc: Document, placed: Sequence[PlacedDate]) -> dict[int, list[PlacedDate]]:
-    """The placed dates of each sentence (so an event looks only at its own sentence's)."""
-    table: dict[int, list[PlacedDate]] = {}
-    for date in placed:
-        table.setdefault(doc.tokens[date.token].sentence, []).append(date)
-    return table
+class SentenceDates:
+    """The placed dates of each sentence, in token order (so an event looks only at its own
+    sentence's), and the ones near a clause found by binary search: linear however long a
+    sentence the text has."""
+
+    def __init__(self, doc: Document, placed: Sequence[PlacedDate]) -> None:
+        self._dates: dict[int, list[PlacedDate]] = {}
+        for date in sorted(placed, key=lambda p: p.token):
+            self._dates.setdefault(doc.tokens[date.token].sentence, []).append(date)
+        self._tokens = {n: [p.token for p in dates] for n, dates in self._dates.items()}
+
+    def of(self, sentence: int) -> list[PlacedDate]:
+        return self._dates.get(sentence, [])
+
+    def near(self, sentence: int, low: int, high: int) -> list[PlacedDate]:
+        """The sentence's dates starting at tokens ``low`` to ``high`` (exclusive)."""
+        tokens = self._tokens.get(sentence)
+        if not tokens:
+            return []
+        return self._dates[sentence][bisect_left(tokens, low) : bisect_left(tokens, high)]
+
+
+def by_sentence(doc: Document, placed: Sequence[PlacedDate]) -> SentenceDates:
+    """The placed dates grouped by sentence."""
+    return SentenceDates(doc, placed)
 
 
 def event_date(
     doc: Document,
     event: ClauseEvent,
-    placed: Mapping[int, Sequence[PlacedDate]],
+    placed: SentenceDates,
     owner: Mapping[int, int],
 ) -> DatedSpan | None:
     """The date of the clause's event.  ``placed`` holds each sentence's dates; ``owner`` maps
@@ -94,7 +114,7 @@ def event_date(
     that event's, not the sentence's."""
     sentence = doc.sentence_of(event.trigger)
     number = doc.tokens[event.trigger].sentence
-    here = placed.get(number, ())
+    here = placed.near(number, *doc.context(event.start, event.end))
     own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
     if own:
         return _nearest(own, event.trigger)
@@ -105,7 +125,7 @@ def event_date(
     # the paper's date is when a completed act was recorded
     main = event.start == sentence.start and not _present(doc, event.trigger)
     if main and number + 1 < len(doc.sentences) and _names_evidence(doc, doc.sentences[number + 1]):
-        evidence = placed.get(number + 1, ())
+        evidence = placed.of(number + 1)
         return evidence[0].date if evidence else None
     return None
 
@@ -121,4 +141,4 @@ def _names_evidence(doc: Document, sentence: Span) -> bool:
     return any(tuple(words[: len(p)]) == p for p in lexicon().phrases("evidence"))
 
 
-__all__ = ["DatedSpan", "PlacedDate", "by_sentence", "event_date", "place_dates"]
+__all__ = ["DatedSpan", "PlacedDate", "SentenceDates", "by_sentence", "event_date", "place_dates"]

@@ -10,6 +10,7 @@ back-reference (``dating.py``); retellings and back-references join the first te
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -99,8 +100,7 @@ def _candidate(
     dated: DatedSpan | None,
 ) -> EventCandidate:
     number = doc.tokens[event.trigger].sentence
-    sentence = doc.sentences[number]
-    who = cast(doc, event, mentions, (sentence.start, sentence.end), people)
+    who = cast(doc, event, mentions, doc.context(event.start, event.end), people)
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
     if event.obj is not None and abs(event.obj - event.trigger) <= 3:
@@ -176,17 +176,18 @@ def find_events(
             found.append(event)
     owner = {index: event.start for event in found for index in range(event.start, event.end)}
     placed = by_sentence(doc, place_dates(doc, dates))
-    in_sentence: dict[int, list[EntityMention]] = {}
-    for mention in mentions:
-        if mention.first_token < len(doc.tokens):
-            in_sentence.setdefault(doc.tokens[mention.first_token].sentence, []).append(mention)
+    ordered = sorted(
+        (m for m in mentions if m.first_token < len(doc.tokens)), key=lambda m: m.first_token
+    )
+    starts = [m.first_token for m in ordered]
     people = People(mentions)
     events: list[EventCandidate] = []
     families: dict[EventCategory, list[EventCandidate]] = {}
     for event in found:
-        number = doc.tokens[event.trigger].sentence
         dated = event_date(doc, event, placed, owner)
-        candidate = _candidate(doc, event, in_sentence.get(number, []), people, dated)
+        low, high = doc.context(event.start, event.end)
+        nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
+        candidate = _candidate(doc, event, nearby, people, dated)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):
