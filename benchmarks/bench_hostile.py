@@ -32,8 +32,11 @@ def _unknown_properties(n: int) -> bytes:
 
 
 def _foreign_keys(n: int) -> bytes:
-    node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle",
-                            "headline": "x"}
+    node: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "x",
+    }
     node.update({f"ex:key{index}": 1 for index in range(n)})
     return orjson.dumps(node)
 
@@ -44,8 +47,9 @@ def _nulls(n: int) -> bytes:
 
 def _attributes(n: int) -> bytes:
     attributes = " ".join(f'a{index}="{index}"' for index in range(n))
-    return (f'<html><head><script type="application/ld+json" {attributes}>{{}}</script>'
-            "</head></html>").encode()
+    return (
+        f'<html><head><script type="application/ld+json" {attributes}>{{}}</script></head></html>'
+    ).encode()
 
 
 def _cases() -> list[tuple[str, Callable[[int], bytes], Callable[[bytes], Any]]]:
@@ -59,8 +63,11 @@ def _cases() -> list[tuple[str, Callable[[int], bytes], Callable[[bytes], Any]]]
             return None
 
     return [
-        ("jsonld validate, unknown properties", _unknown_properties,
-         lambda data: validate(data, "jsonld")),
+        (
+            "jsonld validate, unknown properties",
+            _unknown_properties,
+            lambda data: validate(data, "jsonld"),
+        ),
         ("jsonld read, unmapped keys", _foreign_keys, read),
         ("json validate, nulls", _nulls, lambda data: validate(data, "json")),
         ("html validate, script attributes", _attributes, lambda data: validate(data, "jsonld")),
@@ -87,7 +94,8 @@ def run(texts: list[str] | None = None, quick: bool = False) -> dict[str, Any]:
             reference = _seconds(orjson.loads, data) if data.startswith(b"{") else 0.0
             per.append((_seconds(function, data) * 1000 / n, reference * 1000 / n))
         results[name] = {
-            "n": small, "s_per_1000_at_n": round(per[0][0], 4),
+            "n": small,
+            "s_per_1000_at_n": round(per[0][0], 4),
             "s_per_1000_at_8n": round(per[1][0], 4),
             "ratio_8n_to_n": round(per[1][0] / per[0][0], 2) if per[0][0] else None,
             "orjson_s_per_1000_at_8n": round(per[1][1], 5),

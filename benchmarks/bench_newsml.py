@@ -40,17 +40,21 @@ HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or HERE.parent.parent / "shared")
 CORPUS = SHARED / "corpus" / "newsml-g2"
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
-ITEM_TAGS = {f"{NAR}{name}" for name in ("newsItem", "packageItem", "conceptItem",
-                                         "knowledgeItem", "planningItem")}
+ITEM_TAGS = {
+    f"{NAR}{name}"
+    for name in ("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem")
+}
 
 
-def rates(functions: dict[str, Callable[[], Any]], *, items: int, min_time: float,
-          repeat: int = 3) -> dict[str, float]:
+def rates(
+    functions: dict[str, Callable[[], Any]], *, items: int, min_time: float, repeat: int = 3
+) -> dict[str, float]:
     """Items per CPU second of this process (the rate per core), each function measured in
     rounds alternating with the others' (``timing.interleaved_rates``), so a ratio compares
     like with like."""
-    return timing.interleaved_rates(functions, items=items, min_time=min_time, repeat=repeat,
-                                    clock=time.process_time)
+    return timing.interleaved_rates(
+        functions, items=items, min_time=min_time, repeat=repeat, clock=time.process_time
+    )
 
 
 def lxml_round_trip(documents: list[bytes]) -> None:
@@ -59,8 +63,14 @@ def lxml_round_trip(documents: list[bytes]) -> None:
 
 
 def agency_files() -> list[tuple[str, bytes]]:
-    return [(str(path.relative_to(CORPUS)), path.read_bytes())
-            for path in sorted(CORPUS.rglob("*.xml"))] if CORPUS.is_dir() else []
+    return (
+        [
+            (str(path.relative_to(CORPUS)), path.read_bytes())
+            for path in sorted(CORPUS.rglob("*.xml"))
+        ]
+        if CORPUS.is_dir()
+        else []
+    )
 
 
 def items_in(data: bytes) -> list[bytes]:
@@ -78,12 +88,22 @@ def bench_export(texts: list[str], quick: bool) -> dict[str, Any]:
     stamp = datetime(2025, 11, 7, 12, tzinfo=UTC)
     outputs = [dump(article, version_created=stamp) for article in articles]
     min_time = 0.3 if quick else 1.0
-    measured = rates({"ours": lambda: [dump(a, version_created=stamp) for a in articles],
-                      "lxml": lambda: lxml_round_trip(outputs)},
-                     items=len(articles), min_time=min_time)
+    measured = rates(
+        {
+            "ours": lambda: [dump(a, version_created=stamp) for a in articles],
+            "lxml": lambda: lxml_round_trip(outputs),
+        },
+        items=len(articles),
+        min_time=min_time,
+    )
     ours, plain = measured["ours"], measured["lxml"]
-    return {"articles_per_s": ours, "lxml_docs_per_s": plain, "ratio_to_lxml": ours / plain,
-            "bytes_per_article": sum(map(len, outputs)) // len(outputs), "target": 2000}
+    return {
+        "articles_per_s": ours,
+        "lxml_docs_per_s": plain,
+        "ratio_to_lxml": ours / plain,
+        "bytes_per_article": sum(map(len, outputs)) // len(outputs),
+        "target": 2000,
+    }
 
 
 def bench_read(quick: bool) -> dict[str, Any]:
@@ -115,14 +135,27 @@ def bench_read(quick: bool) -> dict[str, Any]:
                 NewsMLG2.NewsMLG2Document(data)
 
     min_time = 0.5 if quick else 2.0
-    measured = rates({"ours": lambda: [load(d) for d in both], "newsmlg2": theirs,
-                      "lxml": lambda: lxml_round_trip(both)},
-                     items=len(both), min_time=min_time)
+    measured = rates(
+        {
+            "ours": lambda: [load(d) for d in both],
+            "newsmlg2": theirs,
+            "lxml": lambda: lxml_round_trip(both),
+        },
+        items=len(both),
+        min_time=min_time,
+    )
     ours, reference, plain = measured["ours"], measured["newsmlg2"], measured["lxml"]
-    return {"files": len(both), "newsmlg2_crashed_on": theirs_failed,
-            "newsmodel_refused": ours_refused, "newsmodel_files_per_s": ours,
-            "newsmlg2_files_per_s": reference, "ratio_to_newsmlg2": ours / reference,
-            "lxml_files_per_s": plain, "ratio_to_lxml": ours / plain, "target_ratio": 20}
+    return {
+        "files": len(both),
+        "newsmlg2_crashed_on": theirs_failed,
+        "newsmodel_refused": ours_refused,
+        "newsmodel_files_per_s": ours,
+        "newsmlg2_files_per_s": reference,
+        "ratio_to_newsmlg2": ours / reference,
+        "lxml_files_per_s": plain,
+        "ratio_to_lxml": ours / plain,
+        "target_ratio": 20,
+    }
 
 
 def bench_validate(quick: bool) -> dict[str, Any]:
@@ -143,15 +176,26 @@ def bench_validate(quick: bool) -> dict[str, Any]:
     folder = find_schema_set("newsml-g2")
     assert folder is not None  # the items above validated against it
     schema = compiled_schema(folder.resolve())
-    measured = rates({"ours": lambda: [validate(item) for item in items],
-                      "lxml": lambda: lxml_round_trip(items),
-                      "xsd": lambda: [schema.validate(etree.fromstring(i)) for i in items]},
-                     items=len(items), min_time=min_time)
+    measured = rates(
+        {
+            "ours": lambda: [validate(item) for item in items],
+            "lxml": lambda: lxml_round_trip(items),
+            "xsd": lambda: [schema.validate(etree.fromstring(i)) for i in items],
+        },
+        items=len(items),
+        min_time=min_time,
+    )
     ours, plain, xsd = measured["ours"], measured["lxml"], measured["xsd"]
-    return {"items": len(items), "mean_bytes": sum(map(len, items)) // len(items),
-            "items_per_s": ours, "lxml_docs_per_s": plain, "ratio_to_lxml": ours / plain,
-            "libxml2_xsd_items_per_s": xsd, "ratio_to_libxml2_xsd": ours / xsd,
-            "target": 5000}
+    return {
+        "items": len(items),
+        "mean_bytes": sum(map(len, items)) // len(items),
+        "items_per_s": ours,
+        "lxml_docs_per_s": plain,
+        "ratio_to_lxml": ours / plain,
+        "libxml2_xsd_items_per_s": xsd,
+        "ratio_to_libxml2_xsd": ours / xsd,
+        "target": 5000,
+    }
 
 
 def bench_hostile() -> dict[str, float]:
@@ -177,31 +221,41 @@ def bench_hostile() -> dict[str, float]:
 
 def run(texts: list[str], quick: bool) -> dict[str, Any]:
     """The measurements, for ``benchmarks/run.py``."""
-    return {"export": bench_export(texts, quick), "read": bench_read(quick),
-            "validate": bench_validate(quick), "hostile_ms": bench_hostile()}
+    return {
+        "export": bench_export(texts, quick),
+        "read": bench_read(quick),
+        "validate": bench_validate(quick),
+        "hostile_ms": bench_hostile(),
+    }
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
     results = run([seed_body()], quick)
     export, read, check = results["export"], results["read"], results["validate"]
-    print(f"export   {export['articles_per_s']:8.0f} articles/s  (target 2000; plain lxml "
-          f"parse+serialise {export['lxml_docs_per_s']:.0f}/s, "
-          f"ratio {export['ratio_to_lxml']:.2f})")
+    print(
+        f"export   {export['articles_per_s']:8.0f} articles/s  (target 2000; plain lxml "
+        f"parse+serialise {export['lxml_docs_per_s']:.0f}/s, "
+        f"ratio {export['ratio_to_lxml']:.2f})"
+    )
     if "skipped" in read:
         print(f"read     skipped: {read['skipped']}")
     else:
-        print(f"read     {read['newsmodel_files_per_s']:8.0f} files/s     "
-              f"python-newsmlg2 {read['newsmlg2_files_per_s']:.0f}/s -> "
-              f"{read['ratio_to_newsmlg2']:.1f}x (target 20x) on {read['files']} files; "
-              f"newsmlg2 crashed on {read['newsmlg2_crashed_on']}; plain lxml "
-              f"{read['lxml_files_per_s']:.0f}/s")
+        print(
+            f"read     {read['newsmodel_files_per_s']:8.0f} files/s     "
+            f"python-newsmlg2 {read['newsmlg2_files_per_s']:.0f}/s -> "
+            f"{read['ratio_to_newsmlg2']:.1f}x (target 20x) on {read['files']} files; "
+            f"newsmlg2 crashed on {read['newsmlg2_crashed_on']}; plain lxml "
+            f"{read['lxml_files_per_s']:.0f}/s"
+        )
     if "items_per_s" in check:
-        print(f"validate {check['items_per_s']:8.0f} items/s     (target 5000; {check['items']} "
-              f"agency items, mean {check['mean_bytes']} bytes; plain lxml "
-              f"{check['lxml_docs_per_s']:.0f}/s, ratio {check['ratio_to_lxml']:.2f}; libxml2's "
-              f"own parse + XSD {check['libxml2_xsd_items_per_s']:.0f}/s, ratio "
-              f"{check['ratio_to_libxml2_xsd']:.2f})")
+        print(
+            f"validate {check['items_per_s']:8.0f} items/s     (target 5000; {check['items']} "
+            f"agency items, mean {check['mean_bytes']} bytes; plain lxml "
+            f"{check['lxml_docs_per_s']:.0f}/s, ratio {check['ratio_to_lxml']:.2f}; libxml2's "
+            f"own parse + XSD {check['libxml2_xsd_items_per_s']:.0f}/s, ratio "
+            f"{check['ratio_to_libxml2_xsd']:.2f})"
+        )
     else:
         print(f"validate {check}")
     refused = ", ".join(f"{name} {ms:.1f} ms" for name, ms in results["hostile_ms"].items())

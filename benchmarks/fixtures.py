@@ -45,8 +45,11 @@ def rich_articles(texts: list[str], count: int) -> list[Any]:
         ]
         persons = [
             Person(
-                id=f"person-{i}", name=f"Особа Номер {i}", name_latin=f"Osoba Nomer {i}",
-                job_title="заступник міністра оборони", affiliation=["org-1"],
+                id=f"person-{i}",
+                name=f"Особа Номер {i}",
+                name_latin=f"Osoba Nomer {i}",
+                job_title="заступник міністра оборони",
+                affiliation=["org-1"],
                 nationality="place-0",
                 mentions=[Mention(start=0, end=min(5, len(body)), text=body[:5])],
             )
@@ -54,18 +57,34 @@ def rich_articles(texts: list[str], count: int) -> list[Any]:
         ]
         events = [
             Event(
-                id=f"event-{i}", name="зустріч делегацій", category=EventCategory.MEETING,
-                start_date=PartialDate(2025, 11, 6), location=["place-1"],
-                participants=[Participant(id="person-0", role="host"),
-                              Participant(id="person-1", role="guest")],
+                id=f"event-{i}",
+                name="зустріч делегацій",
+                category=EventCategory.MEETING,
+                start_date=PartialDate(2025, 11, 6),
+                location=["place-1"],
+                participants=[
+                    Participant(id="person-0", role="host"),
+                    Participant(id="person-1", role="guest"),
+                ],
                 description="Міністр прийняв делегацію.",
             )
             for i in range(3)
         ]
-        articles.append(Article(
-            id=f"bench-{index}", headline=body[:80], description=body[:200],
-            date_published=datetime(2025, 11, 7, 9, 30, tzinfo=UTC), language="uk", body=body,
-            word_count=len(body.split()), persons=persons, organisations=orgs, places=places,
-            events=events, authors=[Author(name="Особа Номер 0")], publisher="ЦТАК",
-        ))
+        articles.append(
+            Article(
+                id=f"bench-{index}",
+                headline=body[:80],
+                description=body[:200],
+                date_published=datetime(2025, 11, 7, 9, 30, tzinfo=UTC),
+                language="uk",
+                body=body,
+                word_count=len(body.split()),
+                persons=persons,
+                organisations=orgs,
+                places=places,
+                events=events,
+                authors=[Author(name="Особа Номер 0")],
+                publisher="ЦТАК",
+            )
+        )
     return articles

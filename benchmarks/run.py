@@ -83,12 +83,19 @@ def wall(command: list[str], *, repeat: int, cwd: Path | None = None) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, check=False, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
+        done = subprocess.run(
+            command,
+            cwd=cwd,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         times.append(time.perf_counter() - started)
         if done.returncode not in (0, 1):
-            raise StepError(f"{' '.join(command)} failed ({done.returncode}): "
-                             f"{done.stderr.strip()[-500:]}")
+            raise StepError(
+                f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()[-500:]}"
+            )
     return statistics.median(times)
 
 
@@ -120,11 +127,12 @@ def bench_parse(texts: list[str], results: dict[str, Any], *, quick: bool) -> li
     import newsmodel
 
     min_time, rounds = (0.3, 3) if quick else (1.0, 5)
-    seed = bench_parse.measure([SEED.read_text(encoding="utf-8")], min_time=min_time,
-                               rounds=rounds)
+    seed = bench_parse.measure([SEED.read_text(encoding="utf-8")], min_time=min_time, rounds=rounds)
     news = bench_parse.measure(texts, min_time=min_time, rounds=rounds)
-    results["references"]["lemmatise"] = {"seed_articles_per_s": seed["reference_per_s"],
-                                          "news_articles_per_s": news["reference_per_s"]}
+    results["references"]["lemmatise"] = {
+        "seed_articles_per_s": seed["reference_per_s"],
+        "news_articles_per_s": news["reference_per_s"],
+    }
     results["parse"] = {"seed": seed, "news": news}
     return [newsmodel.parse_text(text, source_id=f"a{i}") for i, text in enumerate(texts)]
 
@@ -143,12 +151,16 @@ def bench_exports(articles: list[Any], results: dict[str, Any]) -> dict[str, lis
     for name in sorted(FORMATS):
         documents[name] = [dumps(article, name) for article in articles]
         export = rate(lambda name=name: [dumps(a, name) for a in articles], items=len(articles))
-        entry: dict[str, Any] = {"articles_per_s": export, "reference": "orjson",
-                                 "ratio": export / reference}
+        entry: dict[str, Any] = {
+            "articles_per_s": export,
+            "reference": "orjson",
+            "ratio": export / reference,
+        }
         if documents[name][0].lstrip().startswith(b"<"):
             xml = documents[name]
-            lxml_rate = rate(lambda xml=xml: [etree.tostring(etree.fromstring(d)) for d in xml],
-                             items=len(xml))
+            lxml_rate = rate(
+                lambda xml=xml: [etree.tostring(etree.fromstring(d)) for d in xml], items=len(xml)
+            )
             results["references"].setdefault("lxml", {})[f"{name}_articles_per_s"] = lxml_rate
             entry.update(reference="lxml", ratio=export / lxml_rate)
         results["export"][name] = entry
@@ -169,8 +181,9 @@ def bench_validators(documents: dict[str, list[bytes]], results: dict[str, Any])
             results["validate"][name] = {"unavailable": str(error)}
             continue
         entry: dict[str, Any] = {
-            "documents_per_s": rate(lambda docs=docs, name=name: [validate(d, name) for d in docs],
-                                    items=len(docs)),
+            "documents_per_s": rate(
+                lambda docs=docs, name=name: [validate(d, name) for d in docs], items=len(docs)
+            ),
             "first_document_ok": report.ok,
             "issue_codes": sorted({issue.code for issue in report.issues}),
         }
@@ -178,9 +191,10 @@ def bench_validators(documents: dict[str, list[bytes]], results: dict[str, Any])
         if reference:
             entry.update(reference="lxml", ratio=entry["documents_per_s"] / reference)
         else:
-            entry.update(reference="orjson",
-                         ratio=entry["documents_per_s"]
-                         / results["references"]["orjson"]["articles_per_s"])
+            entry.update(
+                reference="orjson",
+                ratio=entry["documents_per_s"] / results["references"]["orjson"]["articles_per_s"],
+            )
         results["validate"][name] = entry
 
 
@@ -195,12 +209,23 @@ def bench_batch(texts: list[str], results: dict[str, Any], *, files: int) -> Non
         entry: dict[str, Any] = {"files": files}
         for workers in (1, 2):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            seconds = wall([*command, str(folder), "-o", str(Path(tmp) / f"out{workers}"),
-                            "--workers", str(workers), "-q"], repeat=1)
+            seconds = wall(
+                [
+                    *command,
+                    str(folder),
+                    "-o",
+                    str(Path(tmp) / f"out{workers}"),
+                    "--workers",
+                    str(workers),
+                    "-q",
+                ],
+                repeat=1,
+            )
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             entry[f"workers_{workers}_files_per_s"] = files / seconds
-            entry[f"workers_{workers}_cpu_s"] = (after.ru_utime - before.ru_utime
-                                                 + after.ru_stime - before.ru_stime)
+            entry[f"workers_{workers}_cpu_s"] = (
+                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            )
         entry["speedup_2_over_1"] = entry["workers_2_files_per_s"] / entry["workers_1_files_per_s"]
         entry["ceiling_2_over_1"] = parallel_ceiling()
         # CPU seconds spent per file with 2 workers relative to 1: the cost of going parallel
@@ -248,13 +273,25 @@ def bench_memory(texts: list[str], results: dict[str, Any], *, files: int) -> No
         )
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", launcher, *newsmodel_command(), "convert",
-             str(folder), "-o", str(Path(tmp) / "all.jsonl"), "-q"],
-            check=True, capture_output=True, text=True,
+            [
+                sys.executable,
+                "-c",
+                launcher,
+                *newsmodel_command(),
+                "convert",
+                str(folder),
+                "-o",
+                str(Path(tmp) / "all.jsonl"),
+                "-q",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         seconds = time.perf_counter() - started
     results["memory"] = {
-        "articles": files, "seconds": seconds,
+        "articles": files,
+        "seconds": seconds,
         "peak_rss_mb": int(done.stdout.split()[-1]) / 1024,
         "how": "peak resident set of `newsmodel convert FOLDER -o all.jsonl` (one process)",
     }
@@ -294,7 +331,8 @@ def fold_in(texts: list[str], results: dict[str, Any], quick: bool) -> None:
             started = time.perf_counter()
             results.setdefault("extra", {})[path.stem] = runner(texts, quick)
             results.setdefault("extra_seconds", {})[path.stem] = round(
-                time.perf_counter() - started, 1)
+                time.perf_counter() - started, 1
+            )
 
 
 # --------------------------------------------------------------------------- report
@@ -302,27 +340,37 @@ def fold_in(texts: list[str], results: dict[str, Any], quick: bool) -> None:
 
 def show_references(results: dict[str, Any]) -> None:
     refs = results["references"]
-    print(f"newsmodel {results['version']} on {results['machine']['python']}, "
-          f"{results['machine']['cpus']} CPU(s); {results['articles']} Cyrillic articles")
-    print("references: "
-          f"lemmatise {refs['lemmatise']['news_articles_per_s']:.0f} art/s, "
-          f"orjson {refs['orjson']['articles_per_s']:.0f} art/s"
-          + "".join(f", lxml {key.split('_')[0]} {value:.0f} doc/s"
-                    for key, value in refs.get("lxml", {}).items()))
+    print(
+        f"newsmodel {results['version']} on {results['machine']['python']}, "
+        f"{results['machine']['cpus']} CPU(s); {results['articles']} Cyrillic articles"
+    )
+    print(
+        "references: "
+        f"lemmatise {refs['lemmatise']['news_articles_per_s']:.0f} art/s, "
+        f"orjson {refs['orjson']['articles_per_s']:.0f} art/s"
+        + "".join(
+            f", lxml {key.split('_')[0]} {value:.0f} doc/s"
+            for key, value in refs.get("lxml", {}).items()
+        )
+    )
 
 
 def show_parse(results: dict[str, Any]) -> None:
     for label, entry in results["parse"].items():
-        print(f"parse {label:8s} {entry['articles_per_s']:9.1f} articles/s per core "
-              f"({entry['mean_characters']} characters each; {entry['ratio']:.3f} x lemmatise, "
-              f"{entry['reference_per_s']:.0f}/s)")
+        print(
+            f"parse {label:8s} {entry['articles_per_s']:9.1f} articles/s per core "
+            f"({entry['mean_characters']} characters each; {entry['ratio']:.3f} x lemmatise, "
+            f"{entry['reference_per_s']:.0f}/s)"
+        )
 
 
 def show_exports(results: dict[str, Any]) -> None:
     show_references(results)
     for name, entry in results["export"].items():
-        print(f"export {name:8s}{entry['articles_per_s']:9.1f} articles/s "
-              f"({entry['ratio']:.3f} x {entry['reference']})")
+        print(
+            f"export {name:8s}{entry['articles_per_s']:9.1f} articles/s "
+            f"({entry['ratio']:.3f} x {entry['reference']})"
+        )
 
 
 def show_validators(results: dict[str, Any]) -> None:
@@ -330,32 +378,40 @@ def show_validators(results: dict[str, Any]) -> None:
         if "unavailable" in entry:
             print(f"validate {name:6s} unavailable: {entry['unavailable']}")
             continue
-        print(f"validate {name:6s}{entry['documents_per_s']:9.1f} documents/s "
-              f"({entry['ratio']:.3f} x {entry['reference']})")
+        print(
+            f"validate {name:6s}{entry['documents_per_s']:9.1f} documents/s "
+            f"({entry['ratio']:.3f} x {entry['reference']})"
+        )
 
 
 def show_batch(results: dict[str, Any]) -> None:
     batch = results["batch"]
-    print(f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
-          f"{batch['workers_2_files_per_s']:.1f} with 2 "
-          f"(x{batch['speedup_2_over_1']:.2f}, where two busy processes get "
-          f"x{batch['ceiling_2_over_1']:.2f}; {batch['files']} files, whole command; CPU "
-          f"{batch['workers_1_cpu_s']:.1f} s vs {batch['workers_2_cpu_s']:.1f} s, "
-          f"load average {results['machine']['load_average'][0]:.1f})")
+    print(
+        f"batch convert  {batch['workers_1_files_per_s']:9.1f} files/s with 1 worker, "
+        f"{batch['workers_2_files_per_s']:.1f} with 2 "
+        f"(x{batch['speedup_2_over_1']:.2f}, where two busy processes get "
+        f"x{batch['ceiling_2_over_1']:.2f}; {batch['files']} files, whole command; CPU "
+        f"{batch['workers_1_cpu_s']:.1f} s vs {batch['workers_2_cpu_s']:.1f} s, "
+        f"load average {results['machine']['load_average'][0]:.1f})"
+    )
 
 
 def show_memory(results: dict[str, Any]) -> None:
     memory = results["memory"]
-    print(f"memory         {memory['peak_rss_mb']:9.1f} MB peak RSS converting "
-          f"{memory['articles']} articles ({memory['seconds']:.1f} s)")
+    print(
+        f"memory         {memory['peak_rss_mb']:9.1f} MB peak RSS converting "
+        f"{memory['articles']} articles ({memory['seconds']:.1f} s)"
+    )
 
 
 def show_cold_start(results: dict[str, Any]) -> None:
     cold = results["cold_start"]
-    print(f"cold start     --version {cold['version_ms']:.0f} ms, --help {cold['help_ms']:.0f} ms, "
-          f"convert seed {cold['convert_seed_ms']:.0f} ms wall, "
-          f"{cold['convert_seed_cpu_ms']:.0f} ms CPU (target < 1 s; python itself "
-          f"{cold['python_startup_ms']:.0f} ms)")
+    print(
+        f"cold start     --version {cold['version_ms']:.0f} ms, --help {cold['help_ms']:.0f} ms, "
+        f"convert seed {cold['convert_seed_ms']:.0f} ms wall, "
+        f"{cold['convert_seed_cpu_ms']:.0f} ms CPU (target < 1 s; python itself "
+        f"{cold['python_startup_ms']:.0f} ms)"
+    )
 
 
 def show_extra(results: dict[str, Any]) -> None:
@@ -364,22 +420,28 @@ def show_extra(results: dict[str, Any]) -> None:
     newsml = results.get("extra", {}).get("bench_newsml", {})
     read, check = newsml.get("read", {}), newsml.get("validate", {})
     if "newsmodel_files_per_s" in read:
-        print(f"read NewsML    {read['newsmodel_files_per_s']:9.1f} files/s ({read['files']} "
-              f"agency files both read; python-newsmlg2 {read['newsmlg2_files_per_s']:.1f} "
-              f"files/s, ratio {read['ratio_to_newsmlg2']:.1f}; "
-              f"{read['ratio_to_lxml']:.3f} x lxml)")
+        print(
+            f"read NewsML    {read['newsmodel_files_per_s']:9.1f} files/s ({read['files']} "
+            f"agency files both read; python-newsmlg2 {read['newsmlg2_files_per_s']:.1f} "
+            f"files/s, ratio {read['ratio_to_newsmlg2']:.1f}; "
+            f"{read['ratio_to_lxml']:.3f} x lxml)"
+        )
     if "items_per_s" in check:
-        print(f"check NewsML   {check['items_per_s']:9.1f} items/s ({check['items']} agency "
-              f"items; {check['ratio_to_lxml']:.3f} x lxml, "
-              f"{check['ratio_to_libxml2_xsd']:.3f} x libxml2's own parse + XSD)")
+        print(
+            f"check NewsML   {check['items_per_s']:9.1f} items/s ({check['items']} agency "
+            f"items; {check['ratio_to_lxml']:.3f} x lxml, "
+            f"{check['ratio_to_libxml2_xsd']:.3f} x libxml2's own parse + XSD)"
+        )
     ninjs = results.get("extra", {}).get("bench_ninjs", {})
     if "export" in ninjs:
         export, read, check = ninjs["export"], ninjs["read"], ninjs.get("validate", {})
-        print(f"ninjs 3.1      export {export['articles_per_s']:.0f} art/s "
-              f"({export['ratio_to_orjson']:.2f} x orjson), read {read['documents_per_s']:.0f} "
-              f"doc/s ({read['ratio_to_orjson_loads']:.3f} x orjson.loads), validate "
-              + (f"{check['documents_per_s']:.0f} doc/s" if "documents_per_s" in check
-                 else "skipped") + " (targets 5000, 5000, 2000)")
+        print(
+            f"ninjs 3.1      export {export['articles_per_s']:.0f} art/s "
+            f"({export['ratio_to_orjson']:.2f} x orjson), read {read['documents_per_s']:.0f} "
+            f"doc/s ({read['ratio_to_orjson_loads']:.3f} x orjson.loads), validate "
+            + (f"{check['documents_per_s']:.0f} doc/s" if "documents_per_s" in check else "skipped")
+            + " (targets 5000, 5000, 2000)"
+        )
     for name, extra in results.get("extra", {}).items():
         print(f"{name}: {json.dumps(extra, ensure_ascii=False)[:300]}")
 
@@ -408,10 +470,15 @@ def _linearity(state: dict[str, Any], results: dict[str, Any]) -> None:
 
 def show_linearity(results: dict[str, Any]) -> None:
     table = results["linearity"]
-    print("linearity      " + ("linear: no size over 2x the smallest per MB" if table["linear"]
-                              else "NOT linear: " + ", ".join(
-                                  label for label, row in table["rows"].items()
-                                  if row["flagged"])))
+    print(
+        "linearity      "
+        + (
+            "linear: no size over 2x the smallest per MB"
+            if table["linear"]
+            else "NOT linear: "
+            + ", ".join(label for label, row in table["rows"].items() if row["flagged"])
+        )
+    )
 
 
 def _exports(state: dict[str, Any], results: dict[str, Any]) -> None:
@@ -478,36 +545,49 @@ def run_steps(state: dict[str, Any], results: dict[str, Any], output: Path) -> i
                 continue
             finally:
                 results.setdefault("step_seconds", {})[step.name] = round(
-                    time.perf_counter() - started, 1)
+                    time.perf_counter() - started, 1
+                )
             step.show(results)
             sys.stdout.flush()
     finally:
         if failed:
             results["failed"] = failed
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+        output.write_text(
+            json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(f"wrote {output}")
     return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="smaller sizes, no folded-in bench_*.py suites (about a minute)")
-    parser.add_argument("--extras", action="store_true",
-                        help="with --quick, still run the folded-in bench_*.py suites")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller sizes, no folded-in bench_*.py suites (about a minute)",
+    )
+    parser.add_argument(
+        "--extras",
+        action="store_true",
+        help="with --quick, still run the folded-in bench_*.py suites",
+    )
     parser.add_argument("--articles", type=int, default=None, help="articles for in-process runs")
     parser.add_argument("--batch-files", type=int, default=None)
-    parser.add_argument("--memory-articles", type=int, default=None,
-                        help="articles for the memory run (default 10000; 0 skips it)")
+    parser.add_argument(
+        "--memory-articles",
+        type=int,
+        default=None,
+        help="articles for the memory run (default 10000; 0 skips it)",
+    )
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args(argv)
     quick = args.quick
     count = args.articles or (20 if quick else 100)
     batch_files = args.batch_files or (40 if quick else 600)
-    memory_articles = (args.memory_articles if args.memory_articles is not None
-                       else (300 if quick else 10_000))
+    memory_articles = (
+        args.memory_articles if args.memory_articles is not None else (300 if quick else 10_000)
+    )
     schemas = SHARED / "schemas"
     if (schemas / "newsml-g2").is_dir():  # validate against the real XSD, read in place
         os.environ.setdefault("NEWSMODEL_SCHEMA_DIR", str(schemas))
@@ -517,17 +597,28 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "version": newsmodel.__version__,
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                    else os.cpu_count(), "load_average": os.getloadavg()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count(),
+            "load_average": os.getloadavg(),
+        },
         "articles": len(texts),
         "data": "ner-uk ng/ news texts" if len(set(texts)) > 1 else "seed article",
         "references": {},
     }
-    state = {"texts": texts, "quick": quick, "batch_files": batch_files,
-             "extras": args.extras or not quick,
-             "memory_articles": memory_articles, "repeat": 5 if quick else 15}
+    state = {
+        "texts": texts,
+        "quick": quick,
+        "batch_files": batch_files,
+        "extras": args.extras or not quick,
+        "memory_articles": memory_articles,
+        "repeat": 5 if quick else 15,
+    }
     return run_steps(state, results, args.output)
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -59,6 +59,10 @@ def interleaved_rates(
     best = dict.fromkeys(functions, 0.0)
     for _ in range(repeat):
         for name, function in functions.items():
-            best[name] = max(best[name], rate(function, items=items, min_time=min_time,
-                                              repeat=1, clock=clock, warm_up=False))
+            best[name] = max(
+                best[name],
+                rate(
+                    function, items=items, min_time=min_time, repeat=1, clock=clock, warm_up=False
+                ),
+            )
     return best

@@ -49,8 +49,11 @@ def _import(name: str) -> Any:
 
 
 def convert_bag(
-    paths: Sequence[str | Path], *, formats: Sequence[str] = ("json",),
-    npartitions: int | None = None, from_format: str | None = None,
+    paths: Sequence[str | Path],
+    *,
+    formats: Sequence[str] = ("json",),
+    npartitions: int | None = None,
+    from_format: str | None = None,
 ) -> dask.bag.Bag:
     """A bag of :class:`~newsmodel.batch.Result`, one per path (lazy: nothing runs yet).
 
@@ -67,7 +70,10 @@ def convert_bag(
 
 
 def write_jsonl(
-    paths: Sequence[str | Path], folder: str | Path, *, npartitions: int | None = None,
+    paths: Sequence[str | Path],
+    folder: str | Path,
+    *,
+    npartitions: int | None = None,
     from_format: str | None = None,
 ) -> list[PartReport]:
     """Convert every path and write ``folder/part-NNNNN.jsonl``; returns one report per part.

@@ -51,10 +51,13 @@ def article_id_from_name(name: str) -> str:
     """A valid article id for a file name (its stem, as ``Path.stem`` gives it)."""
     first = next((i for i, char in enumerate(name) if not _blank(char)), len(name))
     last = next((i for i in range(len(name) - 1, -1, -1) if not _blank(name[i])), -1)
-    text = "".join(
-        _percent(char) if _unsafe(char) or not first <= index <= last else char
-        for index, char in enumerate(name)
-    ) or "article"
+    text = (
+        "".join(
+            _percent(char) if _unsafe(char) or not first <= index <= last else char
+            for index, char in enumerate(name)
+        )
+        or "article"
+    )
     if len(text) > MAX_ID:
         digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
         text = f"{text[: MAX_ID - 18]}~{digest}"

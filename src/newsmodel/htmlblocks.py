@@ -79,10 +79,17 @@ class Parsed:
 class BlockSyntaxError(DocumentError):
     """A block that is not JSON even after the safe repairs; ``line``/``column`` are in the file."""
 
-    def __init__(self, message: str, *, block: Block, line: int, column: int | None,
-                 source: str | None = None,
-                 hint: str = "fix the JSON syntax at that position",
-                 code: str = "jsonld.syntax") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        block: Block,
+        line: int,
+        column: int | None,
+        source: str | None = None,
+        hint: str = "fix the JSON syntax at that position",
+        code: str = "jsonld.syntax",
+    ) -> None:
         where = f"{line}:{column}" if column is not None else f"{line}"
         super().__init__(message, where=f"{source}:{where}" if source else where, hint=hint)
         self.code = code
@@ -111,16 +118,19 @@ def extract_blocks(page: str) -> list[Block]:
 
     page = _blank_xml_declaration(page)
     _check_attributes(page)
-    parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=False,
-                                  remove_pis=True, collect_ids=False)
+    parser = lxml.html.HTMLParser(
+        no_network=True, huge_tree=False, remove_comments=False, remove_pis=True, collect_ids=False
+    )
     try:
         root = lxml.html.document_fromstring(page, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse the HTML page: {error}") from None
     if any("Excessive depth" in entry.message for entry in parser.error_log):
         # libxml2 stops building the tree there: blocks further in would be lost unseen.
-        raise InputError("the HTML page nests elements too deeply to be read safely",
-                         hint="no real page nests elements thousands of levels deep")
+        raise InputError(
+            "the HTML page nests elements too deeply to be read safely",
+            hint="no real page nests elements thousands of levels deep",
+        )
     starts = _line_starts(page)
     language = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     blocks: list[Block] = []
@@ -143,7 +153,7 @@ def _blank_xml_declaration(page: str) -> str:
     if found is None:
         return page
     blank = "".join(char if char == "\n" else " " for char in found.group())
-    return blank + page[found.end():]
+    return blank + page[found.end() :]
 
 
 def _check_attributes(page: str) -> None:
@@ -195,12 +205,17 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
         chars = list(text)
         for match in (start, end):
             if match:
-                chars[match.start():match.end()] = [" "] * (match.end() - match.start())
+                chars[match.start() : match.end()] = [" "] * (match.end() - match.start())
         text = "".join(chars)
         repairs.append("removed an HTML comment or CDATA wrapper around the JSON")
     if not text.strip():
-        raise BlockSyntaxError("the JSON-LD block is empty", block=block, line=block.line,
-                               column=block.column, source=source)
+        raise BlockSyntaxError(
+            "the JSON-LD block is empty",
+            block=block,
+            line=block.line,
+            column=block.column,
+            source=source,
+        )
     try:
         return _checked(Parsed(orjson.loads(text), repairs, text), block, source)
     except orjson.JSONDecodeError as error:
@@ -229,8 +244,9 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
         except _NotJSONNumber as error:
             _bad_number(block, source, error)
     line, column = block.position(first.lineno, first.colno)
-    raise BlockSyntaxError(f"not valid JSON: {first.msg}", block=block, line=line, column=column,
-                           source=source)
+    raise BlockSyntaxError(
+        f"not valid JSON: {first.msg}", block=block, line=line, column=column, source=source
+    )
 
 
 class _NotJSONNumber(ValueError):  # noqa: N818 (a reason carried out of json.loads)
@@ -242,8 +258,9 @@ def _forgiving(text: str) -> Any:
     parser does (integers past 64 bits become floats), and refusing what it refuses: ``NaN``,
     ``Infinity`` and numbers too large for a double (its ``int`` would also stop at 4,300
     digits)."""
-    return json.loads(text, strict=False, parse_int=_integer, parse_float=_float,
-                      parse_constant=_constant)
+    return json.loads(
+        text, strict=False, parse_int=_integer, parse_float=_float, parse_constant=_constant
+    )
 
 
 def _integer(literal: str) -> int | float:
@@ -256,8 +273,11 @@ def _integer(literal: str) -> int | float:
 def _float(literal: str) -> float:
     value = float(literal)
     if math.isinf(value):
-        raise _NotJSONNumber(f"the number {literal[:20]}… is too large for JSON readers"
-                             if len(literal) > 20 else f"the number {literal} is too large")
+        raise _NotJSONNumber(
+            f"the number {literal[:20]}… is too large for JSON readers"
+            if len(literal) > 20
+            else f"the number {literal} is too large"
+        )
     return value
 
 
@@ -266,9 +286,14 @@ def _constant(name: str) -> Any:
 
 
 def _bad_number(block: Block, source: str | None, error: ValueError) -> NoReturn:
-    raise BlockSyntaxError(f"not valid JSON: {error}", block=block, line=block.line,
-                           column=block.column, source=source,
-                           hint="write the value as a string, or a number in double range")
+    raise BlockSyntaxError(
+        f"not valid JSON: {error}",
+        block=block,
+        line=block.line,
+        column=block.column,
+        source=source,
+        hint="write the value as a string, or a number in double range",
+    )
 
 
 def _checked(parsed: Parsed, block: Block, source: str | None) -> Parsed:
@@ -278,10 +303,15 @@ def _checked(parsed: Parsed, block: Block, source: str | None) -> Parsed:
     found = first_lone_surrogate(parsed.value)
     if found is not None:
         pointer, text, index = found
-        raise BlockSyntaxError(f"{surrogate_message(text, index)} (at {pointer or '/'})",
-                               block=block, line=block.line, column=block.column,
-                               source=source, code="jsonld.surrogate",
-                               hint="remove the lone \\uD8xx-\\uDFxx escape")
+        raise BlockSyntaxError(
+            f"{surrogate_message(text, index)} (at {pointer or '/'})",
+            block=block,
+            line=block.line,
+            column=block.column,
+            source=source,
+            code="jsonld.surrogate",
+            hint="remove the lone \\uD8xx-\\uDFxx escape",
+        )
     stack: list[tuple[Any, int]] = [(parsed.value, 1)]
     while stack:
         value, depth = stack.pop()
@@ -298,9 +328,14 @@ def _checked(parsed: Parsed, block: Block, source: str | None) -> Parsed:
 
 
 def _too_deep(block: Block, source: str | None) -> NoReturn:
-    raise BlockSyntaxError(f"the JSON nests deeper than {MAX_DEPTH} levels; refusing it",
-                           block=block, line=block.line, column=block.column, source=source,
-                           hint="real markup is never that deep; flatten it with @id references")
+    raise BlockSyntaxError(
+        f"the JSON nests deeper than {MAX_DEPTH} levels; refusing it",
+        block=block,
+        line=block.line,
+        column=block.column,
+        source=source,
+        hint="real markup is never that deep; flatten it with @id references",
+    )
 
 
 def _strip_comments_and_commas(text: str) -> tuple[str, list[str]]:

@@ -25,7 +25,7 @@ def looks_like_html(data: bytes) -> bool:
     head = data[:65536]
     for bom, codec in BOMS:
         if head.startswith(bom):
-            head = head[len(bom):4096].decode(codec, errors="ignore").encode("utf-8")
+            head = head[len(bom) : 4096].decode(codec, errors="ignore").encode("utf-8")
             break
     if not _HTML_START.match(head):
         return False
@@ -60,7 +60,7 @@ def decode_page(data: bytes) -> PageText:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
-                return PageText(data[len(bom):].decode(codec), codec)
+                return PageText(data[len(bom) :].decode(codec), codec)
             except UnicodeDecodeError:
                 raise InputError(
                     f"the input has a {codec.upper()} byte order mark but is not {codec}"
@@ -70,21 +70,31 @@ def decode_page(data: bytes) -> PageText:
     except UnicodeDecodeError as error:
         bad = f"byte 0x{data[error.start]:02x} at offset {error.start} is not UTF-8"
     if not looks_like_html(data):
-        return PageText(data.decode("cp1252", errors="replace"), "cp1252",
-                        f"JSON must be UTF-8, but {bad}; read as Windows-1252")
+        return PageText(
+            data.decode("cp1252", errors="replace"),
+            "cp1252",
+            f"JSON must be UTF-8, but {bad}; read as Windows-1252",
+        )
     head = data[:8192]
     declared = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     label = declared.group(1).decode("ascii") if declared else None
     declared_codec = text_codec(label, web=True) if label else None
     if declared_codec is None:
-        why = (f"declares the charset {label!r}, which is not a text encoding" if label
-               else "declares no charset")
-        return PageText(data.decode("cp1252", errors="replace"), "cp1252",
-                        f"the page {why} and {bad}; read as Windows-1252")
+        why = (
+            f"declares the charset {label!r}, which is not a text encoding"
+            if label
+            else "declares no charset"
+        )
+        return PageText(
+            data.decode("cp1252", errors="replace"),
+            "cp1252",
+            f"the page {why} and {bad}; read as Windows-1252",
+        )
     text = data.decode(declared_codec, errors="replace")
     if declared_codec == "utf-8":
-        return PageText(text, declared_codec,
-                        f"the page declares UTF-8 but {bad}; such bytes read as U+FFFD")
+        return PageText(
+            text, declared_codec, f"the page declares UTF-8 but {bad}; such bytes read as U+FFFD"
+        )
     return PageText(text, declared_codec)
 
 

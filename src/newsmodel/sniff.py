@@ -19,10 +19,17 @@ from newsmodel.errors import FormatError
 from newsmodel.textcodecs import bom_codec, unicode_by_nuls
 
 NEWSML_NAMESPACE = b"iptc.org/std/nar/2006-10-01"
-NEWSML_ROOTS = frozenset({
-    b"newsItem", b"newsMessage", b"packageItem", b"conceptItem", b"knowledgeItem",
-    b"planningItem", b"catalogItem",
-})
+NEWSML_ROOTS = frozenset(
+    {
+        b"newsItem",
+        b"newsMessage",
+        b"packageItem",
+        b"conceptItem",
+        b"knowledgeItem",
+        b"planningItem",
+        b"catalogItem",
+    }
+)
 _HTML_ROOTS = frozenset({b"html", b"head", b"body", b"script", b"meta", b"title", b"link"})
 _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|script|meta)[\s>]", re.IGNORECASE)
 _ELEMENT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)")
@@ -36,8 +43,14 @@ JSON document holding one is ninjs.  ``guid`` is superdesk's spelling of ``uri``
 _WRAPPED_JSON = re.compile(rb"^(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)\s*[\[{]")
 """JSON-LD as publishers paste it from a script element: inside ``<!--`` or ``<![CDATA[``."""
 _HEAD = 65536
-_BY_SUFFIX = {"json": "json", "jsonl": "json", "jsonld": "jsonld", "html": "jsonld",
-              "htm": "jsonld", "xml": "newsml"}
+_BY_SUFFIX = {
+    "json": "json",
+    "jsonl": "json",
+    "jsonld": "jsonld",
+    "html": "jsonld",
+    "htm": "jsonld",
+    "xml": "newsml",
+}
 
 _UNSUPPORTED = {
     # root element -> (what the file is, what newsmodel does not read, a word it must contain)
@@ -148,5 +161,7 @@ def unsupported(data: bytes) -> str | None:
     what, name, marker = _UNSUPPORTED[root]
     if marker not in head:
         return None
-    return (f"this is {what} (root <{root.decode()}>), not NewsML-G2, JSON-LD or "
-            f"newsmodel JSON: newsmodel does not read {name} (yet)")
+    return (
+        f"this is {what} (root <{root.decode()}>), not NewsML-G2, JSON-LD or "
+        f"newsmodel JSON: newsmodel does not read {name} (yet)"
+    )

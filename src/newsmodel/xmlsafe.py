@@ -171,9 +171,7 @@ def _blanks_are_safe_to_drop(utf8: bytes) -> bool:
     return question < 0 or utf8.find(b"<?", 1) < 0
 
 
-def parse(
-    data: bytes, *, source: str | None = None, drop_blank_text: bool = False
-) -> SafeDocument:
+def parse(data: bytes, *, source: str | None = None, drop_blank_text: bool = False) -> SafeDocument:
     """Parse untrusted bytes with the hardened parser, or raise :class:`XMLInputError`.
 
     ``drop_blank_text=True`` (for validation: the reader needs mixed-content whitespace)
@@ -194,8 +192,12 @@ def parse(
         ]
         first = next((m for m in messages if not m.warning), messages[0])
         raise XMLInputError(
-            first.code, f"not well-formed XML: {first.message}", source=source,
-            line=first.line, column=first.column, messages=messages,
+            first.code,
+            f"not well-formed XML: {first.message}",
+            source=source,
+            line=first.line,
+            column=first.column,
+            messages=messages,
         ) from None
     if root is None:  # pragma: no cover - libxml2 reports an empty document as an error
         raise XMLInputError("xml.empty", "the document is empty", source=source)
@@ -216,8 +218,9 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
     """
     if len(data) > MAX_BYTES:
         raise XMLInputError(
-            "xml.too-large", f"the document has {len(data)} bytes, more than the limit of "
-            f"{MAX_BYTES}", source=source,
+            "xml.too-large",
+            f"the document has {len(data)} bytes, more than the limit of {MAX_BYTES}",
+            source=source,
         )
     if not data.lstrip(_BLANK_BYTES):
         raise XMLInputError("xml.empty", "the document is empty", source=source, line=1, column=1)
@@ -225,8 +228,8 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
     for bom, name in BOMS:
         if data.startswith(bom):
             if name == "utf-8":
-                return _check_utf8_declaration(data[len(bom):], notes), "utf-8", notes
-            text = _decode(data[len(bom):], name, source)
+                return _check_utf8_declaration(data[len(bom) :], notes), "utf-8", notes
+            text = _decode(data[len(bom) :], name, source)
             return _redeclare(text.encode("utf-8")), name, notes
     by_nuls = unicode_by_nuls(data)
     if by_nuls is not None:  # UTF-16/32 without a byte-order mark: transcode, then check
@@ -240,18 +243,26 @@ def normalise(data: bytes, *, source: str | None = None) -> tuple[bytes, str, li
             if declared.startswith(("utf-32", "utf32", "ucs-4", "ucs4")):
                 codec = "utf-32-le" if data[1:2] == b"\x00" else "utf-32-be"
             return _redeclare(_decode(data, codec, source).encode("utf-8")), codec, notes
-        notes.append(XMLMessage(
-            "xml.encoding-mismatch",
-            f"the declaration says {declared} but the bytes are 8-bit with no byte-order mark; "
-            "read as UTF-8", 1, 1, warning=True,
-        ))
+        notes.append(
+            XMLMessage(
+                "xml.encoding-mismatch",
+                f"the declaration says {declared} but the bytes are 8-bit with no byte-order mark; "
+                "read as UTF-8",
+                1,
+                1,
+                warning=True,
+            )
+        )
         return _redeclare(data), "utf-8", notes
     known = text_codec(declared)
     if known is None:
         raise XMLInputError(
-            "xml.encoding", f"unknown encoding {declared!r} in the XML declaration: not a text "
+            "xml.encoding",
+            f"unknown encoding {declared!r} in the XML declaration: not a text "
             "encoding documents are written in (see the WHATWG Encoding Standard's list)",
-            source=source, line=1, column=1,
+            source=source,
+            line=1,
+            column=1,
         )
     text = _decode(data, known, source)
     return _redeclare(text.encode("utf-8")), declared, notes
@@ -279,8 +290,11 @@ def check_prolog(data: bytes, *, source: str | None = None) -> None:
     line = data.count(b"\n", 0, position) + 1
     column = position - (data.rfind(b"\n", 0, position) + 1) + 1
     raise XMLInputError(
-        "xml.doctype", f"DOCTYPE refused: it {why}; remove the DOCTYPE declaration",
-        source=source, line=line, column=column,
+        "xml.doctype",
+        f"DOCTYPE refused: it {why}; remove the DOCTYPE declaration",
+        source=source,
+        line=line,
+        column=column,
     )
 
 
@@ -317,11 +331,15 @@ def source_line(element: etree._Element) -> int | None:
 def _check_utf8_declaration(data: bytes, notes: list[XMLMessage]) -> bytes:
     declared = _declared_encoding(data)
     if declared is not None and declared not in _UTF8_NAMES:
-        notes.append(XMLMessage(
-            "xml.encoding-mismatch",
-            f"a UTF-8 byte-order mark but the declaration says {declared}; read as UTF-8",
-            1, 1, warning=True,
-        ))
+        notes.append(
+            XMLMessage(
+                "xml.encoding-mismatch",
+                f"a UTF-8 byte-order mark but the declaration says {declared}; read as UTF-8",
+                1,
+                1,
+                warning=True,
+            )
+        )
         return _redeclare(data)
     return data
 
@@ -351,7 +369,7 @@ def _redeclare(data: bytes) -> bytes:
         return data
     start = data.find(declaration)
     rewritten = _ENCODING.sub(b'encoding="UTF-8"', declaration)
-    return data[:start] + rewritten + data[start + len(declaration):]
+    return data[:start] + rewritten + data[start + len(declaration) :]
 
 
 def _decode(data: bytes, encoding: str, source: str | None) -> str:
@@ -362,7 +380,9 @@ def _decode(data: bytes, encoding: str, source: str | None) -> str:
         raise XMLInputError(
             "xml.encoding",
             f"the bytes are not valid {encoding} (byte {error.start}: {error.reason})",
-            source=source, line=line, column=None,
+            source=source,
+            line=line,
+            column=None,
         ) from None
     except LookupError:  # pragma: no cover - codec checked by the caller
         raise XMLInputError(
@@ -383,7 +403,10 @@ def _message(entry: etree._LogEntry) -> XMLMessage:
         elif code == "xml.limit" and "depth" in entry.message.lower():
             code = "xml.too-deep"
     return XMLMessage(
-        code, str(entry.message).strip(), entry.line or None, entry.column or None,
+        code,
+        str(entry.message).strip(),
+        entry.line or None,
+        entry.column or None,
         warning=entry.level_name == "WARNING",
     )
 

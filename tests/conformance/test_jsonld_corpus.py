@@ -101,25 +101,40 @@ def _problem(text: str) -> Callable[[Row], bool]:
 
 KINDS: dict[str, tuple[Callable[[Row], bool], set[str], float]] = {
     "syntax": (lambda row: row["json"] == "INVALID", {"jsonld.syntax"}, 1.0),
-    "not strict JSON": (lambda row: row["json"] in ("nonstrict", "lenient"),
-                        {"jsonld.not-strict-json"}, 0.995),
+    "not strict JSON": (
+        lambda row: row["json"] in ("nonstrict", "lenient"),
+        {"jsonld.not-strict-json"},
+        0.995,
+    ),
     "wrapper": (lambda row: row["json"] == "repaired", {"jsonld.wrapper"}, 0.995),
-    "non-ISO date": (lambda row: "not ISO 8601" in row["problems"]
-                     or bool(re.search(r"[dD]ate\w*: literal", row["problems"])),
-                     {"jsonld.date-format"}, 1.0),
+    "non-ISO date": (
+        lambda row: (
+            "not ISO 8601" in row["problems"]
+            or bool(re.search(r"[dD]ate\w*: literal", row["problems"]))
+        ),
+        {"jsonld.date-format"},
+        1.0,
+    ),
     "unknown type": (_problem("unknown type"), {"jsonld.unknown-type"}, 1.0),
     "unknown property": (_problem("unknown property"), {"jsonld.unknown-property"}, 0.995),
     "headline missing": (_problem("headline missing"), {"jsonld.headline-missing"}, 1.0),
     "image missing": (_problem("image missing"), {"jsonld.image-missing"}, 1.0),
     "author missing": (_problem("author missing"), {"jsonld.author-missing"}, 1.0),
-    "datePublished missing": (_problem("datePublished missing"),
-                              {"jsonld.date-published-missing"}, 1.0),
+    "datePublished missing": (
+        _problem("datePublished missing"),
+        {"jsonld.date-published-missing"},
+        1.0,
+    ),
     "no time zone": (_problem("has no time zone"), {"jsonld.date-no-zone"}, 1.0),
     "author as text": (_problem("bare string"), {"jsonld.author-text"}, 1.0),
     "byline in author name": (_problem("byline word"), {"jsonld.author-byline"}, 1.0),
-    "several authors in one": (lambda row: "several authors" in row["problems"]
-                               or "author.name is a list" in row["problems"],
-                               {"jsonld.author-several"}, 0.995),
+    "several authors in one": (
+        lambda row: (
+            "several authors" in row["problems"] or "author.name is a list" in row["problems"]
+        ),
+        {"jsonld.author-several"},
+        0.995,
+    ),
 }
 """Manifest finding -> our issue codes, and the agreement floor (share of blocks agreeing)."""
 
@@ -173,8 +188,11 @@ def _terms_expanded(value: Any, found: set[str]) -> None:
             if key.startswith(schema):
                 found.add(key.split("schema.org/", 1)[1])
             if key == "@type":
-                found.update("type:" + kind.split("schema.org/", 1)[1]
-                             for kind in item if kind.startswith(schema))
+                found.update(
+                    "type:" + kind.split("schema.org/", 1)[1]
+                    for kind in item
+                    if kind.startswith(schema)
+                )
             _terms_expanded(item, found)
 
 

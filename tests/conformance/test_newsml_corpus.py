@@ -69,9 +69,7 @@ def test_verdicts_agree_with_the_official_xsd_on_every_file(
     assert disagreements == []
 
 
-def test_invalid_files_have_their_errors_located(
-    corpus: Path, with_shared_schemas: Path
-) -> None:
+def test_invalid_files_have_their_errors_located(corpus: Path, with_shared_schemas: Path) -> None:
     """Every error in an invalid agency file has a line, and schema errors a column too."""
     for row in rows(corpus / "MANIFEST.tsv"):
         if row["validates_against_2.35"] == "yes":
@@ -121,9 +119,7 @@ def text_items(path: Path) -> list[tuple[bool, bool]]:
     return found
 
 
-def test_reading_never_crashes_and_keeps_headline_and_body(
-    corpus: Path, conformance: Path
-) -> None:
+def test_reading_never_crashes_and_keeps_headline_and_body(corpus: Path, conformance: Path) -> None:
     """Every file is read or refused with a NewsmodelError; text items keep headline and body."""
     read = refused = text_checked = 0
     problems = []

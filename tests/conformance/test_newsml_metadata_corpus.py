@@ -26,29 +26,62 @@ from newsmodel.validation.xsd import validate
 from tests.conformance.test_newsml_corpus import NAR, rows
 
 PARENTS = ("itemMeta", "contentMeta", "rightsInfo")
-MAPPED_NEWSML = frozenset({
-    "itemMeta/itemClass", "itemMeta/provider", "itemMeta/versionCreated",
-    "itemMeta/firstCreated", "itemMeta/embargoed", "itemMeta/pubStatus", "itemMeta/generator",
-    "itemMeta/edNote", "itemMeta/signal", "itemMeta/link",
-    "contentMeta/urgency", "contentMeta/contentCreated", "contentMeta/contentModified",
-    "contentMeta/located", "contentMeta/creator", "contentMeta/contributor",
-    "contentMeta/language", "contentMeta/genre", "contentMeta/keyword", "contentMeta/subject",
-    "contentMeta/slugline", "contentMeta/headline", "contentMeta/dateline", "contentMeta/by",
-    "contentMeta/creditline", "contentMeta/description",
-    "rightsInfo", "rightsInfo/copyrightHolder", "rightsInfo/copyrightNotice",
-    "rightsInfo/usageTerms",
-})
+MAPPED_NEWSML = frozenset(
+    {
+        "itemMeta/itemClass",
+        "itemMeta/provider",
+        "itemMeta/versionCreated",
+        "itemMeta/firstCreated",
+        "itemMeta/embargoed",
+        "itemMeta/pubStatus",
+        "itemMeta/generator",
+        "itemMeta/edNote",
+        "itemMeta/signal",
+        "itemMeta/link",
+        "contentMeta/urgency",
+        "contentMeta/contentCreated",
+        "contentMeta/contentModified",
+        "contentMeta/located",
+        "contentMeta/creator",
+        "contentMeta/contributor",
+        "contentMeta/language",
+        "contentMeta/genre",
+        "contentMeta/keyword",
+        "contentMeta/subject",
+        "contentMeta/slugline",
+        "contentMeta/headline",
+        "contentMeta/dateline",
+        "contentMeta/by",
+        "contentMeta/creditline",
+        "contentMeta/description",
+        "rightsInfo",
+        "rightsInfo/copyrightHolder",
+        "rightsInfo/copyrightNotice",
+        "rightsInfo/usageTerms",
+    }
+)
 """Element types the model has a place for (docs/mapping.md)."""
-VALUES_CHECKED = frozenset({
-    "itemMeta/pubStatus", "itemMeta/signal", "contentMeta/urgency", "contentMeta/genre",
-    "contentMeta/slugline", "contentMeta/dateline", "contentMeta/by",
-    "contentMeta/creditline", "contentMeta/keyword", "rightsInfo/copyrightNotice",
-    "rightsInfo/usageTerms",
-})
+VALUES_CHECKED = frozenset(
+    {
+        "itemMeta/pubStatus",
+        "itemMeta/signal",
+        "contentMeta/urgency",
+        "contentMeta/genre",
+        "contentMeta/slugline",
+        "contentMeta/dateline",
+        "contentMeta/by",
+        "contentMeta/creditline",
+        "contentMeta/keyword",
+        "rightsInfo/copyrightNotice",
+        "rightsInfo/usageTerms",
+    }
+)
 """Types whose values (the qcode, else the whitespace-normalised text) must all come back."""
 PARTIAL: dict[str, tuple[int, str]] = {
-    "contentMeta/located": (21, "only the dateline's place is written as located; others are "
-                                "place subjects"),
+    "contentMeta/located": (
+        21,
+        "only the dateline's place is written as located; others are place subjects",
+    ),
     "contentMeta/creator": (43, "a creator given only as a code (photCode:X01390) has no name"),
     "contentMeta/contentModified": (24, "a date with a zone (2017-11-17+01:00) fits no model type"),
     "contentMeta/genre": (34, "a genre with neither a valid qcode nor a name"),
@@ -125,16 +158,19 @@ def _read(path: Path) -> tuple[etree._Element, list[Any]] | None:
 
 
 def _table(rows_: Iterable[tuple[str, int, int, int | None]]) -> str:
-    lines = ["| element type | files having | kept in NewsML-G2 | kept in JSON-LD |",
-             "|---|---:|---:|---:|"]
+    lines = [
+        "| element type | files having | kept in NewsML-G2 | kept in JSON-LD |",
+        "|---|---:|---:|---:|",
+    ]
     for name, have, newsml, jsonld in rows_:
         lines.append(f"| `{name}` | {have} | {newsml} | {'—' if jsonld is None else jsonld} |")
     return "\n".join(lines)
 
 
 @pytest.fixture(scope="module")
-def round_trips(shared: Path) -> list[tuple[str, dict[str, set[str]], dict[str, set[str]],
-                                            set[str], bytes]]:
+def round_trips(
+    shared: Path,
+) -> list[tuple[str, dict[str, set[str]], dict[str, set[str]], set[str], bytes]]:
     folder = shared / "corpus" / "newsml-g2"
     if not (folder / "MANIFEST.tsv").is_file():
         pytest.skip(f"{folder} is absent")
@@ -147,8 +183,9 @@ def round_trips(shared: Path) -> list[tuple[str, dict[str, set[str]], dict[str, 
         newsml = dumps_many(articles, "newsml")
         written = etree.fromstring(newsml, etree.XMLParser(resolve_entities=False))
         jsonld = orjson.loads(dumps_many(articles, "jsonld"))
-        results.append((row["file"], _types(root), _types(written),
-                        _jsonld_properties(jsonld), newsml))
+        results.append(
+            (row["file"], _types(root), _types(written), _jsonld_properties(jsonld), newsml)
+        )
     return results
 
 
@@ -170,23 +207,30 @@ def test_metadata_is_kept_by_newsml_and_jsonld(round_trips: list[Any]) -> None:
             if set(JSONLD.get(element, ())) & properties:
                 kept_jsonld[element] += 1
     common = sorted(e for e, count in have.items() if count >= 0.05 * files)
-    print(f"\n{files} readable files\n" + _table(
-        (e, have[e], kept[e], kept_jsonld[e] if e in JSONLD else None) for e in common
-    ))
+    print(
+        f"\n{files} readable files\n"
+        + _table((e, have[e], kept[e], kept_jsonld[e] if e in JSONLD else None) for e in common)
+    )
     assert files >= 70
-    assert {e: lost[e] for e in common
-            if e in MAPPED_NEWSML and e not in PARTIAL and kept[e] != have[e]} == {}
+    assert {
+        e: lost[e] for e in common if e in MAPPED_NEWSML and e not in PARTIAL and kept[e] != have[e]
+    } == {}
     assert {e: kept[e] for e in PARTIAL if kept[e] < PARTIAL[e][0]} == {}
-    assert {e: (have[e], kept_jsonld[e]) for e in common
-            if e in KEPT_IN_JSONLD and e not in PARTIAL and kept_jsonld[e] != have[e]} == {}
+    assert {
+        e: (have[e], kept_jsonld[e])
+        for e in common
+        if e in KEPT_IN_JSONLD and e not in PARTIAL and kept_jsonld[e] != have[e]
+    } == {}
 
 
 def test_round_trip_stays_valid_where_the_source_was(
     shared: Path, round_trips: list[Any], with_shared_schemas: Path
 ) -> None:
     """NewsML-G2 -> model -> NewsML-G2 is XSD-valid for every file that was valid."""
-    manifest = {row["file"]: row["validates_against_2.35"] == "yes"
-                for row in rows(shared / "corpus" / "newsml-g2" / "MANIFEST.tsv")}
+    manifest = {
+        row["file"]: row["validates_against_2.35"] == "yes"
+        for row in rows(shared / "corpus" / "newsml-g2" / "MANIFEST.tsv")
+    }
     invalid = []
     for name, _, _, _, newsml in round_trips:
         if manifest[name]:

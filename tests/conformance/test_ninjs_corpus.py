@@ -66,8 +66,11 @@ def test_verdicts_agree_with_the_version_given(
 ) -> None:
     """validate(..., version=V) accepts every should_pass file of V and rejects every
     should_fail one: 200 of 200."""
-    wrong = [name for name, version, passes, data in suite
-             if ninjs.validate(data, version=version).ok is not passes]
+    wrong = [
+        name
+        for name, version, passes, data in suite
+        if ninjs.validate(data, version=version).ok is not passes
+    ]
     assert wrong == []
 
 

@@ -74,8 +74,13 @@ class Block:
 def blocks(page: Path) -> list[Block]:
     text = page.read_text(encoding="utf-8")
     return [
-        Block(page.name, text.count("\n", 0, match.start("body")) + 1, match["lang"],
-              match["body"], (match["marker"] or "").strip())
+        Block(
+            page.name,
+            text.count("\n", 0, match.start("body")) + 1,
+            match["lang"],
+            match["body"],
+            (match["marker"] or "").strip(),
+        )
         for match in FENCE.finditer(text)
     ]
 
@@ -147,26 +152,35 @@ def test_examples_run(page: Path, workdir: Path) -> None:
             continue
         if block.lang == "python":
             result = subprocess.run(
-                [sys.executable, "-c", block.body], cwd=workdir, capture_output=True,
-                text=True, timeout=300, env=_environment(), check=False,
+                [sys.executable, "-c", block.body],
+                cwd=workdir,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                env=_environment(),
+                check=False,
             )
             assert result.returncode == 0, f"{where}: the python example failed\n{result.stderr}"
             shown = page_blocks[index + 1] if index + 1 < len(page_blocks) else None
             if shown is not None and shown.is_output:
                 assert matches(result.stdout, shown.body) or (
-                    shown.marker == "output-with-schemas" and not _has_schemas()), (
-                    f"{where}: the example prints\n{result.stdout}\nbut the page shows\n"
-                    f"{shown.body}")
+                    shown.marker == "output-with-schemas" and not _has_schemas()
+                ), f"{where}: the example prints\n{result.stdout}\nbut the page shows\n{shown.body}"
             else:
                 assert not result.stdout.strip(), (
                     f"{where}: the example prints something the page does not show: add its "
-                    f"output after it, marked <!-- docs-test: output -->\n{result.stdout}")
+                    f"output after it, marked <!-- docs-test: output -->\n{result.stdout}"
+                )
             ran += 1
         elif block.lang in RUNNABLE_SHELL:
             for command in shell_commands(block):
                 result = subprocess.run(
-                    ["bash", "-o", "pipefail", "-c", command], cwd=workdir,
-                    capture_output=True, text=True, timeout=300, env=_environment(),
+                    ["bash", "-o", "pipefail", "-c", command],
+                    cwd=workdir,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                    env=_environment(),
                     check=False,
                 )
                 assert result.returncode == block.expected_exit, (
@@ -214,15 +228,19 @@ def test_the_harness_reads_markers_and_commands() -> None:
         for m in FENCE.finditer(page)
     ]
     assert [(b.lang, b.expected_exit, b.skipped) for b in parsed] == [
-        ("console", 1, False), ("sh", 0, True), ("sh", 0, False),
+        ("console", 1, False),
+        ("sh", 0, True),
+        ("sh", 0, False),
     ]
     assert shell_commands(parsed[0]) == ["newsmodel convert x.txt"]
     assert shell_commands(parsed[2]) == ["newsmodel --version"]
-    download = Block("x.md", 0, "sh", "newsmodel schemas install\nnewsmodel schemas install "
-                     "--from dir\n", "")
+    download = Block(
+        "x.md", 0, "sh", "newsmodel schemas install\nnewsmodel schemas install --from dir\n", ""
+    )
     assert shell_commands(download) == ["newsmodel schemas install --from dir"]
-    developer = Block("x.md", 0, "sh",
-                      "python -m newsmodel.schema\ncat a | newsmodel convert -\n", "")
+    developer = Block(
+        "x.md", 0, "sh", "python -m newsmodel.schema\ncat a | newsmodel convert -\n", ""
+    )
     assert shell_commands(developer) == ["cat a | newsmodel convert -"]
 
 
@@ -242,11 +260,17 @@ CODE = re.compile(
 
 def test_every_issue_code_is_documented() -> None:
     """docs/validation.md lists every stable issue code the validators can emit."""
-    sources = [*(ROOT / "src" / "newsmodel" / "validation").glob("*.py"),
-               ROOT / "src" / "newsmodel" / "xmlsafe.py"]
-    codes = {match["code"] for path in sources if path.is_file()
-             for match in CODE.finditer(path.read_text(encoding="utf-8"))
-             if not match["code"].endswith((".xsd", ".json", ".py"))}  # file names, not codes
+    sources = [
+        *(ROOT / "src" / "newsmodel" / "validation").glob("*.py"),
+        ROOT / "src" / "newsmodel" / "xmlsafe.py",
+    ]
+    codes = {
+        match["code"]
+        for path in sources
+        if path.is_file()
+        for match in CODE.finditer(path.read_text(encoding="utf-8"))
+        if not match["code"].endswith((".xsd", ".json", ".py"))
+    }  # file names, not codes
     page = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
     assert codes, "no issue codes found: has the validate package moved?"
     assert sorted(code for code in codes if f"`{code}`" not in page) == []

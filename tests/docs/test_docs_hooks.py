@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("diagrams_hook",
-                                                  ROOT / "docs" / "_hooks" / "diagrams.py")
+    spec = importlib.util.spec_from_file_location(
+        "diagrams_hook", ROOT / "docs" / "_hooks" / "diagrams.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -40,8 +41,9 @@ def test_the_pages_people_look_for_have_diagrams() -> None:
         assert "```dot" in (ROOT / "docs" / page).read_text(encoding="utf-8"), page
 
 
-@pytest.mark.skipif(shutil.which("dot") is None,
-                    reason="Graphviz's dot is not installed (apt-get install graphviz)")
+@pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz's dot is not installed (apt-get install graphviz)"
+)
 def test_a_dot_block_becomes_an_inline_svg(hook: ModuleType) -> None:
     class Page:
         class file:  # noqa: N801 - stands in for mkdocs' File
@@ -53,8 +55,8 @@ def test_a_dot_block_becomes_an_inline_svg(hook: ModuleType) -> None:
     assert "```" not in html
     assert "<script" not in html
     assert "http" not in html.split("<svg", 1)[1].split(">", 1)[0].replace(
-        'xmlns="http://www.w3.org/2000/svg"', "").replace(
-        'xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    ).replace('xmlns:xlink="http://www.w3.org/1999/xlink"', "")
 
 
 def test_code_in_a_table_breaks_after_slashes_only(hook: ModuleType) -> None:

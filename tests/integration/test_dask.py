@@ -42,7 +42,9 @@ def test_write_jsonl_on_a_local_cluster(client, inputs: list[Path], tmp_path: Pa
     out = tmp_path / "out"
     reports = write_jsonl(inputs, out, npartitions=3)
     assert [Path(r.path).name for r in reports] == [
-        "part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl",
+        "part-00000.jsonl",
+        "part-00001.jsonl",
+        "part-00002.jsonl",
     ]
     assert sum(r.converted for r in reports) == 6
     failures = [f for r in reports for f in r.failures]

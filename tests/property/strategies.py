@@ -117,16 +117,20 @@ qcodes = st.one_of(
     ),
 )
 """Scheme-qualified codes as agencies write them (IPTC's ``sig:`` codes are a signal's kind)."""
-concepts = st.builds(
-    Concept,
-    code=st.none() | qcodes,
-    name=name,
-    language=language_tags,
-) | st.builds(Concept, code=qcodes) | st.builds(
-    Concept,
-    code=st.from_regex(r"\Amedtop:[0-9]{8}\Z"),
-    name=st.none() | name,
-    scheme_uri=st.just("http://cv.iptc.org/newscodes/mediatopic/"),
+concepts = (
+    st.builds(
+        Concept,
+        code=st.none() | qcodes,
+        name=name,
+        language=language_tags,
+    )
+    | st.builds(Concept, code=qcodes)
+    | st.builds(
+        Concept,
+        code=st.from_regex(r"\Amedtop:[0-9]{8}\Z"),
+        name=st.none() | name,
+        scheme_uri=st.just("http://cv.iptc.org/newscodes/mediatopic/"),
+    )
 )
 """Subjects and genres: a code, a name, or both, with a language and a scheme URI."""
 rights = st.builds(

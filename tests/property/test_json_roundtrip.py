@@ -103,8 +103,14 @@ def test_each_missing_key_is_reported_at_its_own_pointer(article: Article, data:
 
 @pytest.mark.parametrize(
     "value",
-    ["2025-13-01", "2025-02-45", "2025-11-07T24:00", "2025-11-07T12:61", "2025-11-07T12:00+25:00",
-     "2016-12-31T23:59:60Z"],
+    [
+        "2025-13-01",
+        "2025-02-45",
+        "2025-11-07T24:00",
+        "2025-11-07T12:61",
+        "2025-11-07T12:00+25:00",
+        "2016-12-31T23:59:60Z",
+    ],
 )
 def test_publication_dates_out_of_range_are_refused_by_the_schema(value: str) -> None:
     document = orjson.loads(dumps(Article.model_validate(_MINIMAL), "json"))
@@ -135,8 +141,9 @@ def test_a_dangling_reference_is_reported_by_the_validator_and_refused_by_the_re
         loads(data, "json")
 
 
-@pytest.mark.parametrize(("value", "ok"), [("2025-02-30", False), ("2024-02-29", True),
-                                           ("2025-04-31T10:00", False)])
+@pytest.mark.parametrize(
+    ("value", "ok"), [("2025-02-30", False), ("2024-02-29", True), ("2025-04-31T10:00", False)]
+)
 def test_a_day_the_calendar_lacks_is_an_error_as_the_reader_says(value: str, ok: bool) -> None:
     """The pattern cannot know the calendar; the validator must not call valid what the reader
     refuses."""

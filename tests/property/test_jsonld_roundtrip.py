@@ -41,17 +41,22 @@ def newsroom(data: dict[str, Any]) -> dict[str, Any]:
     for genre in data["genres"]:
         text = genre["name"] or genre["code"]
         code = text if re.match(QCODE_PATTERN, text) else None
-        genres.append({"code": code, "name": None if code else text, "language": None,
-                       "scheme_uri": None})
+        genres.append(
+            {"code": code, "name": None if code else text, "language": None, "scheme_uri": None}
+        )
     data["genres"] = genres
     if data["rights"] is not None and not any(data["rights"].values()):
         data["rights"] = None
     for image in data["images"]:
         image["alt_text"], image["renditions"] = None, []
-    data["signals"] = [{**signal, "code": None} for signal in data["signals"]
-                       if signal["kind"] == "correction"]
-    entities = {e["id"]: (e["name"], kind) for kind, key in (("person", "persons"),
-                ("organisation", "organisations")) for e in data[key]}
+    data["signals"] = [
+        {**signal, "code": None} for signal in data["signals"] if signal["kind"] == "correction"
+    ]
+    entities = {
+        e["id"]: (e["name"], kind)
+        for kind, key in (("person", "persons"), ("organisation", "organisations"))
+        for e in data[key]
+    }
     by_name = {}
     for entity_id, (name, _kind) in reversed(list(entities.items())):
         by_name[name] = entity_id  # the first of a name wins, persons before organisations
@@ -119,19 +124,68 @@ def test_headline_node_obeys_google_limit(article: Article) -> None:
     assert node.get("name", node["headline"]) == article.headline
 
 
-KEYS = st.sampled_from([
-    "@context", "@type", "@id", "@graph", "@value", "@language", "@list", "headline", "name",
-    "author", "publisher", "datePublished", "keywords", "mentions", "about", "contentLocation",
-    "attendee", "organizer", "roleName", "startDate", "location", "affiliation", "nationality",
-    "identifier", "inLanguage", "wordCount", "alternateName", "additionalType", "articleBody",
-    "schema:headline", "http://schema.org/name", "dc:title", "type", "id",
-])
+KEYS = st.sampled_from(
+    [
+        "@context",
+        "@type",
+        "@id",
+        "@graph",
+        "@value",
+        "@language",
+        "@list",
+        "headline",
+        "name",
+        "author",
+        "publisher",
+        "datePublished",
+        "keywords",
+        "mentions",
+        "about",
+        "contentLocation",
+        "attendee",
+        "organizer",
+        "roleName",
+        "startDate",
+        "location",
+        "affiliation",
+        "nationality",
+        "identifier",
+        "inLanguage",
+        "wordCount",
+        "alternateName",
+        "additionalType",
+        "articleBody",
+        "schema:headline",
+        "http://schema.org/name",
+        "dc:title",
+        "type",
+        "id",
+    ]
+)
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**53), 2**53), st.floats(allow_nan=False),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**53), 2**53),
+    st.floats(allow_nan=False),
     st.text(max_size=20),
-    st.sampled_from(["NewsArticle", "Person", "Organization", "City", "Event", "Role",
-                     "https://schema.org", "#a", "#b", "2024-06", "Tue, 4 May 2021 19:18:00 +0200",
-                     "uk", "a, b", "http://www.wikidata.org/entity/Q515"]),
+    st.sampled_from(
+        [
+            "NewsArticle",
+            "Person",
+            "Organization",
+            "City",
+            "Event",
+            "Role",
+            "https://schema.org",
+            "#a",
+            "#b",
+            "2024-06",
+            "Tue, 4 May 2021 19:18:00 +0200",
+            "uk",
+            "a, b",
+            "http://www.wikidata.org/entity/Q515",
+        ]
+    ),
 )
 JSON_VALUES = st.recursive(
     SCALARS,

@@ -37,8 +37,13 @@ def newsroom(data: dict[str, Any]) -> dict[str, Any]:
     """What NewsML-G2 does not carry of the newsroom's metadata (docs/mapping.md): an image is
     a link (URL, caption, MIME type); an empty rights block is no block."""
     data["images"] = [
-        {**dict.fromkeys(image), "url": image["url"], "caption": image["caption"],
-         "mime_type": image["mime_type"], "renditions": []}
+        {
+            **dict.fromkeys(image),
+            "url": image["url"],
+            "caption": image["caption"],
+            "mime_type": image["mime_type"],
+            "renditions": [],
+        }
         for image in data["images"]
     ]
     if data["rights"] is not None and not any(data["rights"].values()):
@@ -68,8 +73,11 @@ def expected(article: Article) -> dict[str, Any]:
         concept["name"] = line(concept["name"]) if concept["name"] is not None else None
     if data["rights"] is not None:
         rights = data["rights"]
-        for key, clean in (("copyright_holder", line), ("copyright_notice", block),
-                           ("usage_terms", block)):
+        for key, clean in (
+            ("copyright_holder", line),
+            ("copyright_notice", block),
+            ("usage_terms", block),
+        ):
             rights[key] = clean(rights[key]) if rights[key] is not None else None
     for signal in data["signals"]:
         signal["note"] = line(signal["note"]) if signal["note"] is not None else None
@@ -81,17 +89,18 @@ def expected(article: Article) -> dict[str, Any]:
     for collection in ("persons", "organisations", "places", "events"):
         for entity in data[collection]:
             entity["name"] = line(entity["name"])
-            entity["mentions"] = [
-                {**m, "text": block(m["text"])} for m in entity["mentions"]
-            ]
+            entity["mentions"] = [{**m, "text": block(m["text"])} for m in entity["mentions"]]
             if "alternate_names" in entity:
                 entity["alternate_names"] = [line(n) for n in entity["alternate_names"]]
             for key in ("given_name", "family_name", "name_latin", "job_title"):
                 if entity.get(key) is not None:
                     entity[key] = line(entity[key]) or None
             if collection == "events":
-                entity["description"] = block(entity["description"]) or None \
-                    if entity["description"] is not None else None
+                entity["description"] = (
+                    block(entity["description"]) or None
+                    if entity["description"] is not None
+                    else None
+                )
                 for participant in entity["participants"]:
                     if participant["role"] is not None:
                         participant["role"] = line(participant["role"]) or None
@@ -131,9 +140,7 @@ def test_news_message_is_valid_and_keeps_every_article(batch: list[Article]) -> 
     report = validate(data)
     assert report.ok, [str(issue) for issue in report.errors]
     back = loads(data, "newsml")
-    assert [a.model_dump(exclude={"provenance"}) for a in back] == [
-        expected(a) for a in batch
-    ]
+    assert [a.model_dump(exclude={"provenance"}) for a in back] == [expected(a) for a in batch]
 
 
 HOSTILE = st.lists(
@@ -155,7 +162,11 @@ def test_characters_xml_cannot_carry_are_replaced_never_emitted(body: str, name:
     offsets still slice the body; the item says how many were replaced."""
     end = min(len(body), 5)
     article = Article(
-        id="hostile", headline=name, date_published=None, language="uk", body=body,
+        id="hostile",
+        headline=name,
+        date_published=None,
+        language="uk",
+        body=body,
         persons=[Person(id="p", name=name, mentions=[Mention(start=0, end=end, text=body[:end])])],
     )
     data = dumps(article, "newsml", version_created=STAMP)
@@ -168,21 +179,57 @@ def test_characters_xml_cannot_carry_are_replaced_never_emitted(body: str, name:
         assert any("replaced-characters" in warning for warning in back.provenance.warnings)
 
 
-FRAGMENTS = st.sampled_from([
-    '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g">', "</newsItem>",
-    '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>', "</itemSet>",
-    "</newsMessage>", "<itemMeta>", "</itemMeta>", "<contentMeta>", "</contentMeta>",
-    '<subject type="cpnat:person" qcode="x:1">', '<subject type="cpnat:event">', "</subject>",
-    "<name>", "</name>", "<headline>", "</headline>", "<contentCreated>", "</contentCreated>",
-    "2024-06-01T10:00:00+0100", "2024-13", '<assert qcode="x:1">', "</assert>",
-    "<personDetails>", "</personDetails>", '<affiliation qcode="x:2"/>', "<eventDetails>",
-    "</eventDetails>", "<dates><start>2024</start><end>2023</end></dates>",
-    '<participant qcode="x:1" role="r:host"/>', '<language tag="uk"/>', '<language tag="?"/>',
-    "<contentSet>", "</contentSet>", '<inlineXML contenttype="application/xhtml+xml">',
-    "</inlineXML>", '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>', "</p></body></html>",
-    "<inlineData>", "</inlineData>", "<!DOCTYPE x>", "&amp;", "&bogus;", "текст", "\x01", " ",
-    '<generator>newsmodel</generator>', '<note role="nmnote:mentions">0:3 5:2 x</note>',
-])
+FRAGMENTS = st.sampled_from(
+    [
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g">',
+        "</newsItem>",
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>',
+        "</itemSet>",
+        "</newsMessage>",
+        "<itemMeta>",
+        "</itemMeta>",
+        "<contentMeta>",
+        "</contentMeta>",
+        '<subject type="cpnat:person" qcode="x:1">',
+        '<subject type="cpnat:event">',
+        "</subject>",
+        "<name>",
+        "</name>",
+        "<headline>",
+        "</headline>",
+        "<contentCreated>",
+        "</contentCreated>",
+        "2024-06-01T10:00:00+0100",
+        "2024-13",
+        '<assert qcode="x:1">',
+        "</assert>",
+        "<personDetails>",
+        "</personDetails>",
+        '<affiliation qcode="x:2"/>',
+        "<eventDetails>",
+        "</eventDetails>",
+        "<dates><start>2024</start><end>2023</end></dates>",
+        '<participant qcode="x:1" role="r:host"/>',
+        '<language tag="uk"/>',
+        '<language tag="?"/>',
+        "<contentSet>",
+        "</contentSet>",
+        '<inlineXML contenttype="application/xhtml+xml">',
+        "</inlineXML>",
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>',
+        "</p></body></html>",
+        "<inlineData>",
+        "</inlineData>",
+        "<!DOCTYPE x>",
+        "&amp;",
+        "&bogus;",
+        "текст",
+        "\x01",
+        " ",
+        "<generator>newsmodel</generator>",
+        '<note role="nmnote:mentions">0:3 5:2 x</note>',
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

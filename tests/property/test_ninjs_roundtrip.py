@@ -32,16 +32,17 @@ def _dates(article: Article, version: str) -> dict[str, Any]:
     """The three dates as the reader finds them in what the writer wrote: each ninjs date is
     one field, and the first present stands for a missing publication date."""
     written = dict(dates(article, spec(version)))
-    found = {"date_published": written.get("content_created"),
-             "first_created": written.get("first_created"),
-             "date_modified": written.get("version_created")}
+    found = {
+        "date_published": written.get("content_created"),
+        "first_created": written.get("first_created"),
+        "date_modified": written.get("version_created"),
+    }
     if found["date_published"] is None:
         for field in ("first_created", "date_modified"):
             if found[field] is not None:
                 found["date_published"], found[field] = found[field], None
                 break
-    return {key: value.isoformat() if value is not None else None
-            for key, value in found.items()}
+    return {key: value.isoformat() if value is not None else None for key, value in found.items()}
 
 
 def _concept(concept: dict[str, Any]) -> dict[str, Any]:
@@ -50,8 +51,10 @@ def _concept(concept: dict[str, Any]) -> dict[str, Any]:
 
 def _image(image: dict[str, Any], family: int) -> dict[str, Any]:
     keys = rendition_keys([item["name"] for item in image["renditions"]], family)
-    renditions = [{**item, "name": None if key != item["name"] else key}
-                  for key, item in zip(keys, image["renditions"], strict=True)]
+    renditions = [
+        {**item, "name": None if key != item["name"] else key}
+        for key, item in zip(keys, image["renditions"], strict=True)
+    ]
     return {**image, "renditions": renditions}
 
 
@@ -68,10 +71,14 @@ def expected(article: Article, version: str) -> dict[str, Any]:
     if data["dateline"] is not None:
         data["dateline"]["place"] = None
     data["subjects"] = [_concept(item) for item in data["subjects"]]
-    data["genres"] = ([_concept(item) for item in data["genres"]]
-                      if version_spec.has("genres") else [])
-    for field, logical in (("urgency", "urgency"), ("slugline", "slugline"),
-                           ("editorial_note", "ed_note")):
+    data["genres"] = (
+        [_concept(item) for item in data["genres"]] if version_spec.has("genres") else []
+    )
+    for field, logical in (
+        ("urgency", "urgency"),
+        ("slugline", "slugline"),
+        ("editorial_note", "ed_note"),
+    ):
         if not version_spec.has(logical):
             data[field] = None
     if data["rights"] is not None:
@@ -82,28 +89,38 @@ def expected(article: Article, version: str) -> dict[str, Any]:
         if not any(data["rights"].values()):
             data["rights"] = None
     if version_spec.has("info_sources"):
-        data["authors"] = [{**author, "kind": None, "role_code": None}
-                           for author in data["authors"]]
+        data["authors"] = [
+            {**author, "kind": None, "role_code": None} for author in data["authors"]
+        ]
     else:
         data["publisher"], data["authors"] = None, []
     data["images"] = [_image(image, family) for image in data["images"]]
-    data["links"] = [{**link, "relation": link["relation"] if family == 3 else None,
-                      "title": link["title"] if version_spec.has("title") else None,
-                      "mime_type": link["mime_type"] if family == 1 else None}
-                     for link in data["links"]]
+    data["links"] = [
+        {
+            **link,
+            "relation": link["relation"] if family == 3 else None,
+            "title": link["title"] if version_spec.has("title") else None,
+            "mime_type": link["mime_type"] if family == 1 else None,
+        }
+        for link in data["links"]
+    ]
     if family == 1 and not version_spec.has("word_count"):
         data["word_count"] = 0
-    for collection, model in (("persons", article.persons),
-                              ("organisations", article.organisations),
-                              ("places", article.places), ("events", article.events)):
+    for collection, model in (
+        ("persons", article.persons),
+        ("organisations", article.organisations),
+        ("places", article.places),
+        ("events", article.events),
+    ):
         kept = []
         for entity in model:
             item: dict[str, Any] = {"id": entity.id, "name": entity.name}
             if collection != "events":
                 item["same_as"] = entity.same_as[:1] if family > 1 else []
             if collection == "places":
-                item["geo"] = (entity.geo.model_dump() if entity.geo and version_spec.geo_key
-                               else None)
+                item["geo"] = (
+                    entity.geo.model_dump() if entity.geo and version_spec.geo_key else None
+                )
             kept.append(type(entity).model_validate(item).model_dump(mode="json"))
         data[collection] = kept
     return data
@@ -144,17 +161,16 @@ def test_losses_name_every_difference(article: Article) -> None:
     """When nothing is lost (``losses`` is empty) the article comes back whole."""
     for version in VERSIONS:
         back = loads(dumps(article, "ninjs", version=version))[0]
-        same = back.model_dump(exclude={"provenance"}) == article.model_dump(
-            exclude={"provenance"}
-        )
+        same = back.model_dump(exclude={"provenance"}) == article.model_dump(exclude={"provenance"})
         if not losses(article, version):
             assert same, version
 
 
 def test_many_articles_are_json_lines_read_back_in_order() -> None:
     """dumps_many writes one ninjs object per line; loads reads them all."""
-    first = Article.model_validate({"id": "a", "headline": "A", "date_published": None,
-                                    "language": "uk", "body": "a"})
+    first = Article.model_validate(
+        {"id": "a", "headline": "A", "date_published": None, "language": "uk", "body": "a"}
+    )
     second = first.model_copy(update={"id": "b", "headline": "B"})
     data = dumps_many([first, second], "ninjs", version="2.0")
     assert data.count(b"\n") == 2

@@ -109,12 +109,15 @@ def test_same_name_in_two_folders_mirrors_the_tree(seed_path: Path, tmp_path: Pa
         (tmp_path / name).mkdir()
         (tmp_path / name / "x.txt").write_bytes(seed_path.read_bytes())
     out = tmp_path / "out"
-    assert main(["convert", str(tmp_path / "a/x.txt"), str(tmp_path / "b/x.txt"),
-                 "-o", f"{out}/", "-q"]) == 0
+    assert (
+        main(
+            ["convert", str(tmp_path / "a/x.txt"), str(tmp_path / "b/x.txt"), "-o", f"{out}/", "-q"]
+        )
+        == 0
+    )
     assert _outputs(out) == ["a/x.json", "b/x.json"]
     out2 = tmp_path / "out2"
-    assert main(["convert", str(tmp_path / "a"), str(tmp_path / "b"), "-o", f"{out2}/",
-                 "-q"]) == 0
+    assert main(["convert", str(tmp_path / "a"), str(tmp_path / "b"), "-o", f"{out2}/", "-q"]) == 0
     assert _outputs(out2) == ["a/x.json", "b/x.json"]
 
 
@@ -130,8 +133,19 @@ def test_stems_that_collide_keep_their_extension(seed_path: Path, tmp_path: Path
     out = tmp_path / "out"
     assert main(["convert", str(folder), "-o", f"{out}/", "-q"]) == 0
     assert _outputs(out) == ["x.json.json", "x.txt.json", "y.json"]
-    assert main(["convert", str(folder / "x.txt"), str(folder / "x.json"), "-o",
-                 f"{tmp_path / 'out2'}/", "-q"]) == 0
+    assert (
+        main(
+            [
+                "convert",
+                str(folder / "x.txt"),
+                str(folder / "x.json"),
+                "-o",
+                f"{tmp_path / 'out2'}/",
+                "-q",
+            ]
+        )
+        == 0
+    )
     assert _outputs(tmp_path / "out2") == ["x.json.json", "x.txt.json"]
 
 
@@ -174,7 +188,9 @@ def _dying_on_05(item: Input, *args: object, **kwargs: object) -> batch.Result:
 
 
 def test_a_dead_worker_in_the_cli_is_one_line(
-    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    seed_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     folder = tmp_path / "in"
@@ -242,8 +258,18 @@ def test_workers_exit_when_the_parent_is_killed(seed_path: Path, tmp_path: Path)
     for index in range(400):
         (folder / f"{index:04d}.txt").write_bytes(seed_path.read_bytes())
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsmodel", "convert", str(folder), "-o", f"{tmp_path / 'o'}/",
-         "--workers", "2", "-q"],
+        [
+            sys.executable,
+            "-m",
+            "newsmodel",
+            "convert",
+            str(folder),
+            "-o",
+            f"{tmp_path / 'o'}/",
+            "--workers",
+            "2",
+            "-q",
+        ],
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
@@ -296,8 +322,10 @@ def _limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
 
-@pytest.mark.parametrize(("name", "to"), [("all.jsonl", "json"), ("all.json", "json"),
-                                          ("all.xml", "newsml"), ("all.jsonld", "jsonld")])
+@pytest.mark.parametrize(
+    ("name", "to"),
+    [("all.jsonl", "json"), ("all.json", "json"), ("all.xml", "newsml"), ("all.jsonld", "jsonld")],
+)
 def test_a_full_disk_is_one_line_and_leaves_no_partial_file(
     name: str, to: str, seed_path: Path, tmp_path: Path
 ) -> None:
@@ -308,9 +336,23 @@ def test_a_full_disk_is_one_line_and_leaves_no_partial_file(
     out = tmp_path / "out"
     out.mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "newsmodel", "convert", str(folder), "--to", to,
-         "-o", str(out / name), "-q"],
-        capture_output=True, text=True, preexec_fn=_limit_file_size, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "newsmodel",
+            "convert",
+            str(folder),
+            "--to",
+            to,
+            "-o",
+            str(out / name),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -325,7 +367,11 @@ def test_a_full_standard_output_is_one_line(seed_path: Path) -> None:
     with open("/dev/full", "wb") as full:
         result = subprocess.run(
             [sys.executable, "-m", "newsmodel", "convert", str(seed_path)],
-            stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
         )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr

@@ -44,13 +44,53 @@ PER_JSON_DOCUMENT = 40
 PER_NINJS_FILE = 8
 
 TOKENS = [
-    b"<", b">", b"&", b"&#0;", b"&#xD800;", b"&lol;", b"]]>", b"<!--", b"-->", b"<?x?>",
-    b'<!DOCTYPE x SYSTEM "/nonexistent/newsmodel">', b"<![CDATA[", b"\xff", b"\xc3", b"\x00",
-    b"\xef\xbb\xbf", b'encoding="utf-7"', b'encoding="undefined"', b'xmlns="urn:x"', b"\r",
-    b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\\ud800", b"null", b"true", b"-0",
-    b"1e400", b"NaN", b"9" * 30, b"18446744073709551616", b"[" * 300, b'"@context"',
-    b'"@type": 5', b'"@id": "#x"', b"\n" * 3, b" " * 64,
-    b'"uri"', b'"standard": {"version": "9"}', b'"$standard"', b'"guid": "x"', b'"3.1"',
+    b"<",
+    b">",
+    b"&",
+    b"&#0;",
+    b"&#xD800;",
+    b"&lol;",
+    b"]]>",
+    b"<!--",
+    b"-->",
+    b"<?x?>",
+    b'<!DOCTYPE x SYSTEM "/nonexistent/newsmodel">',
+    b"<![CDATA[",
+    b"\xff",
+    b"\xc3",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b'encoding="utf-7"',
+    b'encoding="undefined"',
+    b'xmlns="urn:x"',
+    b"\r",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b",",
+    b":",
+    b'"',
+    b"\\",
+    b"\\ud800",
+    b"null",
+    b"true",
+    b"-0",
+    b"1e400",
+    b"NaN",
+    b"9" * 30,
+    b"18446744073709551616",
+    b"[" * 300,
+    b'"@context"',
+    b'"@type": 5',
+    b'"@id": "#x"',
+    b"\n" * 3,
+    b" " * 64,
+    b'"uri"',
+    b'"standard": {"version": "9"}',
+    b'"$standard"',
+    b'"guid": "x"',
+    b'"3.1"',
 ]
 
 
@@ -68,9 +108,11 @@ class Tally:
     disagreements: list[str] = field(default_factory=list)
 
     def line(self, what: str) -> str:
-        return (f"{what}: {self.mutants} mutants ({self.valid} still valid), "
-                f"{len(self.crashes)} crashes, "
-                f"{len(self.hangs)} hangs, {len(self.disagreements)} disagreements")
+        return (
+            f"{what}: {self.mutants} mutants ({self.valid} still valid), "
+            f"{len(self.crashes)} crashes, "
+            f"{len(self.hangs)} hangs, {len(self.disagreements)} disagreements"
+        )
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -83,18 +125,18 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         span = rng.randint(1, min(64, len(data) - position))
         action = rng.randrange(6)
         if action == 0:
-            data = data[:position] + bytes([rng.randrange(256)]) + data[position + 1:]
+            data = data[:position] + bytes([rng.randrange(256)]) + data[position + 1 :]
         elif action == 1:
-            data = data[:position] + data[position + span:]
+            data = data[:position] + data[position + span :]
         elif action == 2:
-            data = data[:position] + data[position:position + span] * 2 + data[position + span:]
+            data = data[:position] + data[position : position + span] * 2 + data[position + span :]
         elif action == 3:
             data = data[:position] + rng.choice(TOKENS) + data[position:]
         elif action == 4:
             data = data[:position]
         else:
-            piece = data[position:position + span]
-            rest = data[:position] + data[position + span:]
+            piece = data[position : position + span]
+            rest = data[:position] + data[position + span :]
             where = rng.randrange(len(rest) + 1)
             data = rest[:where] + piece + rest[where:]
     return data
@@ -198,8 +240,11 @@ def test_jsonld_mutants_crash_nothing(corpus: Path, with_shared_schemas: Path) -
         for number in range(PER_JSONLD_FILE):
             data = mutate(original, rng)
             if number % 2:
-                data = (b'<html><head><script type="application/ld+json">' + data
-                        + b"</script></head></html>")
+                data = (
+                    b'<html><head><script type="application/ld+json">'
+                    + data
+                    + b"</script></head></html>"
+                )
             _exercise(tally, f"{name}#{number}", data, "jsonld")
     print(tally.line("jsonld"))
     assert tally.mutants >= 1000

@@ -88,8 +88,10 @@ def test_the_jsonld_reader_notes_each_unmapped_key_once_in_order() -> None:
 def test_a_script_with_too_many_attributes_is_refused_before_parsing() -> None:
     """libxml2's HTML parser is quadratic in an element's attributes: the page is refused."""
     attributes = " ".join(f'a{index}="{index}"' for index in range(5_000))
-    page = (f'<html><head><script type="application/ld+json" {attributes}>'
-            '{"@type": "NewsArticle"}</script></head></html>').encode()
+    page = (
+        f'<html><head><script type="application/ld+json" {attributes}>'
+        '{"@type": "NewsArticle"}</script></head></html>'
+    ).encode()
     report = validate(page, "jsonld")
     assert "jsonld.unreadable" in {issue.code for issue in report.errors}
 
@@ -97,8 +99,10 @@ def test_a_script_with_too_many_attributes_is_refused_before_parsing() -> None:
 def test_a_page_with_long_but_ordinary_tags_is_read() -> None:
     """Long attribute values (a data: URI, a long srcset) are not many attributes."""
     image = "data:image/png;base64," + "A" * 50_000
-    page = (f'<html><head><meta content="{image}" name="x">'
-            '<script type="application/ld+json">{"@context": "https://schema.org", '
-            '"@type": "NewsArticle", "headline": "x"}</script></head></html>').encode()
+    page = (
+        f'<html><head><meta content="{image}" name="x">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "x"}</script></head></html>'
+    ).encode()
     [article] = loads(page, "jsonld")
     assert article.headline == "x"

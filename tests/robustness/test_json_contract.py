@@ -21,10 +21,41 @@ from tests.property.strategies import articles
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 ODD_VALUES = [
-    None, True, False, 0, -1, 1.0, 1.5, 2**53 + 1, 2**63 - 1, 2**63, 2**64 - 1, 1e19, -(2**63),
-    "", " ", "x", "2024-01-01 12:00", "2024-01-01T12:00", "2025-02-30", "2024-13", "2024",
-    "person-0", "place-0", "org-0", "event-0", "a\nb", "uk", "en-GB", "not a tag!", [], [None],
-    {}, {"start": 0, "end": 0, "text": ""}, "\u0085", "x" * 1100,
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1.0,
+    1.5,
+    2**53 + 1,
+    2**63 - 1,
+    2**63,
+    2**64 - 1,
+    1e19,
+    -(2**63),
+    "",
+    " ",
+    "x",
+    "2024-01-01 12:00",
+    "2024-01-01T12:00",
+    "2025-02-30",
+    "2024-13",
+    "2024",
+    "person-0",
+    "place-0",
+    "org-0",
+    "event-0",
+    "a\nb",
+    "uk",
+    "en-GB",
+    "not a tag!",
+    [],
+    [None],
+    {},
+    {"start": 0, "end": 0, "text": ""},
+    "\u0085",
+    "x" * 1100,
 ]
 
 
@@ -108,9 +139,20 @@ def test_the_disagreements_found_are_refused_by_both(field: str, raw: bytes) -> 
 def test_a_missing_mentions_list_is_refused_by_both() -> None:
     """Every field is present in newsmodel JSON: a reader that filled in defaults disagreed."""
     document = orjson.loads(_minimal())
-    document["persons"] = [{"id": "p", "name": "P", "given_name": None, "family_name": None,
-                            "alternate_names": [], "name_latin": None, "job_title": None,
-                            "affiliation": [], "nationality": None, "same_as": []}]
+    document["persons"] = [
+        {
+            "id": "p",
+            "name": "P",
+            "given_name": None,
+            "family_name": None,
+            "alternate_names": [],
+            "name_latin": None,
+            "job_title": None,
+            "affiliation": [],
+            "nationality": None,
+            "same_as": [],
+        }
+    ]
     data = orjson.dumps(document)
     assert "json.required" in {issue.code for issue in validate(data, "json").issues}
     assert _loads(data) is None
@@ -119,12 +161,30 @@ def test_a_missing_mentions_list_is_refused_by_both() -> None:
 def test_model_rules_are_validation_errors_too() -> None:
     """An organisation that is its own parent, an event that ends before it starts."""
     document = orjson.loads(_minimal())
-    document["organisations"] = [{"id": "o", "name": "O", "alternate_names": [],
-                                  "country": None, "parent": "o", "mentions": [],
-                                  "same_as": []}]
-    document["events"] = [{"id": "e", "name": "E", "category": "other",
-                           "start_date": "2024-06", "end_date": "2024-05-31", "location": [],
-                           "participants": [], "description": None, "mentions": []}]
+    document["organisations"] = [
+        {
+            "id": "o",
+            "name": "O",
+            "alternate_names": [],
+            "country": None,
+            "parent": "o",
+            "mentions": [],
+            "same_as": [],
+        }
+    ]
+    document["events"] = [
+        {
+            "id": "e",
+            "name": "E",
+            "category": "other",
+            "start_date": "2024-06",
+            "end_date": "2024-05-31",
+            "location": [],
+            "participants": [],
+            "description": None,
+            "mentions": [],
+        }
+    ]
     report = validate(orjson.dumps(document), "json")
     codes = {issue.code for issue in report.issues}
     assert {"json.self-reference", "json.date-order"} <= codes
@@ -136,17 +196,28 @@ def _minimal() -> bytes:
     return dumps(article, "json")
 
 
-@pytest.mark.parametrize(("contained_in", "code"), [("x", "json.dangling-reference"),
-                                                    ("p", "json.self-reference")])
+@pytest.mark.parametrize(
+    ("contained_in", "code"), [("x", "json.dangling-reference"), ("p", "json.self-reference")]
+)
 def test_a_place_inside_a_missing_place_or_itself_is_refused_by_both(
     contained_in: str, code: str
 ) -> None:
     """`contained_in` is a reference like the others (the mutation campaign found the
     validator calling a dangling one valid while `loads` refused it)."""
     document = orjson.loads(_minimal())
-    document["places"] = [{"id": "p", "name": "P", "kind": None, "alternate_names": [],
-                           "mentions": [], "same_as": [], "geo": None, "country_code": None,
-                           "contained_in": contained_in}]
+    document["places"] = [
+        {
+            "id": "p",
+            "name": "P",
+            "kind": None,
+            "alternate_names": [],
+            "mentions": [],
+            "same_as": [],
+            "geo": None,
+            "country_code": None,
+            "contained_in": contained_in,
+        }
+    ]
     report = validate(orjson.dumps(document), "json")
     assert code in {issue.code for issue in report.issues}
     assert _loads(orjson.dumps(document)) is None

@@ -16,7 +16,8 @@ from tests.conftest import ROOT
 from tests.property.strategies import articles
 
 SETTINGS = settings(
-    max_examples=120, deadline=None,
+    max_examples=120,
+    deadline=None,
     # the fixture only sets NEWSMODEL_SCHEMA_DIR, the same for every example
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -50,7 +51,11 @@ def test_a_nationality_of_any_kind_validates_and_keeps_its_kind(
 ) -> None:
     """The place is typed Country too; the reader gives back the kind the model had."""
     article = Article(
-        id="a", headline="h", date_published=None, language="uk", body="b",
+        id="a",
+        headline="h",
+        date_published=None,
+        language="uk",
+        body="b",
         places=[Place(id="p", name="Країна", kind=kind)],
         persons=[Person(id="x", name="Особа", nationality="p")],
     )

@@ -27,30 +27,64 @@ class Case:
     loads_ok: bool
 
 
-DEEP = b'{"uri": "x", "associations": [' + b'{"uri": "y", "name": "n", "associations": [' * 80 \
-    + b"]}" * 80 + b"]}"
+DEEP = (
+    b'{"uri": "x", "associations": ['
+    + b'{"uri": "y", "name": "n", "associations": [' * 80
+    + b"]}" * 80
+    + b"]}"
+)
 HUGE = b'{"uri": "x", "headlines": [{"value": "' + b"\xd0\x96" * 8_000_000 + b'"}]}'
 
 CASES = [
     Case("not JSON at all", b"uri: x\nheadline: y\n", "json.syntax", False),
     Case("truncated JSON", b'{"uri": "x", "headlines": [{"value": "y"', "json.syntax", False),
     Case("an array of numbers", b"[1, 2, 3]", "ninjs.not-object", False),
-    Case("a version that does not exist", b'{"uri": "x", "standard": {"version": "9.9"}}',
-         "ninjs.version", False),
-    Case("a version that is not one", b'{"uri": "x", "$standard": {"version": "latest"}}',
-         "ninjs.version", False),
-    Case("the wrong version's names (3.x names declared as 1.6)",
-         b'{"uri": "x", "$standard": {"version": "1.6"}, "versionCreated": "2025-01-01"}',
-         "json.unknown-property", True),
-    Case("nesting 80 associations deep (refused by validate, whose schema walk recurses; read "
-         "by loads, which does not, with associations unmapped)", DEEP, "json.too-deep", True),
-    Case("nesting 10,000 arrays deep", b'{"uri": "x", "a": ' + b"[" * 10_000 + b"]" * 10_000
-         + b"}", "json.too-deep", False),
+    Case(
+        "a version that does not exist",
+        b'{"uri": "x", "standard": {"version": "9.9"}}',
+        "ninjs.version",
+        False,
+    ),
+    Case(
+        "a version that is not one",
+        b'{"uri": "x", "$standard": {"version": "latest"}}',
+        "ninjs.version",
+        False,
+    ),
+    Case(
+        "the wrong version's names (3.x names declared as 1.6)",
+        b'{"uri": "x", "$standard": {"version": "1.6"}, "versionCreated": "2025-01-01"}',
+        "json.unknown-property",
+        True,
+    ),
+    Case(
+        "nesting 80 associations deep (refused by validate, whose schema walk recurses; read "
+        "by loads, which does not, with associations unmapped)",
+        DEEP,
+        "json.too-deep",
+        True,
+    ),
+    Case(
+        "nesting 10,000 arrays deep",
+        b'{"uri": "x", "a": ' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+        "json.too-deep",
+        False,
+    ),
     Case("a 16 MB headline", HUGE, None, True),
-    Case("a remote $schema", b'{"$schema": "http://evil.example/schema.json", "uri": "x", '
-         b'"headlines": [{"value": "h"}]}', "json.unknown-property", True),
-    Case("a remote schema URL in standard", b'{"uri": "x", "standard": {"name": "ninjs", '
-         b'"version": "3.1", "schema": "http://evil.example/ninjs.json"}}', None, True),
+    Case(
+        "a remote $schema",
+        b'{"$schema": "http://evil.example/schema.json", "uri": "x", '
+        b'"headlines": [{"value": "h"}]}',
+        "json.unknown-property",
+        True,
+    ),
+    Case(
+        "a remote schema URL in standard",
+        b'{"uri": "x", "standard": {"name": "ninjs", '
+        b'"version": "3.1", "schema": "http://evil.example/ninjs.json"}}',
+        None,
+        True,
+    ),
     Case("a uri that is only spaces", b'{"uri": "   "}', None, False),
 ]
 
@@ -86,10 +120,13 @@ def test_hostile_ninjs_gets_its_verdict(case: Case) -> None:
 
 def test_an_unknown_version_asked_for_is_a_format_error() -> None:
     """dump, load and validate name the known versions."""
-    article = Article.model_validate({"id": "a", "headline": None, "date_published": None,
-                                      "language": None, "body": ""})
-    for call in (lambda: dumps(article, "ninjs", version="3.2"),
-                 lambda: loads(b'{"uri": "x"}', "ninjs", version="0.9"),
-                 lambda: validate(b'{"uri": "x"}', "ninjs", version="v3")):
+    article = Article.model_validate(
+        {"id": "a", "headline": None, "date_published": None, "language": None, "body": ""}
+    )
+    for call in (
+        lambda: dumps(article, "ninjs", version="3.2"),
+        lambda: loads(b'{"uri": "x"}', "ninjs", version="0.9"),
+        lambda: validate(b'{"uri": "x"}', "ninjs", version="v3"),
+    ):
         with pytest.raises(FormatError, match=r"known versions: 1\.0"):
             call()

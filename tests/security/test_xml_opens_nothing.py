@@ -84,15 +84,16 @@ def _hostile(target: Path) -> dict[str, bytes]:
         "after a processing instruction holding a tag": (f"<?pi <b?>{system}{item}").encode(),
         "after several comments": (f"<!--x--> <!-- <c> --><!---->{parameter}{item}").encode(),
         "general entity used in the body": (
-            f'<!-- <x -->{general}<newsItem {G2}>&e;</newsItem>'
+            f"<!-- <x -->{general}<newsItem {G2}>&e;</newsItem>"
         ).encode(),
         "public identifier": (
             f'<!-- <p --><!DOCTYPE newsItem PUBLIC "-//X//EN" "{target}">{item}'
         ).encode(),
-        "utf-16": ('<?xml version="1.0" encoding="UTF-16"?><!-- <a -->' + system + item)
-        .encode("utf-16"),
+        "utf-16": ('<?xml version="1.0" encoding="UTF-16"?><!-- <a -->' + system + item).encode(
+            "utf-16"
+        ),
         "in a newsMessage": (
-            f'<!-- <x -->{system}<newsMessage {G2}><itemSet>{item}</itemSet></newsMessage>'
+            f"<!-- <x -->{system}<newsMessage {G2}><itemSet>{item}</itemSet></newsMessage>"
         ).encode(),
     }
 

@@ -126,22 +126,37 @@ def test_read_articles_sniffs_json_and_parses_text(seed_path: Path, tmp_path: Pa
 def test_iter_inputs_walks_folders_sorted_and_mirrors_them(tmp_path: Path) -> None:
     (tmp_path / "in" / "b").mkdir(parents=True)
     (tmp_path / "in" / ".hidden").mkdir()
-    for name in ("in/z.txt", "in/a.txt", "in/b/c.txt", "in/b/d.xml", "in/.x.txt",
-                 "in/.hidden/e.txt", "top.txt"):
+    for name in (
+        "in/z.txt",
+        "in/a.txt",
+        "in/b/c.txt",
+        "in/b/d.xml",
+        "in/.x.txt",
+        "in/.hidden/e.txt",
+        "top.txt",
+    ):
         (tmp_path / name).write_text("date 2024-01-01 Текст.", encoding="utf-8")
     folder, top = str(tmp_path / "in"), str(tmp_path / "top.txt")
     items = list(iter_inputs([folder, top]))
     # Several sources: mirrored below their common folder, so no two outputs can collide.
     assert [item.relative for item in items] == [
-        PurePath("in/a"), PurePath("in/z"), PurePath("in/b/c"), PurePath("in/b/d"),
+        PurePath("in/a"),
+        PurePath("in/z"),
+        PurePath("in/b/c"),
+        PurePath("in/b/d"),
         PurePath("top"),
     ]
     assert [item.relative for item in iter_inputs([folder])] == [
-        PurePath("a"), PurePath("z"), PurePath("b/c"), PurePath("b/d"),
+        PurePath("a"),
+        PurePath("z"),
+        PurePath("b/c"),
+        PurePath("b/d"),
     ]
     assert count_inputs([folder, top]) == 5
     assert [i.relative for i in iter_inputs([folder], glob="*.txt")] == [
-        PurePath("a"), PurePath("z"), PurePath("b/c"),
+        PurePath("a"),
+        PurePath("z"),
+        PurePath("b/c"),
     ]
     assert output_path(Path("out"), PurePath("b/c"), "xml") == Path("out/b/c.xml")
 

@@ -38,7 +38,9 @@ def test_the_command_beside_the_interpreter_is_used_without_activation(
 
 
 def test_results_are_printed_as_measured_and_kept_when_a_step_fails(
-    runner: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    runner: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     def measured(state: dict[str, Any], results: dict[str, Any]) -> None:
@@ -50,11 +52,15 @@ def test_results_are_printed_as_measured_and_kept_when_a_step_fails(
     def later(state: dict[str, Any], results: dict[str, Any]) -> None:
         results["batch"] = {"files": 3}
 
-    monkeypatch.setattr(runner, "STEPS", [
-        runner.Step("parse", measured, lambda results: print("parse 12.5 articles/s")),
-        runner.Step("cold_start", broken, lambda results: None),
-        runner.Step("batch", later, lambda results: print("batch 3 files")),
-    ])
+    monkeypatch.setattr(
+        runner,
+        "STEPS",
+        [
+            runner.Step("parse", measured, lambda results: print("parse 12.5 articles/s")),
+            runner.Step("cold_start", broken, lambda results: None),
+            runner.Step("batch", later, lambda results: print("batch 3 files")),
+        ],
+    )
     output = tmp_path / "latest.json"
     assert runner.run_steps({}, {"version": "test"}, output) == 1
     printed = capsys.readouterr().out

@@ -35,7 +35,9 @@ def test_folder_to_folder_names_bad_files_and_exits_1(
     captured = capsys.readouterr()
     assert code == 1
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
-        "a.json", "b.json", "sub/c.json",
+        "a.json",
+        "b.json",
+        "sub/c.json",
     ]
     for path in out.rglob("*.json"):
         assert orjson.loads(path.read_bytes())["body"]
@@ -48,8 +50,9 @@ def test_folder_to_folder_names_bad_files_and_exits_1(
     assert "failed 2" in captured.err
 
 
-def test_skip_existing_resumes(batch_folder: Path, tmp_path: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_skip_existing_resumes(
+    batch_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     main(["convert", str(batch_folder), "-o", str(out)])
     os.utime(out / "a.json", (1, 1))
@@ -91,8 +94,9 @@ def test_single_input_to_standard_output(
     assert captured.err == b""
 
 
-def test_standard_input(seed_path: Path, monkeypatch: pytest.MonkeyPatch,
-                        capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_standard_input(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_path.read_bytes())))
     assert main(["convert", "-", "--from", "text"]) == 0
     assert orjson.loads(capsysbinary.readouterr().out)["id"] == "stdin"
@@ -116,23 +120,25 @@ def test_many_inputs_to_standard_output_are_json_lines(
         (["--skip-existing", "-o", "x.jsonl"], "--skip-existing"),
     ],
 )
-def test_usage_errors_exit_2(seed_path: Path, argv: list[str], message: str,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_exit_2(
+    seed_path: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["convert", str(seed_path), *argv]) == 2
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1
 
 
-def test_missing_input_is_a_usage_error(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")]) == 2
     assert "nope.txt: no such file or folder" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
 
 
 def test_interrupt_leaves_no_partial_file(
-    batch_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    batch_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Ctrl-C in the middle: finished outputs stay, nothing half-written, exit 130."""
@@ -172,9 +178,20 @@ def test_kill_leaves_only_whole_outputs(seed_path: Path, tmp_path: Path) -> None
         (folder / f"{index:05d}.txt").write_bytes(text)
     out = tmp_path / "out"
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsmodel", "convert", str(folder), "-o", str(out),
-         "--workers", "2", "-q"],
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "newsmodel",
+            "convert",
+            str(folder),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "-q",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 120
     while not (out.is_dir() and any(out.glob("*.json"))) and process.poll() is None:

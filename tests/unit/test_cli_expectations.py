@@ -47,9 +47,7 @@ def test_two_formats_into_one_file_name_is_a_usage_error(
     assert "/" in err
 
 
-def test_a_trailing_slash_or_many_inputs_make_a_folder(
-    seed_path: Path, tmp_path: Path
-) -> None:
+def test_a_trailing_slash_or_many_inputs_make_a_folder(seed_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(seed_path), "-o", f"{out}/", "-q"]) == 0
     assert (out / f"{seed_path.stem}.json").is_file()
@@ -69,8 +67,14 @@ def test_an_empty_folder_is_a_usage_error(
 ) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main([command, str(empty), "-o", str(tmp_path / "out.jsonl")]
-                if command == "convert" else [command, str(empty)]) == 2
+    assert (
+        main(
+            [command, str(empty), "-o", str(tmp_path / "out.jsonl")]
+            if command == "convert"
+            else [command, str(empty)]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "no input files matched" in err
     assert not (tmp_path / "out.jsonl").exists()
@@ -197,13 +201,21 @@ def test_a_header_date_the_calendar_lacks_says_no_such_day(
 @pytest.mark.parametrize(
     ("document", "name"),
     [
-        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title></channel></rss>',
-         "RSS"),
+        (
+            b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title></channel></rss>',
+            "RSS",
+        ),
         (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', "Atom"),
-        (b'<?xml version="1.0"?>\n<!DOCTYPE NewsML>\n<NewsML Version="1.2"><NewsEnvelope/>'
-         b"</NewsML>", "NewsML 1"),
-        (b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
-         b' xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>', "RSS 1.0"),
+        (
+            b'<?xml version="1.0"?>\n<!DOCTYPE NewsML>\n<NewsML Version="1.2"><NewsEnvelope/>'
+            b"</NewsML>",
+            "NewsML 1",
+        ),
+        (
+            b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+            b' xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>',
+            "RSS 1.0",
+        ),
     ],
 )
 def test_validate_names_a_feed_it_does_not_read(

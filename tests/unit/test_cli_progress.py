@@ -82,8 +82,15 @@ def test_convert_draws_the_bar_on_a_terminal_only(seed_path: Path, tmp_path: Pat
     folder.mkdir()
     for index in range(3):
         (folder / f"{index}.txt").write_bytes(seed_path.read_bytes())
-    command = [sys.executable, "-m", "newsmodel", "convert", str(folder), "-o",
-               str(tmp_path / "out")]
+    command = [
+        sys.executable,
+        "-m",
+        "newsmodel",
+        "convert",
+        str(folder),
+        "-o",
+        str(tmp_path / "out"),
+    ]
     controller, terminal = pty.openpty()
     process = subprocess.Popen(command, stderr=terminal, stdout=subprocess.DEVNULL)
     os.close(terminal)

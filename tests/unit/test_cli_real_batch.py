@@ -42,9 +42,23 @@ def test_150_real_articles_with_two_workers(real_folder: Path, tmp_path: Path) -
     """One call, --workers 2: 150 readable outputs, the two bad files named, exit 1."""
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "newsmodel", "convert", str(real_folder), "--to", "json",
-         "-o", str(out), "--workers", "2"],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            "-m",
+            "newsmodel",
+            "convert",
+            str(real_folder),
+            "--to",
+            "json",
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr

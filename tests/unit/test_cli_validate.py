@@ -52,7 +52,8 @@ def test_json_report(documents: Path, capsysbinary: pytest.CaptureFixture[bytes]
     assert report["summary"]["files"] == 2
     assert report["summary"]["invalid"] == 1
     assert {entry["source"]: entry["ok"] for entry in report["files"]} == {
-        str(documents / "bad.json"): False, str(documents / "good.json"): True,
+        str(documents / "bad.json"): False,
+        str(documents / "good.json"): True,
     }
     bad = next(entry for entry in report["files"] if not entry["ok"])
     assert all({"severity", "code", "message", "location"} <= set(i) for i in bad["issues"])
@@ -89,13 +90,15 @@ def test_quiet_prints_only_issues(documents: Path, capsys: pytest.CaptureFixture
     assert captured.out
 
 
-def test_fail_on_warning(tmp_path: Path, seed_path: Path,
-                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_fail_on_warning(
+    tmp_path: Path, seed_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A document with warnings only passes by default and fails with --fail-on warning."""
     page = tmp_path / "page.jsonld"
     page.write_text(
         '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Заголовок",'
-        ' "datePublished": "2025-11-07T09:30:00"}', encoding="utf-8",
+        ' "datePublished": "2025-11-07T09:30:00"}',
+        encoding="utf-8",
     )
     assert main(["validate", str(page), "--verbose"]) == 0
     first = capsys.readouterr()
@@ -115,7 +118,9 @@ def test_convert_restores_the_sigterm_handler(seed_path: Path, tmp_path: Path) -
 
 
 def test_newsml_without_the_xsd_is_not_checked_and_exits_2(
-    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    seed_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A missing schema is a setup problem, not an invalid file: verdict NOT CHECKED, exit 2."""

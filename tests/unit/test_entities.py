@@ -240,16 +240,16 @@ def test_an_alias_is_attested_only_by_the_same_words_inflected() -> None:
             "Ремонт вулиць Космонавтів і Турбінної почнеться влітку.",
             [("LOC", "Космонавтів"), ("LOC", "Турбінної")],
         ),
-        ("Мешканці вул. Горького та Соборної скаржаться.", [("LOC", "вул. Горького"),
-                                                           ("LOC", "Соборної")]),
+        (
+            "Мешканці вул. Горького та Соборної скаржаться.",
+            [("LOC", "вул. Горького"), ("LOC", "Соборної")],
+        ),
         # "р." after a year is "року": no river, and the next word starts a sentence
         ("Рішення від 29.01.2008 р. Правильність цих рішень ніхто не оскаржив.", []),
         ("Він переплив р. Дністер.", [("LOC", "р. Дністер")]),
     ],
 )
-def test_street_words_and_year_abbreviations(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_street_words_and_year_abbreviations(text: str, expected: list[tuple[str, str]]) -> None:
     assert [span for span in _spans(text) if span[0] == "LOC"] == expected
 
 
@@ -292,10 +292,11 @@ def test_a_dictionary_abbreviation_before_a_country_is_its_institution(
     [
         # a town, then the region or district it lies in: two places, not one
         ("Завод в Алчевську Луганської області закрили.", ["Алчевськ", "Луганська область"]),
-        ("Він народився в селі Олексіївка Перевальського району.",
-         ["Олексіївка", "Перевальський район"]),
-        ("Мешканці Новоазовська, Донецької області, виїхали.",
-         ["Новоазовськ", "Донецька область"]),
+        (
+            "Він народився в селі Олексіївка Перевальського району.",
+            ["Олексіївка", "Перевальський район"],
+        ),
+        ("Мешканці Новоазовська, Донецької області, виїхали.", ["Новоазовськ", "Донецька область"]),
         # coordinated regions with their shared head stay one mention
         ("У Хмельницькій, Тернопільській та Рівненській областях похолодає.", None),
     ],
@@ -324,8 +325,9 @@ def test_a_town_and_its_region_are_two_places(text: str, names: list[str] | None
 def test_the_settlement_word_or_head_gives_a_place_its_kind(
     text: str, kinds: dict[str, str]
 ) -> None:
-    found = {place.name: place.kind.value if place.kind else None
-             for place in parse_text(text).places}
+    found = {
+        place.name: place.kind.value if place.kind else None for place in parse_text(text).places
+    }
     assert found == kinds
 
 
@@ -353,11 +355,15 @@ def test_abbreviations_of_institutions_and_of_things(
         ("Ремонт вулиць Шевченка і Франка почнеться.", ["вулиця Шевченка", "вулиця Франка"]),
         ("Мешканці вул. Горького та Соборної скаржаться.", ["вул. Горького", "вул. Соборна"]),
         # an adjective street name is put in the nominative, agreeing with the street word
-        ("Мешканці вул. Горького, Київській та Одеській скаржаться.",
-         ["вул. Горького", "вул. Київська", "вул. Одеська"]),
+        (
+            "Мешканці вул. Горького, Київській та Одеській скаржаться.",
+            ["вул. Горького", "вул. Київська", "вул. Одеська"],
+        ),
         # a colon may stand between the plural street word and its list
-        ("Воду відключать на вулицях: Різдвяна, Орджонікідзе.",
-         ["вулиця Різдвяна", "вулиця Орджонікідзе"]),
+        (
+            "Воду відключать на вулицях: Різдвяна, Орджонікідзе.",
+            ["вулиця Різдвяна", "вулиця Орджонікідзе"],
+        ),
         # known places after "на вулицях" stay places, each with its lexicon name
         ("Протест на вулицях Києва та Львова тривав.", ["Київ", "Львів"]),
         # a document word before a region is no town
@@ -370,8 +376,10 @@ def test_street_lists_are_named_as_streets(text: str, names: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Використовували однакові IP-адреси для завантаження.",
-     "Він звірив точку за GPS-навігатором сам."],
+    [
+        "Використовували однакові IP-адреси для завантаження.",
+        "Він звірив точку за GPS-навігатором сам.",
+    ],
 )
 def test_a_latin_prefix_on_a_common_noun_names_nobody(text: str) -> None:
     assert _spans(text) == []
@@ -382,13 +390,19 @@ def test_a_latin_prefix_on_a_common_noun_names_nobody(text: str) -> None:
     [
         ("Він придбав Toyota Land Cruiser 150 Prado за мільйон.", []),
         ("Фірма поставить авто Skoda Superb 1,8.", []),
-        ("Офшор Fusilero Enterprises Limited володіє акціями.",
-         [("ORG", "Fusilero Enterprises Limited")]),
-        ("Про це заявив Donald Trump у Вашингтоні.",
-         [("PERS", "Donald Trump"), ("LOC", "Вашингтоні")]),
+        (
+            "Офшор Fusilero Enterprises Limited володіє акціями.",
+            [("ORG", "Fusilero Enterprises Limited")],
+        ),
+        (
+            "Про це заявив Donald Trump у Вашингтоні.",
+            [("PERS", "Donald Trump"), ("LOC", "Вашингтоні")],
+        ),
         # a brand with a company word is the company; a date after a company is no part of it
-        ("Завод відкриє Hyundai Motor Company у Києві.",
-         [("ORG", "Hyundai Motor Company"), ("LOC", "Києві")]),
+        (
+            "Завод відкриє Hyundai Motor Company у Києві.",
+            [("ORG", "Hyundai Motor Company"), ("LOC", "Києві")],
+        ),
         ("Кошти пішли на рахунок Limpieza Limited 15 березня.", [("ORG", "Limpieza Limited")]),
     ],
 )

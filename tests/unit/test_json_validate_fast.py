@@ -170,9 +170,26 @@ def test_python_whitespace_lies_in_the_basic_multilingual_plane() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"^\d+$", r"\w", r"\bx", r"(?=a)", r"(?i)a", r"a$b", r"[\d]", r"[é]", r"a{", r"]", r"\1",
-     # "\<" is "<" to Python, a word boundary to jsonschema-rs; "--" a set difference in ECMA
-     r"^\<a$", r"^a\>$", r"[a--b]", r"[a&&b]", r"\:", r"[\:]"],
+    [
+        r"^\d+$",
+        r"\w",
+        r"\bx",
+        r"(?=a)",
+        r"(?i)a",
+        r"a$b",
+        r"[\d]",
+        r"[é]",
+        r"a{",
+        r"]",
+        r"\1",
+        # "\<" is "<" to Python, a word boundary to jsonschema-rs; "--" a set difference in ECMA
+        r"^\<a$",
+        r"^a\>$",
+        r"[a--b]",
+        r"[a&&b]",
+        r"\:",
+        r"[\:]",
+    ],
 )
 def test_constructs_outside_the_known_grammar_turn_the_fast_path_off(pattern: str) -> None:
     """A pattern whose ECMA meaning is not certain gives no fast validator at all."""

@@ -9,17 +9,30 @@ import pytest
 
 from newsmodel.cli import main
 
-GOOD = (b'{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", '
-        b'"image": "https://x.example/i.jpg", "datePublished": "2025-11-07", '
-        b'"author": {"@type": "Person", "name": "Jane Doe"}}')
+GOOD = (
+    b'{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", '
+    b'"image": "https://x.example/i.jpg", "datePublished": "2025-11-07", '
+    b'"author": {"@type": "Person", "name": "Jane Doe"}}'
+)
 
 
 def test_convert_to_jsonld_uses_the_base_uri(
     seed_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--base-uri sets the @id of the article and, under it, of every entity."""
-    assert main(["convert", str(seed_path), "--to", "jsonld", "--base-uri",
-                 "https://news.example.org/a/"]) == 0
+    assert (
+        main(
+            [
+                "convert",
+                str(seed_path),
+                "--to",
+                "jsonld",
+                "--base-uri",
+                "https://news.example.org/a/",
+            ]
+        )
+        == 0
+    )
     graph = orjson.loads(capsys.readouterr().out)["@graph"]
     assert graph[0]["@id"] == "https://news.example.org/a/000_b4df3ac546630d11"
     assert all(node["@id"].startswith(graph[0]["@id"]) for node in graph)
@@ -28,8 +41,9 @@ def test_convert_to_jsonld_uses_the_base_uri(
 def test_convert_reads_an_html_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An HTML page's JSON-LD block converts to our JSON, with its provenance."""
     page = tmp_path / "page.html"
-    page.write_bytes(b"<html><head><script type=\"application/ld+json\">" + GOOD
-                     + b"</script></head></html>")
+    page.write_bytes(
+        b'<html><head><script type="application/ld+json">' + GOOD + b"</script></head></html>"
+    )
     assert main(["convert", str(page), "--to", "json"]) == 0
     article = orjson.loads(capsys.readouterr().out)
     assert (article["headline"], [a["name"] for a in article["authors"]]) == ("H", ["Jane Doe"])
@@ -41,8 +55,11 @@ def test_validate_prints_issues_with_block_and_pointer(
 ) -> None:
     """Exit 1 on an invalid page; each issue names the block, the pointer and the code."""
     page = tmp_path / "page.html"
-    page.write_bytes(b"<html><head><script type=\"application/ld+json\">"
-                     + GOOD.replace(b"NewsArticle", b"NewsArticel") + b"</script></head></html>")
+    page.write_bytes(
+        b'<html><head><script type="application/ld+json">'
+        + GOOD.replace(b"NewsArticle", b"NewsArticel")
+        + b"</script></head></html>"
+    )
     assert main(["validate", str(page)]) == 1
     out = capsys.readouterr().out
     assert "(block 0) at /@type [jsonld.unknown-type]" in out

@@ -39,19 +39,37 @@ def small_article(**changes: Any) -> Article:
         "body": "Body text.",
         "word_count": 2,
         "persons": [
-            Person(id="person-1", name="Віктор Горемикін", name_latin="Viktor Horemykin",
-                   alternate_names=["Горемикін"], job_title="заступник міністра оборони",
-                   affiliation=["org-1"], nationality="place-1"),
+            Person(
+                id="person-1",
+                name="Віктор Горемикін",
+                name_latin="Viktor Horemykin",
+                alternate_names=["Горемикін"],
+                job_title="заступник міністра оборони",
+                affiliation=["org-1"],
+                nationality="place-1",
+            ),
         ],
-        "organisations": [Organisation(id="org-1", name="Міністерство оборони Росії",
-                                       country="place-1")],
-        "places": [Place(id="place-1", name="Росія", kind=PlaceKind.COUNTRY),
-                   Place(id="place-2", name="Пхеньян", kind=PlaceKind.CITY)],
-        "events": [Event(id="event-1", name="Переговори", category=EventCategory.MEETING,
-                         start_date=PartialDate(2025, 11, 6), location=["place-2"],
-                         participants=[Participant(id="person-1", role="guest"),
-                                       Participant(id="org-1", role="host"),
-                                       Participant(id="place-1")])],
+        "organisations": [
+            Organisation(id="org-1", name="Міністерство оборони Росії", country="place-1")
+        ],
+        "places": [
+            Place(id="place-1", name="Росія", kind=PlaceKind.COUNTRY),
+            Place(id="place-2", name="Пхеньян", kind=PlaceKind.CITY),
+        ],
+        "events": [
+            Event(
+                id="event-1",
+                name="Переговори",
+                category=EventCategory.MEETING,
+                start_date=PartialDate(2025, 11, 6),
+                location=["place-2"],
+                participants=[
+                    Participant(id="person-1", role="guest"),
+                    Participant(id="org-1", role="host"),
+                    Participant(id="place-1"),
+                ],
+            )
+        ],
     }
     values.update(changes)
     return Article(**values)
@@ -110,8 +128,10 @@ def test_person_node_carries_names_title_affiliation_and_nationality() -> None:
     """The Latin name is the alternateName tagged uk-Latn; references are @id objects."""
     [person] = by_type(graph(small_article()), "Person")
     assert person["name"] == "Віктор Горемикін"
-    assert person["alternateName"] == ["Горемикін", {"@value": "Viktor Horemykin",
-                                                     "@language": "uk-Latn"}]
+    assert person["alternateName"] == [
+        "Горемикін",
+        {"@value": "Viktor Horemykin", "@language": "uk-Latn"},
+    ]
     assert person["jobTitle"] == "заступник міністра оборони"
     assert person["affiliation"][0]["@id"].endswith("#org-1")
     assert person["nationality"]["@id"].endswith("#place-1")
@@ -119,14 +139,21 @@ def test_person_node_carries_names_title_affiliation_and_nationality() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "schema_type"),
-    [(PlaceKind.COUNTRY, "Country"), (PlaceKind.CITY, "City"),
-     (PlaceKind.REGION, "AdministrativeArea"), (PlaceKind.DISTRICT, "AdministrativeArea"),
-     (PlaceKind.SETTLEMENT, "Place"), (PlaceKind.OTHER, "Place"), (None, "Place")],
+    [
+        (PlaceKind.COUNTRY, "Country"),
+        (PlaceKind.CITY, "City"),
+        (PlaceKind.REGION, "AdministrativeArea"),
+        (PlaceKind.DISTRICT, "AdministrativeArea"),
+        (PlaceKind.SETTLEMENT, "Place"),
+        (PlaceKind.OTHER, "Place"),
+        (None, "Place"),
+    ],
 )
 def test_place_kind_picks_type_and_wikidata_class(kind: PlaceKind | None, schema_type: str) -> None:
     """Each kind has a schema.org type; additionalType keeps kinds schema.org merges."""
-    article = small_article(places=[Place(id="place-1", name="X", kind=kind)], persons=[],
-                            organisations=[], events=[])
+    article = small_article(
+        places=[Place(id="place-1", name="X", kind=kind)], persons=[], organisations=[], events=[]
+    )
     [place] = graph(article)[1:]
     assert place["@type"] == schema_type
     assert place.get("additionalType") == (PLACE_CLASSES[kind] if kind else None)
@@ -138,17 +165,20 @@ def test_event_roles_use_the_schema_org_role_pattern() -> None:
     assert event["startDate"] == "2025-11-06"
     assert event["keywords"] == "meeting"
     assert event["location"][0]["@id"].endswith("#place-2")
-    assert event["attendee"] == [{"@type": "Role", "roleName": "guest",
-                                  "attendee": {"@id": f"{DEFAULT_BASE}a1#person-1"}}]
-    assert event["organizer"] == [{"@type": "Role", "roleName": "host",
-                                   "organizer": {"@id": f"{DEFAULT_BASE}a1#org-1"}}]
+    assert event["attendee"] == [
+        {"@type": "Role", "roleName": "guest", "attendee": {"@id": f"{DEFAULT_BASE}a1#person-1"}}
+    ]
+    assert event["organizer"] == [
+        {"@type": "Role", "roleName": "host", "organizer": {"@id": f"{DEFAULT_BASE}a1#org-1"}}
+    ]
     assert event["about"] == [{"@id": f"{DEFAULT_BASE}a1#place-1"}]
 
 
 def test_partial_dates_keep_their_precision() -> None:
     """A month-precise event date is written YYYY-MM, not padded to a day."""
-    event = Event(id="event-1", name="Договір", start_date=PartialDate(2024, 6),
-                  end_date=PartialDate(2025))
+    event = Event(
+        id="event-1", name="Договір", start_date=PartialDate(2024, 6), end_date=PartialDate(2025)
+    )
     [node] = by_type(graph(small_article(events=[event])), "Event")
     assert (node["startDate"], node["endDate"]) == ("2024-06", "2025")
 
@@ -231,8 +261,9 @@ def test_pyld_expands_the_seed_offline_with_no_term_dropped(
     loader = _local_loader(shared_schemas / "schemaorg" / "schemaorgcontext.jsonld")
     for article in (small_article(), seed_article):
         document = orjson.loads(dumps(article, "jsonld"))
-        expanded = jsonld.expand(document, {"documentLoader": loader},
-                                 on_property_dropped=dropped.append)
+        expanded = jsonld.expand(
+            document, {"documentLoader": loader}, on_property_dropped=dropped.append
+        )
         assert dropped == []
         keys: set[str] = set()
 
@@ -271,8 +302,11 @@ def test_seed_gold_people_and_key_events_are_in_the_graph(
     gold = json.loads((shared / "eval" / "gold" / "000_b4df3ac546630d11.json").read_text("utf-8"))
     nodes = graph(seed_article)
     names = {node["name"] for node in by_type(nodes, "Person")}
-    missing = [person["name"] for person in gold["persons"]
-               if not names & {person["name"], *person["aliases"]}]
+    missing = [
+        person["name"]
+        for person in gold["persons"]
+        if not names & {person["name"], *person["aliases"]}
+    ]
     assert missing == []
     dates = {node.get("startDate") for node in by_type(nodes, "Event")}
     assert {"2025-11-06", "2024-06"} <= dates
@@ -284,9 +318,13 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "jsonld" / "small_arti
 def test_export_matches_the_golden_file() -> None:
     """The exact bytes of a fixed article's export: a change to the format must be deliberate
     (regenerate tests/golden/jsonld/small_article.jsonld and review the diff)."""
-    article = small_article(authors=[Author(name="Віктор Горемикін"), Author(name="Редакція")],
-                            publisher="Міністерство оборони Росії", keywords=["КНДР", "Росія"],
-                            url="https://news.example.org/talks", description="Опис.")
+    article = small_article(
+        authors=[Author(name="Віктор Горемикін"), Author(name="Редакція")],
+        publisher="Міністерство оборони Росії",
+        keywords=["КНДР", "Росія"],
+        url="https://news.example.org/talks",
+        description="Опис.",
+    )
     assert dumps(article, "jsonld", base_uri="https://news.example.org/a/") == GOLDEN.read_bytes()
 
 
@@ -294,8 +332,9 @@ def test_entity_ids_with_a_hash_survive_as_escaped_fragments() -> None:
     """'#' is legal in our ids but not inside a fragment: escaped on export, restored on read."""
     from newsmodel import loads
 
-    article = small_article(places=[Place(id="place#1", name="Київ")], persons=[],
-                            organisations=[], events=[])
+    article = small_article(
+        places=[Place(id="place#1", name="Київ")], persons=[], organisations=[], events=[]
+    )
     data = dumps(article, "jsonld")
     assert graph(article)[1]["@id"].endswith("#place%231")
     [back] = loads(data, "jsonld")

@@ -18,11 +18,13 @@ from newsmodel.htmlblocks import (
 
 def test_blocks_are_found_in_order_with_their_position() -> None:
     """Only application/ld+json scripts (any case, with parameters), each with line:column."""
-    page = (b"<!DOCTYPE html>\n<html><head>\n"
-            b"  <script type=\"text/javascript\">var x = 1;</script>\n"
-            b"  <script type=\"Application/LD+JSON\">{\"a\": 1}</script>\n"
-            b"</head><body>\n<script type='application/ld+json; charset=utf-8'>\n[2]\n</script>"
-            b"</body></html>")
+    page = (
+        b"<!DOCTYPE html>\n<html><head>\n"
+        b'  <script type="text/javascript">var x = 1;</script>\n'
+        b'  <script type="Application/LD+JSON">{"a": 1}</script>\n'
+        b"</head><body>\n<script type='application/ld+json; charset=utf-8'>\n[2]\n</script>"
+        b"</body></html>"
+    )
     blocks = split_blocks(page)
     assert [block.text.strip() for block in blocks] == ['{"a": 1}', "[2]"]
     assert (blocks[0].line, blocks[0].column) == (4, 38)
@@ -37,8 +39,14 @@ def test_a_json_document_is_one_block() -> None:
 
 @pytest.mark.parametrize(
     ("data", "html"),
-    [(b"<html></html>", True), (b"  <script>", True), (b"{}", False),
-     (b"<!--\n{\"a\": 1}\n-->", False), (b"//<![CDATA[\n{}", False), (b"<![CDATA[ [1] ]]>", False)],
+    [
+        (b"<html></html>", True),
+        (b"  <script>", True),
+        (b"{}", False),
+        (b'<!--\n{"a": 1}\n-->', False),
+        (b"//<![CDATA[\n{}", False),
+        (b"<![CDATA[ [1] ]]>", False),
+    ],
 )
 def test_wrapped_json_is_not_mistaken_for_html(data: bytes, html: bool) -> None:
     """A JSON-LD file wrapped in a comment or CDATA is still a JSON document."""
@@ -93,22 +101,27 @@ def test_oversized_input_is_refused() -> None:
 
 def test_declared_charset_is_used_when_not_utf8() -> None:
     """A windows-1251 page decodes by its meta charset."""
-    page = "<html><head><meta charset=\"windows-1251\"><title>Київ</title></head></html>"
+    page = '<html><head><meta charset="windows-1251"><title>Київ</title></head></html>'
     assert "Київ" in decode(page.encode("cp1251"))
 
 
 def test_entities_are_not_expanded_and_nothing_is_fetched() -> None:
     """An XML-style entity declaration in a page changes nothing in a block's text."""
-    page = (b"<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><html><head>"
-            b"<script type=\"application/ld+json\">{\"a\": \"&x;\"}</script></head></html>")
+    page = (
+        b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><head>'
+        b'<script type="application/ld+json">{"a": "&x;"}</script></head></html>'
+    )
     [block] = split_blocks(page)
     assert parse_block(block).value == {"a": "&x;"}
 
 
 @pytest.mark.parametrize(
     "text",
-    ['{"a":' * 100 + "1" + "}" * 100, "[" * 100_000 + "]" * 100_000,
-     '["\n",' * 3000 + "1" + "]" * 3000],
+    [
+        '{"a":' * 100 + "1" + "}" * 100,
+        "[" * 100_000 + "]" * 100_000,
+        '["\n",' * 3000 + "1" + "]" * 3000,
+    ],
 )
 def test_deep_json_is_refused_not_a_crash(text: str) -> None:
     """Nesting deeper than MAX_DEPTH is a located error, never a RecursionError."""
@@ -118,8 +131,10 @@ def test_deep_json_is_refused_not_a_crash(text: str) -> None:
 
 def test_a_page_nested_past_the_parser_limit_is_refused() -> None:
     """libxml2 stops building the tree at its depth limit; the page is refused, not half-read."""
-    page = (b"<html><body>" + b"<div>" * 100_000 + b"<script type=\"application/ld+json\">{}"
-            b"</script>" + b"</div>" * 100_000 + b"</body></html>")
+    page = (
+        b"<html><body>" + b"<div>" * 100_000 + b'<script type="application/ld+json">{}'
+        b"</script>" + b"</div>" * 100_000 + b"</body></html>"
+    )
     with pytest.raises(InputError, match="too deeply"):
         split_blocks(page)
 

@@ -28,8 +28,14 @@ def article(**props: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "context",
-    ["https://schema.org", "http://schema.org", "http://schema.org/", "https://www.schema.org",
-     ["http://schema.org", "http://schema.org"], {"@vocab": "http://schema.org/"}],
+    [
+        "https://schema.org",
+        "http://schema.org",
+        "http://schema.org/",
+        "https://www.schema.org",
+        ["http://schema.org", "http://schema.org"],
+        {"@vocab": "http://schema.org/"},
+    ],
 )
 def test_every_schema_org_context_spelling_is_read(context: Any) -> None:
     """http or https, www or not, trailing slash, a list, a @vocab object: all schema.org."""
@@ -57,9 +63,13 @@ def test_references_resolve_inside_a_graph() -> None:
         "@context": "https://schema.org",
         "@graph": [
             {"@type": "WebPage", "@id": "https://x.example/#page"},
-            {"@type": "NewsArticle", "@id": "https://x.example/#article", "headline": "H",
-             "author": {"@id": "https://x.example/#jane"},
-             "publisher": {"@id": "https://x.example/#org"}},
+            {
+                "@type": "NewsArticle",
+                "@id": "https://x.example/#article",
+                "headline": "H",
+                "author": {"@id": "https://x.example/#jane"},
+                "publisher": {"@id": "https://x.example/#org"},
+            },
             {"@type": "Person", "@id": "https://x.example/#jane", "name": "Jane Doe"},
             {"@type": "Organization", "@id": "https://x.example/#org", "name": "X News"},
         ],
@@ -87,15 +97,23 @@ def test_keywords_as_list_or_comma_string(keywords: Any, expected: list[str]) ->
 
 def test_array_of_documents_gives_every_article() -> None:
     """A top-level array holds several documents; each article-like node is an article."""
-    data = orjson.dumps([article(headline="One"), {"@context": "https://schema.org",
-                                                   "@type": "BlogPosting", "headline": "Two"}])
+    data = orjson.dumps(
+        [
+            article(headline="One"),
+            {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Two"},
+        ]
+    )
     assert [a.headline for a in loads(data, "jsonld")] == ["One", "Two"]
 
 
 def test_nested_updates_of_a_live_blog_are_not_separate_articles() -> None:
     """A LiveBlogPosting's BlogPosting updates belong to it; only the live blog is an article."""
-    document = article(**{"@type": "LiveBlogPosting",
-                          "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "update"}]})
+    document = article(
+        **{
+            "@type": "LiveBlogPosting",
+            "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "update"}],
+        }
+    )
     [result] = loads(orjson.dumps(document), "jsonld")
     assert result.headline == "H"
     assert "LiveBlogPosting.liveBlogUpdate" in result.provenance.unmapped
@@ -103,27 +121,46 @@ def test_nested_updates_of_a_live_blog_are_not_separate_articles() -> None:
 
 def test_unmappable_properties_are_listed() -> None:
     """What the model has no place for is named in provenance.unmapped, by type and term."""
-    result = read(article(image="https://x.example/i.jpg", dateModified="2025-01-01",
-                          isAccessibleForFree=True,
-                          publisher={"@type": "Organization", "name": "X",
-                                     "logo": {"@type": "ImageObject"}}))
-    assert {"NewsArticle.isAccessibleForFree",
-            "NewsArticle.publisher.logo"} <= set(result.provenance.unmapped)
+    result = read(
+        article(
+            image="https://x.example/i.jpg",
+            dateModified="2025-01-01",
+            isAccessibleForFree=True,
+            publisher={"@type": "Organization", "name": "X", "logo": {"@type": "ImageObject"}},
+        )
+    )
+    assert {"NewsArticle.isAccessibleForFree", "NewsArticle.publisher.logo"} <= set(
+        result.provenance.unmapped
+    )
     assert ([i.url for i in result.images], str(result.date_modified)) == (
-        ["https://x.example/i.jpg"], "2025-01-01")
+        ["https://x.example/i.jpg"],
+        "2025-01-01",
+    )
     assert result.provenance.format == "jsonld"
 
 
 def test_entities_linked_from_the_article_become_ours() -> None:
     """mentions, about and contentLocation bring people, organisations, places and events."""
-    result = read(article(
-        mentions=[{"@type": "Person", "name": "Jane Doe", "jobTitle": "minister",
-                   "affiliation": {"@type": "GovernmentOrganization", "name": "Ministry"}}],
-        contentLocation={"@type": "City", "name": "Kyiv"},
-        about={"@type": "Event", "name": "Summit", "startDate": "2024-06",
-               "location": {"@type": "Country", "name": "Ukraine"},
-               "organizer": {"@type": "Person", "name": "Jane Doe"}},
-    ))
+    result = read(
+        article(
+            mentions=[
+                {
+                    "@type": "Person",
+                    "name": "Jane Doe",
+                    "jobTitle": "minister",
+                    "affiliation": {"@type": "GovernmentOrganization", "name": "Ministry"},
+                }
+            ],
+            contentLocation={"@type": "City", "name": "Kyiv"},
+            about={
+                "@type": "Event",
+                "name": "Summit",
+                "startDate": "2024-06",
+                "location": {"@type": "Country", "name": "Ukraine"},
+                "organizer": {"@type": "Person", "name": "Jane Doe"},
+            },
+        )
+    )
     [person] = result.persons
     assert (person.name, person.job_title) == ("Jane Doe", "minister")
     [org] = result.organisations
@@ -157,12 +194,10 @@ def test_ambiguous_date_is_left_out_with_a_warning() -> None:
         ("2022-05-04T03:00:00 UTC", datetime(2022, 5, 4, 3, tzinfo=UTC)),
         ("2021-01-03T17:40:00EET", datetime(2021, 1, 3, 17, 40, tzinfo=PLUS2)),
         ("2022-5-3T23:57:00", datetime(2022, 5, 3, 23, 57)),
-        ("Tue Jan 28 15:28:56 CET 2020", datetime(2020, 1, 28, 15, 28, 56,
-                                                  tzinfo=PLUS1)),
+        ("Tue Jan 28 15:28:56 CET 2020", datetime(2020, 1, 28, 15, 28, 56, tzinfo=PLUS1)),
         ("Wed, 04 May 2022 02:41:00 GMT", datetime(2022, 5, 4, 2, 41, tzinfo=UTC)),
         ("11.11.2021", date(2021, 11, 11)),
-        ("20180619T055000+0900", datetime(2018, 6, 19, 5, 50,
-                                          tzinfo=timezone(timedelta(hours=9)))),
+        ("20180619T055000+0900", datetime(2018, 6, 19, 5, 50, tzinfo=timezone(timedelta(hours=9)))),
         ("May 12, 2021", date(2021, 5, 12)),
     ],
 )
@@ -172,8 +207,15 @@ def test_read_date_accepts_unambiguous_forms(text: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["10/05/2022", "2018-11-28CET11:59:00+0100", "2020-01-10T00:59:47ZZ", "",
-             "Tue Jan 28 15:28:56 CST 2020", "2025-02-30"],
+    "text",
+    [
+        "10/05/2022",
+        "2018-11-28CET11:59:00+0100",
+        "2020-01-10T00:59:47ZZ",
+        "",
+        "Tue Jan 28 15:28:56 CST 2020",
+        "2025-02-30",
+    ],
 )
 def test_read_date_refuses_ambiguous_or_broken_forms(text: str) -> None:
     """Ambiguous zones (CST), day/month order, impossible days: no date, and a reason."""
@@ -184,9 +226,12 @@ def test_read_date_refuses_ambiguous_or_broken_forms(text: str) -> None:
 
 def test_html_page_blocks_are_read_and_broken_blocks_skipped_with_a_warning() -> None:
     """Every ld+json block of a page is read; a broken one is named in the warnings."""
-    page = (b"<!doctype html><html><head><script type=\"application/ld+json\">{oops}</script>"
-            b"<script type='application/ld+json; charset=utf-8'>"
-            + orjson.dumps(article(headline="From HTML")) + b"</script></head></html>")
+    page = (
+        b'<!doctype html><html><head><script type="application/ld+json">{oops}</script>'
+        b"<script type='application/ld+json; charset=utf-8'>"
+        + orjson.dumps(article(headline="From HTML"))
+        + b"</script></head></html>"
+    )
     [result] = loads(page, "jsonld", source="page.html")
     assert result.headline == "From HTML"
     assert any("block 0 skipped" in warning for warning in result.provenance.warnings)
@@ -221,8 +266,9 @@ def test_name_is_the_headline_when_headline_is_missing() -> None:
     assert result.provenance.warnings
 
 
-@pytest.mark.parametrize("wrapper", [("<!--", "-->"), ("//<![CDATA[", "//]]>"),
-                                     ("/*<![CDATA[*/", "/*]]>*/")])
+@pytest.mark.parametrize(
+    "wrapper", [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/")]
+)
 def test_wrapped_blocks_are_detected_and_read_without_a_format(wrapper: tuple[str, str]) -> None:
     """A block pasted with its comment or CDATA wrapper is still recognised as JSON-LD."""
     data = (wrapper[0] + "\n" + orjson.dumps(article()).decode() + "\n" + wrapper[1]).encode()
@@ -233,7 +279,11 @@ def test_wrapped_blocks_are_detected_and_read_without_a_format(wrapper: tuple[st
 
 def test_list_objects_hold_the_property_values() -> None:
     """{"@list": [...]} is an ordered list of the property's own values."""
-    result = read(article(author={"@list": [{"@type": "Person", "name": "A"}, "B"]},
-                          keywords={"@list": ["x", "y"]}))
+    result = read(
+        article(
+            author={"@list": [{"@type": "Person", "name": "A"}, "B"]},
+            keywords={"@list": ["x", "y"]},
+        )
+    )
     assert [a.name for a in result.authors] == ["A", "B"]
     assert result.keywords == ["x", "y"]

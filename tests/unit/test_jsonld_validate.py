@@ -97,10 +97,13 @@ def test_node_of_the_wrong_type_is_a_range_error(with_shared_schemas: Path) -> N
 
 def test_referenced_node_type_is_range_checked(with_shared_schemas: Path) -> None:
     """A reference is looked up in the document before its range is checked."""
-    document = {"@context": "https://schema.org", "@graph": [
-        {**{k: v for k, v in GOOD.items() if k != "@context"}, "author": {"@id": "#img"}},
-        {"@type": "ImageObject", "@id": "#img"},
-    ]}
+    document = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {**{k: v for k, v in GOOD.items() if k != "@context"}, "author": {"@id": "#img"}},
+            {"@type": "ImageObject", "@id": "#img"},
+        ],
+    }
     assert issue(check(document), "jsonld.range").location.pointer == "/@graph/0/author"
 
 
@@ -113,9 +116,15 @@ def test_pending_terms_are_warnings(with_shared_schemas: Path) -> None:
 
 def test_role_pattern_is_accepted(with_shared_schemas: Path) -> None:
     """schema.org's Role repeats the property it qualifies; that is not a domain error."""
-    event = {"@type": "Event", "name": "Talks",
-             "attendee": {"@type": "Role", "roleName": "guest",
-                          "attendee": {"@type": "Person", "name": "J"}}}
+    event = {
+        "@type": "Event",
+        "name": "Talks",
+        "attendee": {
+            "@type": "Role",
+            "roleName": "guest",
+            "attendee": {"@type": "Person", "name": "J"},
+        },
+    }
     report = check({**GOOD, "about": event})
     assert [i for i in report.issues if i.severity is Severity.ERROR] == []
 
@@ -158,10 +167,11 @@ def test_without_vocabulary_one_warning_says_how_to_enable_it(
 
 def test_syntax_error_in_a_page_has_line_column_and_block() -> None:
     """A broken block in an HTML page is located in the page, with its block index."""
-    page = (b"<html><head>\n<script type=\"application/ld+json\">"
-            + orjson.dumps(GOOD) + b"</script>\n"
-            b"<script type=\"application/ld+json\">\n{\"@type\": \"NewsArticle\",\n \"x\": }\n"
-            b"</script></head></html>")
+    page = (
+        b'<html><head>\n<script type="application/ld+json">' + orjson.dumps(GOOD) + b"</script>\n"
+        b'<script type="application/ld+json">\n{"@type": "NewsArticle",\n "x": }\n'
+        b"</script></head></html>"
+    )
     report = validate(page, "jsonld", source="page.html")
     found = issue(report, "jsonld.syntax")
     assert (found.location.line, found.location.block) == (5, 1)
@@ -170,9 +180,13 @@ def test_syntax_error_in_a_page_has_line_column_and_block() -> None:
 
 def test_issues_in_a_page_carry_the_block_index(with_shared_schemas: Path) -> None:
     """Each issue of a page names its block, and its pointer is inside that block."""
-    page = (b"<html><head><script type=\"application/ld+json\">" + orjson.dumps(GOOD)
-            + b"</script><script type=\"application/ld+json\">"
-            + orjson.dumps({**GOOD, "@type": "NewsArticel"}) + b"</script></head></html>")
+    page = (
+        b'<html><head><script type="application/ld+json">'
+        + orjson.dumps(GOOD)
+        + b'</script><script type="application/ld+json">'
+        + orjson.dumps({**GOOD, "@type": "NewsArticel"})
+        + b"</script></head></html>"
+    )
     found = issue(validate(page, "jsonld"), "jsonld.unknown-type")
     assert (found.location.block, found.location.pointer) == (1, "/@type")
 
@@ -180,10 +194,16 @@ def test_issues_in_a_page_carry_the_block_index(with_shared_schemas: Path) -> No
 @pytest.mark.parametrize(
     ("text", "code", "severity"),
     [
-        ('{"@context": "https://schema.org", "@type": "Thing", "name": "a",}',
-         "jsonld.not-strict-json", Severity.ERROR),
-        ('<!--\n{"@context": "https://schema.org", "@type": "Thing", "name": "a"}\n-->',
-         "jsonld.wrapper", Severity.WARNING),
+        (
+            '{"@context": "https://schema.org", "@type": "Thing", "name": "a",}',
+            "jsonld.not-strict-json",
+            Severity.ERROR,
+        ),
+        (
+            '<!--\n{"@context": "https://schema.org", "@type": "Thing", "name": "a"}\n-->',
+            "jsonld.wrapper",
+            Severity.WARNING,
+        ),
         ('{"@type": "Thing", "name": "a"}', "jsonld.context-missing", Severity.ERROR),
         ("", "jsonld.empty", Severity.ERROR),
     ],
@@ -202,10 +222,14 @@ def test_validate_detects_jsonld_and_html() -> None:
 
 def test_json_ld_keys_written_as_iris_are_the_same_terms(with_shared_schemas: Path) -> None:
     """schema:headline and http://schema.org/headline are headline."""
-    document = {"@context": {"@vocab": "http://schema.org/", "schema": "http://schema.org/"},
-                "@type": "schema:NewsArticle", "schema:headline": "H",
-                "http://schema.org/image": "https://x.example/i.jpg",
-                "datePublished": "2025-11-07", "author": {"@type": "Person", "name": "J"}}
+    document = {
+        "@context": {"@vocab": "http://schema.org/", "schema": "http://schema.org/"},
+        "@type": "schema:NewsArticle",
+        "schema:headline": "H",
+        "http://schema.org/image": "https://x.example/i.jpg",
+        "datePublished": "2025-11-07",
+        "author": {"@type": "Person", "name": "J"},
+    }
     assert check(document).issues == []
 
 
@@ -215,18 +239,24 @@ def test_newsmodel_validate_is_the_function_whatever_was_imported_first() -> Non
     import sys
 
     document = '{"@context": "https://schema.org", "@type": "Thing"}'
-    code = ("import newsmodel.validation.vocabulary, newsmodel\n"
-            "from newsmodel import validate\n"
-            f"print(validate(b'{document}').format)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import newsmodel.validation.vocabulary, newsmodel\n"
+        "from newsmodel import validate\n"
+        f"print(validate(b'{document}').format)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "jsonld"
 
 
 def test_guidance_applies_to_the_page_article_not_to_side_notes(with_shared_schemas: Path) -> None:
     """An Article nested as an image's associatedArticle is not held to Google's guidance."""
-    image = {"@type": "ImageObject", "url": "https://x.example/i.jpg",
-             "associatedArticle": {"@type": "NewsArticle", "url": "https://x.example/other"}}
+    image = {
+        "@type": "ImageObject",
+        "url": "https://x.example/i.jpg",
+        "associatedArticle": {"@type": "NewsArticle", "url": "https://x.example/other"},
+    }
     assert check({**GOOD, "image": image}).issues == []
 
 

@@ -47,8 +47,13 @@ def test_properties_have_domains_ranges_and_status(with_shared_schemas: Path) ->
 
 @pytest.mark.parametrize(
     ("term", "suggestion"),
-    [("NewsArticel", "NewsArticle"), ("datepublished", "datePublished"),
-     ("Webpage", "WebPage"), ("wordcount", "wordCount"), ("zzzzqqq", None)],
+    [
+        ("NewsArticel", "NewsArticle"),
+        ("datepublished", "datePublished"),
+        ("Webpage", "WebPage"),
+        ("wordcount", "wordCount"),
+        ("zzzzqqq", None),
+    ],
 )
 def test_suggestions(with_shared_schemas: Path, term: str, suggestion: str | None) -> None:
     """A wrong case or a near spelling gets the real term; nonsense gets nothing."""
@@ -66,13 +71,22 @@ def test_missing_vocabulary_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_compile_minimal_release() -> None:
     """The compiler reads the release's own shape (schema: prefixes, @graph)."""
-    document = {"@graph": [
-        {"@id": "schema:Thing", "@type": "rdfs:Class"},
-        {"@id": "schema:Place", "@type": "rdfs:Class", "rdfs:subClassOf": {"@id": "schema:Thing"}},
-        {"@id": "schema:name", "@type": "rdf:Property",
-         "schema:domainIncludes": {"@id": "schema:Thing"},
-         "schema:rangeIncludes": {"@id": "schema:Text"}},
-    ]}
+    document = {
+        "@graph": [
+            {"@id": "schema:Thing", "@type": "rdfs:Class"},
+            {
+                "@id": "schema:Place",
+                "@type": "rdfs:Class",
+                "rdfs:subClassOf": {"@id": "schema:Thing"},
+            },
+            {
+                "@id": "schema:name",
+                "@type": "rdf:Property",
+                "schema:domainIncludes": {"@id": "schema:Thing"},
+                "schema:rangeIncludes": {"@id": "schema:Text"},
+            },
+        ]
+    }
     vocabulary = compile_vocabulary(document, "test")
     assert vocabulary.types["Place"] == frozenset({"Place", "Thing"})
     assert vocabulary.properties["name"].ranges == frozenset({"Text"})
@@ -80,9 +94,15 @@ def test_compile_minimal_release() -> None:
 
 @pytest.mark.parametrize(
     ("key", "term"),
-    [("headline", "headline"), ("schema:headline", "headline"),
-     ("http://schema.org/headline", "headline"), ("https://www.schema.org/headline", "headline"),
-     ("dc:title", None), ("@id", None), ("http://purl.org/dc/terms/title", None)],
+    [
+        ("headline", "headline"),
+        ("schema:headline", "headline"),
+        ("http://schema.org/headline", "headline"),
+        ("https://www.schema.org/headline", "headline"),
+        ("dc:title", None),
+        ("@id", None),
+        ("http://purl.org/dc/terms/title", None),
+    ],
 )
 def test_term_name(key: str, term: str | None) -> None:
     """Keys resolve to schema.org terms the way schema.org's context makes them."""
@@ -91,8 +111,14 @@ def test_term_name(key: str, term: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("https://schema.org", True), ("http://schema.org/", True), ("http://www.schema.org", True),
-     ("https://schema.org/docs", False), ("https://example.org", False), (None, False)],
+    [
+        ("https://schema.org", True),
+        ("http://schema.org/", True),
+        ("http://www.schema.org", True),
+        ("https://schema.org/docs", False),
+        ("https://example.org", False),
+        (None, False),
+    ],
 )
 def test_is_schemaorg_iri(value: object, expected: bool) -> None:
     """Only schema.org's own base IRI, in its spellings, is schema.org."""

@@ -17,25 +17,25 @@ from newsmodel.extract.language import detect_language
 # Short news paragraphs, one or two sentences each, written for this table.
 PARAGRAPHS = {
     "uk": "Уряд у середу схвалив проєкт державного бюджету на наступний рік. Міністр фінансів "
-          "сказав, що дефіцит скоротиться на кілька мільярдів гривень.",
+    "сказав, що дефіцит скоротиться на кілька мільярдів гривень.",
     "ru": "Правительство в среду одобрило проект государственного бюджета на следующий год. "
-          "Министр финансов сказал, что дефицит сократится на несколько миллиардов рублей.",
+    "Министр финансов сказал, что дефицит сократится на несколько миллиардов рублей.",
     "be": "Урад у сераду ўхваліў праект дзяржаўнага бюджэту на наступны год. Міністр фінансаў "
-          "сказаў, што дэфіцыт скароціцца на некалькі мільярдаў рублёў.",
+    "сказаў, што дэфіцыт скароціцца на некалькі мільярдаў рублёў.",
     "bg": "Правителството одобри в сряда проекта на държавния бюджет за следващата година. "
-          "Финансовият министър каза, че дефицитът ще намалее с няколко милиарда лева.",
+    "Финансовият министър каза, че дефицитът ще намалее с няколко милиарда лева.",
     "sr": "Влада је у среду усвојила предлог државног буџета за наредну годину. Министар "
-          "финансија рекао је да ће се дефицит смањити за неколико милијарди динара.",
+    "финансија рекао је да ће се дефицит смањити за неколико милијарди динара.",
     "cs": "Vláda ve středu schválila návrh státního rozpočtu na příští rok. Ministr financí "
-          "řekl, že se schodek sníží o několik miliard korun.",
+    "řekl, že se schodek sníží o několik miliard korun.",
     "sk": "Vláda v stredu schválila návrh štátneho rozpočtu na budúci rok. Minister financií "
-          "povedal, že sa schodok zníži o niekoľko miliárd eur.",
+    "povedal, že sa schodok zníži o niekoľko miliárd eur.",
     "sl": "Vlada je v sredo sprejela predlog državnega proračuna za prihodnje leto. Finančni "
-          "minister je dejal, da se bo primanjkljaj zmanjšal za nekaj milijard evrov.",
+    "minister je dejal, da se bo primanjkljaj zmanjšal za nekaj milijard evrov.",
     "pl": "Rząd przyjął w środę projekt budżetu państwa na przyszły rok. Minister finansów "
-          "powiedział, że deficyt zmniejszy się o kilka miliardów złotych.",
+    "powiedział, że deficyt zmniejszy się o kilka miliardów złotych.",
     "en": "The government approved the draft state budget for next year on Wednesday. The "
-          "finance minister said the deficit would shrink by several billion pounds.",
+    "finance minister said the deficit would shrink by several billion pounds.",
 }
 
 
@@ -46,16 +46,19 @@ def test_a_news_paragraph_gets_its_language(language: str, paragraph: str) -> No
     assert detect_language(paragraph) == language
 
 
-@pytest.mark.parametrize(("language", "paragraph"), [
-    ("uk", "Прем'єр-міністр провів нараду з головами областей."),
-    ("ru", "Премьер-министр провёл совещание с губернаторами."),
-    ("be", "Прэм'ер-міністр правёў нараду з губернатарамі."),
-    ("bg", "Премиерът проведе среща с областните управители."),
-    ("sr", "Премијер је одржао састанак са градоначелницима."),
-    ("cs", "Premiér se ve čtvrtek sešel s hejtmany krajů."),
-    ("sk", "Premiér sa vo štvrtok stretol so županmi."),
-    ("pl", "Premier spotkał się w czwartek z wojewodami."),
-])
+@pytest.mark.parametrize(
+    ("language", "paragraph"),
+    [
+        ("uk", "Прем'єр-міністр провів нараду з головами областей."),
+        ("ru", "Премьер-министр провёл совещание с губернаторами."),
+        ("be", "Прэм'ер-міністр правёў нараду з губернатарамі."),
+        ("bg", "Премиерът проведе среща с областните управители."),
+        ("sr", "Премијер је одржао састанак са градоначелницима."),
+        ("cs", "Premiér se ve čtvrtek sešel s hejtmany krajů."),
+        ("sk", "Premiér sa vo štvrtok stretol so županmi."),
+        ("pl", "Premier spotkał się w czwartek z wojewodami."),
+    ],
+)
 def test_a_headline_sized_sentence_gets_its_language(language: str, paragraph: str) -> None:
     """One short sentence, the size of a headline or a feed item, is enough."""
     assert detect_language(paragraph) == language
@@ -64,22 +67,28 @@ def test_a_headline_sized_sentence_gets_its_language(language: str, paragraph: s
 def test_a_serbian_latin_paragraph_is_not_ukrainian() -> None:
     """Serbian in Latin script reads as its standard twins (Croatian, Bosnian) to every detector
     measured: the tag may be any of the three, never a language the parser extracts from."""
-    serbian = ("Vlada je u sredu usvojila predlog državnog budžeta za narednu godinu. Ministar "
-               "finansija rekao je da će se deficit smanjiti za nekoliko milijardi dinara.")
+    serbian = (
+        "Vlada je u sredu usvojila predlog državnog budžeta za narednu godinu. Ministar "
+        "finansija rekao je da će se deficit smanjiti za nekoliko milijardi dinara."
+    )
     assert detect_language(serbian) in {"sr", "hr", "bs"}
 
 
 def test_a_ukrainian_paragraph_around_an_english_quotation_is_ukrainian() -> None:
     """The quotation holds most of the letters; the paragraph is still Ukrainian (the old
     detector counted English stopwords and said `en`)."""
-    text = ("«We stand with Ukraine today, and we will keep standing with Ukraine for as long "
-            "as it takes», — заявив у вівторок у Києві міністр закордонних справ.")
+    text = (
+        "«We stand with Ukraine today, and we will keep standing with Ukraine for as long "
+        "as it takes», — заявив у вівторок у Києві міністр закордонних справ."
+    )
     assert detect_language(text) == "uk"
 
 
 def test_a_ukrainian_paragraph_around_a_russian_quotation_is_ukrainian() -> None:
-    text = ("«Мы не допустим повторения таких провокаций на нашей границе, это я вам обещаю», "
-            "— заявив речник російського міністерства.")
+    text = (
+        "«Мы не допустим повторения таких провокаций на нашей границе, это я вам обещаю», "
+        "— заявив речник російського міністерства."
+    )
     assert detect_language(text) == "uk"
 
 
@@ -91,27 +100,34 @@ def test_a_short_quoted_name_keeps_its_letters() -> None:
 
 def test_an_article_is_in_the_language_of_most_of_its_paragraphs() -> None:
     """A Ukrainian article quoting a whole paragraph of an English statement stays Ukrainian."""
-    article = "\n\n".join([
-        PARAGRAPHS["uk"],
-        "The Ministry of Finance said in a statement that the figures were preliminary.",
-        "Опозиція заявила, що голосуватиме проти документа.",
-    ])
+    article = "\n\n".join(
+        [
+            PARAGRAPHS["uk"],
+            "The Ministry of Finance said in a statement that the figures were preliminary.",
+            "Опозиція заявила, що голосуватиме проти документа.",
+        ]
+    )
     assert detect_language(article) == "uk"
 
 
 def test_an_english_article_quoting_ukrainian_is_english() -> None:
-    article = "\n".join([
-        PARAGRAPHS["en"],
-        "Opposition leaders said they would vote against it, calling it «бюджет проїдання».",
-    ])
+    article = "\n".join(
+        [
+            PARAGRAPHS["en"],
+            "Opposition leaders said they would vote against it, calling it «бюджет проїдання».",
+        ]
+    )
     assert detect_language(article) == "en"
 
 
-@pytest.mark.parametrize(("paragraph", "why"), [
-    ("Прикордонники, які охороняли ділянку та нещодавно", "no letter of Kazakh's own"),
-    ("Чиновники, які обіймали керівні посади та нещодавно", "no letter of Kazakh's own"),
-    ("ФОП Гнатєнко А. С. і ТОВ «Інтєгра» підписали договори", "є and і are not Macedonian"),
-])
+@pytest.mark.parametrize(
+    ("paragraph", "why"),
+    [
+        ("Прикордонники, які охороняли ділянку та нещодавно", "no letter of Kazakh's own"),
+        ("Чиновники, які обіймали керівні посади та нещодавно", "no letter of Kazakh's own"),
+        ("ФОП Гнатєнко А. С. і ТОВ «Інтєгра» підписали договори", "є and і are not Macedonian"),
+    ],
+)
 def test_ukrainian_that_lingua_alone_calls_kazakh_or_macedonian_is_ukrainian(
     paragraph: str, why: str
 ) -> None:

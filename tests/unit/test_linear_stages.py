@@ -71,9 +71,7 @@ def _largest_look(clauses: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, i
 
     monkeypatch.setattr(find, "cast", counted_cast)
     monkeypatch.setattr(dating.SentenceDates, "near", counted_near)
-    text = "Сьогодні " + "".join(
-        _RUN_ON_CLAUSE.format(day=1 + i % 28) for i in range(clauses)
-    )
+    text = "Сьогодні " + "".join(_RUN_ON_CLAUSE.format(day=1 + i % 28) for i in range(clauses))
     parse_text("date 2024-06-01\n\n" + text.rstrip(", ") + ".")
     return mentions_seen, dates_seen
 

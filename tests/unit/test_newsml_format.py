@@ -45,36 +45,64 @@ def subjects(data: bytes, kind: str) -> list[str]:
 
 def seed_with_gold(seed: Article, gold: dict[str, Any]) -> Article:
     """The seed article with the hand-annotated people, places, organisations and events."""
-    places = [Place(id=f"place-{i}", name=p["name"], alternate_names=p["aliases"],
-                    kind=PlaceKind.COUNTRY if i < 3 else None)
-              for i, p in enumerate(gold["places"])]
+    places = [
+        Place(
+            id=f"place-{i}",
+            name=p["name"],
+            alternate_names=p["aliases"],
+            kind=PlaceKind.COUNTRY if i < 3 else None,
+        )
+        for i, p in enumerate(gold["places"])
+    ]
     place_ids = {p.name: p.id for p in places}
-    orgs = [Organisation(id=f"org-{i}", name=o["name"], alternate_names=o["aliases"])
-            for i, o in enumerate(gold["organisations"])]
+    orgs = [
+        Organisation(id=f"org-{i}", name=o["name"], alternate_names=o["aliases"])
+        for i, o in enumerate(gold["organisations"])
+    ]
     persons = []
     for i, p in enumerate(gold["persons"]):
         start = seed.body.find(p["name"].split()[-1])
-        mentions = [] if start < 0 else [
-            Mention(start=start, end=start + len(p["name"].split()[-1]),
-                    text=p["name"].split()[-1])
-        ]
-        persons.append(Person(
-            id=f"person-{i}", name=p["name"], alternate_names=p["aliases"],
-            job_title=p["role"][0], nationality=place_ids.get(p["country"]), mentions=mentions,
-        ))
+        mentions = (
+            []
+            if start < 0
+            else [
+                Mention(
+                    start=start, end=start + len(p["name"].split()[-1]), text=p["name"].split()[-1]
+                )
+            ]
+        )
+        persons.append(
+            Person(
+                id=f"person-{i}",
+                name=p["name"],
+                alternate_names=p["aliases"],
+                job_title=p["role"][0],
+                nationality=place_ids.get(p["country"]),
+                mentions=mentions,
+            )
+        )
     ids = {p.name: p.id for p in persons} | place_ids | {o.name: o.id for o in orgs}
     events = [
         Event(
-            id=f"event-{e['id']}", name=e["what"], category=EventCategory.MEETING,
-            start_date=e["date"], location=[place_ids[p] for p in e["place"] if p in place_ids],
-            participants=[Participant(id=ids[p], role="participant")
-                          for p in e["participants"] if p in ids],
+            id=f"event-{e['id']}",
+            name=e["what"],
+            category=EventCategory.MEETING,
+            start_date=e["date"],
+            location=[place_ids[p] for p in e["place"] if p in place_ids],
+            participants=[
+                Participant(id=ids[p], role="participant") for p in e["participants"] if p in ids
+            ],
         )
         for e in gold["events"]
     ]
-    return seed.model_copy(update={
-        "persons": persons, "organisations": orgs, "places": places, "events": events,
-    })
+    return seed.model_copy(
+        update={
+            "persons": persons,
+            "organisations": orgs,
+            "places": places,
+            "events": events,
+        }
+    )
 
 
 @pytest.fixture
@@ -82,39 +110,70 @@ def rich() -> Article:
     """A hand-built article exercising every mapped field, with hostile characters."""
     body = (
         "КИЇВ, 7 листопада — Міністр оборони КНДР Но Гван Чоль прийняв делегацію.\n\n"
-        "Другий абзац\r\nз рядком \x01 <&> \"лапки\" і ]]> кінець."
+        'Другий абзац\r\nз рядком \x01 <&> "лапки" і ]]> кінець.'
     )
     return Article(
-        id="rich-1", headline="Заголовок <&> \"x\"\nз переносом",
+        id="rich-1",
+        headline='Заголовок <&> "x"\nз переносом',
         description="Опис\nу два рядки",
         date_published=datetime(2025, 11, 7, 9, 30, tzinfo=timezone(timedelta(hours=2))),
-        language="uk", body=body, word_count=17, keywords=["війна", "КНДР"],
-        authors=[Author(name="Автор Один")], publisher="Укрінформ", url="https://example.com/news/1",
+        language="uk",
+        body=body,
+        word_count=17,
+        keywords=["війна", "КНДР"],
+        authors=[Author(name="Автор Один")],
+        publisher="Укрінформ",
+        url="https://example.com/news/1",
         pub_status=PubStatus.USABLE,
         first_created=datetime(2025, 11, 7, 9, 30, tzinfo=timezone(timedelta(hours=2))),
-        persons=[Person(
-            id="person-no", name="Но Гван Чоль", given_name="Гван Чоль", family_name="Но",
-            name_latin="No Gwan Chol", job_title="міністр оборони", affiliation=["org-mod"],
-            nationality="place-kp", alternate_names=["Но"],
-            mentions=[Mention(start=42, end=54, text=body[42:54])],
-            same_as=["https://www.wikidata.org/wiki/Q123"],
-        )],
+        persons=[
+            Person(
+                id="person-no",
+                name="Но Гван Чоль",
+                given_name="Гван Чоль",
+                family_name="Но",
+                name_latin="No Gwan Chol",
+                job_title="міністр оборони",
+                affiliation=["org-mod"],
+                nationality="place-kp",
+                alternate_names=["Но"],
+                mentions=[Mention(start=42, end=54, text=body[42:54])],
+                same_as=["https://www.wikidata.org/wiki/Q123"],
+            )
+        ],
         organisations=[
-            Organisation(id="org-mod", name="Міністерство оборони КНДР", country="place-kp",
-                         parent="org-gov", alternate_names=["МО КНДР"]),
+            Organisation(
+                id="org-mod",
+                name="Міністерство оборони КНДР",
+                country="place-kp",
+                parent="org-gov",
+                alternate_names=["МО КНДР"],
+            ),
             Organisation(id="org-gov", name="Уряд КНДР"),
         ],
-        places=[Place(id="place-kyiv", name="Київ", kind=PlaceKind.CITY),
-                Place(id="place-kp", name="КНДР", kind=PlaceKind.COUNTRY)],
+        places=[
+            Place(id="place-kyiv", name="Київ", kind=PlaceKind.CITY),
+            Place(id="place-kp", name="КНДР", kind=PlaceKind.COUNTRY),
+        ],
         events=[
-            Event(id="event-1", name="зустріч", category=EventCategory.MEETING,
-                  start_date=PartialDate(2025, 11, 6), end_date=PartialDate(2025, 11),
-                  location=["place-kp"], description="Міністр прийняв делегацію.",
-                  participants=[Participant(id="person-no", role="host"),
-                                Participant(id="org-mod")]),
-            Event(id="event-2", name="угода", category=EventCategory.AGREEMENT,
-                  end_date=PartialDate(2024), location=["place-kp"],
-                  participants=[Participant(id="person-no", role="signatory")]),
+            Event(
+                id="event-1",
+                name="зустріч",
+                category=EventCategory.MEETING,
+                start_date=PartialDate(2025, 11, 6),
+                end_date=PartialDate(2025, 11),
+                location=["place-kp"],
+                description="Міністр прийняв делегацію.",
+                participants=[Participant(id="person-no", role="host"), Participant(id="org-mod")],
+            ),
+            Event(
+                id="event-2",
+                name="угода",
+                category=EventCategory.AGREEMENT,
+                end_date=PartialDate(2024),
+                location=["place-kp"],
+                participants=[Participant(id="person-no", role="signatory")],
+            ),
         ],
     )
 
@@ -164,7 +223,10 @@ def test_item_header_follows_the_spec(rich: Article) -> None:
     root = etree.fromstring(dumps(rich, "newsml", version_created=STAMP))
     assert root.tag == f"{G2}newsItem"
     assert (root.get("standard"), root.get("standardversion"), root.get("conformance")) == (
-        "NewsML-G2", "2.35", "power")
+        "NewsML-G2",
+        "2.35",
+        "power",
+    )
     meta = root.find(f"{G2}itemMeta")
     assert meta is not None
     assert meta.find(f"{G2}itemClass").get("qcode") == "ninat:text"  # type: ignore[union-attr]
@@ -177,8 +239,11 @@ def test_item_header_follows_the_spec(rich: Article) -> None:
     assert content.findtext(f"{G2}contentCreated") == "2025-11-07T09:30:00+02:00"
     assert content.find(f"{G2}located").get("qcode") == "nmid:place-kyiv"  # type: ignore[union-attr]
     assert content.find(f"{G2}description").get("role") == "drol:summary"  # type: ignore[union-attr]
-    latin = [n for n in root.iter(f"{G2}name")
-             if n.get("{http://www.w3.org/XML/1998/namespace}lang") == "uk-Latn"]
+    latin = [
+        n
+        for n in root.iter(f"{G2}name")
+        if n.get("{http://www.w3.org/XML/1998/namespace}lang") == "uk-Latn"
+    ]
     assert [n.text for n in latin] == ["No Gwan Chol"]
     aliases = {s.get("alias") for s in root.iter(f"{G2}scheme")}
     assert {"nmid", "nmrole", "nmrel"} <= aliases
@@ -220,8 +285,13 @@ def test_news_message_has_a_header_and_every_item(rich: Article, with_shared_sch
 def test_offsets_with_seconds_are_written_in_utc() -> None:
     """XSD offsets have no seconds: such a time is converted to UTC rather than made invalid."""
     odd = timezone(timedelta(hours=1, seconds=30))
-    article = Article(id="a", headline="h", date_published=datetime(2025, 1, 1, 12, tzinfo=odd),
-                      language=None, body="b")
+    article = Article(
+        id="a",
+        headline="h",
+        date_published=datetime(2025, 1, 1, 12, tzinfo=odd),
+        language=None,
+        body="b",
+    )
     root = etree.fromstring(dumps(article, "newsml", version_created=STAMP))
     assert root.findtext(f"{G2}contentMeta/{G2}contentCreated") == "2025-01-01T10:59:30Z"
 

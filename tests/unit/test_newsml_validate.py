@@ -54,7 +54,7 @@ def test_every_schema_error_is_reported_with_line_and_column(with_shared_schemas
     data = item(
         meta="\n    <firstCreated>2025-11-07T10:00:00+0100</firstCreated>",
         content=(
-            "\n    <urgency>x</urgency>\n    <language tag=\"uk\"/>"
+            '\n    <urgency>x</urgency>\n    <language tag="uk"/>'
             "\n    <contentCreated>2025</contentCreated>"
         ),
     )
@@ -156,9 +156,7 @@ def test_comments_keep_whitespace_in_values(with_shared_schemas: Path) -> None:
 
 def qcode_issues(body: str) -> list[tuple[str, str, int | None]]:
     """The qcode check alone (no schema needed) on a newsItem with ``body`` inside."""
-    source = (
-        f'<newsItem xmlns="{G2}" xmlns:x="urn:x">\n{body}\n</newsItem>'
-    ).encode()
+    source = (f'<newsItem xmlns="{G2}" xmlns:x="urn:x">\n{body}\n</newsItem>').encode()
     report = Report(format="newsml")
     newsml_qcodes.check(etree.fromstring(source), source, report)
     return [(i.code, i.message.split("'")[1], i.location.line) for i in report.issues]
@@ -175,7 +173,8 @@ def test_one_warning_per_alias_at_its_first_use() -> None:
         '<catalog><scheme alias="mine" uri="urn:m:"/></catalog><subject qcode="mine:3"/>'
     )
     assert qcode_issues(body) == [
-        ("newsml.qcode-scheme", "b", 4), ("newsml.qcode-scheme", "a", 5),
+        ("newsml.qcode-scheme", "b", 4),
+        ("newsml.qcode-scheme", "a", 5),
     ]
 
 
@@ -188,8 +187,10 @@ def test_only_unprefixed_qcode_attributes_and_first_list_entries_are_checked() -
         '<person role="lst:1 later:2"/>\n<altId x:type="idType:USN"/>\n'
         '<altId type="idType:USN"/>'
     )
-    assert qcode_issues(body) == [("newsml.qcode-scheme", "lst", 3),
-                                  ("newsml.qcode-scheme", "idType", 5)]
+    assert qcode_issues(body) == [
+        ("newsml.qcode-scheme", "lst", 3),
+        ("newsml.qcode-scheme", "idType", 5),
+    ]
 
 
 def test_a_qcode_warning_has_the_column_of_the_attribute_value() -> None:

@@ -20,25 +20,47 @@ from newsmodel.sniff import detect
 from newsmodel.validation.ninjs_versions import PROPERTIES, detect_version
 from newsmodel.validation.resources import SCHEMA_SETS, install
 
-ARTICLE = Article.model_validate({
-    "id": "a-1", "headline": "Заголовок", "description": "Опис",
-    "date_published": "2025-11-07T09:30:00+02:00", "language": "uk", "body": "Текст у Києві.",
-    "word_count": 3, "keywords": ["війна"], "byline": "Іван Петренко",
-    "authors": [{"name": "Іван Петренко", "role": "author", "entity": "person-1"}],
-    "publisher": "Укрінформ", "url": "https://example.org/1",
-    "persons": [{"id": "person-1", "name": "Іван Петренко", "job_title": "міністр",
-                 "same_as": ["https://www.wikidata.org/wiki/Q1"]}],
-    "places": [{"id": "place-kyiv", "name": "Київ", "country_code": "UA",
+ARTICLE = Article.model_validate(
+    {
+        "id": "a-1",
+        "headline": "Заголовок",
+        "description": "Опис",
+        "date_published": "2025-11-07T09:30:00+02:00",
+        "language": "uk",
+        "body": "Текст у Києві.",
+        "word_count": 3,
+        "keywords": ["війна"],
+        "byline": "Іван Петренко",
+        "authors": [{"name": "Іван Петренко", "role": "author", "entity": "person-1"}],
+        "publisher": "Укрінформ",
+        "url": "https://example.org/1",
+        "persons": [
+            {
+                "id": "person-1",
+                "name": "Іван Петренко",
+                "job_title": "міністр",
+                "same_as": ["https://www.wikidata.org/wiki/Q1"],
+            }
+        ],
+        "places": [
+            {
+                "id": "place-kyiv",
+                "name": "Київ",
+                "country_code": "UA",
                 "geo": {"latitude": 50.45, "longitude": 30.52},
-                "mentions": [{"start": 8, "end": 13, "text": "Києві"}]}],
-})
+                "mentions": [{"start": 8, "end": 13, "text": "Києві"}],
+            }
+        ],
+    }
+)
 
 
 def test_the_property_tables_are_the_official_schemas(with_shared_schemas: Path) -> None:
     """Every version's top-level properties are exactly those of IPTC's schema."""
     for version in VERSIONS:
-        schema = orjson.loads((with_shared_schemas / "ninjs" /
-                               f"ninjs-schema_{version}.json").read_bytes())
+        schema = orjson.loads(
+            (with_shared_schemas / "ninjs" / f"ninjs-schema_{version}.json").read_bytes()
+        )
         properties = schema.get("properties") or schema["$defs"]["ninjsType"]["properties"]
         assert set(properties) == PROPERTIES[version], version
 
@@ -50,18 +72,27 @@ def test_ninjs_is_registered_with_a_documented_default() -> None:
     assert orjson.loads(dumps(ARTICLE, "ninjs"))["standard"]["version"] == "3.1"
 
 
-@pytest.mark.parametrize(("document", "version", "declared"), [
-    ({"uri": "x", "standard": {"version": "2.1"}}, "2.1", True),
-    ({"uri": "x", "$standard": {"version": "1.4"}}, "1.4", True),
-    ({"uri": "x", "$standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_1.5.json"}},
-     "1.5", True),
-    ({"uri": "x", "versionCreated": "2025-01-01T00:00:00Z"}, "3.1", False),
-    ({"uri": "x", "headlines": [{"value": "h"}], "versioncreated": "2025"}, "2.2", False),
-    ({"uri": "x", "headline": "h"}, "1.6", False),
-    ({"uri": "x", "body_html": "<p>x</p>"}, "1.6", False),
-    ({"uri": "x", "associations": [{"uri": "y", "name": "y"}]}, "3.1", False),
-    ({"uri": "x"}, "3.1", False),
-])
+@pytest.mark.parametrize(
+    ("document", "version", "declared"),
+    [
+        ({"uri": "x", "standard": {"version": "2.1"}}, "2.1", True),
+        ({"uri": "x", "$standard": {"version": "1.4"}}, "1.4", True),
+        (
+            {
+                "uri": "x",
+                "$standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_1.5.json"},
+            },
+            "1.5",
+            True,
+        ),
+        ({"uri": "x", "versionCreated": "2025-01-01T00:00:00Z"}, "3.1", False),
+        ({"uri": "x", "headlines": [{"value": "h"}], "versioncreated": "2025"}, "2.2", False),
+        ({"uri": "x", "headline": "h"}, "1.6", False),
+        ({"uri": "x", "body_html": "<p>x</p>"}, "1.6", False),
+        ({"uri": "x", "associations": [{"uri": "y", "name": "y"}]}, "3.1", False),
+        ({"uri": "x"}, "3.1", False),
+    ],
+)
 def test_the_version_is_declared_or_told_by_the_shape(
     document: dict[str, object], version: str, declared: bool
 ) -> None:
@@ -97,11 +128,15 @@ def test_each_family_spells_the_same_article_its_own_way() -> None:
     assert two["bodies"][0]["contenttype"] == "text/plain"
     assert two["places"][0]["geojson"]["coordinates"] == [30.52, 50.45]
     assert three["contentCreated"] == "2025-11-07T09:30:00+02:00"
-    assert three["people"][0] == {"name": "Іван Петренко", "literal": "person-1",
-                                  "uri": "https://www.wikidata.org/wiki/Q1"}
-    assert three["infoSources"] == [{"name": "Укрінформ", "role": "publisher"},
-                                    {"name": "Іван Петренко", "role": "author",
-                                     "literal": "person-1"}]
+    assert three["people"][0] == {
+        "name": "Іван Петренко",
+        "literal": "person-1",
+        "uri": "https://www.wikidata.org/wiki/Q1",
+    }
+    assert three["infoSources"] == [
+        {"name": "Укрінформ", "role": "publisher"},
+        {"name": "Іван Петренко", "role": "author", "literal": "person-1"},
+    ]
     assert three["by"] == "Іван Петренко"
     assert "geometry_geojson" not in article_to_ninjs(ARTICLE, "1.0")["place"][0]
 
@@ -109,8 +144,14 @@ def test_each_family_spells_the_same_article_its_own_way() -> None:
 def test_losses_name_what_a_version_cannot_carry() -> None:
     """Mention offsets, job titles, country codes always; geometry and publisher in 1.0."""
     lost = losses(ARTICLE, "1.0")
-    for what in ("persons[].job_title", "places[].mentions", "places[].country_code",
-                 "places[].geo", "publisher", "persons[].same_as"):
+    for what in (
+        "persons[].job_title",
+        "places[].mentions",
+        "places[].country_code",
+        "places[].geo",
+        "publisher",
+        "persons[].same_as",
+    ):
         assert any(line.startswith(what) for line in lost), what
     assert not any(line.startswith(("places[].geo", "publisher")) for line in losses(ARTICLE))
 
@@ -119,7 +160,10 @@ def test_what_the_model_has_no_place_for_is_listed_as_unmapped() -> None:
     """profile, expires, a second headline, a person's rel, a picture rendition: none dropped;
     located and urgency are read (the dateline's text, the urgency)."""
     document = {
-        "uri": "http://example.org/1", "located": "Kyiv", "urgency": 3, "profile": "x",
+        "uri": "http://example.org/1",
+        "located": "Kyiv",
+        "urgency": 3,
+        "profile": "x",
         "expires": "2030-01-01T00:00:00Z",
         "headlines": [{"value": "Main"}, {"value": "Short", "role": "short"}],
         "bodies": [{"value": "Body", "contentType": "text/plain"}],
@@ -130,8 +174,13 @@ def test_what_the_model_has_no_place_for_is_listed_as_unmapped() -> None:
     assert (article.id, article.headline, article.body) == ("http://example.org/1", "Main", "Body")
     assert article.persons[0].same_as == ["http://example.org/p"]
     assert (article.dateline.text if article.dateline else None, article.urgency) == ("Kyiv", 3)
-    for what in ("profile", "expires", "/headlines/1 (short)", "/people/0/rel",
-                 "rendition /renditions/0"):
+    for what in (
+        "profile",
+        "expires",
+        "/headlines/1 (short)",
+        "/people/0/rel",
+        "rendition /renditions/0",
+    ):
         assert what in article.provenance.unmapped, what
 
 
@@ -188,14 +237,18 @@ def test_schemas_install_copies_and_checks_the_ninjs_set(
 
 
 def test_the_command_line_writes_and_validates_each_version(
-    seed_path: Path, tmp_path: Path, with_shared_schemas: Path,
+    seed_path: Path,
+    tmp_path: Path,
+    with_shared_schemas: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """convert --to ninjs --ninjs-version V writes V; validate checks it (exit 0), and
     --ninjs-version makes validate judge a document as another version (exit 1)."""
     out = tmp_path / "seed.ninjs.json"
-    assert main(["convert", str(seed_path), "--to", "ninjs", "--ninjs-version", "1.6",
-                 "-o", str(out)]) == 0
+    assert (
+        main(["convert", str(seed_path), "--to", "ninjs", "--ninjs-version", "1.6", "-o", str(out)])
+        == 0
+    )
     assert orjson.loads(out.read_bytes())["$standard"]["version"] == "1.6"
     assert main(["validate", str(out)]) == 0
     assert main(["validate", "--ninjs-version", "3.1", str(out)]) == 1

@@ -44,12 +44,19 @@ def _dependency_rows() -> dict[str, str]:
 
 
 def test_every_runtime_dependency_is_used_by_the_code() -> None:
-    code = "\n".join(path.read_text(encoding="utf-8")
-                     for path in (ROOT / "src" / "newsmodel").rglob("*.py"))
-    unused = [name for name in _runtime() if name not in NOT_IMPORTED
-              and not re.search(
-                  rf"^\s*(?:import|from)\s+{IMPORT_NAMES.get(name, name.replace('-', '_'))}\b",
-                  code, re.MULTILINE)]
+    code = "\n".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / "src" / "newsmodel").rglob("*.py")
+    )
+    unused = [
+        name
+        for name in _runtime()
+        if name not in NOT_IMPORTED
+        and not re.search(
+            rf"^\s*(?:import|from)\s+{IMPORT_NAMES.get(name, name.replace('-', '_'))}\b",
+            code,
+            re.MULTILINE,
+        )
+    ]
     assert unused == [], "runtime dependencies src/ never imports: move them to an extra"
 
 

@@ -36,8 +36,9 @@ def test_main_entity_of_page_is_the_url_and_html_lang_the_language() -> None:
 
 
 def test_main_entity_of_page_as_text_and_in_language_wins_over_html_lang() -> None:
-    page = PAGE.replace('{"@type": "WebPage", "@id": "https://example.ua/news/1"}',
-                        '"https://example.ua/news/2"')
+    page = PAGE.replace(
+        '{"@type": "WebPage", "@id": "https://example.ua/news/1"}', '"https://example.ua/news/2"'
+    )
     page = page.replace('"articleBody"', '"inLanguage": "ru", "articleBody"')
     [article] = newsmodel.loads(page.encode(), "jsonld")
     assert article.url == "https://example.ua/news/2"
@@ -61,9 +62,9 @@ def test_locate_follows_objects_arrays_and_escapes() -> None:
 
     text = '{"a": [1, {"b/c": {"~d": 2}}], "e": {}, "f": [[], [3]]}'
     offsets = locate(text, {"/a/1/b~1c/~0d", "/f/1/0", "/e", "/missing"})
-    assert text[offsets["/a/1/b~1c/~0d"]:].startswith('"~d"')
-    assert text[offsets["/f/1/0"]:].startswith("3")
-    assert text[offsets["/e"]:].startswith('"e"')
+    assert text[offsets["/a/1/b~1c/~0d"] :].startswith('"~d"')
+    assert text[offsets["/f/1/0"] :].startswith("3")
+    assert text[offsets["/e"] :].startswith('"e"')
     assert "/missing" not in offsets
     assert line_column("ab\ncd", 4) == (2, 2)
 

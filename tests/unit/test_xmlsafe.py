@@ -27,12 +27,11 @@ def test_empty_and_blank_documents_are_a_clear_error() -> None:
 
 def test_entity_bomb_is_refused_before_parsing() -> None:
     """A billion-laughs DOCTYPE never reaches libxml2."""
-    levels = "".join(
-        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
-    ).replace("&lol0;", "&lol;")
+    levels = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)).replace(
+        "&lol0;", "&lol;"
+    )
     bomb = (
-        f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">{levels}]>'
-        "<lolz>&lol9;</lolz>"
+        f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">{levels}]><lolz>&lol9;</lolz>'
     ).encode()
     error = refused(bomb)
     assert error.code == "xml.doctype"
@@ -164,8 +163,12 @@ def test_blank_text_is_dropped_for_validation_only_where_it_is_safe() -> None:
     assert document.root[1].text == " "  # an element's whole text is never dropped
     assert not parse(plain).blank_text_dropped
     assert parse(plain).root.text == "\n  "
-    for risky in (b"<a>\n <!--c-->x</a>", b"<a>\n <?pi?>x</a>", b"<a>\n <![CDATA[x]]></a>",
-                  b'<?xml version="1.0"?>\n<a>\n <?pi?>x</a>'):
+    for risky in (
+        b"<a>\n <!--c-->x</a>",
+        b"<a>\n <?pi?>x</a>",
+        b"<a>\n <![CDATA[x]]></a>",
+        b'<?xml version="1.0"?>\n<a>\n <?pi?>x</a>',
+    ):
         kept = parse(risky, drop_blank_text=True)
         assert not kept.blank_text_dropped, risky
         assert (kept.root.text or "").startswith("\n "), risky

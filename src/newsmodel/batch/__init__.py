@@ -166,15 +166,19 @@ def convert_one(
         articles, warnings = _read(
             item.name if item.path else STDIN, data, from_format, stem=item.stem
         )
-        outputs = {name: _dump(articles, name, (options or {}).get(name, {}), many)
-                   for name in formats}
+        outputs = {
+            name: _dump(articles, name, (options or {}).get(name, {}), many) for name in formats
+        }
     except NewsmodelError as error:
         return Result(item.name, error=describe(error, item))
     except Exception as error:  # a bug must not stop the batch: it is reported, not hidden
         return Result(item.name, error=_bug(error, debug))
     return Result(
-        item.name, outputs=outputs, count=len(articles),
-        articles=articles if keep_articles else None, relative=item.relative,
+        item.name,
+        outputs=outputs,
+        count=len(articles),
+        articles=articles if keep_articles else None,
+        relative=item.relative,
         warnings=tuple(warnings),
     )
 
@@ -193,8 +197,7 @@ def validate_one(
 
     try:
         data = read_bytes(item)
-        return Checked(item.name,
-                       report=validate(data, format, source=item.name, version=version))
+        return Checked(item.name, report=validate(data, format, source=item.name, version=version))
     except NewsmodelError as error:
         return Checked(item.name, error=describe(error, item))
     except Exception as error:  # a bug must not stop the batch: it is reported, not hidden
@@ -230,7 +233,7 @@ def describe(error: NewsmodelError, item: Input) -> str:
     if where:
         for alias in (item.name, Path(item.name).name, item.stem):
             if where == alias or where.startswith(alias + ":"):
-                place = where[len(alias):]
+                place = where[len(alias) :]
                 break
         else:
             place = f": {where}"

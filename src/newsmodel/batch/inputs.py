@@ -77,8 +77,11 @@ def iter_inputs(
     files = [source for source in sources if source != STDIN and not Path(source).is_dir()]
     names = _output_names([Path(source) for source in files])
     flat = [*names.values(), *(["stdin"] if STDIN in sources else [])]
-    root = None if len(files) + (STDIN in sources) == len(sources) \
-        and len(set(flat)) == len(flat) else _common_root(sources)
+    root = (
+        None
+        if len(files) + (STDIN in sources) == len(sources) and len(set(flat)) == len(flat)
+        else _common_root(sources)
+    )
     for source in sources:
         if source == STDIN:
             yield Input(name="stdin", relative=PurePath("stdin"), data=read_stdin())
@@ -87,8 +90,7 @@ def iter_inputs(
         if path.is_dir():
             yield from _walk(path, glob, root or path, wanted, on_skip)
         else:
-            yield Input(name=source, relative=_relative(path, names[path], root),
-                        path=source)
+            yield Input(name=source, relative=_relative(path, names[path], root), path=source)
 
 
 def check_sources(sources: Sequence[str]) -> None:
@@ -104,8 +106,11 @@ def check_sources(sources: Sequence[str]) -> None:
             raise InputError("no such file or folder", where=source)
         real = os.path.realpath(path)
         if real in given:
-            raise InputError(f"given twice (also as {given[real]})", where=source,
-                             hint="name each file or folder once")
+            raise InputError(
+                f"given twice (also as {given[real]})",
+                where=source,
+                hint="name each file or folder once",
+            )
         given[real] = source
     folders = {real for real in given if os.path.isdir(real)}
     for real, source in given.items():
@@ -115,7 +120,8 @@ def check_sources(sources: Sequence[str]) -> None:
             if parent in folders:
                 raise InputError(
                     f"is inside {given[parent]}, also given: its files would be given twice",
-                    where=source, hint="name each file or folder once",
+                    where=source,
+                    hint="name each file or folder once",
                 )
 
 
@@ -157,8 +163,11 @@ def _output_names(paths: Sequence[Path]) -> dict[Path, str]:
                 if path not in whole:
                     stems[path.stem] = stems.get(path.stem, 0) + 1
             taken = {path.name for path in whole}
-            moved = {path for path in group if path not in whole
-                     and (stems[path.stem] > 1 or path.stem in taken)}
+            moved = {
+                path
+                for path in group
+                if path not in whole and (stems[path.stem] > 1 or path.stem in taken)
+            }
             if not moved:
                 break
             whole |= moved
@@ -183,12 +192,17 @@ def count_inputs(
 
 
 def _walk(
-    folder: Path, glob: str, root: Path, suffixes: tuple[str, ...] | None,
+    folder: Path,
+    glob: str,
+    root: Path,
+    suffixes: tuple[str, ...] | None,
     on_skip: Callable[[str, str], None] | None,
 ) -> Iterator[Input]:
     with os.scandir(folder) as listing:
-        entries = sorted((entry for entry in listing if not entry.name.startswith(".")),
-                         key=lambda entry: entry.name)
+        entries = sorted(
+            (entry for entry in listing if not entry.name.startswith(".")),
+            key=lambda entry: entry.name,
+        )
     files: list[Path] = []
     for entry in entries:
         path = folder / entry.name
@@ -261,10 +275,19 @@ def _check_regular(status: os.stat_result, item: Input) -> None:
     if stat.S_ISDIR(status.st_mode):
         raise InputError("is a folder, not a file", where=item.name)
     if not stat.S_ISREG(status.st_mode):
-        kind = ("a FIFO" if stat.S_ISFIFO(status.st_mode) else "a socket"
-                if stat.S_ISSOCK(status.st_mode) else "a device")
-        raise InputError(f"{NOT_A_FILE} ({kind}): not read", where=item.name,
-                         hint="give - to read standard input")
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(status.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(status.st_mode)
+            else "a device"
+        )
+        raise InputError(
+            f"{NOT_A_FILE} ({kind}): not read",
+            where=item.name,
+            hint="give - to read standard input",
+        )
     if status.st_size > MAX_INPUT_BYTES:
-        raise InputError(f"the file is larger than {MAX_INPUT_BYTES} bytes ({status.st_size})",
-                         where=item.name)
+        raise InputError(
+            f"the file is larger than {MAX_INPUT_BYTES} bytes ({status.st_size})", where=item.name
+        )

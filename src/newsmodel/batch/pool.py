@@ -87,8 +87,10 @@ def _death(error: BrokenProcessPool) -> str:
     """One line: what happened, the cause when the pool knows it, and what to do."""
     cause = str(error.__cause__ or "").strip().strip("'").strip().splitlines()
     reason = f" ({cause[-1].strip()})" if cause else ""
-    return (f"a worker process died{reason}; the batch was stopped and the outputs written so "
-            "far were kept (run with --workers 1 to see which input it was)")
+    return (
+        f"a worker process died{reason}; the batch was stopped and the outputs written so "
+        "far were kept (run with --workers 1 to see which input it was)"
+    )
 
 
 def _apply(function: Callable[[T], R], group: list[T]) -> list[R]:
@@ -107,8 +109,9 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parent = os.getppid()
-    threading.Thread(target=_follow_parent, args=(parent,), daemon=True,
-                     name="newsmodel-parent-watch").start()
+    threading.Thread(
+        target=_follow_parent, args=(parent,), daemon=True, name="newsmodel-parent-watch"
+    ).start()
     import newsmodel.extract  # noqa: F401
 
 

@@ -72,7 +72,10 @@ def check_sources(sources: Sequence[str]) -> None:
 
 
 def inputs(
-    sources: Sequence[str], glob: str, *, suffixes: Sequence[str] | None = None,
+    sources: Sequence[str],
+    glob: str,
+    *,
+    suffixes: Sequence[str] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
 ) -> Iterator[Input]:
     """Inputs, lazily (a folder of a million files is never listed in memory)."""

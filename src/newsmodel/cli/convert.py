@@ -131,8 +131,10 @@ def output_mode(output: str | None, formats: list[str], *, many: bool) -> tuple[
     if many:
         return "folder", path
     if len(formats) > 1:
-        raise UsageError(f"{output}: one file cannot hold {len(formats)} formats; end -o with / "
-                         f"to write a folder ({output}/)")
+        raise UsageError(
+            f"{output}: one file cannot hold {len(formats)} formats; end -o with / "
+            f"to write a folder ({output}/)"
+        )
     return "file", path
 
 
@@ -158,7 +160,10 @@ def _remove_stale(folder: Path, quiet: bool) -> None:
 
 
 def _skip_existing(
-    items: Iterator[Input], folder: Path, extensions: list[str], summary: Summary,
+    items: Iterator[Input],
+    folder: Path,
+    extensions: list[str],
+    summary: Summary,
     bar: Progress,
 ) -> Iterator[Input]:
     from newsmodel.batch import output_path
@@ -199,7 +204,11 @@ class _Sink:
     """
 
     def __init__(
-        self, mode: str, target: Path | None, formats: list[str], infos: list[FormatInfo],
+        self,
+        mode: str,
+        target: Path | None,
+        formats: list[str],
+        infos: list[FormatInfo],
         options: dict[str, dict[str, object]] | None = None,
     ) -> None:
         from newsmodel.batch import AtomicWriter
@@ -243,8 +252,11 @@ class _Sink:
         elif self.articles:
             name = self.formats[0]
             options = self.options.get(name, {})
-            data = (dumps(self.articles[0], name, **options) if len(self.articles) == 1
-                    else dumps_many(self.articles, name, **options))
+            data = (
+                dumps(self.articles[0], name, **options)
+                if len(self.articles) == 1
+                else dumps_many(self.articles, name, **options)
+            )
             if self.target is None:
                 write_stdout(data)
             else:

@@ -62,8 +62,14 @@ def validate(args: argparse.Namespace) -> int:
     suffixes = None if args.glob else document_suffixes()
     bar = progress(args, args.files, suffixes)
     counts = {
-        "files": 0, "valid": 0, "invalid": 0, "unchecked": 0, "unreadable": 0,
-        "errors": 0, "warnings": 0, "skipped": 0,
+        "files": 0,
+        "valid": 0,
+        "invalid": 0,
+        "unchecked": 0,
+        "unreadable": 0,
+        "errors": 0,
+        "warnings": 0,
+        "skipped": 0,
     }
 
     def skipped(name: str, reason: str) -> None:
@@ -71,22 +77,32 @@ def validate(args: argparse.Namespace) -> int:
         if reason == NOT_A_FILE:
             bar.message(f"newsmodel: warning: {name}: skipped: {reason}")
 
-    first, items = first_or_none(inputs(args.files, args.glob or "*", suffixes=suffixes,
-                                        on_skip=skipped))
+    first, items = first_or_none(
+        inputs(args.files, args.glob or "*", suffixes=suffixes, on_skip=skipped)
+    )
     if first is None:
         raise no_input(counts["skipped"])
     if args.json:
         write_stdout(b'{"version": ' + orjson.dumps(version()) + b', "files": [\n')
-    job = partial(validate_one, format=args.format, debug=getattr(args, "debug", False),
-                  version=getattr(args, "ninjs_version", None))
+    job = partial(
+        validate_one,
+        format=args.format,
+        debug=getattr(args, "debug", False),
+        version=getattr(args, "ninjs_version", None),
+    )
     try:
         for checked in run(job, items, workers=count):
             counts["files"] += 1
             entry: dict[str, object]
             if checked.report is None:
                 counts["unreadable"] += 1
-                entry = {"source": checked.name, "format": None, "ok": False,
-                         "error": checked.error, "issues": []}
+                entry = {
+                    "source": checked.name,
+                    "format": None,
+                    "ok": False,
+                    "error": checked.error,
+                    "issues": [],
+                }
                 if not args.json:
                     bar.message(f"newsmodel: error: {checked.error}")
             else:
@@ -112,8 +128,10 @@ def validate(args: argparse.Namespace) -> int:
     elif not args.quiet:
         skipped_note = ""
         if counts["skipped"]:
-            skipped_note = (f"; {counts['skipped']} skipped (not a document's extension, or "
-                            "not a regular file; --glob takes other names)")
+            skipped_note = (
+                f"; {counts['skipped']} skipped (not a document's extension, or "
+                "not a regular file; --glob takes other names)"
+            )
         print(
             f"{counts['files']} file(s): {counts['valid']} valid, {counts['invalid']} invalid, "
             f"{counts['unchecked']} not checked, {counts['unreadable']} unreadable; "
@@ -140,7 +158,9 @@ def _matches(code: str, patterns: tuple[str, ...]) -> bool:
 
 
 def _filtered(
-    report: Report, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None,
+    report: Report,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...] | None,
     informative: bool,
 ) -> Report:
     """The report as the user asked for it: selected codes, less ignored ones; info-level
@@ -148,7 +168,8 @@ def _filtered(
     from newsmodel.validation.report import Report, Severity
 
     kept = [
-        issue for issue in report.issues
+        issue
+        for issue in report.issues
         if (select is None or _matches(issue.code, select))
         and not (ignore is not None and _matches(issue.code, ignore))
         and (informative or issue.severity is not Severity.INFO)

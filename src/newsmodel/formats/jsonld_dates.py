@@ -16,9 +16,29 @@ from newsmodel.models.types import PUBLICATION_DATE_PATTERN
 
 _ISO = re.compile(PUBLICATION_DATE_PATTERN)
 
-_ZONES = {"UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "WET": 0, "WEST": 1, "CET": 1, "CEST": 2,
-          "EET": 2, "EEST": 3, "MSK": 3, "EST": -5, "EDT": -4, "MST": -7, "MDT": -6,
-          "PST": -8, "PDT": -7, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11}
+_ZONES = {
+    "UTC": 0,
+    "GMT": 0,
+    "UT": 0,
+    "Z": 0,
+    "WET": 0,
+    "WEST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "EST": -5,
+    "EDT": -4,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "JST": 9,
+    "KST": 9,
+    "AEST": 10,
+    "AEDT": 11,
+}
 """Zone abbreviations with one meaning; ``CST``, ``IST``, ``BST`` are ambiguous and refused."""
 _TRAILING_ZONE = re.compile(r"^(.*\d)\s*([A-Z]{1,4})$")
 _LOOSE_ISO = re.compile(
@@ -74,8 +94,9 @@ def _read_loose(value: str) -> date | datetime | None:
             if hour is None:
                 return None if offset or zone else date(int(year), int(month), int(day))
             micro = int((fraction or ".0")[1:7].ljust(6, "0"))
-            parsed = datetime(int(year), int(month), int(day), int(hour), int(minute),
-                              int(second or 0), micro)
+            parsed = datetime(
+                int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro
+            )
             if offset:
                 parsed = parsed.replace(tzinfo=_offset(offset))
             elif zone:

@@ -27,12 +27,26 @@ from newsmodel.validation.vocabulary import ARTICLE_TYPES, load_vocabulary, term
 
 _KIND_BY_CLASS = {uri: kind for kind, uri in PLACE_CLASSES.items()}
 _NO_KIND = frozenset({UNKNOWN_KIND, UNKNOWN_KIND.replace("https:", "http:")})
-_KIND_BY_TYPE = {"Country": PlaceKind.COUNTRY, "City": PlaceKind.CITY, "State": PlaceKind.REGION,
-                 "AdministrativeArea": PlaceKind.REGION}
+_KIND_BY_TYPE = {
+    "Country": PlaceKind.COUNTRY,
+    "City": PlaceKind.CITY,
+    "State": PlaceKind.REGION,
+    "AdministrativeArea": PlaceKind.REGION,
+}
 
-ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
-                                "GovernmentOrganization", "NGO", "EducationalOrganization",
-                                "PoliticalParty", "MedicalOrganization", "SportsOrganization"})
+ORGANIZATION_TYPES = frozenset(
+    {
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "GovernmentOrganization",
+        "NGO",
+        "EducationalOrganization",
+        "PoliticalParty",
+        "MedicalOrganization",
+        "SportsOrganization",
+    }
+)
 PLACE_BASE_TYPES = frozenset({"Place", "Country", "City", "State", "AdministrativeArea"})
 EVENT_BASE_TYPES = frozenset({"Event"})
 
@@ -234,9 +248,7 @@ def _article_names() -> frozenset[str]:
     return types | frozenset(name.lower() for name in types)
 
 
-
 def _link(value: Any) -> str | None:
     if isinstance(value, Node):
         return value.id or _text(value.first("url"))
     return _text(value)
-

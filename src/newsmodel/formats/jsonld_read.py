@@ -45,21 +45,70 @@ from newsmodel.models import (
 )
 from newsmodel.validation.vocabulary import ARTICLE_TYPES
 
-ARTICLE_PROPS = frozenset({"headline", "name", "description", "articleBody", "datePublished",
-                           "inLanguage", "wordCount", "keywords", "author", "publisher", "url",
-                           "identifier", "mentions", "about", "contentLocation",
-                           "mainEntityOfPage"})
-PERSON_PROPS = frozenset({"name", "givenName", "familyName", "alternateName", "jobTitle",
-                          "affiliation", "nationality", "sameAs"})
-ORGANISATION_PROPS = frozenset({"name", "alternateName", "location", "parentOrganization",
-                                "sameAs"})
-PLACE_PROPS = frozenset({"name", "alternateName", "additionalType", "sameAs", "geo", "address",
-                         "containedInPlace"})
-EVENT_PROPS = frozenset({"name", "keywords", "startDate", "endDate", "location", "attendee",
-                         "organizer", "about", "description", "eventStatus"})
-_ENTITY_LINKS = ("mentions", "about", "contentLocation", "affiliation", "nationality", "location",
-                 "parentOrganization", "attendee", "organizer", "containedInPlace")
-
+ARTICLE_PROPS = frozenset(
+    {
+        "headline",
+        "name",
+        "description",
+        "articleBody",
+        "datePublished",
+        "inLanguage",
+        "wordCount",
+        "keywords",
+        "author",
+        "publisher",
+        "url",
+        "identifier",
+        "mentions",
+        "about",
+        "contentLocation",
+        "mainEntityOfPage",
+    }
+)
+PERSON_PROPS = frozenset(
+    {
+        "name",
+        "givenName",
+        "familyName",
+        "alternateName",
+        "jobTitle",
+        "affiliation",
+        "nationality",
+        "sameAs",
+    }
+)
+ORGANISATION_PROPS = frozenset(
+    {"name", "alternateName", "location", "parentOrganization", "sameAs"}
+)
+PLACE_PROPS = frozenset(
+    {"name", "alternateName", "additionalType", "sameAs", "geo", "address", "containedInPlace"}
+)
+EVENT_PROPS = frozenset(
+    {
+        "name",
+        "keywords",
+        "startDate",
+        "endDate",
+        "location",
+        "attendee",
+        "organizer",
+        "about",
+        "description",
+        "eventStatus",
+    }
+)
+_ENTITY_LINKS = (
+    "mentions",
+    "about",
+    "contentLocation",
+    "affiliation",
+    "nationality",
+    "location",
+    "parentOrganization",
+    "attendee",
+    "organizer",
+    "containedInPlace",
+)
 
 
 class _Reader(EntityReader, ArticleFields, NewsroomFields):
@@ -98,8 +147,12 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
     @staticmethod
     def _targets(value: Any) -> list[Any]:
         if isinstance(value, Node) and "Role" in value.types:
-            return [inner for name, values in value.props.items() if name != "roleName"
-                    for inner in values]
+            return [
+                inner
+                for name, values in value.props.items()
+                if name != "roleName"
+                for inner in values
+            ]
         return [value]
 
     def assign_ids(self) -> None:
@@ -125,10 +178,12 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
                 self.note(f"{node.label}.{name}")
         for key in node.foreign:
             self.note(f"{node.label}.{key}")
+
     # -- the article ------------------------------------------------------------------------
 
-    def article(self, node: Node, fallback_id: str, source: str | None,
-                page_language: str | None = None) -> Article:
+    def article(
+        self, node: Node, fallback_id: str, source: str | None, page_language: str | None = None
+    ) -> Article:
         self.collect(node)
         self.assign_ids()
         # Places and organisations first: people and events refer to them.
@@ -150,8 +205,13 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
         if headline is None and name is not None:
             headline = name
             self.warn("no headline; the name is used as the headline")
-        elif headline is not None and name is not None and headline.endswith(ELLIPSIS) \
-                and name.startswith(headline[: -len(ELLIPSIS)]) and len(name) > HEADLINE_LIMIT:
+        elif (
+            headline is not None
+            and name is not None
+            and headline.endswith(ELLIPSIS)
+            and name.startswith(headline[: -len(ELLIPSIS)])
+            and len(name) > HEADLINE_LIMIT
+        ):
             headline = name  # our own export: the headline shortened, the whole one in name
         published = None
         text = self.scalar(node, "datePublished")
@@ -171,9 +231,16 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
             **self.newsroom(node),
             publisher=next(iter(self._agents(node, "publisher")), None),
             url=self._url(node),
-            persons=persons, organisations=organisations, places=places, events=events,
-            provenance=Provenance(source=source, format="jsonld", warnings=self.warnings,
-                                  unmapped=self._article_leftovers(node)),
+            persons=persons,
+            organisations=organisations,
+            places=places,
+            events=events,
+            provenance=Provenance(
+                source=source,
+                format="jsonld",
+                warnings=self.warnings,
+                unmapped=self._article_leftovers(node),
+            ),
         )
 
     def build(
@@ -192,8 +259,13 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
                 self.leftovers(entity_node, handled)
         return built
 
-    def _drop_dangling(self, persons: list[Person], organisations: list[Organisation],
-                       events: list[Event], places: set[str]) -> None:
+    def _drop_dangling(
+        self,
+        persons: list[Person],
+        organisations: list[Organisation],
+        events: list[Event],
+        places: set[str],
+    ) -> None:
         """References to entities that were left out (no name) are removed, and noted."""
         orgs = {org.id for org in organisations}
         people = {person.id for person in persons}
@@ -243,8 +315,11 @@ def load(data: bytes | str, *, source: str | None = None) -> list[Article]:
         raise DocumentError("the document is empty", where=source)
     blocks, page = split_page(raw)
     if not blocks:
-        raise DocumentError("the page has no <script type=\"application/ld+json\"> block",
-                            where=source, hint="nothing to read")
+        raise DocumentError(
+            'the page has no <script type="application/ld+json"> block',
+            where=source,
+            hint="nothing to read",
+        )
     index: dict[str, Node] = {}
     order: list[Node] = []
     warnings: list[str] = [f"decoding: {page.guess}"] if page.guess else []
@@ -290,8 +365,9 @@ def load(data: bytes | str, *, source: str | None = None) -> list[Article]:
                 where=source,
             ) from None
         except (ValueError, InputError) as error:
-            raise DocumentError(f"the {node.label} at {node.pointer or '/'} cannot be mapped: "
-                                f"{error}", where=source) from None
+            raise DocumentError(
+                f"the {node.label} at {node.pointer or '/'} cannot be mapped: {error}", where=source
+            ) from None
     return articles
 
 
@@ -320,8 +396,11 @@ def _article_nodes(roots: list[Node], order: list[Node]) -> list[Node]:
         mark(root, False, seen)
     found: list[Node] = []
     for node in order:
-        if _is_article(node, names) and id(node) not in inside \
-                and all(node is not known for known in found):
+        if (
+            _is_article(node, names)
+            and id(node) not in inside
+            and all(node is not known for known in found)
+        ):
             found.append(node)
     # An article given in full and also by reference: keep the node that has its content.
     return [node for node in found if node.props]

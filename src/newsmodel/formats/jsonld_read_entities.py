@@ -48,8 +48,12 @@ class EntityReader(ReaderBase):
         alternates: list[str] = []
         latin: str | None = None
         for value in node.props.get("alternateName", []):
-            if isinstance(value, dict) and str(value.get("@language", "")).endswith("-Latn") \
-                    and latin is None and isinstance(value.get("@value"), str):
+            if (
+                isinstance(value, dict)
+                and str(value.get("@language", "")).endswith("-Latn")
+                and latin is None
+                and isinstance(value.get("@value"), str)
+            ):
                 latin = value["@value"]
                 continue
             text = _text(value)
@@ -65,9 +69,13 @@ class EntityReader(ReaderBase):
         alternates, latin = self.names(node)
         nationality = self.refs(node, "nationality", ("place",))
         return Person(
-            id=self.ids[id(node)], name=name, given_name=self.scalar(node, "givenName"),
-            family_name=self.scalar(node, "familyName"), alternate_names=alternates,
-            name_latin=latin, job_title=self.scalar(node, "jobTitle"),
+            id=self.ids[id(node)],
+            name=name,
+            given_name=self.scalar(node, "givenName"),
+            family_name=self.scalar(node, "familyName"),
+            alternate_names=alternates,
+            name_latin=latin,
+            job_title=self.scalar(node, "jobTitle"),
             affiliation=self.refs(node, "affiliation", ("organisation",)),
             nationality=nationality[0] if nationality else None,
             same_as=self.texts(node, "sameAs"),
@@ -80,11 +88,17 @@ class EntityReader(ReaderBase):
             return None
         alternates, _ = self.names(node)
         country = self.refs(node, "location", ("place",))
-        parent = [ref for ref in self.refs(node, "parentOrganization", ("organisation",))
-                  if ref != self.ids[id(node)]]
+        parent = [
+            ref
+            for ref in self.refs(node, "parentOrganization", ("organisation",))
+            if ref != self.ids[id(node)]
+        ]
         return Organisation(
-            id=self.ids[id(node)], name=name, alternate_names=alternates,
-            country=country[0] if country else None, parent=parent[0] if parent else None,
+            id=self.ids[id(node)],
+            name=name,
+            alternate_names=alternates,
+            country=country[0] if country else None,
+            parent=parent[0] if parent else None,
             same_as=self.texts(node, "sameAs"),
         )
 
@@ -107,11 +121,21 @@ class EntityReader(ReaderBase):
             if node.props.get("additionalType"):
                 self.note(f"{node.label}.additionalType")
         geo, country = self.point(node)
-        container = [ref for ref in self.refs(node, "containedInPlace", ("place",))
-                     if ref != self.ids[id(node)]]
-        return Place(id=self.ids[id(node)], name=name, kind=kind, alternate_names=alternates,
-                     same_as=self.texts(node, "sameAs"), geo=geo, country_code=country,
-                     contained_in=container[0] if container else None)
+        container = [
+            ref
+            for ref in self.refs(node, "containedInPlace", ("place",))
+            if ref != self.ids[id(node)]
+        ]
+        return Place(
+            id=self.ids[id(node)],
+            name=name,
+            kind=kind,
+            alternate_names=alternates,
+            same_as=self.texts(node, "sameAs"),
+            geo=geo,
+            country_code=country,
+            contained_in=container[0] if container else None,
+        )
 
     def point(self, node: Node) -> tuple[GeoPoint | None, str | None]:
         """``geo`` (GeoCoordinates) and the ISO country code of ``geo`` or ``address``; what
@@ -122,15 +146,20 @@ class EntityReader(ReaderBase):
             if not isinstance(value, Node) or geo is not None:
                 self.note(f"{node.label}.geo")
                 continue
-            latitude, longitude = _degrees(value.first("latitude")), _degrees(
-                value.first("longitude"))
-            if latitude is None or longitude is None or abs(latitude) > 90 \
-                    or abs(longitude) > 180:
+            latitude, longitude = (
+                _degrees(value.first("latitude")),
+                _degrees(value.first("longitude")),
+            )
+            if latitude is None or longitude is None or abs(latitude) > 90 or abs(longitude) > 180:
                 self.note(f"{node.label}.geo")
                 continue
             geo = GeoPoint(latitude=latitude, longitude=longitude)
-        holders = [v for name in ("geo", "address") for v in node.props.get(name, [])
-                   if isinstance(v, Node)]
+        holders = [
+            v
+            for name in ("geo", "address")
+            for v in node.props.get(name, [])
+            if isinstance(v, Node)
+        ]
         for holder in holders:
             for value in holder.props.get("addressCountry", []):
                 code = _text(value.first("name") if isinstance(value, Node) else value)
@@ -180,8 +209,13 @@ class EntityReader(ReaderBase):
         if status is not None and event_status is None:
             self.note(f"{node.label}.eventStatus {status!r}")
         return Event(
-            id=self.ids[id(node)], name=name, category=category, start_date=start, end_date=end,
+            id=self.ids[id(node)],
+            name=name,
+            category=category,
+            start_date=start,
+            end_date=end,
             status=event_status,
-            location=self.refs(node, "location", ("place",)), participants=participants,
+            location=self.refs(node, "location", ("place",)),
+            participants=participants,
             description=self.scalar(node, "description"),
         )

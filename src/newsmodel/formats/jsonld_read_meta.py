@@ -26,7 +26,6 @@ from newsmodel.validation.quoting import quote
 class ReaderBase:
     """Notes and warnings (each once), scalar reading, and references to collected entities."""
 
-
     def __init__(self, index: dict[str, Node], warnings: list[str]) -> None:
         self.index = index
         self.warnings = list(warnings)
@@ -71,7 +70,6 @@ class ReaderBase:
             return self.ids[id(target)]
         return None
 
-
     def refs(self, node: Node, name: str, kinds: tuple[str, ...]) -> list[str]:
         found: list[str] = []
         for value in node.props.get(name, []):
@@ -99,8 +97,11 @@ class ArticleFields(ReaderBase):
 
     def _language(self, node: Node) -> str | None:
         value = node.first("inLanguage")
-        text = _text(value) if not isinstance(value, Node) else \
-            _text(value.first("alternateName")) or _text(value.first("name"))
+        text = (
+            _text(value)
+            if not isinstance(value, Node)
+            else _text(value.first("alternateName")) or _text(value.first("name"))
+        )
         if text is None:
             if value is not None:
                 self.note(f"{node.label}.inLanguage")
@@ -161,8 +162,10 @@ class ArticleFields(ReaderBase):
                 continue
             name = _text(target.first("name")) if isinstance(target, Node) else _text(target)
             if not name:
-                self.warn(f"{node.label}.{prop} at {getattr(target, 'pointer', node.pointer)} "
-                          "has no name; left out")
+                self.warn(
+                    f"{node.label}.{prop} at {getattr(target, 'pointer', node.pointer)} "
+                    "has no name; left out"
+                )
                 continue
             names.append(name)
         return names
@@ -175,4 +178,3 @@ class ArticleFields(ReaderBase):
         if url is not None and page is not None and page != url:
             self.note(f"{node.label}.mainEntityOfPage")
         return url if url is not None else page
-

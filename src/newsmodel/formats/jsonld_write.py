@@ -138,9 +138,7 @@ def _short_headline(headline: str) -> str:
     return headline[:cut].rstrip() + ELLIPSIS
 
 
-def _author(
-    author: Author, article: Article, iris: dict[str, str]
-) -> tuple[dict[str, Any], bool]:
+def _author(author: Author, article: Article, iris: dict[str, str]) -> tuple[dict[str, Any], bool]:
     """A reference to the author's entity (given, or the one of the same name), else a node;
     and whether it is a Person."""
     if author.entity is not None:
@@ -214,8 +212,11 @@ def _place(place: Place, iris: dict[str, str], nationality: bool) -> dict[str, A
     if place.same_as:
         node["sameAs"] = list(place.same_as)
     if place.geo is not None:
-        node["geo"] = {"@type": "GeoCoordinates", "latitude": place.geo.latitude,
-                       "longitude": place.geo.longitude}
+        node["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": place.geo.latitude,
+            "longitude": place.geo.longitude,
+        }
         if place.country_code is not None:
             node["geo"]["addressCountry"] = place.country_code
     elif place.country_code is not None:
@@ -270,5 +271,16 @@ def dump_many(
     return orjson.dumps({"@context": CONTEXT, "@graph": graph}, option=option)
 
 
-__all__ = ["CONTEXT", "DEFAULT_BASE", "ELLIPSIS", "HEADLINE_LIMIT", "PLACE_CLASSES",
-           "PLACE_TYPES", "UNKNOWN_KIND", "article_graph", "article_iri", "dump", "dump_many"]
+__all__ = [
+    "CONTEXT",
+    "DEFAULT_BASE",
+    "ELLIPSIS",
+    "HEADLINE_LIMIT",
+    "PLACE_CLASSES",
+    "PLACE_TYPES",
+    "UNKNOWN_KIND",
+    "article_graph",
+    "article_iri",
+    "dump",
+    "dump_many",
+]

@@ -52,10 +52,44 @@ from newsmodel.xmlsafe import parse
 
 ITEMS = ("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem")
 _LANG_RE = re.compile(LANGUAGE_TAG_PATTERN)
-_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd",
-                     "dt", "td", "th", "caption", "hl1", "hl2", "block"})
-_NOT_BODY = frozenset({"head", "title", "script", "style", "body.head", "body.end", "docdata",
-                       "byline", "hedline", "dateline", "tagline", "media"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "caption",
+        "hl1",
+        "hl2",
+        "block",
+    }
+)
+_NOT_BODY = frozenset(
+    {
+        "head",
+        "title",
+        "script",
+        "style",
+        "body.head",
+        "body.end",
+        "docdata",
+        "byline",
+        "hedline",
+        "dateline",
+        "tagline",
+        "media",
+    }
+)
 
 
 def load(data: bytes, *, source: str | None = None) -> list[Article]:
@@ -70,7 +104,8 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
         )
     if qname.localname == "NewsML":
         raise DocumentError(
-            "this is NewsML 1.x, not NewsML-G2; it cannot be read", where=source,
+            "this is NewsML 1.x, not NewsML-G2; it cannot be read",
+            where=source,
             hint="ask the provider for NewsML-G2",
         )
     ns = "{" + NAR + "}" if qname.namespace else ""
@@ -79,15 +114,18 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
         notes.append("newsml.namespace: the document is in no namespace; read as NewsML-G2")
     if qname.localname == "newsMessage":
         items = [  # every itemSet: a non-conforming message may have several
-            child for item_set in root.iterchildren(f"{ns or '{}'}itemSet")
-            for child in item_set if isinstance(child.tag, str)
+            child
+            for item_set in root.iterchildren(f"{ns or '{}'}itemSet")
+            for child in item_set
+            if isinstance(child.tag, str)
         ]
     elif qname.localname in ITEMS:
         items = [root]
     else:
         raise DocumentError(
             f"<{qname.localname}> carries no news item (expected newsItem, newsMessage, "
-            "packageItem, conceptItem, knowledgeItem or planningItem)", where=source,
+            "packageItem, conceptItem, knowledgeItem or planningItem)",
+            where=source,
         )
     articles: list[Article] = []
     failures: list[str] = []
@@ -109,8 +147,13 @@ def load(data: bytes, *, source: str | None = None) -> list[Article]:
     if failures:
         warning = [f"newsml.item-skipped: {failure}" for failure in failures]
         articles = [
-            article.model_copy(update={"provenance": article.provenance.model_copy(
-                update={"warnings": [*article.provenance.warnings, *warning]})})
+            article.model_copy(
+                update={
+                    "provenance": article.provenance.model_copy(
+                        update={"warnings": [*article.provenance.warnings, *warning]}
+                    )
+                }
+            )
             for article in articles
         ]
     return articles
@@ -133,8 +176,10 @@ def _read_item(
     description = None
     if content_meta is not None:
         descriptions = item.all(content_meta, "description")
-        chosen = next((d for d in descriptions if d.get("role") == "drol:summary"),
-                      descriptions[0] if descriptions else None)
+        chosen = next(
+            (d for d in descriptions if d.get("role") == "drol:summary"),
+            descriptions[0] if descriptions else None,
+        )
         description = _text(item, chosen) if chosen is not None else None
     fields["description"] = description if item.own else description or None
     fields["date_published"] = _publication_date(item, item_meta, content_meta)
@@ -144,8 +189,9 @@ def _read_item(
     fields["body"] = body
     fields["word_count"] = word_count if word_count is not None else len(body.split())
     if content_meta is not None:
-        fields["keywords"] = [t for k in item.all(content_meta, "keyword")
-                              if (t := _text(item, k)) or item.own]
+        fields["keywords"] = [
+            t for k in item.all(content_meta, "keyword") if (t := _text(item, k)) or item.own
+        ]
         meta.content_meta(item, content_meta, fields)
     if item_meta is not None:
         for note in item.all(item_meta, "edNote"):
@@ -174,7 +220,9 @@ def _read_item(
         _details(item, target, assertion)
     _entity_fields(item, fields)
     fields["provenance"] = {
-        "source": source, "format": "newsml", "warnings": item.warnings,
+        "source": source,
+        "format": "newsml",
+        "warnings": item.warnings,
         "unmapped": item.unmapped,
     }
     try:
@@ -192,6 +240,7 @@ def _located(item: _Item, located: etree._Element) -> str | None:
 
 
 # -- item-level fields ---------------------------------------------------------------------------
+
 
 def _article_id(guid: str | None, index: int) -> str:
     if guid and guid.startswith("urn:newsmodel:article:"):
@@ -214,8 +263,10 @@ def _publication_date(
         value = _parse_datetime(item, text, name)
         if value is not None:
             if name == "versionCreated":
-                item.warnings.append("newsml.date: no contentCreated or firstCreated; "
-                                     "the publication date is versionCreated")
+                item.warnings.append(
+                    "newsml.date: no contentCreated or firstCreated; "
+                    "the publication date is versionCreated"
+                )
             return value
     return None
 
@@ -250,6 +301,7 @@ def _publisher(item: _Item, item_meta: etree._Element) -> str | None:
 
 # -- body ----------------------------------------------------------------------------------------
 
+
 def _body(item: _Item, element: etree._Element, kind: str) -> tuple[str, int | None, str | None]:
     """Body text, the declared word count, and a headline found in NITF (if any)."""
     content_set = item.first(element, "contentSet")
@@ -271,8 +323,11 @@ def _body(item: _Item, element: etree._Element, kind: str) -> tuple[str, int | N
             if "html" in contenttype or "xml" in contenttype:
                 item.unmapped.append(f"inlineData {contenttype} (read as text)")
             return (text if item.own else text.strip()), count, None
-    remote = [c.get("href") or c.get("residref") or "" for c in content_set
-              if _local(c) == "remoteContent"]
+    remote = [
+        c.get("href") or c.get("residref") or ""
+        for c in content_set
+        if _local(c) == "remoteContent"
+    ]
     for href in remote:
         if not href:
             item.unmapped.append("remoteContent without a reference")
@@ -332,5 +387,3 @@ def _package_body(item: _Item, element: etree._Element) -> str:
         if title:
             lines.append(title)
     return "\n\n".join(lines)
-
-

@@ -75,9 +75,7 @@ BodyStyle = Literal["xhtml", "text"]
 _DATELINE_END = re.compile(r"\s*[,—–-]")
 """Anything that needs replacing or escaping; most names and titles contain none of it."""
 _OURS = frozenset(SCHEMES)
-_CATALOG = "".join(
-    f'\n    <scheme alias="{alias}" uri="{uri}"/>' for alias, uri in SCHEMES.items()
-)
+_CATALOG = "".join(f'\n    <scheme alias="{alias}" uri="{uri}"/>' for alias, uri in SCHEMES.items())
 
 
 @cache
@@ -156,10 +154,13 @@ def build_item(
     out.append("</newsItem>")
     if text.replaced:
         # edNote comes right after generator in itemMeta's sequence; only now is the count known.
-        out.insert(note_at, (
-            f'    <edNote role="nmnote:replaced">newsmodel replaced {text.replaced} '
-            "character(s) that XML 1.0 cannot carry with U+FFFD</edNote>\n"
-        ))
+        out.insert(
+            note_at,
+            (
+                f'    <edNote role="nmnote:replaced">newsmodel replaced {text.replaced} '
+                "character(s) that XML 1.0 cannot carry with U+FFFD</edNote>\n"
+            ),
+        )
     return out
 
 
@@ -272,8 +273,10 @@ def _dateline_place(article: Article) -> Place | None:
     for place in article.places:
         for name in (place.name, *place.alternate_names):
             folded = name.casefold()
-            if folded and opening.startswith(folded) and _DATELINE_END.match(
-                article.body, len(folded)
+            if (
+                folded
+                and opening.startswith(folded)
+                and _DATELINE_END.match(article.body, len(folded))
             ):
                 return place
     return None

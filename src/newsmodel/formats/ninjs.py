@@ -13,5 +13,4 @@ from newsmodel.formats.ninjs_read import load
 from newsmodel.formats.ninjs_write import article_to_ninjs, dump, dump_many, losses
 from newsmodel.validation.ninjs_versions import DEFAULT_VERSION, VERSIONS
 
-__all__ = ["DEFAULT_VERSION", "VERSIONS", "article_to_ninjs", "dump", "dump_many", "load",
-           "losses"]
+__all__ = ["DEFAULT_VERSION", "VERSIONS", "article_to_ninjs", "dump", "dump_many", "load", "losses"]

@@ -71,17 +71,22 @@ def write(article: Article, spec: Spec, out: dict[str, Any]) -> None:
         out[name("pub_status")] = article.pub_status.value
     if article.embargoed_until is not None:
         out[name("embargoed")] = article.embargoed_until.isoformat()
-    for logical, value in (("urgency", article.urgency), ("slugline", article.slugline),
-                           ("ed_note", article.editorial_note)):
+    for logical, value in (
+        ("urgency", article.urgency),
+        ("slugline", article.slugline),
+        ("ed_note", article.editorial_note),
+    ):
         if value is not None and spec.has(logical):
             out[name(logical)] = value
     if article.dateline is not None:
         out["located"] = article.dateline.text
     rights = article.rights
     if rights is not None:
-        for logical, value in (("copyright_holder", rights.copyright_holder),
-                               ("copyright_notice", rights.copyright_notice),
-                               ("usage_terms", rights.usage_terms)):
+        for logical, value in (
+            ("copyright_holder", rights.copyright_holder),
+            ("copyright_notice", rights.copyright_notice),
+            ("usage_terms", rights.usage_terms),
+        ):
             if value is not None and spec.has(logical):
                 out[name(logical)] = value
         if rights.license_url is not None and spec.has("rights_info"):
@@ -143,8 +148,9 @@ def _info_sources(article: Article, spec: Spec) -> list[dict[str, Any]]:
     return sources
 
 
-def _rendition(spec: Spec, key: str, url: str, *, width: int | None, height: int | None,
-               mime_type: str | None) -> dict[str, Any]:
+def _rendition(
+    spec: Spec, key: str, url: str, *, width: int | None, height: int | None, mime_type: str | None
+) -> dict[str, Any]:
     out: dict[str, Any] = {} if spec.family == 1 else {"name": key}
     out["href"] = url
     if mime_type is not None:
@@ -164,20 +170,32 @@ def _image(image: Image, spec: Spec) -> dict[str, Any]:
     if spec.family == 1:
         out.update({f"description_{role}": value for role, value in texts if value is not None})
     elif any(value is not None for _, value in texts):
-        out["descriptions"] = [{"role": role, "value": value} for role, value in texts
-                               if value is not None]
+        out["descriptions"] = [
+            {"role": role, "value": value} for role, value in texts if value is not None
+        ]
     if image.credit is not None:
         out[spec.name("by")] = image.credit
     if image.copyright_notice is not None:
         out[spec.name("copyright_notice")] = image.copyright_notice
     renditions = []
     if image.width is not None or image.height is not None or image.mime_type is not None:
-        renditions.append(_rendition(spec, ORIGINAL, image.url, width=image.width,
-                                     height=image.height, mime_type=image.mime_type))
+        renditions.append(
+            _rendition(
+                spec,
+                ORIGINAL,
+                image.url,
+                width=image.width,
+                height=image.height,
+                mime_type=image.mime_type,
+            )
+        )
     keys = rendition_keys([item.name for item in image.renditions], spec.family)
-    renditions += [_rendition(spec, key, item.url, width=item.width, height=item.height,
-                              mime_type=item.mime_type)
-                   for key, item in zip(keys, image.renditions, strict=True)]
+    renditions += [
+        _rendition(
+            spec, key, item.url, width=item.width, height=item.height, mime_type=item.mime_type
+        )
+        for key, item in zip(keys, image.renditions, strict=True)
+    ]
     if renditions:
         if spec.family == 1:
             names = [ORIGINAL] * (len(renditions) - len(keys)) + keys
@@ -219,8 +237,12 @@ def read(reader: _Reader, data: dict[str, Any]) -> None:
         reader.unmapped.append(f"{spec.name('pub_status')} {status!r}")
     data["embargoed_until"] = reader.date(spec.name("embargoed"))
     urgency = reader.get("urgency")
-    if isinstance(urgency, int | float) and not isinstance(urgency, bool) \
-            and urgency == int(urgency) and 1 <= urgency <= 9:
+    if (
+        isinstance(urgency, int | float)
+        and not isinstance(urgency, bool)
+        and urgency == int(urgency)
+        and 1 <= urgency <= 9
+    ):
         data["urgency"] = int(urgency)
     elif urgency is not None:
         reader.unmapped.append(f"urgency {urgency!r}")
@@ -229,8 +251,11 @@ def read(reader: _Reader, data: dict[str, Any]) -> None:
     located = reader.string(reader.get("located"), "/located")
     data["dateline"] = {"text": located} if located else None
     data["rights"] = _rights(reader)
-    data["genres"] = [found for pointer, item in reader.items("genres")
-                      if (found := read_concept(reader, pointer, item)) is not None]
+    data["genres"] = [
+        found
+        for pointer, item in reader.items("genres")
+        if (found := read_concept(reader, pointer, item)) is not None
+    ]
     data["publisher"], data["authors"] = _sources(reader, data)
     data["images"], data["links"] = _associations(reader)
 
@@ -248,8 +273,7 @@ def read_concept(reader: _Reader, pointer: str, item: dict[str, Any]) -> dict[st
     uri = item.get("scheme") if reader.spec.family == 1 else item.get("uri")
     if _is_url(uri):
         # 1.x names the scheme; later versions the concept (scheme URI + the code's local part)
-        local = found["code"].split(":", 1)[1] if "code" in found and reader.spec.family > 1 \
-            else ""
+        local = found["code"].split(":", 1)[1] if "code" in found and reader.spec.family > 1 else ""
         if uri.endswith(local):
             found["scheme_uri"] = uri[: len(uri) - len(local)] if local else uri
     if not ({"name", "code"} & found.keys()):
@@ -262,17 +286,24 @@ def read_concept(reader: _Reader, pointer: str, item: dict[str, Any]) -> dict[st
 
 def _rights(reader: _Reader) -> dict[str, Any] | None:
     spec = reader.spec
-    rights = {field: reader.string(reader.get(logical), f"/{spec.name(logical)}")
-              for logical, field in (("copyright_holder", "copyright_holder"),
-                                     ("copyright_notice", "copyright_notice"),
-                                     ("usage_terms", "usage_terms"))}
+    rights = {
+        field: reader.string(reader.get(logical), f"/{spec.name(logical)}")
+        for logical, field in (
+            ("copyright_holder", "copyright_holder"),
+            ("copyright_notice", "copyright_notice"),
+            ("usage_terms", "usage_terms"),
+        )
+    }
     info = reader.get("rights_info")
     if isinstance(info, dict):
         linked = info.get("linkedRights" if spec.family == 3 else "linkedrights")
         if _is_url(linked):
             rights["license_url"] = linked
-        reader.unmapped.extend(f"/{spec.name('rights_info')}/{key}" for key in info
-                               if key not in ("linkedRights", "linkedrights"))
+        reader.unmapped.extend(
+            f"/{spec.name('rights_info')}/{key}"
+            for key in info
+            if key not in ("linkedRights", "linkedrights")
+        )
     return rights if any(value is not None for value in rights.values()) else None
 
 
@@ -336,16 +367,18 @@ def _read_image(reader: _Reader, pointer: str, item: dict[str, Any], uri: str) -
     else:
         for entry in item.get("descriptions") or []:
             if isinstance(entry, dict) and entry.get("role") in ("caption", "alt"):
-                image["caption" if entry["role"] == "caption" else "alt_text"] = \
-                    _text(entry.get("value"))
+                image["caption" if entry["role"] == "caption" else "alt_text"] = _text(
+                    entry.get("value")
+                )
     image["credit"] = _text(item.get(spec.name("by")))
     image["copyright_notice"] = _text(item.get(spec.name("copyright_notice")))
     renditions = item.get("renditions")
     if isinstance(renditions, dict):
         pairs = list(renditions.items())
     elif isinstance(renditions, list):
-        pairs = [(entry.get("name") if isinstance(entry, dict) else None, entry)
-                 for entry in renditions]
+        pairs = [
+            (entry.get("name") if isinstance(entry, dict) else None, entry) for entry in renditions
+        ]
     else:
         pairs = []
     image["renditions"] = []
@@ -356,8 +389,11 @@ def _read_image(reader: _Reader, pointer: str, item: dict[str, Any], uri: str) -
             reader.unmapped.append(f"{pointer} rendition {key} (no href)")
             continue
         assert isinstance(entry, dict)
-        sizes = {field: value for field in ("width", "height")
-                 if isinstance(value := entry.get(field), int) and value >= 1}
+        sizes = {
+            field: value
+            for field in ("width", "height")
+            if isinstance(value := entry.get(field), int) and value >= 1
+        }
         mime = _text(entry.get(kind))
         if key == ORIGINAL and href == uri:
             image.update(sizes, mime_type=mime)
@@ -371,8 +407,12 @@ def _read_link(reader: _Reader, item: dict[str, Any], uri: str) -> dict[str, Any
     title = _text(item.get("title"))
     if title is None and reader.spec.family > 1 and item.get("name") != "link":
         title = _text(item.get("name"))
-    return {"url": uri, "relation": _text(item.get("rel")), "title": title,
-            "mime_type": _text(item.get("mimetype")) if reader.spec.family == 1 else None}
+    return {
+        "url": uri,
+        "relation": _text(item.get("rel")),
+        "title": title,
+        "mime_type": _text(item.get("mimetype")) if reader.spec.family == 1 else None,
+    }
 
 
 def _text(value: Any) -> str | None:

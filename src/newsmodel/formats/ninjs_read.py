@@ -35,8 +35,12 @@ from newsmodel.textcodecs import utf8
 from newsmodel.validation.jsondocs import JSONInputError, read_documents
 from newsmodel.validation.ninjs_versions import Spec, detect_version, spec
 
-_KINDS = (("people", "persons", "person"), ("organisations", "organisations", "org"),
-          ("places", "places", "place"), ("events", "events", "event"))
+_KINDS = (
+    ("people", "persons", "person"),
+    ("organisations", "organisations", "org"),
+    ("places", "places", "place"),
+    ("events", "events", "event"),
+)
 _ENTITY_KEYS = frozenset({"name", "code", "literal", "uri", "scheme"})
 _ENTITY_ID = re.compile(ENTITY_ID_PATTERN).match
 _LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN).match
@@ -44,8 +48,9 @@ _KEYWORD_KEYS = frozenset({"name", "rel"})
 _DATE = re.compile(PUBLICATION_DATE_PATTERN).match
 
 
-def load(data: bytes | str, *, source: str | None = None,
-         version: str | None = None) -> list[Article]:
+def load(
+    data: bytes | str, *, source: str | None = None, version: str | None = None
+) -> list[Article]:
     """Every article in ``data``: a ninjs object, an array of them, or JSON Lines."""
     if version is not None:
         spec(version)
@@ -57,9 +62,10 @@ def load(data: bytes | str, *, source: str | None = None,
     articles = []
     for document in documents:
         if not isinstance(document.value, dict):
-            raise DocumentError(f"a ninjs document is a JSON object, not "
-                                f"{type(document.value).__name__}",
-                                where=_where(source, document.prefix or "/"))
+            raise DocumentError(
+                f"a ninjs document is a JSON object, not {type(document.value).__name__}",
+                where=_where(source, document.prefix or "/"),
+            )
         reader = _Reader(document.value, document.prefix, source, version)
         articles.append(reader.article())
     return articles
@@ -72,8 +78,9 @@ def _where(source: str | None, place: str) -> str:
 class _Reader:
     """One document: the properties it holds, which ones were used, and notes on the way."""
 
-    def __init__(self, value: dict[str, Any], prefix: str, source: str | None,
-                 version: str | None) -> None:
+    def __init__(
+        self, value: dict[str, Any], prefix: str, source: str | None, version: str | None
+    ) -> None:
         self.value, self.prefix, self.source = value, prefix, source
         self.warnings: list[str] = []
         self.unmapped: list[str] = []
@@ -83,12 +90,15 @@ class _Reader:
             detected = detect_version(value)
         except DocumentError as error:
             if version is None:
-                raise DocumentError(error.message, where=self._where(error.where or ""),
-                                    hint=error.hint) from None
+                raise DocumentError(
+                    error.message, where=self._where(error.where or ""), hint=error.hint
+                ) from None
         else:
             if version is not None and detected.declared and detected.version != version:
-                self.warnings.append(f"ninjs.version: the document declares ninjs "
-                                     f"{detected.version}, read as {version} as asked")
+                self.warnings.append(
+                    f"ninjs.version: the document declares ninjs "
+                    f"{detected.version}, read as {version} as asked"
+                )
             if detected.warning and version is None:
                 self.warnings.append(f"ninjs.version: {detected.warning}")
             version = version or detected.version
@@ -106,8 +116,9 @@ class _Reader:
     def string(self, value: Any, pointer: str) -> str | None:
         if value is None or isinstance(value, str):
             return value
-        raise DocumentError(f"expected a string, got {type(value).__name__}",
-                            where=self._where(pointer))
+        raise DocumentError(
+            f"expected a string, got {type(value).__name__}", where=self._where(pointer)
+        )
 
     def array(self, logical: str) -> list[dict[str, Any]]:
         """The objects of an array property (none when it is absent)."""
@@ -120,8 +131,9 @@ class _Reader:
             raise DocumentError(f"{name} is not an array", where=self._where(f"/{name}"))
         if not all(isinstance(item, dict) for item in values):
             index = next(i for i, item in enumerate(values) if not isinstance(item, dict))
-            raise DocumentError(f"{name}/{index} is not an object",
-                                where=self._where(f"/{name}/{index}"))
+            raise DocumentError(
+                f"{name}/{index} is not an object", where=self._where(f"/{name}/{index}")
+            )
         return values
 
     def items(self, logical: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -132,8 +144,11 @@ class _Reader:
 
     def article(self) -> Article:
         self.used.update(("type", self.spec.name("standard")))
-        data: dict[str, Any] = {"id": self._id(), "headline": self._text("headline"),
-                                "description": self._text("description")}
+        data: dict[str, Any] = {
+            "id": self._id(),
+            "headline": self._text("headline"),
+            "description": self._text("description"),
+        }
         self._dates(data)
         data["language"] = self._language()
         data["body"], data["word_count"] = self._body()
@@ -147,8 +162,12 @@ class _Reader:
         if kind_of not in (None, "text"):
             self.unmapped.append(f"type {kind_of!r}")
         self.unmapped.extend(key for key in self.value if key not in self.used)
-        data["provenance"] = {"source": self.source, "format": "ninjs",
-                              "warnings": self.warnings, "unmapped": self.unmapped}
+        data["provenance"] = {
+            "source": self.source,
+            "format": "ninjs",
+            "warnings": self.warnings,
+            "unmapped": self.unmapped,
+        }
         try:
             return Article.model_validate(data)
         except ValidationError as error:
@@ -163,21 +182,27 @@ class _Reader:
             guid = self.value.get("guid")
             if isinstance(guid, str) and guid.strip():
                 self.used.add("guid")
-                self.warnings.append("ninjs.guid: `guid` read as the uri (a superdesk dialect; "
-                                     "the official schema requires `uri`)")
+                self.warnings.append(
+                    "ninjs.guid: `guid` read as the uri (a superdesk dialect; "
+                    "the official schema requires `uri`)"
+                )
                 uri = guid
         if uri is None or not uri.strip():
-            raise DocumentError("required property 'uri' is missing or empty",
-                                where=self._where("/uri"))
-        return unquote(uri[len(URI_PREFIX):]) if uri.startswith(URI_PREFIX) else uri.strip()
+            raise DocumentError(
+                "required property 'uri' is missing or empty", where=self._where("/uri")
+            )
+        return unquote(uri[len(URI_PREFIX) :]) if uri.startswith(URI_PREFIX) else uri.strip()
 
     def _text(self, logical: str) -> str | None:
         """The headline or description: 1.x ``<name>`` or ``<name>_*`` strings, else the
         first object of the plural array (the others are listed as unmapped)."""
         if self.spec.family == 1:
             base = "headline" if logical == "headline" else "description"
-            names = [key for key in self.value
-                     if key == self.spec.name(logical) or key.startswith(base + "_")]
+            names = [
+                key
+                for key in self.value
+                if key == self.spec.name(logical) or key.startswith(base + "_")
+            ]
             self.used.update(names)
             preferred = self.spec.name(logical)
             chosen = preferred if preferred in self.value else (names[0] if names else None)
@@ -187,8 +212,9 @@ class _Reader:
         if not found:
             return None
         pointer, first = found[0]
-        self.unmapped.extend(f"{where} ({item.get('role') or 'no role'})"
-                             for where, item in found[1:])
+        self.unmapped.extend(
+            f"{where} ({item.get('role') or 'no role'})" for where, item in found[1:]
+        )
         return self.string(first.get("value"), pointer + "/value")
 
     def _body(self) -> tuple[str, int]:
@@ -209,8 +235,9 @@ class _Reader:
             plain = [entry for entry in found if entry[1].get(kind) in (None, "text/plain")]
             pointer, chosen_body = (plain or found or [("", {})])[0]
             if found and not plain:
-                self.warnings.append(f"ninjs.body: no plain-text body; the "
-                                     f"{chosen_body.get(kind)} one read verbatim")
+                self.warnings.append(
+                    f"ninjs.body: no plain-text body; the {chosen_body.get(kind)} one read verbatim"
+                )
             self.unmapped.extend(where for where, item in found if item is not chosen_body)
             body = self.string(chosen_body.get("value"), pointer + "/value")
             count = chosen_body.get(self.spec.name("word_count"))
@@ -226,9 +253,14 @@ class _Reader:
         ``versioncreated`` this version's; when the publication date is missing the first of
         the others present stands for it (superdesk writes no ``contentcreated``; ninjs 1.0-1.3
         have none) and fills only that field."""
-        found = {field: self.date(self.spec.name(logical)) for logical, field in (
-            ("content_created", "date_published"), ("first_created", "first_created"),
-            ("version_created", "date_modified"))}
+        found = {
+            field: self.date(self.spec.name(logical))
+            for logical, field in (
+                ("content_created", "date_published"),
+                ("first_created", "first_created"),
+                ("version_created", "date_modified"),
+            )
+        }
         if found["date_published"] is None:
             for field in ("first_created", "date_modified"):
                 if found[field] is not None:
@@ -264,15 +296,21 @@ class _Reader:
         if isinstance(renditions, dict):  # 1.x: keyed by name
             entries = [(f"/renditions/{key}", key, item) for key, item in renditions.items()]
         elif isinstance(renditions, list):
-            entries = [(f"/renditions/{index}", item.get("name") if isinstance(item, dict)
-                        else None, item) for index, item in enumerate(renditions)]
+            entries = [
+                (f"/renditions/{index}", item.get("name") if isinstance(item, dict) else None, item)
+                for index, item in enumerate(renditions)
+            ]
         else:
             return None
         url = None
         for pointer, name, item in entries:
-            if (url is None and name == WEB_RENDITION and isinstance(item, dict)
-                    and isinstance(item.get("href"), str)
-                    and item.get(kind, "text/html") == "text/html"):
+            if (
+                url is None
+                and name == WEB_RENDITION
+                and isinstance(item, dict)
+                and isinstance(item.get("href"), str)
+                and item.get(kind, "text/html") == "text/html"
+            ):
                 url = item["href"]
             else:
                 self.unmapped.append(f"rendition {pointer}")
@@ -284,8 +322,11 @@ class _Reader:
         keywords, subjects = [], []
         for pointer, item in self.items("subjects"):
             name = item.get("name")
-            if item.get("rel") == KEYWORD_REL and isinstance(name, str) \
-                    and item.keys() <= _KEYWORD_KEYS:
+            if (
+                item.get("rel") == KEYWORD_REL
+                and isinstance(name, str)
+                and item.keys() <= _KEYWORD_KEYS
+            ):
                 keywords.append(name)
                 continue
             found = ninjs_meta.read_concept(self, pointer, item)
@@ -327,8 +368,9 @@ class _Reader:
                 geo = [key for key in item if _is_geo(key)]
                 if logical == "places" and geo:
                     entity["geo"] = self._geo(item, pointer, geo)
-                self.unmapped.extend(f"{pointer}/{key}" for key in item
-                                     if key not in _ENTITY_KEYS and key not in geo)
+                self.unmapped.extend(
+                    f"{pointer}/{key}" for key in item if key not in _ENTITY_KEYS and key not in geo
+                )
             out.append(entity)
         return out
 
@@ -336,11 +378,17 @@ class _Reader:
         for key in keys:
             value = item[key]
             coordinates = value.get("coordinates") if isinstance(value, dict) else None
-            if (isinstance(value, dict) and value.get("type") == "Point"
-                    and isinstance(coordinates, list) and len(coordinates) >= 2
-                    and all(isinstance(c, int | float) and not isinstance(c, bool)
-                            for c in coordinates[:2])
-                    and -180 <= coordinates[0] <= 180 and -90 <= coordinates[1] <= 90):
+            if (
+                isinstance(value, dict)
+                and value.get("type") == "Point"
+                and isinstance(coordinates, list)
+                and len(coordinates) >= 2
+                and all(
+                    isinstance(c, int | float) and not isinstance(c, bool) for c in coordinates[:2]
+                )
+                and -180 <= coordinates[0] <= 180
+                and -90 <= coordinates[1] <= 90
+            ):
                 return {"latitude": float(coordinates[1]), "longitude": float(coordinates[0])}
             self.unmapped.append(f"{pointer}/{key} (not a GeoJSON point)")
         return None

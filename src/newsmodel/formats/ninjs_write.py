@@ -49,18 +49,21 @@ def article_to_ninjs(article: Article, version: str = DEFAULT_VERSION) -> dict[s
     name = version_spec.name
     out: dict[str, Any] = {"uri": article_uri(article), "type": "text"}
     if version_spec.has("standard"):
-        out[name("standard")] = {"name": "ninjs", "version": version,
-                                 "schema": version_spec.schema_url}
+        out[name("standard")] = {
+            "name": "ninjs",
+            "version": version,
+            "schema": version_spec.schema_url,
+        }
     for field, value in dates(article, version_spec):
         out[name(field)] = value.isoformat()
     if article.language is not None:
         out["language"] = article.language
     if article.headline is not None:
-        out[name("headline")] = (article.headline if family == 1
-                                 else [{"value": article.headline}])
+        out[name("headline")] = article.headline if family == 1 else [{"value": article.headline}]
     if article.description is not None:
-        out[name("description")] = (article.description if family == 1
-                                    else [{"value": article.description}])
+        out[name("description")] = (
+            article.description if family == 1 else [{"value": article.description}]
+        )
     if article.byline is not None:
         out[name("by")] = article.byline
     _body(article, version_spec, out)
@@ -89,16 +92,24 @@ def dates(article: Article, version_spec: Spec) -> list[tuple[str, date]]:
     1.3 have no ``contentcreated``: the publication date takes ``firstcreated``; 1.0 and 1.1
     have only ``versioncreated``, which takes it then.  A date left without a property is in
     :func:`losses`."""
-    slots = [("content_created", article.date_published),
-             ("first_created", article.first_created),
-             ("version_created", article.date_modified)]
+    slots = [
+        ("content_created", article.date_published),
+        ("first_created", article.first_created),
+        ("version_created", article.date_modified),
+    ]
     if not version_spec.has("content_created"):
         # the publication date moves to the first slot the version has, pushing out its owner
-        slots = [("first_created", article.date_published or article.first_created),
-                 ("version_created", article.date_modified)]
+        slots = [
+            ("first_created", article.date_published or article.first_created),
+            ("version_created", article.date_modified),
+        ]
         if not version_spec.has("first_created"):
-            slots = [("version_created", article.date_published or article.first_created
-                      or article.date_modified)]
+            slots = [
+                (
+                    "version_created",
+                    article.date_published or article.first_created or article.date_modified,
+                )
+            ]
     return [(field, value) for field, value in slots if value is not None]
 
 
@@ -132,7 +143,8 @@ def _entity(item: Person | Organisation | Place | Event, version_spec: Spec) -> 
             out["uri"] = same_as[0]
     if isinstance(item, Place) and item.geo is not None and version_spec.geo_key:
         out[version_spec.geo_key] = {
-            "type": "Point", "coordinates": [item.geo.longitude, item.geo.latitude],
+            "type": "Point",
+            "coordinates": [item.geo.longitude, item.geo.latitude],
         }
     return out
 
@@ -151,8 +163,11 @@ def dump_many(articles: Iterable[Article], *, version: str = DEFAULT_VERSION) ->
     )
 
 
-_FIELD_OF_SLOT = {"content_created": "date_published", "first_created": "first_created",
-                  "version_created": "date_modified"}
+_FIELD_OF_SLOT = {
+    "content_created": "date_published",
+    "first_created": "first_created",
+    "version_created": "date_modified",
+}
 
 
 def _dates_read_back(written: list[tuple[str, date]]) -> dict[str, date]:
@@ -178,21 +193,51 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
         lost.append(f"word_count (ninjs {version} has no wordcount)")
     lost.extend(_meta_losses(article, version_spec))
     back = _dates_read_back(dates(article, version_spec))
-    for field, value in (("date_published", article.date_published),
-                         ("first_created", article.first_created),
-                         ("date_modified", article.date_modified)):
+    for field, value in (
+        ("date_published", article.date_published),
+        ("first_created", article.first_created),
+        ("date_modified", article.date_modified),
+    ):
         if value is not None and back.get(field) != value:
             lost.append(f"{field} (ninjs {version} has no property left for it)")
     fields: list[tuple[str, list[Any], tuple[str, ...]]] = [
-        ("persons", article.persons, ("given_name", "family_name", "alternate_names",
-                                      "name_latin", "job_title", "affiliation", "nationality",
-                                      "mentions")),
-        ("organisations", article.organisations, ("alternate_names", "country", "parent",
-                                                  "mentions")),
-        ("places", article.places, ("kind", "alternate_names", "country_code", "contained_in",
-                                    "mentions")),
-        ("events", article.events, ("status", "start_date", "end_date", "location",
-                                    "participants", "description", "mentions")),
+        (
+            "persons",
+            article.persons,
+            (
+                "given_name",
+                "family_name",
+                "alternate_names",
+                "name_latin",
+                "job_title",
+                "affiliation",
+                "nationality",
+                "mentions",
+            ),
+        ),
+        (
+            "organisations",
+            article.organisations,
+            ("alternate_names", "country", "parent", "mentions"),
+        ),
+        (
+            "places",
+            article.places,
+            ("kind", "alternate_names", "country_code", "contained_in", "mentions"),
+        ),
+        (
+            "events",
+            article.events,
+            (
+                "status",
+                "start_date",
+                "end_date",
+                "location",
+                "participants",
+                "description",
+                "mentions",
+            ),
+        ),
     ]
     for collection, items, names in fields:
         for field in names:
@@ -217,14 +262,25 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
 def _meta_losses(article: Article, spec: Spec) -> list[str]:
     """What of the metadata version ``spec`` cannot carry (see :func:`ninjs_meta.write`)."""
     version, family = spec.version, spec.family
-    lost = [f"{field} (ninjs has no {what})" for field, value, what in (
-        ("creditline", article.creditline, "creditline"),
-        ("signals", article.signals, "signals"),
-        ("dateline.place", article.dateline and article.dateline.place, "dateline: "
-         "located carries its text"),
-    ) if value]
-    for field, logical in (("urgency", "urgency"), ("slugline", "slugline"),
-                           ("editorial_note", "ed_note"), ("genres", "genres")):
+    lost = [
+        f"{field} (ninjs has no {what})"
+        for field, value, what in (
+            ("creditline", article.creditline, "creditline"),
+            ("signals", article.signals, "signals"),
+            (
+                "dateline.place",
+                article.dateline and article.dateline.place,
+                "dateline: located carries its text",
+            ),
+        )
+        if value
+    ]
+    for field, logical in (
+        ("urgency", "urgency"),
+        ("slugline", "slugline"),
+        ("editorial_note", "ed_note"),
+        ("genres", "genres"),
+    ):
         if getattr(article, field) and not spec.has(logical):
             lost.append(f"{field} (ninjs {version} has no {spec.name(logical)})")
     rights = article.rights
@@ -250,8 +306,10 @@ def _meta_losses(article: Article, spec: Spec) -> list[str]:
         lost.append(f"links[].mime_type (no mimetype in ninjs {version})")
     for image in article.images:
         keys = ninjs_meta.rendition_keys([item.name for item in image.renditions], family)
-        if any(item.name is not None and key != item.name
-               for key, item in zip(keys, image.renditions, strict=True)):
+        if any(
+            item.name is not None and key != item.name
+            for key, item in zip(keys, image.renditions, strict=True)
+        ):
             lost.append("images[].renditions[].name (not a name ninjs can key by)")
             break
     return lost

@@ -258,7 +258,6 @@ PublicationDate = Annotated[date | datetime, _PublicationDateMarker]
 """When an article was published: a calendar date, or a date-time (with a zone when known)."""
 
 
-
 class Mention(BaseModel):
     """Where an entity or event is named: ``Article.body[start:end] == text``."""
 

@@ -38,8 +38,17 @@ import jsonschema_rs
 
 _SUBSCHEMA_MAPS = ("properties", "$defs", "definitions", "dependentSchemas")
 _SUBSCHEMA = (
-    "items", "not", "if", "then", "else", "contains", "additionalProperties", "propertyNames",
-    "unevaluatedItems", "unevaluatedProperties", "additionalItems",
+    "items",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "additionalProperties",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "additionalItems",
 )
 _SUBSCHEMA_LISTS = ("anyOf", "allOf", "oneOf", "prefixItems")
 _UNTRANSLATABLE_KEYWORDS = ("format", "patternProperties", "$dynamicRef", "$recursiveRef")
@@ -91,9 +100,7 @@ def python_dialect(schema: Any) -> Any:
         result["pattern"] = translate_pattern(schema["pattern"])
     for keyword in _SUBSCHEMA_MAPS:
         if isinstance(schema.get(keyword), dict):
-            result[keyword] = {
-                name: python_dialect(sub) for name, sub in schema[keyword].items()
-            }
+            result[keyword] = {name: python_dialect(sub) for name, sub in schema[keyword].items()}
     for keyword in _SUBSCHEMA:
         if keyword in schema:
             result[keyword] = python_dialect(schema[keyword])
@@ -150,7 +157,7 @@ def translate_pattern(pattern: str) -> str:
             previous_is_atom = False
         elif char == "(":
             if pattern.startswith("(?", index) and not pattern.startswith("(?:", index):
-                raise Untranslatable(f"group syntax {pattern[index:index + 3]!r} in {pattern!r}")
+                raise Untranslatable(f"group syntax {pattern[index : index + 3]!r} in {pattern!r}")
             size = 3 if pattern.startswith("(?:", index) else 1
             out.append(pattern[index : index + size])
             index += size
@@ -201,4 +208,3 @@ def _class_end(pattern: str, start: int) -> int:
             raise Untranslatable(f"set operation in a class in {pattern!r}")
         index += 1
     raise Untranslatable(f"unterminated class in {pattern!r}")
-

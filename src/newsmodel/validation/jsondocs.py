@@ -31,8 +31,15 @@ class JSONInputError(DocumentError):
     """The bytes are not JSON documents we read; ``code``, ``line``/``column`` or ``pointer``
     say what and where."""
 
-    def __init__(self, code: str, message: str, *, line: int | None = None,
-                 column: int | None = None, pointer: str | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        pointer: str | None = None,
+    ) -> None:
         place = f"{line}:{column}" if line is not None else pointer
         super().__init__(message, where=place)
         self.code = code
@@ -53,9 +60,10 @@ def read_documents(data: bytes) -> list[Document]:
     """Every document in ``data``: an object, each item of an array, or each line of JSON
     Lines; raise :class:`JSONInputError` for anything unreadable."""
     if len(data) > MAX_BYTES:
-        raise JSONInputError("json.too-large",
-                             f"the document has {len(data)} bytes, more than the limit of "
-                             f"{MAX_BYTES}")
+        raise JSONInputError(
+            "json.too-large",
+            f"the document has {len(data)} bytes, more than the limit of {MAX_BYTES}",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
@@ -66,8 +74,9 @@ def read_documents(data: bytes) -> list[Document]:
         documents = [Document(value, f"/{index}") for index, value in enumerate(values)]
     else:
         several = len(values) > 1
-        documents = [Document(value, f"/{index}" if several else "")
-                     for index, value in enumerate(values)]
+        documents = [
+            Document(value, f"/{index}" if several else "") for index, value in enumerate(values)
+        ]
     return documents
 
 
@@ -77,9 +86,11 @@ def check_depth(document: Document) -> None:
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise JSONInputError("json.too-deep",
-                                 f"the JSON nests deeper than {MAX_DEPTH} levels; no article "
-                                 "does", pointer=document.prefix or "")
+            raise JSONInputError(
+                "json.too-deep",
+                f"the JSON nests deeper than {MAX_DEPTH} levels; no article does",
+                pointer=document.prefix or "",
+            )
         if not isinstance(value, dict | list):
             continue
         items = value.values() if isinstance(value, dict) else value
@@ -118,5 +129,4 @@ def _syntax(error: orjson.JSONDecodeError, line: int, column: int) -> JSONInputE
     return JSONInputError(code, f"not valid JSON: {error.msg}", line=line, column=column)
 
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "JSONInputError", "check_depth",
-           "read_documents"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "JSONInputError", "check_depth", "read_documents"]

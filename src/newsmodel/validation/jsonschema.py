@@ -54,8 +54,11 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
     try:
         documents = read_documents(data)
     except JSONInputError as error:
-        report.error(error.code, error.message,
-                     Location(line=error.line, column=error.column, pointer=error.pointer))
+        report.error(
+            error.code,
+            error.message,
+            Location(line=error.line, column=error.column, pointer=error.pointer),
+        )
         return report
     check_documents(documents, report)
     return report
@@ -190,12 +193,18 @@ def check_references(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]
                 yield from _check_ref(kinds, ref, wanted, f"/{collection}/{index}/{field}{suffix}")
     for index, org in enumerate(_items(document, "organisations")):
         if isinstance(org.get("id"), str) and org.get("parent") == org["id"]:
-            yield (f"/organisations/{index}/parent", "json.self-reference",
-                   f"organisation {org['id']!r} is its own parent")
+            yield (
+                f"/organisations/{index}/parent",
+                "json.self-reference",
+                f"organisation {org['id']!r} is its own parent",
+            )
     for index, place in enumerate(_items(document, "places")):
         if isinstance(place.get("id"), str) and place.get("contained_in") == place["id"]:
-            yield (f"/places/{index}/contained_in", "json.self-reference",
-                   f"place {place['id']!r} lies in itself")
+            yield (
+                f"/places/{index}/contained_in",
+                "json.self-reference",
+                f"place {place['id']!r} lies in itself",
+            )
     for index, event in enumerate(_items(document, "events")):
         participants = event.get("participants")
         for position, participant in enumerate(
@@ -267,9 +276,12 @@ def _event_order(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     for index, event in enumerate(_items(document, "events")):
         start, end = _days(event.get("start_date")), _days(event.get("end_date"))
         if start is not None and end is not None and end[1] < start[0]:
-            yield (f"/events/{index}/end_date", "json.date-order",
-                   f"end_date {quote(event['end_date'])} is before start_date "
-                   f"{quote(event['start_date'])}")
+            yield (
+                f"/events/{index}/end_date",
+                "json.date-order",
+                f"end_date {quote(event['end_date'])} is before start_date "
+                f"{quote(event['start_date'])}",
+            )
 
 
 def _days(value: Any) -> tuple[date, date] | None:

@@ -18,18 +18,61 @@ from newsmodel.validation.report import Issue, Location, Report, Severity
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 
 QCODE_ATTRIBUTES = (
-    "qcode", "type", "role", "rel", "rendition", "format", "how", "why",
-    "confirmationstatus", "pubconstraint",
+    "qcode",
+    "type",
+    "role",
+    "rel",
+    "rendition",
+    "format",
+    "how",
+    "why",
+    "confirmationstatus",
+    "pubconstraint",
 )
 """Attributes of NewsML-G2's QCodeType / QCodeListType that carry ``alias:code`` values."""
 
-IPTC_ALIASES = frozenset({
-    "aspfam", "cinat", "ciprol", "colsp", "cpnat", "crel", "crol", "ctrol", "drol", "emvstat",
-    "eol", "evrol", "fmt", "genre", "hopaction", "howextr", "irel", "iso3166-1a2",
-    "iso3166-1a3", "iso4217", "isrol", "loctyp", "medtop", "mediatopic", "ninat", "nprov",
-    "nrol", "plinat", "prov", "rnd", "scene", "sig", "srv", "stat", "subj", "why", "wldreg",
-    "xs",
-})
+IPTC_ALIASES = frozenset(
+    {
+        "aspfam",
+        "cinat",
+        "ciprol",
+        "colsp",
+        "cpnat",
+        "crel",
+        "crol",
+        "ctrol",
+        "drol",
+        "emvstat",
+        "eol",
+        "evrol",
+        "fmt",
+        "genre",
+        "hopaction",
+        "howextr",
+        "irel",
+        "iso3166-1a2",
+        "iso3166-1a3",
+        "iso4217",
+        "isrol",
+        "loctyp",
+        "medtop",
+        "mediatopic",
+        "ninat",
+        "nprov",
+        "nrol",
+        "plinat",
+        "prov",
+        "rnd",
+        "scene",
+        "sig",
+        "srv",
+        "stat",
+        "subj",
+        "why",
+        "wldreg",
+        "xs",
+    }
+)
 """Scheme aliases declared by IPTC's standard G2 catalog (the ones seen in real feeds)."""
 
 
@@ -64,9 +107,7 @@ def _name_before(names: Iterable[str]) -> bytes:
     for name in names:
         by_length.setdefault(len(name), []).append(name.encode())
     last_two = _alternation(name[-2:] for lengths in by_length.values() for name in lengths)
-    full = b"|".join(
-        rb"(?<=\s(?:%s)=.)" % _alternation(by_length[length]) for length in by_length
-    )
+    full = b"|".join(rb"(?<=\s(?:%s)=.)" % _alternation(by_length[length]) for length in by_length)
     return rb"(?<=(?:%s)=.)(?:%s)" % (last_two, full)
 
 
@@ -102,13 +143,14 @@ def _payload_opening(source: bytes, position: int) -> tuple[int, bytes] | None:
         position = start + 6
         for suffix in _PAYLOAD_NAMES:
             end = position + len(suffix)
-            if source.startswith(suffix, position) and end < len(source) and (
-                source[end] in _NAME_END
+            if (
+                source.startswith(suffix, position)
+                and end < len(source)
+                and (source[end] in _NAME_END)
             ):
                 before = source[start - 1 : start]
                 if before == b"<" or (
-                    before == b":"
-                    and _PREFIX_BEFORE.search(source, max(0, start - 256), start)
+                    before == b":" and _PREFIX_BEFORE.search(source, max(0, start - 256), start)
                 ):
                     return end, b"inline" + suffix
     return None
@@ -165,8 +207,11 @@ def check(root: etree._Element, source: bytes, report: Report) -> None:
         if not first:
             return
     remote = next(
-        (href for ref in root.iter(f"{{{NAR}}}catalogRef")
-         if "iptc.org" not in (href := ref.get("href", "")).lower()),
+        (
+            href
+            for ref in root.iter(f"{{{NAR}}}catalogRef")
+            if "iptc.org" not in (href := ref.get("href", "")).lower()
+        ),
         None,
     )
     # Each warning points at the attribute value where the alias is first used.
@@ -197,14 +242,16 @@ def _issue(raw_qcode: bytes, line: int, column: int, remote: str | None) -> Issu
     alias = qcode[: qcode.index(":")]
     if remote is not None:
         issue = Issue(
-            Severity.INFO, "newsml.qcode-scheme-remote",
+            Severity.INFO,
+            "newsml.qcode-scheme-remote",
             f"scheme alias {alias!r} (in {qcode!r}) is not IPTC's or inline; it may "
             f"be declared by {remote}, which is not read offline",
             Location(line=line, column=column),
         )
     else:
         issue = Issue(
-            Severity.WARNING, "newsml.qcode-scheme",
+            Severity.WARNING,
+            "newsml.qcode-scheme",
             f"scheme alias {alias!r} (in {qcode!r}) is declared by no catalog: add a "
             "catalogRef or an inline <catalog><scheme alias=...>",
             Location(line=line, column=column),

@@ -50,8 +50,11 @@ def validate(data: bytes, *, source: str | None = None, version: str | None = No
     try:
         documents = read_documents(data)
     except JSONInputError as error:
-        report.error(error.code, error.message,
-                     Location(line=error.line, column=error.column, pointer=error.pointer))
+        report.error(
+            error.code,
+            error.message,
+            Location(line=error.line, column=error.column, pointer=error.pointer),
+        )
         return report
     for document in documents:
         check_document(document, report, version)
@@ -62,24 +65,30 @@ def check_document(document: Document, report: Report, version: str | None) -> N
     """Add the issues of one document, validated as ``version`` (``None``: its own)."""
     value, prefix = document.value, document.prefix
     if not isinstance(value, dict):
-        report.error("ninjs.not-object",
-                     f"a ninjs document is a JSON object, not {type(value).__name__}",
-                     Location(pointer=prefix))
+        report.error(
+            "ninjs.not-object",
+            f"a ninjs document is a JSON object, not {type(value).__name__}",
+            Location(pointer=prefix),
+        )
         return
     if version is None:
         try:
             detected = detect_version(value)
         except DocumentError as error:
-            report.error("ninjs.version", error.message,
-                         Location(pointer=prefix + (error.where or "")))
+            report.error(
+                "ninjs.version", error.message, Location(pointer=prefix + (error.where or ""))
+            )
             return
         version = detected.version
         if detected.warning:
             report.warning("ninjs.version", detected.warning, Location(pointer=prefix))
     if "uri" not in value and isinstance(value.get("guid"), str):
-        report.info("ninjs.guid", "the document has `guid` where ninjs has `uri` (a superdesk "
-                    "dialect): newsmodel reads it, the official schema refuses it",
-                    Location(pointer=prefix + "/guid"))
+        report.info(
+            "ninjs.guid",
+            "the document has `guid` where ninjs has `uri` (a superdesk "
+            "dialect): newsmodel reads it, the official schema refuses it",
+            Location(pointer=prefix + "/guid"),
+        )
     try:
         # Refused whatever the schema says, as ``loads`` refuses it: the Python validator
         # recurses, and no news item nests past a few levels.
@@ -91,8 +100,10 @@ def check_document(document: Document, report: Report, version: str | None) -> N
     fast = _fast(str(folder), version)
     if fast is not None and fast.is_valid(value):
         return
-    errors = sorted(_python(str(folder), version).iter_errors(value),
-                    key=lambda error: tuple(str(part) for part in error.absolute_path))
+    errors = sorted(
+        _python(str(folder), version).iter_errors(value),
+        key=lambda error: tuple(str(part) for part in error.absolute_path),
+    )
     for found in errors:
         if report.full:
             report.error("json.schema", "")  # counted only (Report.limit)
@@ -121,8 +132,11 @@ def _describe(error: ValidationError) -> tuple[str, str, str]:
         return f"{pointer}/{name}", "json.unknown-property", f"unknown property {name!r}"
     if error.validator == "required" and error.validator_value is True:  # Draft 3 (ninjs 1.0)
         name = str(error.absolute_path[-1]) if error.absolute_path else "?"
-        return (pointer_of(error.absolute_path), "json.required",
-                f"required property {name!r} is missing")
+        return (
+            pointer_of(error.absolute_path),
+            "json.required",
+            f"required property {name!r} is missing",
+        )
     return describe(error)
 
 
@@ -167,11 +181,16 @@ def _fast(folder: str, version: str) -> FastValidator | None:
     if "draft-03" in str(schema.get("$schema")):
         return None
     resources = [(GEOJSON_ID, _load(folder, "GeoJSON.json"))]
-    resources.extend((spec(other).schema_url.rstrip("#"), _schema(folder, other))
-                     for other in VERSIONS if other != "1.0")
+    resources.extend(
+        (spec(other).schema_url.rstrip("#"), _schema(folder, other))
+        for other in VERSIONS
+        if other != "1.0"
+    )
     try:
         validator: FastValidator = jsonschema_rs.validator_for(
-            schema, validate_formats=False, registry=jsonschema_rs.Registry(resources),
+            schema,
+            validate_formats=False,
+            registry=jsonschema_rs.Registry(resources),
             retriever=_refuse,
         )
     except (jsonschema_rs.ValidationError, ValueError):

@@ -22,7 +22,6 @@ DEFAULT_VERSION = "3.1"
 """The version ``dump`` writes unless told otherwise: the latest, which carries the most."""
 
 
-
 def _names(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -33,8 +32,15 @@ _V1_0 = _names(
     "representationtype subject type uri version versioncreated"
 )
 _V1_1 = _V1_0 | {"urgency", "usageterms"}
-_V1_2 = _V1_1 | {"charcount", "ednote", "firstcreated", "infosource", "slugline", "title",
-                 "wordcount"}
+_V1_2 = _V1_1 | {
+    "charcount",
+    "ednote",
+    "firstcreated",
+    "infosource",
+    "slugline",
+    "title",
+    "wordcount",
+}
 _V1_3 = _V1_2 | {"$standard", "altids", "genre", "trustindicator"}
 _V1_4 = _V1_3 | {"contentcreated", "expires", "rightsinfo"}
 _V1_6 = _V1_4 | {"digitalsourcetype"}
@@ -57,8 +63,18 @@ _V3_0 = _names(
 _V3_1 = _V3_0 | {"digitalSourceType"}
 
 PROPERTIES: dict[str, frozenset[str]] = {
-    "1.0": _V1_0, "1.1": _V1_1, "1.2": _V1_2, "1.3": _V1_3, "1.4": _V1_4, "1.5": _V1_4,
-    "1.6": _V1_6, "2.0": _V2_0, "2.1": _V2_1, "2.2": _V2_2, "3.0": _V3_0, "3.1": _V3_1,
+    "1.0": _V1_0,
+    "1.1": _V1_1,
+    "1.2": _V1_2,
+    "1.3": _V1_3,
+    "1.4": _V1_4,
+    "1.5": _V1_4,
+    "1.6": _V1_6,
+    "2.0": _V2_0,
+    "2.1": _V2_1,
+    "2.2": _V2_2,
+    "3.0": _V3_0,
+    "3.1": _V3_1,
 }
 """Top-level properties of each version (1.x also takes ``description_*``, ``body_*`` and,
 from 1.3, ``headline_*`` by pattern)."""
@@ -145,8 +161,9 @@ def spec(version: str) -> Spec:
     try:
         return SPECS[version]
     except KeyError:
-        raise FormatError(f"unknown ninjs version {version!r}",
-                          hint=f"known versions: {', '.join(VERSIONS)}") from None
+        raise FormatError(
+            f"unknown ninjs version {version!r}", hint=f"known versions: {', '.join(VERSIONS)}"
+        ) from None
 
 
 _SCHEMA_URL = re.compile(r"ninjs-schema_(\d+\.\d+)\.json")
@@ -205,11 +222,14 @@ def _declared(declared: dict[str, Any], key: str) -> Detected | None:
             return Detected(value, True)
         prefix = _VERSION_PREFIX.match(value)
         if prefix and prefix.group(1) in SPECS:
-            return Detected(prefix.group(1), True,
-                            f"{key}.version {value!r} read as ninjs {prefix.group(1)}")
-        raise DocumentError(f"{key}.version {value!r} is not a ninjs version",
-                            where=f"/{key}/version",
-                            hint=f"known versions: {', '.join(VERSIONS)}")
+            return Detected(
+                prefix.group(1), True, f"{key}.version {value!r} read as ninjs {prefix.group(1)}"
+            )
+        raise DocumentError(
+            f"{key}.version {value!r} is not a ninjs version",
+            where=f"/{key}/version",
+            hint=f"known versions: {', '.join(VERSIONS)}",
+        )
     schema = declared.get("schema")
     if isinstance(schema, str):
         found = _SCHEMA_URL.search(schema)

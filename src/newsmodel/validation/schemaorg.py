@@ -56,12 +56,36 @@ _DATE_TIME = re.compile(
 _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _BYLINE = re.compile(r"^\s*(by|von|par|por|di|door|av|af|przez|автор|від)\b[\s:]", re.I)
 _SEVERAL = re.compile(r"\s(and|und|et|y|e|en|och|og|i|и|і|та)\s|&|,|;|\s/\s", re.I)
-DATE_TERMS = frozenset({"datePublished", "dateModified", "dateCreated", "startDate", "endDate",
-                        "uploadDate", "expires", "foundingDate", "birthDate", "deathDate"})
+DATE_TERMS = frozenset(
+    {
+        "datePublished",
+        "dateModified",
+        "dateCreated",
+        "startDate",
+        "endDate",
+        "uploadDate",
+        "expires",
+        "foundingDate",
+        "birthDate",
+        "deathDate",
+    }
+)
 """Date properties checked even without the vocabulary (their range is Date or DateTime)."""
 BOOLEAN_TERMS = frozenset({"isAccessibleForFree", "isFamilyFriendly"})
-TEXT_TYPES = frozenset({"Text", "URL", "CssSelectorType", "XPathType", "PronounceableText",
-                        "Quantity", "Distance", "Duration", "Energy", "Mass"})
+TEXT_TYPES = frozenset(
+    {
+        "Text",
+        "URL",
+        "CssSelectorType",
+        "XPathType",
+        "PronounceableText",
+        "Quantity",
+        "Distance",
+        "Duration",
+        "Energy",
+        "Mass",
+    }
+)
 """Ranges a string can fill: text types, and schema.org's Quantity types (``"3 km"``)."""
 _ENTITY_POSITIONS = (None, "mainEntity", "mainEntityOfPage", "hasPart")
 """Where an article node is the page's article (Google's guidance applies), not a side note
@@ -99,8 +123,9 @@ class _Checker:
     def check_document(self, value: Any) -> None:
         tops = list(self._top_nodes(value, ""))
         if not tops:
-            self.error("jsonld.not-a-node",
-                       f"expected a JSON object or array, found {quote(value)}", "")
+            self.error(
+                "jsonld.not-a-node", f"expected a JSON object or array, found {quote(value)}", ""
+            )
             return
         for node, pointer, context in tops:
             self._index(node)
@@ -108,8 +133,9 @@ class _Checker:
         for node, pointer, _ in tops:
             self.check_node(node, pointer, parent_term=None)
 
-    def _top_nodes(self, value: Any, pointer: str,
-                   context: Any = None) -> Iterable[tuple[dict[str, Any], str, Any]]:
+    def _top_nodes(
+        self, value: Any, pointer: str, context: Any = None
+    ) -> Iterable[tuple[dict[str, Any], str, Any]]:
         if isinstance(value, list):
             for index, item in enumerate(value):
                 yield from self._top_nodes(item, f"{pointer}/{index}", context)
@@ -149,9 +175,12 @@ class _Checker:
         beside schema.org's is never fetched: the terms it defines are checked as
         schema.org's, and the report says so."""
         if context is None:
-            self.error("jsonld.context-missing",
-                       'no "@context": without it no term means anything; add '
-                       '"@context": "https://schema.org"', pointer or "")
+            self.error(
+                "jsonld.context-missing",
+                'no "@context": without it no term means anything; add '
+                '"@context": "https://schema.org"',
+                pointer or "",
+            )
             return
         where = f"{pointer}/@context"
         contexts = context if isinstance(context, list) else [context]
@@ -159,23 +188,33 @@ class _Checker:
         remote: list[str] = []
         for position, item in enumerate(contexts):
             item_where = f"{where}/{position}" if isinstance(context, list) else where
-            if is_schemaorg_iri(item) or (isinstance(item, dict)
-                                          and is_schemaorg_iri(item.get("@vocab"))):
+            if is_schemaorg_iri(item) or (
+                isinstance(item, dict) and is_schemaorg_iri(item.get("@vocab"))
+            ):
                 schemaorg = True
             elif isinstance(item, str):
                 remote.append(item)
             elif item is not None and not isinstance(item, dict):
-                self.error("jsonld.context-invalid",
-                           f"the @context entry {quote(item)} is not an IRI, an object or "
-                           "null; JSON-LD processors refuse the document", item_where)
+                self.error(
+                    "jsonld.context-invalid",
+                    f"the @context entry {quote(item)} is not an IRI, an object or "
+                    "null; JSON-LD processors refuse the document",
+                    item_where,
+                )
         if not schemaorg:
-            self.warning("jsonld.context-unknown",
-                         f"the @context {quote(context)} is not schema.org's; terms were checked "
-                         "as schema.org terms", where)
+            self.warning(
+                "jsonld.context-unknown",
+                f"the @context {quote(context)} is not schema.org's; terms were checked "
+                "as schema.org terms",
+                where,
+            )
         for iri in remote:
-            self.warning("jsonld.context-remote",
-                         f"the @context {quote(iri)} was not fetched (validation is offline); "
-                         "terms it may define were checked as schema.org terms", where)
+            self.warning(
+                "jsonld.context-remote",
+                f"the @context {quote(iri)} was not fetched (validation is offline); "
+                "terms it may define were checked as schema.org terms",
+                where,
+            )
 
     @staticmethod
     def _types(node: dict[str, Any]) -> list[str]:
@@ -190,22 +229,32 @@ class _Checker:
         raw_type = node.get("@type", node.get("type"))
         known = self._check_types(raw_type, types, pointer)
         content = [key for key in node if not key.startswith("@") and key not in ("type", "id")]
-        if raw_type is None and content and parent_term is not None \
-                and self._expects_typed_node(parent_term) \
-                and not self.types_by_id.get(str(node.get("@id"))):
-            self.warning("jsonld.type-missing",
-                         f"the {parent_term} object has no @type (say what it is: "
-                         f"{self._suggest_type(parent_term)})", pointer)
-        is_role = bool(self.vocabulary and any(self.vocabulary.is_a(t, "Role") for t in known)) \
+        if (
+            raw_type is None
+            and content
+            and parent_term is not None
+            and self._expects_typed_node(parent_term)
+            and not self.types_by_id.get(str(node.get("@id")))
+        ):
+            self.warning(
+                "jsonld.type-missing",
+                f"the {parent_term} object has no @type (say what it is: "
+                f"{self._suggest_type(parent_term)})",
+                pointer,
+            )
+        is_role = (
+            bool(self.vocabulary and any(self.vocabulary.is_a(t, "Role") for t in known))
             or "Role" in types
+        )
         for key in content:
             value = node[key]
             child = f"{pointer}/{_escape(key)}"
             name = term_name(key)
             if name is None or name.endswith(_ACTION_ANNOTATIONS):
                 continue  # another vocabulary's term, or an Action's -input/-output annotation
-            self._check_property(name, key, value, known, child, is_role=is_role,
-                                 parent_term=parent_term)
+            self._check_property(
+                name, key, value, known, child, is_role=is_role, parent_term=parent_term
+            )
         if parent_term in _ENTITY_POSITIONS and self._is_article(types):
             self._check_guidance(node, pointer)
 
@@ -214,13 +263,16 @@ class _Checker:
         listed = raw if isinstance(raw, list) else [raw] if raw is not None else []
         for position, item in enumerate(listed):
             if not isinstance(item, str):
-                self.error("jsonld.type-invalid",
-                           f"@type {quote(item)} is not a string: a type is an IRI or a term",
-                           f"{where}/{position}" if isinstance(raw, list) else where)
+                self.error(
+                    "jsonld.type-invalid",
+                    f"@type {quote(item)} is not a string: a type is an IRI or a term",
+                    f"{where}/{position}" if isinstance(raw, list) else where,
+                )
         if raw is not None and not types:
             if not (isinstance(raw, list) and not raw):
-                self.warning("jsonld.type-foreign",
-                             f"@type {quote(raw)} is not a schema.org type", where)
+                self.warning(
+                    "jsonld.type-foreign", f"@type {quote(raw)} is not a schema.org type", where
+                )
             return []
         vocabulary = self.vocabulary
         if vocabulary is None:
@@ -230,23 +282,31 @@ class _Checker:
             if vocabulary.is_type(name):
                 known.append(name)
                 if name in vocabulary.pending_types:
-                    self.warning("jsonld.pending-term",
-                                 f"type {name!r} is pending: schema.org may still change it",
-                                 where)
+                    self.warning(
+                        "jsonld.pending-term",
+                        f"type {name!r} is pending: schema.org may still change it",
+                        where,
+                    )
                 if name in vocabulary.superseded_types:
-                    self.warning("jsonld.superseded",
-                                 f"type {name!r} is superseded by "
-                                 f"{vocabulary.superseded_types[name]!r}", where)
+                    self.warning(
+                        "jsonld.superseded",
+                        f"type {name!r} is superseded by {vocabulary.superseded_types[name]!r}",
+                        where,
+                    )
                 continue
             if name in vocabulary.properties:
-                self.error("jsonld.unknown-type",
-                           f"unknown type {name!r}: schema.org has a property of that name, "
-                           "not a type", where)
+                self.error(
+                    "jsonld.unknown-type",
+                    f"unknown type {name!r}: schema.org has a property of that name, not a type",
+                    where,
+                )
                 continue
             hint = self._suggest(name)
-            self.error("jsonld.unknown-type",
-                       f"unknown type {name!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
-                       where)
+            self.error(
+                "jsonld.unknown-type",
+                f"unknown type {name!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                where,
+            )
         return known
 
     def _suggest(self, name: str) -> str | None:
@@ -284,30 +344,48 @@ class _Checker:
 
     # -- properties -------------------------------------------------------------------------
 
-    def _check_property(self, name: str, key: str, value: Any, types: list[str], pointer: str,
-                        *, is_role: bool, parent_term: str | None) -> None:
+    def _check_property(
+        self,
+        name: str,
+        key: str,
+        value: Any,
+        types: list[str],
+        pointer: str,
+        *,
+        is_role: bool,
+        parent_term: str | None,
+    ) -> None:
         vocabulary = self.vocabulary
         prop = vocabulary.properties.get(name) if vocabulary else None
         if vocabulary is not None and prop is None:
             hint = self._suggest(name)
-            self.error("jsonld.unknown-property",
-                       f"unknown property {key!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
-                       pointer)
+            self.error(
+                "jsonld.unknown-property",
+                f"unknown property {key!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                pointer,
+            )
             return
         if vocabulary is not None and prop is not None:
             if prop.pending:
-                self.warning("jsonld.pending-term",
-                             f"property {name!r} is pending: schema.org may still change it",
-                             pointer)
+                self.warning(
+                    "jsonld.pending-term",
+                    f"property {name!r} is pending: schema.org may still change it",
+                    pointer,
+                )
             if prop.superseded_by:
-                self.warning("jsonld.superseded",
-                             f"property {name!r} is superseded by {prop.superseded_by!r}", pointer)
+                self.warning(
+                    "jsonld.superseded",
+                    f"property {name!r} is superseded by {prop.superseded_by!r}",
+                    pointer,
+                )
             role_repeat = is_role and name == parent_term
             if types and not role_repeat and not vocabulary.takes(types, prop):
                 domains = ", ".join(sorted(prop.domains)[:4])
-                self.error("jsonld.property-domain",
-                           f"{name!r} is not a property of {'/'.join(types)} "
-                           f"(it belongs on {domains})", pointer)
+                self.error(
+                    "jsonld.property-domain",
+                    f"{name!r} is not a property of {'/'.join(types)} (it belongs on {domains})",
+                    pointer,
+                )
         values = value if isinstance(value, list) else [value]
         for index, item in enumerate(values):
             where = f"{pointer}/{index}" if isinstance(value, list) else pointer
@@ -355,8 +433,9 @@ class _Checker:
             wanted_text = " or ".join(sorted(ranges))
         else:
             wanted_text = " or ".join(sorted(ranges)[:5])
-        self.error("jsonld.range",
-                   f"{name!r} expects {wanted_text}, found a {'/'.join(known)}", pointer)
+        self.error(
+            "jsonld.range", f"{name!r} expects {wanted_text}, found a {'/'.join(known)}", pointer
+        )
 
     def _check_literal(self, name: str, value: Any, pointer: str) -> None:
         ranges = self._ranges(name)
@@ -373,15 +452,29 @@ class _Checker:
         dates = ranges & {"Date", "DateTime", "Time"}
         if isinstance(value, bool):
             if "Boolean" not in ranges and not textual:
-                self.error("jsonld.range", f"{name!r} expects {self._wanted(ranges)}, "
-                           f"found the boolean {quote(value)}", pointer)
+                self.error(
+                    "jsonld.range",
+                    f"{name!r} expects {self._wanted(ranges)}, found the boolean {quote(value)}",
+                    pointer,
+                )
             return
         if isinstance(value, int | float):
-            numeric = ranges & {"Number", "Integer", "Float", "QuantitativeValue", "Distance",
-                                "Duration", "Energy", "Mass"}
+            numeric = ranges & {
+                "Number",
+                "Integer",
+                "Float",
+                "QuantitativeValue",
+                "Distance",
+                "Duration",
+                "Energy",
+                "Mass",
+            }
             if not numeric and not textual:
-                self.error("jsonld.range", f"{name!r} expects {self._wanted(ranges)}, "
-                           f"found the number {quote(value)}", pointer)
+                self.error(
+                    "jsonld.range",
+                    f"{name!r} expects {self._wanted(ranges)}, found the number {quote(value)}",
+                    pointer,
+                )
             return
         if not isinstance(value, str):
             return
@@ -393,16 +486,18 @@ class _Checker:
             return
         if textual or ranges & {"Number", "Integer", "Float"}:
             if "URL" in ranges and not (ranges - {"URL"}) and not _looks_like_url(value):
-                self.error("jsonld.range",
-                           f"{name!r} expects a URL, found {quote(value)}", pointer)
+                self.error("jsonld.range", f"{name!r} expects a URL, found {quote(value)}", pointer)
             return
         if self._is_enumeration_value(ranges, value) or _looks_like_url(value):
             return  # an IRI naming the thing (or the enumeration member) is fine
         if name == "author":
             return  # Google's guidance reports it (jsonld.author-text), with the fix
-        self.warning("jsonld.text-for-thing",
-                     f"{name!r} expects {self._wanted(ranges)}, found the text {quote(value)}; "
-                     f"use an object with \"@type\" and \"name\"", pointer)
+        self.warning(
+            "jsonld.text-for-thing",
+            f"{name!r} expects {self._wanted(ranges)}, found the text {quote(value)}; "
+            f'use an object with "@type" and "name"',
+            pointer,
+        )
 
     def _wanted(self, ranges: frozenset[str]) -> str:
         return " or ".join(sorted(ranges)[:5])
@@ -419,23 +514,30 @@ class _Checker:
 
     def _check_date(self, name: str, value: str, dates: frozenset[str], pointer: str) -> None:
         # A date-time where only Date is named is accepted, as schema.org's own tools do.
-        if (dates & {"Date", "DateTime"} and _DATE_TIME.match(value)) \
-                or ("Date" in dates and _DATE.match(value)) \
-                or ("Time" in dates and _TIME.match(value)):
+        if (
+            (dates & {"Date", "DateTime"} and _DATE_TIME.match(value))
+            or ("Date" in dates and _DATE.match(value))
+            or ("Time" in dates and _TIME.match(value))
+        ):
             return
         wanted = " or ".join(sorted(dates))
-        self.error("jsonld.date-format",
-                   f"{name!r} is {quote(value)}, not an ISO 8601 {wanted} "
-                   "(write 2025-11-07 or 2025-11-07T09:30:00+02:00)", pointer)
+        self.error(
+            "jsonld.date-format",
+            f"{name!r} is {quote(value)}, not an ISO 8601 {wanted} "
+            "(write 2025-11-07 or 2025-11-07T09:30:00+02:00)",
+            pointer,
+        )
 
     def _boolean_text(self, name: str, value: str, pointer: str) -> None:
         if value.strip().lower() in ("true", "false"):
-            self.error("jsonld.boolean-text",
-                       f"{name!r} is the string {quote(value)}; write the JSON boolean "
-                       f"{value.strip().lower()} without quotes", pointer)
+            self.error(
+                "jsonld.boolean-text",
+                f"{name!r} is the string {quote(value)}; write the JSON boolean "
+                f"{value.strip().lower()} without quotes",
+                pointer,
+            )
         elif term_name(value) not in ("True", "False"):
-            self.error("jsonld.range", f"{name!r} expects a Boolean, found {quote(value)}",
-                       pointer)
+            self.error("jsonld.range", f"{name!r} expects a Boolean, found {quote(value)}", pointer)
 
     # -- Google's article guidance ----------------------------------------------------------
 
@@ -445,33 +547,47 @@ class _Checker:
         headline = node.get(headline_key) if headline_key else None
         if headline is None or (isinstance(headline, str) and not headline.strip()):
             given = "" if headline is None else f" (it is {quote(headline)})"
-            self.warning("jsonld.headline-missing",
-                         f"the article has no headline{given}; Google recommends one", pointer)
+            self.warning(
+                "jsonld.headline-missing",
+                f"the article has no headline{given}; Google recommends one",
+                pointer,
+            )
         elif isinstance(headline, str) and len(headline) > HEADLINE_LIMIT:
-            self.warning("jsonld.headline-too-long",
-                         f"the headline has {len(headline)} characters, more than Google's "
-                         f"{HEADLINE_LIMIT}: {quote(headline)}",
-                         f"{pointer}/{_escape(headline_key or '')}")
+            self.warning(
+                "jsonld.headline-too-long",
+                f"the headline has {len(headline)} characters, more than Google's "
+                f"{HEADLINE_LIMIT}: {quote(headline)}",
+                f"{pointer}/{_escape(headline_key or '')}",
+            )
         if "image" not in props:
-            self.warning("jsonld.image-missing",
-                         "the article has no image (Google recommends one)", pointer)
+            self.warning(
+                "jsonld.image-missing", "the article has no image (Google recommends one)", pointer
+            )
         if "datePublished" not in props:
-            self.warning("jsonld.date-published-missing",
-                         "the article has no datePublished (Google recommends it)", pointer)
+            self.warning(
+                "jsonld.date-published-missing",
+                "the article has no datePublished (Google recommends it)",
+                pointer,
+            )
         for term in ("datePublished", "dateModified"):
             key = props.get(term)
             value = node.get(key) if key else None
             if isinstance(value, str):
                 match = _DATE_TIME.match(value)
                 if match and not match.group("zone"):
-                    self.warning("jsonld.date-no-zone",
-                                 f"{term} {quote(value)} gives a time but no time zone; add "
-                                 "Z or an offset such as +02:00",
-                                 f"{pointer}/{_escape(key or term)}")
+                    self.warning(
+                        "jsonld.date-no-zone",
+                        f"{term} {quote(value)} gives a time but no time zone; add "
+                        "Z or an offset such as +02:00",
+                        f"{pointer}/{_escape(key or term)}",
+                    )
         author_key = props.get("author")
         if author_key is None:
-            self.warning("jsonld.author-missing",
-                         "the article has no author (Google recommends one)", pointer)
+            self.warning(
+                "jsonld.author-missing",
+                "the article has no author (Google recommends one)",
+                pointer,
+            )
             return
         authors = node[author_key]
         items = authors if isinstance(authors, list) else [authors]
@@ -482,9 +598,11 @@ class _Checker:
 
     def _check_author(self, author: Any, pointer: str) -> None:
         if isinstance(author, str):
-            self.warning("jsonld.author-text",
-                         f"author is the bare text {quote(author)}; use "
-                         '{"@type": "Person", "name": ...}', pointer)
+            self.warning(
+                "jsonld.author-text",
+                f'author is the bare text {quote(author)}; use {{"@type": "Person", "name": ...}}',
+                pointer,
+            )
             self._check_author_name(author, pointer)
             return
         if not isinstance(author, dict):
@@ -503,27 +621,36 @@ class _Checker:
         if name is None or (isinstance(name, str) and not name.strip()):
             self.warning("jsonld.author-no-name", "the author has no name", pointer)
         elif isinstance(name, list):
-            self.warning("jsonld.author-several",
-                         f"the author's name is a list {quote(name)}: give each person "
-                         "their own author object", f"{pointer}/name")
+            self.warning(
+                "jsonld.author-several",
+                f"the author's name is a list {quote(name)}: give each person "
+                "their own author object",
+                f"{pointer}/name",
+            )
         elif isinstance(name, str):
             self._check_author_name(name, f"{pointer}/name")
 
     def _check_author_name(self, raw: str, pointer: str) -> None:
         name = html.unescape(raw)  # "O&#039;Donnell" is one person, not two
         if _BYLINE.match(name):
-            self.warning("jsonld.author-byline",
-                         f"the author's name {quote(raw)} starts with a byline word; give "
-                         "the name alone", pointer)
+            self.warning(
+                "jsonld.author-byline",
+                f"the author's name {quote(raw)} starts with a byline word; give the name alone",
+                pointer,
+            )
         elif _SEVERAL.search(name):
-            self.warning("jsonld.author-several",
-                         f"the author's name {quote(raw)} seems to name several people or "
-                         "add a place; give each person their own author object", pointer)
+            self.warning(
+                "jsonld.author-several",
+                f"the author's name {quote(raw)} seems to name several people or "
+                "add a place; give each person their own author object",
+                pointer,
+            )
 
 
 def _looks_like_url(value: str) -> bool:
-    return value.startswith(("http://", "https://", "//", "/", "urn:", "mailto:", "tel:", "#",
-                             "data:"))
+    return value.startswith(
+        ("http://", "https://", "//", "/", "urn:", "mailto:", "tel:", "#", "data:")
+    )
 
 
 def validate(data: bytes, *, source: str | None = None) -> Report:
@@ -554,26 +681,34 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
         # JSON must be UTF-8 (RFC 8259): an error; a page's charset guess is what browsers do.
         report.add(Severity.WARNING if html else Severity.ERROR, "jsonld.encoding", page.guess)
     if html and not blocks:
-        report.error("jsonld.no-blocks",
-                     'the page has no <script type="application/ld+json"> block')
+        report.error(
+            "jsonld.no-blocks", 'the page has no <script type="application/ld+json"> block'
+        )
         return report
     for block in blocks:
         index = block.index if html else None
         try:
             parsed = parse_block(block, source=source)
         except BlockSyntaxError as error:
-            report.error(error.code, error.message,
-                         Location(line=error.line, column=error.column, block=index))
+            report.error(
+                error.code,
+                error.message,
+                Location(line=error.line, column=error.column, block=index),
+            )
             continue
         for repair in parsed.repairs:
             location = Location(line=block.line, column=block.column, block=index)
             if repair.startswith("removed"):
-                report.warning("jsonld.wrapper",
-                               f"{repair}: strict JSON-LD parsers may reject it", location)
+                report.warning(
+                    "jsonld.wrapper", f"{repair}: strict JSON-LD parsers may reject it", location
+                )
             else:
-                report.error("jsonld.not-strict-json",
-                             f"not strict JSON ({repair}); a forgiving reader repaired it, "
-                             "a strict one (a search engine) may drop the block", location)
+                report.error(
+                    "jsonld.not-strict-json",
+                    f"not strict JSON ({repair}); a forgiving reader repaired it, "
+                    "a strict one (a search engine) may drop the block",
+                    location,
+                )
         first = len(report.issues)
         _Checker(report, vocabulary, index).check_document(parsed.value)
         if html:
@@ -589,9 +724,11 @@ def _place_in_page(report: Report, first: int, block: Block, text: str) -> None:
     from newsmodel.validation.positions import line_column, locate
 
     issues = report.issues[first:]
-    unplaced = {position: issue.location.pointer
-                for position, issue in enumerate(issues, start=first)
-                if issue.location.pointer is not None and issue.location.line is None}
+    unplaced = {
+        position: issue.location.pointer
+        for position, issue in enumerate(issues, start=first)
+        if issue.location.pointer is not None and issue.location.line is None
+    }
     if not unplaced:
         return
     offsets = locate(text, set(unplaced.values()))
@@ -600,7 +737,8 @@ def _place_in_page(report: Report, first: int, block: Block, text: str) -> None:
             issue = report.issues[position]
             line, column = block.position(*line_column(text, offsets[pointer]))
             report.issues[position] = replace(
-                issue, location=replace(issue.location, line=line, column=column))
+                issue, location=replace(issue.location, line=line, column=column)
+            )
 
 
 __all__ = ["validate"]

@@ -30,24 +30,57 @@ from newsmodel.validation.resources import ENV_VAR, SCHEMA_SETS, find_schema_set
 SCHEMA_PREFIX = "schema:"
 PENDING = "https://pending.schema.org"
 DATA_TYPES = frozenset(
-    {"Text", "URL", "Date", "DateTime", "Time", "Boolean", "Number", "Integer", "Float",
-     "CssSelectorType", "XPathType", "PronounceableText", "DataType"}
+    {
+        "Text",
+        "URL",
+        "Date",
+        "DateTime",
+        "Time",
+        "Boolean",
+        "Number",
+        "Integer",
+        "Float",
+        "CssSelectorType",
+        "XPathType",
+        "PronounceableText",
+        "DataType",
+    }
 )
 """schema.org's literal types (``Text`` and its subtypes, numbers, dates, ``Boolean``)."""
 
 
-SCHEMA_IRIS = ("https://schema.org/", "http://schema.org/", "https://www.schema.org/",
-               "http://www.schema.org/")
+SCHEMA_IRIS = (
+    "https://schema.org/",
+    "http://schema.org/",
+    "https://www.schema.org/",
+    "http://www.schema.org/",
+)
 _SCHEMA_CONTEXT = re.compile(r"^https?://(www\.)?schema\.org/?$")
 
 
-ARTICLE_TYPES = frozenset({
-    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-    "SatiricalArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
-    "DiscussionForumPosting", "Report", "TechArticle", "ScholarlyArticle",
-    "AdvertiserContentArticle", "MedicalScholarlyArticle", "APIReference",
-})
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "SatiricalArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "Report",
+        "TechArticle",
+        "ScholarlyArticle",
+        "AdvertiserContentArticle",
+        "MedicalScholarlyArticle",
+        "APIReference",
+    }
+)
 """Article-like schema.org 30.0 types, for when the vocabulary is not installed: the reader
 takes them as articles and the validator applies Google's article guidance to them."""
 
@@ -71,7 +104,7 @@ def term_name(key: str) -> str | None:
         return key[7:]
     for iri in SCHEMA_IRIS:
         if key.startswith(iri):
-            return key[len(iri):]
+            return key[len(iri) :]
     return None
 
 
@@ -129,8 +162,11 @@ class Vocabulary:
         found = self._lower.get(term.lower())
         if found is None or found == term:
             # Only terms of about the same length can be 80% similar: compare with those.
-            pool = [name for name in (self.properties if term[:1].islower() else self.types)
-                    if abs(len(name) - len(term)) <= max(2, len(term) // 4)]
+            pool = [
+                name
+                for name in (self.properties if term[:1].islower() else self.types)
+                if abs(len(name) - len(term)) <= max(2, len(term) // 4)
+            ]
             close = difflib.get_close_matches(term, pool, n=1, cutoff=0.8)
             found = close[0] if close else None
         self._suggestions[term] = found
@@ -142,7 +178,8 @@ def _ids(value: Any) -> list[str]:
     return [
         item["@id"].removeprefix(SCHEMA_PREFIX)
         for item in items
-        if isinstance(item, dict) and isinstance(item.get("@id"), str)
+        if isinstance(item, dict)
+        and isinstance(item.get("@id"), str)
         and item["@id"].startswith(SCHEMA_PREFIX)
     ]
 
@@ -188,15 +225,22 @@ def compile_vocabulary(document: dict[str, Any], version: str) -> Vocabulary:
             if replaced:
                 superseded[name] = replaced[0]
             continue
-        enumerations = [kind.removeprefix(SCHEMA_PREFIX) for kind in kinds
-                        if isinstance(kind, str) and kind.startswith(SCHEMA_PREFIX)]
+        enumerations = [
+            kind.removeprefix(SCHEMA_PREFIX)
+            for kind in kinds
+            if isinstance(kind, str) and kind.startswith(SCHEMA_PREFIX)
+        ]
         if enumerations:
             members[name] = enumerations[0]
     parents.setdefault("DataType", [])
     types = {name: frozenset(_ancestors(name, parents)) for name in parents}
     vocabulary = Vocabulary(
-        version=version, types=types, properties=properties, members=members,
-        pending_types=frozenset(pending), superseded_types=superseded,
+        version=version,
+        types=types,
+        properties=properties,
+        members=members,
+        pending_types=frozenset(pending),
+        superseded_types=superseded,
     )
     vocabulary._lower = {term.lower(): term for term in (*types, *properties)}
     return vocabulary
@@ -219,7 +263,8 @@ def _load(path: str, size: int, mtime_ns: int) -> Vocabulary:
         document = orjson.loads(Path(path).read_bytes())
     except (OSError, orjson.JSONDecodeError) as error:
         raise ResourceError(
-            f"cannot read the schema.org vocabulary: {error}", where=path,
+            f"cannot read the schema.org vocabulary: {error}",
+            where=path,
             hint="reinstall it with `newsmodel schemas install schemaorg`",
         ) from None
     if not isinstance(document, dict):

@@ -64,8 +64,10 @@ def _schema_code(type_name: str) -> str:
     """A stable code for a libxml2 schema error type: content, value, attribute, root..."""
     if type_name in _SCHEMA_CODES:
         return _SCHEMA_CODES[type_name]
-    if "_VALID" in type_name or "DATATYPE" in type_name or type_name.startswith(
-        ("SCHEMAV_CVC_ATTRIBUTE", "SCHEMAV_CVC_ELT_4", "SCHEMAV_CVC_ELT_5")
+    if (
+        "_VALID" in type_name
+        or "DATATYPE" in type_name
+        or type_name.startswith(("SCHEMAV_CVC_ATTRIBUTE", "SCHEMAV_CVC_ELT_4", "SCHEMAV_CVC_ELT_5"))
     ):
         return "newsml.schema.value"
     if "COMPLEX_TYPE" in type_name or "TYPE_3_1" in type_name:
@@ -131,13 +133,16 @@ def validate(data: bytes, *, source: str | None = None) -> Report:
     except XMLInputError as error:
         for message in error.messages:
             report.add(
-                _severity(message.warning), message.code, message.message,
+                _severity(message.warning),
+                message.code,
+                message.message,
                 Location(line=message.line, column=message.column),
             )
         return report
     for message in document.warnings:
-        report.warning(message.code, message.message,
-                       Location(line=message.line, column=message.column))
+        report.warning(
+            message.code, message.message, Location(line=message.line, column=message.column)
+        )
     root = document.root
     if not _check_root(root, report):
         return report
@@ -189,7 +194,7 @@ def _check_root(root: etree._Element, report: Report) -> bool:
         report.error(
             "newsml.namespace",
             f"root element <{qname.localname}> is {found}; NewsML-G2 elements must be in "
-            f"{NAR!r} (add xmlns=\"{NAR}\")",
+            f'{NAR!r} (add xmlns="{NAR}")',
             where,
         )
         return False
@@ -273,5 +278,6 @@ def _tidy(message: str) -> str:
 
 def _severity(warning: bool) -> Severity:
     return Severity.WARNING if warning else Severity.ERROR
+
 
 __all__ = ["compiled_schema", "validate"]
