@@ -1,4 +1,4 @@
-# ruff: noqa: E501 -- one table row per line reads better than wrapped tuples
+
 """Ukrainian time expressions resolved against the publication date: a table of sentences.
 
 Every sentence is written for this table (not taken from the evaluation data).  Unless a row
