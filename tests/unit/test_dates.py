@@ -1,4 +1,3 @@
-
 """Ukrainian time expressions resolved against the publication date: a table of sentences.
 
 Every sentence is written for this table (not taken from the evaluation data).  Unless a row
