@@ -18,7 +18,7 @@ from newsmodel.extract import morph
 from newsmodel.extract.coreference import Entity as _Entity
 from newsmodel.extract.coreference import Registry as _Registry
 from newsmodel.extract.coreference import lexicon_entry as _lexicon_entry
-from newsmodel.extract.coreference import nominative_spelling, referenced
+from newsmodel.extract.coreference import maiden_names, nominative_spelling, referenced
 from newsmodel.extract.dates import find_dates
 from newsmodel.extract.document import Document
 from newsmodel.extract.entities import SETTLEMENT_KINDS, RuleRecognizer
@@ -85,6 +85,7 @@ def extract_entities(
     for span in persons:
         registry.person(span)
     nominative_spelling(registry)
+    maiden_names(registry)
     _roles(registry, doc, spans)
     _group_leaders(registry, doc)
     pointed_to = referenced(registry.entities)

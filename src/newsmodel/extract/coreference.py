@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from newsmodel.extract import morph
@@ -231,6 +233,52 @@ class Registry:
         self.people.add(entity)
         entity.spans.append(span)
         return entity
+
+
+@cache
+def _maiden_markers() -> tuple[tuple[str, ...], ...]:
+    text = files("newsmodel.extract.lexicon").joinpath("maiden_name_markers.txt")
+    lines = text.read_text("utf-8").splitlines()
+    return tuple(tuple(line.split()) for line in lines if line and not line.startswith("#"))
+
+
+def _after_marker(tokens: Sequence[Token], first: int) -> bool:
+    """Do the words before token ``first`` (an opening bracket aside) end in a marker?"""
+    words = [t.text.lower() for t in tokens[max(0, first - 4) : first] if t.is_word]
+    return any(tuple(words[-len(marker) :]) == marker for marker in _maiden_markers())
+
+
+def maiden_names(registry: Registry) -> None:
+    """``Наталія Бернацька (до заміжжя Коваль)``: a lone surname after a maiden-name marker is
+    the earlier surname of the woman just named in the sentence: her alternate name (with her
+    given name), not another person."""
+    owner = {id(s): e for e in registry.entities if e.kind == "PERS" for s in e.spans}
+    spans = sorted(
+        (s for e in registry.entities if e.kind == "PERS" for s in e.spans), key=lambda s: s.start
+    )
+    tokens = registry.tokens
+    previous: EntitySpan | None = None
+    for span in spans:
+        entity = owner[id(span)]
+        target = owner[id(previous)] if previous is not None else None
+        if (
+            previous is not None
+            and target is not None
+            and target is not entity
+            and target.given
+            and span.first_token == span.last_token
+            and len(entity.spans) == 1
+            and tokens[previous.last_token].sentence == tokens[span.first_token].sentence
+            and _after_marker(tokens, span.first_token)
+        ):
+            registry.merge(entity, into=target)
+            target.alternates = [a for a in target.alternates if a != entity.name]
+            alias = f"{target.given} {entity.name}"
+            if alias not in target.alternates:
+                target.alternates.append(alias)
+            owner[id(span)] = target
+            continue
+        previous = span
 
 
 def lexicon_entry(key: str) -> Any:

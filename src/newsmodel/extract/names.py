@@ -169,7 +169,9 @@ def _agreeing_case_and_gender(
         fitting = [pair for pair in fitting if pair[1] == gender] or fitting
     if not fitting:
         return None
-    return min(fitting, key=lambda pair: (rank[pair], CASES.index(pair[0])))
+    # the vocative last: news names people, it rarely addresses them ("Петро" is Петро's
+    # nominative, not the vocative of the rarer Петра, though the dictionary lists that first)
+    return min(fitting, key=lambda pair: (pair[0] == "voct", rank[pair], CASES.index(pair[0])))
 
 
 def _fitting_pairs(

@@ -20,6 +20,8 @@ from newsmodel.extract.entities.words import (
 from newsmodel.extract.names import is_east_asian
 from newsmodel.extract.recognizer import EntitySpan
 
+_LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "уві", "на"})
+
 
 class PersonRules(ScannerBase):
     """The candidate rules of this kind (see the module docs)."""
@@ -72,6 +74,9 @@ class PersonRules(ScannerBase):
             return None
         if _is_initial(self.words[index].rstrip(".")):
             return None  # initials join the name they belong to (with_initials)
+        place = self.locative_place(index)
+        if place is not None:
+            return place
         last = index
         while (
             self.capital_word(last + 1)
@@ -105,6 +110,33 @@ class PersonRules(ScannerBase):
         if is_east_asian(words) or _looks_like_person(words):
             return self.span(index, last, "PERS")
         return None
+
+    def locative_place(self, index: int) -> EntitySpan | None:
+        """``У Петропавлівській Борщагівці``: after ``у``/``в``/``на`` a capitalised adjective
+        and noun in the locative name a place, whatever surname endings they have (and even
+        when the adjective is misspelt): ``у`` takes a person in the genitive (``у Петренка``),
+        never in the locative.  A known given name keeps it a person (``у Володимирі
+        Зеленському бачать ...``)."""
+        before = self.tok(index - 1)
+        if before is None or before.text.lower() not in _LOCATIVE_PREPOSITIONS:
+            return None
+        after = index + 1
+        if not self.capital_word(after) or not self.adjacent(index, after):
+            return None
+        hit = self.hits.get(after)
+        if hit is not None and (hit.type != "place" or hit.end - 1 != after):
+            return None
+        words = self.words[index : after + 1]
+        if any(_has_name_reading(word, "Name") for word in words):
+            return None
+        first, last = morph.readings(words[0]), morph.readings(words[1])
+        adjective = any(r.pos == "ADJF" and "loct" in r.grammemes for r in first)
+        genitive = any("gent" in r.grammemes for r in first)
+        noun = any(r.pos == "NOUN" and "loct" in r.grammemes and not r.is_name for r in last)
+        if not (adjective and noun) or genitive:
+            return None
+        name = morph.noun_phrase_nominative(words, PLACE_HEADS)
+        return self.span(index, after, "LOC", name)
 
     def adjective_name(self, index: int) -> EntitySpan | None:
         """``Південний Буг``, ``Високому Замку``, ``Західної України``: a capitalised adjective
