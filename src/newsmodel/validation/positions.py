@@ -43,7 +43,7 @@ def locate(text: str, wanted: Collection[str]) -> dict[str, int]:
         top = stack[-1] if stack else None
         if top is not None and top.is_object and top.expect_key:
             if piece.startswith('"'):
-                top.child = f"{top.pointer}/{_escape(_key(piece))}"
+                top.child = f"{top.pointer}/{escape_key(_key(piece))}"
                 top.expect_key = False
                 if top.child in wanted:
                     found.setdefault(top.child, match.start())
@@ -92,8 +92,11 @@ def _key(piece: str) -> str:
     return key
 
 
-def _escape(key: str) -> str:
+def escape_key(key: str) -> str:
+    """A key as a JSON pointer reference token (RFC 6901: ``~0`` for ``~``, ``~1`` for ``/``)."""
+    if "/" not in key and "~" not in key:
+        return key
     return key.replace("~", "~0").replace("/", "~1")
 
 
-__all__ = ["line_column", "locate"]
+__all__ = ["escape_key", "line_column", "locate"]
