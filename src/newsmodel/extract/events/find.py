@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from newsmodel.extract.document import Document
+from newsmodel.extract.events.anaphora import Organisations, descriptions
 from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
 from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
 from newsmodel.extract.events.lexicon import lexicon
@@ -181,12 +182,14 @@ def find_events(
     )
     starts = [m.first_token for m in ordered]
     people = People(mentions)
+    orgs = Organisations(doc, mentions)
     events: list[EventCandidate] = []
     families: dict[EventCategory, list[EventCandidate]] = {}
     for event in found:
         dated = event_date(doc, event, placed, owner)
         low, high = doc.context(event.start, event.end)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
+        nearby = [*nearby, *_uncovered(descriptions(doc, event.start, event.end, orgs), nearby)]
         candidate = _candidate(doc, event, nearby, people, dated)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])
@@ -214,6 +217,14 @@ def find_events(
     result = [event.as_dict(index + 1, doc.text) for index, event in enumerate(events)]
     doc.layers["events"] = events
     return result
+
+
+def _uncovered(
+    found: Sequence[EntityMention], mentions: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """Descriptions outside every name (``суд`` inside ``Печерський районний суд`` is the
+    name's own word, not a reference back)."""
+    return [d for d in found if not any(m.start <= d.start and d.end <= m.end for m in mentions)]
 
 
 __all__ = ["find_events", "units"]
