@@ -18,7 +18,7 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -143,11 +143,27 @@ class Document:
 
     def is_finite_verb(self, token: int) -> bool:
         """Has the token a reading as a finite verb (present, past, future or imperative)?"""
-        return any(r.pos == "VERB" and r.grammemes & _FINITE for r in self.readings[token])
+        found = self.tokens[token]
+        return found.is_word and _finite(found.text)
 
     def lemmas(self, token: int, pos: str | None = None) -> frozenset[str]:
-        """The token's lemmas, of one part of speech when ``pos`` is given."""
-        return frozenset(r.lemma for r in self.readings[token] if pos is None or r.pos == pos)
+        """The token's lemmas, of one part of speech when ``pos`` is given (computed once
+        per distinct word: every stage asks, many times a token)."""
+        found = self.tokens[token]
+        return _lemmas(found.text, pos) if found.is_word else _NONE
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(word: str, pos: str | None) -> frozenset[str]:
+    return frozenset(r.lemma for r in morph.readings(word) if pos is None or r.pos == pos)
+
+
+@lru_cache(maxsize=200_000)
+def _finite(word: str) -> bool:
+    return any(r.pos == "VERB" and r.grammemes & _FINITE for r in morph.readings(word))
 
 
 def _sentences(doc: Document) -> list[Span]:
