@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from newsmodel.errors import DocumentError
+from newsmodel.validation.report import Location, Report
 
 MAX_BYTES = 256 * 1024 * 1024
 """Refuse documents larger than this rather than exhaust memory."""
@@ -78,6 +79,21 @@ def read_documents(data: bytes) -> list[Document]:
             Document(value, f"/{index}" if several else "") for index, value in enumerate(values)
         ]
     return documents
+
+
+def documents_or_report(data: bytes, report: Report) -> list[Document] | None:
+    """The documents of ``data`` (see :func:`read_documents`), or ``None`` once the reason
+    they cannot be read is in ``report`` at its line, column and pointer: every JSON-family
+    validator starts this way."""
+    try:
+        return read_documents(data)
+    except JSONInputError as error:
+        report.error(
+            error.code,
+            error.message,
+            Location(line=error.line, column=error.column, pointer=error.pointer),
+        )
+        return None
 
 
 def check_depth(document: Document) -> None:

@@ -27,7 +27,12 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from newsmodel.validation.fastschema import FastValidator, fast_validator
-from newsmodel.validation.jsondocs import Document, JSONInputError, check_depth, read_documents
+from newsmodel.validation.jsondocs import (
+    Document,
+    JSONInputError,
+    check_depth,
+    documents_or_report,
+)
 from newsmodel.validation.quoting import quote
 from newsmodel.validation.report import Location, Report
 from newsmodel.validation.resources import bundled_schema
@@ -51,14 +56,8 @@ def _fast_validator() -> FastValidator | None:
 def validate(data: bytes, *, source: str | None = None) -> Report:
     """Every schema and reference problem in a newsmodel JSON document (or JSON Lines)."""
     report = Report(format="json", source=source)
-    try:
-        documents = read_documents(data)
-    except JSONInputError as error:
-        report.error(
-            error.code,
-            error.message,
-            Location(line=error.line, column=error.column, pointer=error.pointer),
-        )
+    documents = documents_or_report(data, report)
+    if documents is None:
         return report
     check_documents(documents, report)
     return report

@@ -31,7 +31,12 @@ from referencing.jsonschema import specification_with
 
 from newsmodel.errors import DocumentError
 from newsmodel.validation.fastschema import FastValidator
-from newsmodel.validation.jsondocs import Document, JSONInputError, check_depth, read_documents
+from newsmodel.validation.jsondocs import (
+    Document,
+    JSONInputError,
+    check_depth,
+    documents_or_report,
+)
 from newsmodel.validation.jsonschema import describe, pointer_of
 from newsmodel.validation.ninjs_versions import VERSIONS, detect_version, spec
 from newsmodel.validation.report import Location, Report
@@ -47,14 +52,8 @@ def validate(data: bytes, *, source: str | None = None, version: str | None = No
     if version is not None:
         spec(version)  # an unknown version is the caller's error, raised
     report = Report(format="ninjs", source=source)
-    try:
-        documents = read_documents(data)
-    except JSONInputError as error:
-        report.error(
-            error.code,
-            error.message,
-            Location(line=error.line, column=error.column, pointer=error.pointer),
-        )
+    documents = documents_or_report(data, report)
+    if documents is None:
         return report
     for document in documents:
         check_document(document, report, version)

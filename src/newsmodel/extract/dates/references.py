@@ -217,15 +217,7 @@ def _resolved(
         if base.precision == "day":
             day = shift_days(base.first_day(), entry.offset)
             value = PartialDate.from_date(day) if day else None
-    if value is None:
-        return None
-    return replace(
-        expression,
-        value=value,
-        end_value=end_value,
-        future=published is not None and value.first_day() > published,
-        explicit_year=antecedent.explicit_year,
-    )
+    return _with_antecedents_date(expression, value, end_value, antecedent, published)
 
 
 def _in_year_of(
@@ -243,15 +235,7 @@ def _in_year_of(
         end_value = partial_date(end_value.year + shift, end_value.month, end_value.day)
         if end_value is None:
             return None
-    if value is None:
-        return None
-    return replace(
-        expression,
-        value=value,
-        end_value=end_value,
-        future=published is not None and value.first_day() > published,
-        explicit_year=antecedent.explicit_year,
-    )
+    return _with_antecedents_date(expression, value, end_value, antecedent, published)
 
 
 def _eve_of(
@@ -275,6 +259,25 @@ def _eve_of(
         first_token=eve.first_token,
         clause=eve.clause,
         sentence=eve.sentence,
+    )
+
+
+def _with_antecedents_date(
+    expression: DateExpression,
+    value: PartialDate | None,
+    end_value: PartialDate | None,
+    antecedent: DateExpression,
+    published: date | None,
+) -> DateExpression | None:
+    """The expression with the date its antecedent gave it (``None`` when there is none)."""
+    if value is None:
+        return None
+    return replace(
+        expression,
+        value=value,
+        end_value=end_value,
+        future=published is not None and value.first_day() > published,
+        explicit_year=antecedent.explicit_year,
     )
 
 
