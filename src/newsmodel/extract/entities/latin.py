@@ -15,20 +15,15 @@ entity.  Gazetteer entries and company names ending in a legal form are not touc
 
 from __future__ import annotations
 
-from newsmodel.extract import morph
-from newsmodel.extract.entities.base import ScannerBase
-from newsmodel.extract.entities.words import _title_heads, speaks
+from newsmodel.extract.entities.context import WINDOW, ContextRules
 from newsmodel.extract.recognizer import EntitySpan
-
-_WINDOW = 3
-"""How many words before a name a title or a verb of speech may stand."""
 
 
 def _latin_word(text: str) -> bool:
     return text.isascii() and text[:1].isalpha()
 
 
-class LatinRules(ScannerBase):
+class LatinRules(ContextRules):
     """The evidence test and the decision for Latin-script spans (see the module docs)."""
 
     def is_latin(self, span: EntitySpan) -> bool:
@@ -37,29 +32,17 @@ class LatinRules(ScannerBase):
 
     def person_evidence(self, span: EntitySpan, person_ends: set[int]) -> bool:
         """A Cyrillic form (a person ending at one of ``person_ends`` just before the bracket),
-        a title or a verb of speech next to a Latin name."""
+        ``англ.``, a title or a verb of speech next to a Latin name."""
         first, last = span.first_token, span.last_token
         before = self.tok(first - 1)
         if before is not None and before.text == "(" and first - 2 in person_ends:
             return True  # "Джон Сміт (John Smith)"
-        for i in range(first - 1, max(first - 1 - _WINDOW, -1), -1):
-            token = self.tokens[i]
-            if token.text.lower().rstrip(".") == "англ":
+        for i in range(first - 1, max(first - 1 - WINDOW, -1), -1):
+            if self.words[i].lower().rstrip(".") == "англ":
                 return True
-            if not token.is_word or token.sentence != self.tokens[first].sentence:
+            if not self.tokens[i].is_word:
                 break
-            if not morph.lemmas_of(token.text.lower()).isdisjoint(_title_heads()):
-                return True
-            if speaks(token.text):
-                return True
-        for i in range(last + 1, min(last + 1 + _WINDOW, self.count)):
-            token = self.tokens[i]
-            if token.text == ",":
-                continue
-            if not token.is_word or token.sentence != self.tokens[last].sentence:
-                break
-            return speaks(token.text)
-        return False
+        return self.title_before(first) or self.speech_beside(first, last)
 
     def settle_latin(self) -> None:
         """Decide every Latin-script span the rules made without the gazetteer."""

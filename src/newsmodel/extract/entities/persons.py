@@ -81,7 +81,7 @@ class PersonRules(ScannerBase):
         while (
             self.capital_word(last + 1)
             and self.adjacent(last, last + 1)
-            and last + 1 not in self.hits
+            and (last + 1 not in self.hits or self.place_as_surname(last, last + 1))
             and not self.tokens[last + 1].is_upper
             and not _is_initial(self.words[last + 1].rstrip("."))
             and self.words[last + 1].lower() not in _NOT_NAMES
@@ -110,6 +110,17 @@ class PersonRules(ScannerBase):
         if is_east_asian(words) or _looks_like_person(words):
             return self.span(index, last, "PERS")
         return None
+
+    def place_as_surname(self, given: int, index: int) -> bool:
+        """``Ірина Вашингтон``, ``Джек Лондон``: a one-word place right after a given name and
+        in the same case is a surname (``Марія Україну`` is a subject and its object)."""
+        hit = self.hits[index]
+        return (
+            hit.type == "place"
+            and hit.end == index + 1
+            and _has_name_reading(self.words[given], "Name")
+            and morph.shares_case(self.words[given], self.words[index])
+        )
 
     def locative_place(self, index: int) -> EntitySpan | None:
         """``У Петропавлівській Борщагівці``: after ``у``/``в``/``на`` a capitalised adjective

@@ -1,11 +1,15 @@
-"""The scan over a text's tokens: at each token the candidate rules of every kind are asked in
-turn, and the first that fires takes the span; a second pass makes a name known as a person
+"""The scan over a text's tokens: at each token the rules of every kind propose their candidates
+and the decoder (:mod:`.decoder`) takes the best; a second pass makes a name known as a person
 elsewhere in the text a person everywhere.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cache
+
 from newsmodel.extract import morph
+from newsmodel.extract.entities.decoder import Candidate, best, bound, entity, nothing, weights
 from newsmodel.extract.entities.latin import LatinRules
 from newsmodel.extract.entities.places import PlaceRules
 from newsmodel.extract.entities.singles import SingleWordRules
@@ -21,6 +25,37 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.recognizer import EntitySpan
 
+_RULES = (
+    # the rules from the most specific evidence down, and whether they can propose a person
+    # (whose context evidence may lift it above the rules before it)
+    ("latin_legal_form", False),
+    ("product_name", False),
+    ("coordinated_regions", False),
+    ("settlement_kind", False),
+    ("street_word", False),
+    ("quoted_name", False),
+    ("gazetteer", True),
+    ("head_word", False),
+    ("feature_word", False),
+    ("name_readings", True),
+    ("place_adjective", False),
+    ("single_word", True),
+)
+
+
+@cache
+def _bounds_after() -> tuple[int, ...]:
+    """For each rule of :data:`_RULES`, the most any rule after it can score."""
+    table = weights()
+    bounds = [
+        bound(name) if person else table[name] for name, person in _RULES
+    ]  # only person candidates get context evidence
+    return tuple(max(bounds[i + 1 :], default=0) for i in range(len(bounds)))
+
+
+def _entity(span: EntitySpan | None, evidence: str) -> Candidate | None:
+    return None if span is None else entity(span, evidence)
+
 
 class Scanner(SingleWordRules, PlaceRules, LatinRules):
     """One pass over one text's tokens (see the module docs)."""
@@ -30,10 +65,7 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules):
         count = len(self.tokens)
         while index < count:
             token = self.tokens[index]
-            if index in self.blocked:
-                index += 1
-                continue
-            if (
+            if index in self.blocked or (
                 not token.is_capitalised
                 and token.text not in _QUOTE_OPEN
                 and token.text.lower() not in _STREET_WORDS
@@ -41,45 +73,65 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules):
             ):
                 index += 1  # punctuation, verbs, function words: nothing starts here
                 continue
-            latin_end = self.latin_run_end(index) if "A" <= token.text[:1] <= "Z" else None
-            company = self.latin_company(index, latin_end)
-            if company is None and latin_end is not None and self.is_product(index, latin_end):
-                index = latin_end + 1  # "Toyota Land Cruiser": a product, no entity
-                continue
-            phrase = self.noun_phrase(index)
-            listed = self.lexicon(index)
-            if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
-                listed = None
-            found = (
-                company
-                or self.coordinated_regions(index)
-                or self.settlement(index)
-                or self.street(index)
-                or self.quoted_organisation(index)
-                or listed
-                or phrase
-                or self.feature_name(index)
-                or self.person_run(index)
-                or self.adjective_name(index)
-                or self.single(index)
-            )
-            if found:
-                if found.label == "PERS":
-                    found = self.with_initials(found)
-                self.spans.append(found)
-                index = found.last_token + 1
-                index = self.parenthesised_acronym(found, index)
-                if found.label == "LOC" and found.key is None:
-                    if self.tokens[found.first_token].text.lower() in (
-                        _STREET_WORDS | _STREET_SHORT_DOTTED
-                    ):
-                        index = self.street_list(index, self.street_head(found.first_token))
-                    elif (word := self.plural_street_word_before(found.first_token)) is not None:
-                        index = self.street_list(index, self.street_head(word))
-            else:
+            chosen = self.decode(index)
+            if chosen is None:
                 index += 1
+                continue
+            index = chosen.last + 1
+            found = chosen.span
+            if found is None:
+                continue  # a product, an act's title: no entity, and none inside it
+            if found.label == "PERS":
+                found = self.with_initials(found)
+            self.spans.append(found)
+            index = self.parenthesised_acronym(found, found.last_token + 1)
+            if found.label == "LOC" and found.key is None:
+                if self.tokens[found.first_token].text.lower() in (
+                    _STREET_WORDS | _STREET_SHORT_DOTTED
+                ):
+                    index = self.street_list(index, self.street_head(found.first_token))
+                elif (word := self.plural_street_word_before(found.first_token)) is not None:
+                    index = self.street_list(index, self.street_head(word))
         self.settle_latin()
         return self.second_pass()
+
+    def decode(self, index: int) -> Candidate | None:
+        """The best candidate starting at ``index``: every rule is asked, from the most specific
+        down, until none of the rules left could beat the best so far."""
+        chosen: Candidate | None = None
+        for candidate, beatable_below in zip(self.proposals(index), _bounds_after(), strict=False):
+            if candidate is not None:
+                chosen = best(
+                    (self.with_context(candidate), *(() if chosen is None else (chosen,)))
+                )
+            if chosen is not None and chosen.score > beatable_below:
+                break
+        return chosen
+
+    def proposals(self, index: int) -> Iterator[Candidate | None]:
+        """Each rule's candidate at ``index`` (``None`` where it has none), in :data:`_RULES`'
+        order, asked lazily so the decoder can stop early."""
+        latin_end = self.latin_run_end(index) if "A" <= self.words[index][:1] <= "Z" else None
+        company = self.latin_company(index, latin_end)
+        yield _entity(company, "latin_legal_form")
+        if company is None and latin_end is not None and self.is_product(index, latin_end):
+            yield nothing(index, latin_end, "product_name")  # "Toyota Land Cruiser"
+        else:
+            yield None
+        yield _entity(self.coordinated_regions(index), "coordinated_regions")
+        yield _entity(self.settlement(index), "settlement_kind")
+        yield _entity(self.street(index), "street_word")
+        yield _entity(self.quoted_organisation(index), "quoted_name")
+        phrase = self.noun_phrase(index)
+        listed = self.lexicon(index)
+        if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
+            listed = None  # a gazetteer name inside a longer phrase is part of it
+        yield _entity(listed, "gazetteer")
+        yield _entity(phrase, "head_word")
+        yield _entity(self.feature_name(index), "feature_word")
+        yield _entity(self.person_run(index), "name_readings")
+        yield _entity(self.adjective_name(index), "place_adjective")
+        yield self.single(index)
 
     def second_pass(self) -> list[EntitySpan]:
         """A word that is a person's name elsewhere in the text is one here too, even at the

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.extract import gazetteer, morph
+from newsmodel.extract.entities.decoder import Candidate, entity, nothing
 from newsmodel.extract.entities.organisations import OrganisationRules
 from newsmodel.extract.entities.persons import PersonRules
 from newsmodel.extract.entities.vocabulary import (
@@ -33,7 +34,14 @@ _QUARTERS = frozenset({"північ", "південь", "захід", "схід
 class SingleWordRules(OrganisationRules, PersonRules):
     """The candidate rules of this kind (see the module docs)."""
 
-    def single(self, index: int) -> EntitySpan | None:
+    def single(self, index: int) -> Candidate | None:
+        """The candidate for one capitalised word nothing longer claimed."""
+        found = self._single(index)
+        return entity(found, "single_word") if isinstance(found, EntitySpan) else found
+
+    def _single(self, index: int) -> EntitySpan | Candidate | None:
+        """The word's entity; a non-entity candidate when it is a title or an act's name that
+        only names a place after it (``Закону України``); ``None`` when it is no name."""
         token = self.tokens[index]
         if (
             not self.capital_word(index)
@@ -85,8 +93,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return self.span(index, index, "PERS")
             return None
         common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
-        if common and self.title_or_document(index):
-            return None
+        if common and (end := self.title_or_document_end(index)) is not None:
+            return nothing(index, end, "title_or_act")
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
             return None
         inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
@@ -107,8 +115,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
             if hit is not None and hit.type == "place" and self.adjacent(index, index + 1):
                 # "Закону України", "Герба України", "Дня Києва": a title that names a
                 # country or city is not a mention of it
-                self.blocked.update(range(hit.start, hit.end))
-                return None
+                return nothing(index, hit.end - 1, "title_or_act")
             if self.lowercase_elsewhere(token.text):
                 return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
             if (
@@ -123,10 +130,11 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
 
-    def title_or_document(self, index: int) -> bool:
+    def title_or_document_end(self, index: int) -> int | None:
         """``Міністра оборони України``, ``Закону України``: a capitalised job title or document
-        word with its genitive complements names neither a person nor the place inside; the
-        place is blocked so it is not taken alone."""
+        word with its genitive complements names neither a person nor the place inside.  The
+        last token of that non-entity (the place's, when one follows), or ``None`` when the
+        word is no title or document word."""
         lemmas = morph.lemmas_of(self.words[index])
         last = index
         while (
@@ -150,14 +158,12 @@ class SingleWordRules(OrganisationRules, PersonRules):
             and lemmas.isdisjoint(_title_heads())
             and lemmas.isdisjoint(gazetteer.document_heads())  # "У Статуті Львівської області"
         ):
-            return False  # "в Алчевську Луганської області": a town in its region
+            return None  # "в Алчевську Луганської області": a town in its region
         if not lemmas.isdisjoint(_title_heads()) or (
             place_follows and any("inan" in r.grammemes for r in morph.readings(self.words[index]))
         ):
-            if place_follows and hit is not None:
-                self.blocked.update(range(hit.start, hit.end))
-            return True
-        return False
+            return hit.end - 1 if place_follows and hit is not None else index
+        return None
 
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""

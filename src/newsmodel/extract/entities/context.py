@@ -1,0 +1,116 @@
+"""Context evidence for a person: a job title before the name, a verb of speech beside it, a
+place in an oblique case at its start, an organisation head word inside, an adjective that
+agrees with the lower-case word after it.
+
+Capitalised words prove little in Ukrainian news (brands, places and people all take them);
+what the sentence does with the words says more.  ``директор Джон Сміт``, ``заявив Сміт`` and
+``Сміт сказав`` make a person whatever else the words could be, and the same test decides
+whether a Latin-script run is a person at all (:mod:`.latin`).  A place the gazetteer knows,
+not in the nominative, at the start of a run of names is the complement of the title before
+(``Президент Франції Макрон``), not a first name.
+"""
+
+from __future__ import annotations
+
+from newsmodel.extract import morph
+from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.decoder import Candidate
+from newsmodel.extract.entities.words import _title_heads, speaks
+
+_POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
+"""Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
+
+WINDOW = 3
+"""How many words before a name a title or a verb of speech may stand."""
+
+
+class ContextRules(ScannerBase):
+    """The tests of a name's neighbourhood (see the module docs)."""
+
+    def words_before(self, first: int) -> list[int]:
+        """Up to :data:`WINDOW` words right before ``first`` in its sentence, nearest first."""
+        found = []
+        for i in range(first - 1, max(first - 1 - WINDOW, -1), -1):
+            token = self.tokens[i]
+            if not token.is_word or token.sentence != self.tokens[first].sentence:
+                break
+            found.append(i)
+        return found
+
+    def word_after(self, last: int) -> int | None:
+        """The first word after ``last`` in its sentence, past commas."""
+        for i in range(last + 1, min(last + 1 + WINDOW, self.count)):
+            token = self.tokens[i]
+            if token.text == ",":
+                continue
+            if not token.is_word or token.sentence != self.tokens[last].sentence:
+                return None
+            return i
+        return None
+
+    def title_before(self, first: int) -> bool:
+        return any(
+            not morph.lemmas_of(self.words[i].lower()).isdisjoint(_title_heads())
+            for i in self.words_before(first)
+        )
+
+    def speech_beside(self, first: int, last: int) -> bool:
+        if any(speaks(self.words[i]) for i in self.words_before(first)):
+            return True
+        after = self.word_after(last)
+        return after is not None and speaks(self.words[after])
+
+    def words_of(self, candidate: Candidate) -> list[str]:
+        return self.words[candidate.first : candidate.last + 1]
+
+    def adjective_of_next_word(self, last: int) -> bool:
+        """A dictionary adjective agreeing with the lower-case word after it belongs to that
+        word's phrase (``Хмельницької обласної федерації``), whatever surname it could also be;
+        a possessive made from a name (``Петрове вміння``, ``Оксанина мама``) is a person's."""
+        following = self.tok(last + 1)
+        return (
+            following is not None
+            and following.is_word
+            and not following.is_capitalised
+            and self.adjacent(last, last + 1)
+            and any(
+                r.known
+                and r.pos == "ADJF"
+                and not r.is_name
+                and not r.lemma.endswith(_POSSESSIVE_ENDINGS)
+                for r in morph.readings(self.words[last])
+            )
+            and bool(morph.pos_set(following.text) & {"ADJF", "NOUN"})
+            and "VERB" not in morph.pos_set(following.text)
+            and morph.shares_case(self.words[last], following.text)
+        )
+
+    def with_context(self, candidate: Candidate) -> Candidate:
+        """The candidate with the context's evidence for a person added."""
+        if candidate.label != "PERS":
+            return candidate
+        found = []
+        hit = self.hits.get(candidate.first)
+        if (
+            hit is not None
+            and hit.type == "place"
+            and hit.end - 1 < candidate.last
+            and not morph.has(self.words[candidate.first], "nomn")
+        ):
+            found.append("place_complement")  # "Президент Франції Макрон": the title's place
+        if any(self.is_head(word, self.org_heads) for word in self.words_of(candidate)):
+            found.append("organisation_head")  # "Української Гельсінкської Групи"
+        if self.adjective_of_next_word(candidate.last):
+            if candidate.last - candidate.first < 2 or candidate.span is None:
+                found.append("adjective_of_next_word")  # "голова Хмельницької обласної федерації"
+            else:  # "Олесі Баранцевич Миколаївського центру": the name ends before it
+                span = candidate.span
+                shorter = self.span(candidate.first, candidate.last - 1, "PERS", None, span.key)
+                return self.with_context(
+                    Candidate(shorter.first_token, shorter.last_token, shorter, candidate.evidence)
+                )
+        if self.speech_beside(candidate.first, candidate.last):
+            found.append("speech_verb")
+        if self.title_before(candidate.first):
+            found.append("job_title")
+        return candidate.with_evidence(*found) if found else candidate

@@ -1,0 +1,123 @@
+"""The entity decoder: candidates with evidence, scored by the evidence table, the best kept.
+
+The rows are sentences written for these tests; each says which evidence decides it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel.extract.entities import RuleRecognizer
+from newsmodel.extract.entities.decoder import Candidate, best, bound, entity, nothing, weights
+from newsmodel.extract.entities.scanner import _RULES, Scanner
+from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import tokenize
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [
+        (s.label, text[s.start : s.end]) for s in RuleRecognizer().recognise(text, tokenize(text))
+    ]
+
+
+def _decoded(text: str, word: str) -> Candidate | None:
+    """The decoder's choice at the first token written ``word``."""
+    tokens = tokenize(text)
+    index = next(t.index for t in tokens if t.text == word)
+    return Scanner(text, tokens).decode(index)
+
+
+def test_every_rule_and_context_evidence_has_a_weight() -> None:
+    table = weights()
+    assert {name for name, _ in _RULES} <= set(table)
+    assert {"speech_verb", "job_title", "place_complement", "title_or_act"} <= set(table)
+
+
+def test_rules_are_asked_from_the_most_specific_evidence_down() -> None:
+    table = weights()
+    ordered = [table[name] for name, _ in _RULES]
+    assert ordered == sorted(ordered, reverse=True)
+    assert len(set(ordered)) == len(ordered)
+
+
+def _candidate(first: int, last: int, *evidence: str) -> Candidate:
+    span = EntitySpan(first, last + 1, "PERS", None, None, first, last)
+    return Candidate(first, last, span, evidence)
+
+
+def test_the_higher_score_wins_then_the_longer_span() -> None:
+    short_strong = _candidate(0, 0, "gazetteer")
+    long_weak = _candidate(0, 2, "name_readings")
+    assert best([long_weak, short_strong]) is short_strong
+    lifted = long_weak.with_evidence("speech_verb")
+    assert lifted.score == weights()["name_readings"] + weights()["speech_verb"]
+    assert best([short_strong, lifted]) is lifted
+    tie_long = _candidate(0, 1, "gazetteer")
+    assert best([short_strong, tie_long]) is tie_long
+    assert best([]) is None
+
+
+def test_a_person_rules_bound_counts_the_context_it_may_get() -> None:
+    table = weights()
+    assert bound("name_readings") == (
+        table["name_readings"] + table["speech_verb"] + table["job_title"]
+    )
+
+
+def test_a_non_entity_candidate_has_no_label_and_still_scores() -> None:
+    candidate = nothing(2, 4, "product_name")
+    assert candidate.label is None
+    assert candidate.span is None
+    assert candidate.score == weights()["product_name"]
+    span = EntitySpan(0, 5, "LOC", None, None, 0, 0)
+    assert entity(span, "gazetteer").label == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "evidence"),
+    [
+        ("Про це заявила Олена Сміт.", "Олена", {"name_readings", "speech_verb"}),
+        ("Олена Сміт сказала, що умови змінилися.", "Олена", {"name_readings", "speech_verb"}),
+        ("Директор Олена Сміт звільнилася.", "Олена", {"name_readings", "job_title"}),
+        ("Склад оновив Президент Франції Макрон.", "Франції", {"gazetteer"}),
+    ],
+)
+def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> None:
+    chosen = _decoded(text, word)
+    assert chosen is not None
+    assert set(chosen.evidence) == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product: a non-entity candidate outscores the name rules for its words
+        ("Він купив Toyota Land Cruiser у Києві.", [("LOC", "Києві")]),
+        # the title of an act holds the place inside it
+        ("Це передбачено Законом України про освіту.", []),
+        # a place in the genitive before a name is the title's complement, not a first name
+        ("Президент Франції Макрон заявив про це.", [("LOC", "Франції"), ("PERS", "Макрон")]),
+        # a known place word after a given name in the same case is the surname
+        (
+            "Генеральний директор Ірина Вашингтон подала у відставку.",
+            [("PERS", "Ірина Вашингтон")],
+        ),
+        # ... but not a place in another case after it (subject and object)
+        ("Учора Ірина Вашингтона не бачила.", [("PERS", "Ірина"), ("LOC", "Вашингтона")]),
+        # an adjective agreeing with the lower-case words after it heads their phrase, however
+        # near a title and a verb of speech it stands
+        (
+            "Як розповів голова Полтавської обласної федерації шахів Іван Кравець, турнір буде.",
+            [("ORG", "Полтавської обласної федерації шахів"), ("PERS", "Іван Кравець")],
+        ),
+        # ... and ends the name before it
+        (
+            "Про це йдеться у звіті Марини Кравець Київського центру досліджень.",
+            [("PERS", "Марини Кравець"), ("ORG", "Київського центру досліджень")],
+        ),
+        # a possessive made from a name is that person's
+        ("Це було Петрове рішення.", [("PERS", "Петрове")]),
+    ],
+)
+def test_decoded_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(text) == expected
