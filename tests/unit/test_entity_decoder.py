@@ -31,6 +31,7 @@ def test_every_rule_and_context_evidence_has_a_weight() -> None:
     table = weights()
     assert {name for name, _ in _RULES} <= set(table)
     assert {"speech_verb", "job_title", "place_complement", "title_or_act"} <= set(table)
+    assert {"threshold", "strong_evidence"} <= set(table)
 
 
 def test_rules_are_asked_from_the_most_specific_evidence_down() -> None:
@@ -114,6 +115,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         (
             "Про це йдеться у звіті Марини Кравець Київського центру досліджень.",
             [("PERS", "Марини Кравець"), ("ORG", "Київського центру досліджень")],
+        ),
+        # the whole text: the name twice a quoted company is one too where it stands alone
+        (
+            "Фірма «Кордан» виграла тендер. Наступного року фірма «Кордан» отримала ще два "
+            "замовлення, а Кордану заплатили 3 млн гривень.",
+            [("ORG", "Кордан"), ("ORG", "Кордан"), ("ORG", "Кордану")],
         ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),

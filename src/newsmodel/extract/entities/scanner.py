@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from newsmodel.extract import morph
+from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate, best, bound, entity, nothing, weights
 from newsmodel.extract.entities.latin import LatinRules
 from newsmodel.extract.entities.places import PlaceRules
@@ -57,12 +58,13 @@ def _entity(span: EntitySpan | None, evidence: str) -> Candidate | None:
     return None if span is None else entity(span, evidence)
 
 
-class Scanner(SingleWordRules, PlaceRules, LatinRules):
+class Scanner(SingleWordRules, PlaceRules, LatinRules, ConsistencyRules):
     """One pass over one text's tokens (see the module docs)."""
 
     def run(self) -> list[EntitySpan]:
         index = 0
         count = len(self.tokens)
+        scores: dict[int, int] = {}
         while index < count:
             token = self.tokens[index]
             if index in self.blocked or (
@@ -84,6 +86,7 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules):
             if found.label == "PERS":
                 found = self.with_initials(found)
             self.spans.append(found)
+            scores[found.first_token] = chosen.score
             index = self.parenthesised_acronym(found, found.last_token + 1)
             if found.label == "LOC" and found.key is None:
                 if self.tokens[found.first_token].text.lower() in (
@@ -92,6 +95,7 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules):
                     index = self.street_list(index, self.street_head(found.first_token))
                 elif (word := self.plural_street_word_before(found.first_token)) is not None:
                     index = self.street_list(index, self.street_head(word))
+        self.one_type_per_name(scores)
         self.settle_latin()
         return self.second_pass()
 
