@@ -12,9 +12,37 @@ from newsmodel.extract.entities.vocabulary import (
     _REGION_HEADS,
 )
 from newsmodel.extract.entities.words import (
+    _is_verb,
     _title_heads,
     speaks,
 )
+from newsmodel.extract.tokens import Token
+
+_COORDINATION = frozenset({"та", "і", "й", ","})
+"""What joins the coordinated complements of one name: ``геодезії, картографії та кадастру``."""
+
+
+def _verb_only(word: str) -> bool:
+    """A verb form that is no genitive noun: ``оборони`` is the genitive of ``оборона`` as well
+    as an imperative, so ``Міністерства оборони`` goes on; ``надала`` (a past tense, and a
+    rare surname) ends the name."""
+    if not _is_verb(word):
+        return False
+    verbs = [r for r in morph.readings(word) if r.known and r.pos in ("VERB", "INFN")]
+    return not all("impr" in r.grammemes for r in verbs) or not any(
+        r.known and {"NOUN", "gent", "inan"} <= r.grammemes and not r.is_name
+        for r in morph.readings(word)
+    )
+
+
+def _lower_genitive(token: Token) -> bool:
+    """A lower-case word that can be a genitive complement (noun or adjective)."""
+    return (
+        token.is_word
+        and not token.is_capitalised
+        and morph.has(token.text, "gent")
+        and not _verb_only(token.text)
+    )
 
 
 class NameEdges(ScannerBase):
@@ -37,6 +65,28 @@ class NameEdges(ScannerBase):
         ):
             return last + 2
         return last
+
+    def coordinated(self, index: int) -> bool:
+        """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a
+        lower-case genitive that continues the name.  A comma joins only a list that closes
+        with ``і``/``та``/``й`` and a genitive a few words on, so ``Міністерства економіки,
+        заяви якого`` stops at the comma."""
+        glue, after = self.tok(index), self.tok(index + 1)
+        if glue is None or after is None or glue.text.lower() not in _COORDINATION:
+            return False
+        if not self.adjacent(index, index + 1) or not _lower_genitive(after):
+            return False
+        if glue.text != ",":
+            return True
+        for i in range(index + 2, index + 9):
+            word = self.tok(i)
+            if word is None or not self.adjacent(i - 1, i):
+                return False
+            if word.text.lower() in ("та", "і", "й"):
+                return (last := self.tok(i + 1)) is not None and _lower_genitive(last)
+            if word.text != "," and not _lower_genitive(word):
+                return False
+        return False
 
     def honoree_end(self, last: int) -> int:
         """After ``імені`` and any initials: the last word of the name (up to three words)."""

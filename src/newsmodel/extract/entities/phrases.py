@@ -6,7 +6,7 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.edges import NameEdges
+from newsmodel.extract.entities.edges import _COORDINATION, NameEdges, _verb_only
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
     _GLUE,
@@ -191,17 +191,8 @@ class PhraseRules(NameEdges):
             token = self.tokens[nxt]
             lower = token.text.lower()
             named_tail = bool(parts) and parts[-1].last_token == last
-            if (
-                organisation
-                and last > head
-                and not named_tail
-                and lower in ("та", "і", "й")
-                and (after := self.tok(nxt + 1)) is not None
-                and not after.is_capitalised
-                and morph.has(after.text, "gent")
-                and not _is_verb(after.text)
-            ):
-                last = nxt  # "економіки та інвестицій": coordinated complements
+            if organisation and last > head and not named_tail and self.coordinated(nxt):
+                last = nxt  # "економіки та інвестицій", "геодезії, картографії та кадастру"
                 continue
             if (
                 organisation
@@ -265,8 +256,9 @@ class PhraseRules(NameEdges):
             if (
                 not token.is_word
                 or lower in _LOCATIVE_PREPOSITIONS
+                or morph.pos_set(token.text) & {"PREP", "CONJ"}
                 or token.text.isdigit()
-                or _is_verb(token.text)
+                or _verb_only(token.text)
             ):
                 break
             if token.is_upper and (q := self.tok(nxt + 1)) is not None and q.text in _QUOTE_OPEN:
@@ -294,6 +286,7 @@ class PhraseRules(NameEdges):
             if (
                 not token.is_capitalised
                 and last > head
+                and self.words[last].lower() not in _COORDINATION
                 and noun.text.lower().endswith(("ння", "ття"))
             ):
                 break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
