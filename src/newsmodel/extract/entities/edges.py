@@ -29,7 +29,12 @@ def _verb_only(word: str) -> bool:
     if not _is_verb(word):
         return False
     verbs = [r for r in morph.readings(word) if r.known and r.pos in ("VERB", "INFN")]
-    return not all("impr" in r.grammemes for r in verbs) or not any(
+    return not all("impr" in r.grammemes for r in verbs) or not _common_genitive(word)
+
+
+def _common_genitive(word: str) -> bool:
+    """Has ``word`` a dictionary reading as the genitive of a common inanimate noun?"""
+    return any(
         r.known and {"NOUN", "gent", "inan"} <= r.grammemes and not r.is_name
         for r in morph.readings(word)
     )
@@ -65,6 +70,21 @@ class NameEdges(ScannerBase):
         ):
             return last + 2
         return last
+
+    def genitive_chain(self, index: int, inside: bool) -> bool:
+        """A verb form inside a chain of genitive complements is a noun (``захисту прав
+        споживачів``): a common genitive noun reading, a complement before it, and a lower-case
+        genitive noun that is no verb after it."""
+        after = self.tok(index + 1)
+        return (
+            inside
+            and after is not None
+            and self.adjacent(index, index + 1)
+            and _common_genitive(self.words[index])
+            and not after.is_capitalised
+            and not _is_verb(after.text)
+            and morph.has(after.text, "NOUN", "gent", known=True)
+        )
 
     def coordinated(self, index: int) -> bool:
         """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a

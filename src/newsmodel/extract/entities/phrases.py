@@ -258,7 +258,7 @@ class PhraseRules(NameEdges):
                 or lower in _LOCATIVE_PREPOSITIONS
                 or morph.pos_set(token.text) & {"PREP", "CONJ"}
                 or token.text.isdigit()
-                or _verb_only(token.text)
+                or (_verb_only(token.text) and not self.genitive_chain(nxt, last > head))
             ):
                 break
             if token.is_upper and (q := self.tok(nxt + 1)) is not None and q.text in _QUOTE_OPEN:
