@@ -86,6 +86,32 @@ class NameEdges(ScannerBase):
             and morph.has(after.text, "NOUN", "gent", known=True)
         )
 
+    def instrumental_complement(self, last: int) -> int | None:
+        """``управління справами``, ``Управлінням національними проектами``: the management of
+        something names it in the instrumental, not the genitive; lower-case adjectives and the
+        noun after an ``управління`` at ``last``, the noun's index, else None."""
+        if "управління" not in morph.lemmas_of(self.words[last]):
+            return None
+        end = last + 1
+        while (
+            end - last <= 3
+            and (t := self.tok(end)) is not None
+            and not t.is_capitalised
+            and self.adjacent(end - 1, end)
+            and morph.has(t.text, "ADJF", "ablt", known=True)
+        ):
+            end += 1
+        noun = self.tok(end)
+        if (
+            noun is None
+            or noun.is_capitalised
+            or not self.adjacent(end - 1, end)
+            or _is_verb(noun.text)
+            or not morph.has(noun.text, "NOUN", "ablt", "inan", known=True)
+        ):
+            return None
+        return end
+
     def coordinated(self, index: int) -> bool:
         """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a
         lower-case genitive that continues the name.  A comma joins only a list that closes

@@ -253,6 +253,10 @@ class PhraseRules(NameEdges):
                 if lower != "м.":
                     last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
                 continue
+            if organisation and (end := self.instrumental_complement(last)) is not None:
+                last = end  # "Державного управління справами"
+                budget -= 1
+                continue
             if (
                 not token.is_word
                 or lower in _LOCATIVE_PREPOSITIONS
