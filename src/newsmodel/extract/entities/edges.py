@@ -16,8 +16,12 @@ from newsmodel.extract.entities.words import (
     _title_heads,
     speaks,
 )
+from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.tokens import Token
 
+_LOCAL_BODIES = frozenset({"суд", "прокуратура", "мерія"})
+"""Bodies that a region or city names by itself: ``госпсуд Дніпропетровської області``,
+``прокуратури Луганської області``, ``мерія Києва``."""
 _COORDINATION = frozenset({"та", "і", "й", ","})
 """What joins the coordinated complements of one name: ``геодезії, картографії та кадастру``."""
 
@@ -111,6 +115,34 @@ class NameEdges(ScannerBase):
         ):
             return None
         return end
+
+    def local_body(self, index: int, head: int, place: EntitySpan) -> int | None:
+        """A court, prosecutor's office or city hall (``head``, one body: singular) and the
+        region right after it (``place``: a region phrase or an acronym such as ``АРК``) are one
+        organisation, not a common word and a place.  The first token of the name (its
+        singular adjectives from ``index`` on: ``апеляційного суду``), else None."""
+        if (
+            place.label != "LOC"
+            or place.first_token != head + 1
+            or not (
+                self.is_head(self.words[place.last_token], _REGION_HEADS)
+                or (place.first_token == place.last_token and self.tokens[head + 1].is_upper)
+            )
+        ):
+            return None
+        if not any(
+            r.pos == "NOUN"
+            and not r.plural
+            and (r.lemma in _LOCAL_BODIES or r.lemma.endswith("суд"))
+            for r in morph.readings(self.words[head])
+        ):
+            return None
+        first = head
+        while first > index and any(
+            r.pos == "ADJF" and not r.plural for r in morph.readings(self.words[first - 1])
+        ):
+            first -= 1  # "регіональної прокуратури", not "слідчих регіональної прокуратури"
+        return first
 
     def coordinated(self, index: int) -> bool:
         """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a

@@ -133,6 +133,9 @@ class PhraseRules(NameEdges):
                 return self.span(index, seat, "ORG", None, None, (parts[0],))
             # "фракції Партії регіонів": the name is the capitalised organisation inside
             return parts[0]
+        if not capital and (first := self.local_body(index, head, parts[0])) is not None:
+            # "госпсуду Дніпропетровської області": the region's own court or prosecutor
+            return self.span(first, parts[0].last_token, "ORG", None, None, (parts[0],))
         if not capital and parts[0].key is not None and parts[0].first_token == head + 1:
             # "на вулицях Києва", "у центрі Луганська": a common word, then the known place
             return parts[0]
