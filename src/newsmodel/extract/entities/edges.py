@@ -8,8 +8,10 @@ from __future__ import annotations
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.vocabulary import (
+    _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
+    PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
     _is_verb,
@@ -24,6 +26,9 @@ _LOCAL_BODIES = frozenset({"суд", "прокуратура", "мерія"})
 ``прокуратури Луганської області``, ``мерія Києва``."""
 _COORDINATION = frozenset({"та", "і", "й", ","})
 """What joins the coordinated complements of one name: ``геодезії, картографії та кадастру``."""
+_OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
+"""Words after which a verbal noun is a complement, not the sentence going on:
+``телебачення і радіомовлення``, ``центр з вирішення спорів``, ``з питань забезпечення``."""
 
 
 def _verb_only(word: str) -> bool:
@@ -143,6 +148,35 @@ class NameEdges(ScannerBase):
         ):
             first -= 1  # "регіональної прокуратури", not "слідчих регіональної прокуратури"
         return first
+
+    def topic(self, index: int) -> bool:
+        """``з інвестицій``, ``з питань``, ``з цінних паперів`` at ``index``: ``з``/``із`` and a
+        lower-case genitive noun, or adjectives and one, naming what a body deals with: a thing,
+        not people (``відділ ... з юридичних осіб``), a place (``з сусіднього села``: where from)
+        or a compound preposition (``з боку``)."""
+        if self.words[index].lower() not in ("з", "із"):
+            return False
+        end = index + 1
+        while (
+            end - index <= 3
+            and (t := self.tok(end)) is not None
+            and not t.is_capitalised
+            and self.adjacent(end - 1, end)
+            and morph.has(t.text, "ADJF", "gent", known=True)
+            and not morph.has(t.text, "NOUN", known=True)
+        ):
+            end += 1
+        noun = self.tok(end)
+        return (
+            noun is not None
+            and self.adjacent(end - 1, end)
+            and not noun.is_capitalised
+            and noun.text.lower() not in _PREPOSITION_NOUNS
+            and morph.has(noun.text, "NOUN", "gent", known=True)
+            and not morph.has(noun.text, "NOUN", "anim", known=True)
+            and not _is_verb(noun.text)
+            and morph.lemmas_of(noun.text).isdisjoint(PLACE_HEADS)  # "з сусіднього села"
+        )
 
     def coordinated(self, index: int) -> bool:
         """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a

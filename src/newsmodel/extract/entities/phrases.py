@@ -6,14 +6,13 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.edges import _COORDINATION, NameEdges, _verb_only
+from newsmodel.extract.entities.edges import _OPENS_COMPLEMENT, NameEdges, _verb_only
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
     _GLUE,
     _LOCATIVE_PREPOSITIONS,
     _PHRASE_POS,
     _PLACE_ABBREVIATIONS,
-    _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
     _SITE_HEADS,
@@ -25,7 +24,6 @@ from newsmodel.extract.entities.words import (
     _compound_organisation,
     _has_name_reading,
     _is_initial,
-    _is_verb,
     _looks_like_person,
     _shouted,
 )
@@ -197,15 +195,7 @@ class PhraseRules(NameEdges):
             if organisation and last > head and not named_tail and self.coordinated(nxt):
                 last = nxt  # "економіки та інвестицій", "геодезії, картографії та кадастру"
                 continue
-            if (
-                organisation
-                and lower in ("з", "із")
-                and (after := self.tok(nxt + 1)) is not None
-                and not after.is_capitalised
-                and after.text.lower() not in _PREPOSITION_NOUNS
-                and morph.has(after.text, "NOUN", "gent", known=True)
-                and not _is_verb(after.text)
-            ):
+            if organisation and self.topic(nxt):
                 last = nxt  # "Державне агентство з інвестицій", "комітет з питань ..."
                 continue
             if (
@@ -293,7 +283,7 @@ class PhraseRules(NameEdges):
             if (
                 not token.is_capitalised
                 and last > head
-                and self.words[last].lower() not in _COORDINATION
+                and self.words[last].lower() not in _OPENS_COMPLEMENT
                 and noun.text.lower().endswith(("ння", "ття"))
             ):
                 break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
@@ -335,8 +325,13 @@ class PhraseRules(NameEdges):
                 )
             last = end
             budget -= 1
-        while last > head and self.tokens[last].text.lower() in _GLUE:
-            last -= 1  # "інститут прогнозування та": the name stopped before the glue word
+        while last > head and (
+            self.words[last].lower() in _GLUE
+            or (
+                self.words[last].lower() == "питань" and self.words[last - 1].lower() in ("з", "із")
+            )
+        ):
+            last -= 1  # "інститут прогнозування та", "управління з питань": the glue words
         return last, [part for part in parts if part.last_token <= last]
 
     def named_after(self, head: int) -> EntitySpan | None:
