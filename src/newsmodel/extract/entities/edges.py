@@ -26,6 +26,30 @@ _LOCAL_BODIES = frozenset({"суд", "прокуратура", "мерія"})
 ``прокуратури Луганської області``, ``мерія Києва``."""
 _COORDINATION = frozenset({"та", "і", "й", ","})
 """What joins the coordinated complements of one name: ``геодезії, картографії та кадастру``."""
+_TIME_NOUNS = frozenset(
+    [
+        "січень",
+        "лютий",
+        "березень",
+        "квітень",
+        "травень",
+        "червень",
+        "липень",
+        "серпень",
+        "вересень",
+        "жовтень",
+        "листопад",
+        "грудень",
+        "рік",
+        "місяць",
+        "день",
+        "час",
+        "момент",
+        "початок",
+        "кінець",
+    ]
+)
+"""Nouns of time after ``з``: ``з серпня 2018 року`` says since when, not a body's topic."""
 _OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
 """Words after which a verbal noun is a complement, not the sentence going on:
 ``телебачення і радіомовлення``, ``центр з вирішення спорів``, ``з питань забезпечення``."""
@@ -152,8 +176,8 @@ class NameEdges(ScannerBase):
     def topic(self, index: int) -> bool:
         """``з інвестицій``, ``з питань``, ``з цінних паперів`` at ``index``: ``з``/``із`` and a
         lower-case genitive noun, or adjectives and one, naming what a body deals with: a thing,
-        not people (``відділ ... з юридичних осіб``), a place (``з сусіднього села``: where from)
-        or a compound preposition (``з боку``)."""
+        not people (``відділ ... з юридичних осіб``), a place (``з сусіднього села``: where from),
+        a time (``з серпня``) or a compound preposition (``з боку``)."""
         if self.words[index].lower() not in ("з", "із"):
             return False
         end = index + 1
@@ -175,7 +199,7 @@ class NameEdges(ScannerBase):
             and morph.has(noun.text, "NOUN", "gent", known=True)
             and not morph.has(noun.text, "NOUN", "anim", known=True)
             and not _is_verb(noun.text)
-            and morph.lemmas_of(noun.text).isdisjoint(PLACE_HEADS)  # "з сусіднього села"
+            and morph.lemmas_of(noun.text).isdisjoint(PLACE_HEADS | _TIME_NOUNS)
         )
 
     def coordinated(self, index: int) -> bool:

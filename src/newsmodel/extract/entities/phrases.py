@@ -125,6 +125,9 @@ class PhraseRules(NameEdges):
         if not capital and not parts:
             return None  # a lower-case phrase is a name only with a named complement
         if not capital and parts[0].label == "ORG":
+            if last > parts[0].last_token + 1 and self.topic(parts[0].last_token + 1):
+                # "комітету Верховної Ради з питань охорони здоров'я": the body's own name
+                return self.span(index, last, "ORG", None, None, (parts[0],))
             seat = self.regional_seat(parts[0].last_token)
             if head == index and seat is not None and self.is_head(head_token.text, _BRANCHES):
                 # "управління Держгеокадастру у Волинській області": a body's regional office
