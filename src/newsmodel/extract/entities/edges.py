@@ -204,25 +204,42 @@ class NameEdges(ScannerBase):
 
     def coordinated(self, index: int) -> bool:
         """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a
-        lower-case genitive that continues the name.  A comma joins only a list that closes
-        with ``і``/``та``/``й`` and a genitive a few words on, so ``Міністерства економіки,
-        заяви якого`` stops at the comma."""
+        lower-case genitive (or, last, a :meth:`common_acronym`) that continues the name.  A
+        comma joins only a list that closes with ``і``/``та``/``й`` and a genitive a few words
+        on, so ``Міністерства економіки, заяви якого`` stops at the comma."""
         glue, after = self.tok(index), self.tok(index + 1)
         if glue is None or after is None or glue.text.lower() not in _COORDINATION:
             return False
-        if not self.adjacent(index, index + 1) or not _lower_genitive(after):
+        if not self.adjacent(index, index + 1):
             return False
         if glue.text != ",":
-            return True
+            return _lower_genitive(after) or self.common_acronym(index + 1)
+        if not _lower_genitive(after):
+            return False
         for i in range(index + 2, index + 9):
             word = self.tok(i)
             if word is None or not self.adjacent(i - 1, i):
                 return False
             if word.text.lower() in ("та", "і", "й"):
-                return (last := self.tok(i + 1)) is not None and _lower_genitive(last)
+                return self.adjacent(i, i + 1) and (
+                    _lower_genitive(self.tokens[i + 1]) or self.common_acronym(i + 1)
+                )
             if word.text != "," and not _lower_genitive(word):
                 return False
         return False
+
+    def common_acronym(self, index: int) -> bool:
+        """An acronym of common words closing a list of complements (``будівництва і ЖКГ``,
+        житлово-комунального господарства): capitals, and no body or place the gazetteer
+        knows (``економіки та МВФ`` are two bodies)."""
+        token = self.tok(index)
+        return (
+            token is not None
+            and token.is_upper
+            and 2 <= len(token.text) <= 5
+            and index not in self.hits
+            and not (0 < index + 1 < self.count and self.tokens[index + 1].text in _QUOTE_OPEN)
+        )
 
     def honoree_end(self, last: int) -> int:
         """After ``імені`` and any initials: the last word of the name (up to three words)."""
