@@ -270,6 +270,25 @@ class NameEdges(ScannerBase):
             and morph.shares_case(self.words[index], head.text)
         )
 
+    def before_body(self, index: int) -> bool:
+        """The word at ``index``, which may also be a noun, is an adjective of the head after
+        it: an organisation head (:meth:`before_org_head`), or, for a capitalised word, a
+        lower-case noun of a body it agrees with (``Черкаської міськради``, where
+        ``Черкаської`` is also a surname)."""
+        if self.before_org_head(index):
+            return True
+        head = self.tok(index + 1)
+        return (
+            self.tokens[index].is_capitalised
+            and head is not None
+            and not head.is_capitalised
+            and self.adjacent(index, index + 1)
+            and morph.has(self.words[index], "ADJF", known=True)
+            and morph.has(head.text, "NOUN", "inan", known=True)
+            and not morph.pos_set(head.text) & {"PREP", "CONJ"}  # "Кабінету Міністрів про"
+            and morph.shares_case(self.words[index], head.text)
+        )
+
     def regional_seat(self, last: int) -> int | None:
         """``у Волинській області`` right after ``last``: the region's last token, else None."""
         preposition, first = self.tok(last + 1), last + 2

@@ -271,7 +271,7 @@ class PhraseRules(NameEdges):
                 and morph.pos_set(t.text) & {"ADJF", "PRTF"}
                 and self.adjacent(end, end + 1)
                 and end - nxt < 4
-                and (not morph.has(t.text, "NOUN", "gent", known=True) or self.before_org_head(end))
+                and (not morph.has(t.text, "NOUN", "gent", known=True) or self.before_body(end))
             ):
                 end += 1
             noun = self.tok(end)
