@@ -289,6 +289,14 @@ class NameEdges(ScannerBase):
             and morph.shares_case(self.words[index], head.text)
         )
 
+    def genitive_phrase(self, first: int, last: int) -> bool:
+        """Adjectives and a noun, every one with a genitive reading (``Черкаської міськради``,
+        not the nominative ``Громадська рада``)."""
+        return all(
+            any(r.case == "gent" and r.pos in ("ADJF", "NOUN") for r in morph.readings(word))
+            for word in self.words[first : last + 1]
+        )
+
     def regional_seat(self, last: int) -> int | None:
         """``у Волинській області`` right after ``last``: the region's last token, else None."""
         preposition, first = self.tok(last + 1), last + 2

@@ -290,8 +290,12 @@ class PhraseRules(NameEdges):
                 and noun.text.lower().endswith(("ння", "ття"))
             ):
                 break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
-            if token.is_capitalised and _looks_like_person(self.words[nxt : end + 1]):
-                break
+            if (
+                token.is_capitalised
+                and _looks_like_person(self.words[nxt : end + 1])
+                and (noun.is_capitalised or not self.genitive_phrase(nxt, end))
+            ):
+                break  # not "Черкаської міськради": a surname's form, then a body
             if not token.is_capitalised and not organisation:
                 break
             if not token.is_capitalised and named_tail:
