@@ -14,6 +14,7 @@ from newsmodel.extract.entities.vocabulary import (
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
+    _is_initial,
     _is_verb,
     _title_heads,
     speaks,
@@ -240,6 +241,30 @@ class NameEdges(ScannerBase):
             and index not in self.hits
             and not (0 < index + 1 < self.count and self.tokens[index + 1].text in _QUOTE_OPEN)
         )
+
+    def named_for(self, index: int) -> int | None:
+        """``імені Тараса Шевченка``, ``ім. Т. Г. Шевченка``, ``м. Києва`` at ``index``: the
+        word, any initials and the name it introduces; the name's last token, else None."""
+        lower = self.words[index].lower()
+        if lower not in ("імені", "ім.", "ім", "м.") or not (
+            self.capital_word(index + 1)
+            or (
+                (d := self.tok(index + 1)) is not None
+                and d.text == "."
+                and self.capital_word(index + 2)
+            )
+        ):
+            return None
+        last = index + (1 if self.tokens[index + 1].text == "." else 0)
+        while (
+            (a := self.tok(last + 1))
+            and _is_initial(a.text.rstrip("."))
+            and (a.text.endswith(".") or ((d := self.tok(last + 2)) is not None and d.text == "."))
+        ):
+            last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
+        if lower != "м.":
+            last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
+        return last
 
     def honoree_end(self, last: int) -> int:
         """After ``імені`` and any initials: the last word of the name (up to three words)."""

@@ -228,26 +228,8 @@ class PhraseRules(NameEdges):
                 last = seat = city_end  # "ГУ ДФС у м. Києві": the city office is the name
                 budget -= 1
                 continue
-            if lower in ("імені", "ім.", "ім", "м.") and (
-                self.capital_word(nxt + 1)
-                or (
-                    (d := self.tok(nxt + 1)) is not None
-                    and d.text == "."
-                    and self.capital_word(nxt + 2)
-                )
-            ):
-                last = nxt + (1 if self.tokens[nxt + 1].text == "." else 0)
-                while (
-                    (a := self.tok(last + 1))
-                    and _is_initial(a.text.rstrip("."))
-                    and (
-                        a.text.endswith(".")
-                        or ((d := self.tok(last + 2)) is not None and d.text == ".")
-                    )
-                ):
-                    last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
-                if lower != "м.":
-                    last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
+            if (after_name := self.named_for(nxt)) is not None:
+                last = after_name  # "імені Тараса Шевченка", "у м. Києві"
                 continue
             if organisation and (end := self.instrumental_complement(last)) is not None:
                 last = end  # "Державного управління справами"
