@@ -1,0 +1,154 @@
+"""Tables of sentences -> organisation spans: where an organisation's name goes on and where it
+ends (issue 11, the "boundary too short" errors).
+
+Each row is a sentence written for this test, in general Ukrainian, with every span the
+recogniser must give for it; the comment above a group names the rule it guards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel.extract.entities import RuleRecognizer
+from newsmodel.extract.tokens import tokenize
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [
+        (s.label, text[s.start : s.end]) for s in RuleRecognizer().recognise(text, tokenize(text))
+    ]
+
+
+_VERB_FORMS = [
+    # an imperative that is also a genitive noun is a complement ("оборони", "освіти")
+    ("Пропозиції Міністерства оборони розглянуть завтра.", [("ORG", "Міністерства оборони")]),
+    (
+        "Відповідь Міністерства оборони Польщі надійшла.",
+        [("ORG", "Міністерства оборони Польщі")],
+    ),
+    ("Лист надійшов до Відділу освіти міськради.", [("ORG", "Відділу освіти міськради")]),
+    # ... a past tense is the sentence going on, even with a rare surname's reading ("надала")
+    ("Навесні Обласна рада надала дозвіл на будівництво.", [("ORG", "Обласна рада")]),
+    # ... and any verb form inside a chain of genitives is a noun ("прав": also "he washed")
+    (
+        "Скаргу подали до Інспекції з питань захисту прав споживачів.",
+        [("ORG", "Інспекції з питань захисту прав споживачів")],
+    ),
+    # a preposition is never a complement, whatever the dictionary's abbreviation readings
+    ("Рішення Фонду держмайна про санацію скасували.", [("ORG", "Фонду держмайна")]),
+]
+
+_COORDINATION = [
+    # і/та and a lower-case genitive, a verbal noun included, continue the name
+    (
+        "Лист надіслали до Державного комітету телебачення і радіомовлення України.",
+        [("ORG", "Державного комітету телебачення і радіомовлення України")],
+    ),
+    (
+        "Рішення ухвалила Рада національної безпеки та оборони України.",
+        [("ORG", "Рада національної безпеки та оборони України")],
+    ),
+    # a comma list of complements closed by і/та
+    (
+        "Карту видала Державна служба з питань геодезії, картографії та кадастру.",
+        [("ORG", "Державна служба з питань геодезії, картографії та кадастру")],
+    ),
+    (
+        "Він працює в Міністерстві освіти, науки і спорту України.",
+        [("ORG", "Міністерстві освіти, науки і спорту України")],
+    ),
+    # ... but a comma that closes no list ends the name
+    (
+        "Звіт Міністерства економіки, заяви якого критикували, оприлюднили.",
+        [("ORG", "Міністерства економіки")],
+    ),
+    # the list may close with an acronym of common words, not with a known body
+    (
+        "Наказ видало Міністерство будівництва, архітектури і ЖКГ.",
+        [("ORG", "Міністерство будівництва, архітектури і ЖКГ")],
+    ),
+    (
+        "Зустрілися представники Міністерства економіки та МВФ.",
+        [("ORG", "Міністерства економіки"), ("ORG", "МВФ")],
+    ),
+]
+
+_TOPICS = [
+    # управління takes what it manages in the instrumental
+    (
+        "Будинок належить Державному управлінню справами.",
+        [("ORG", "Державному управлінню справами")],
+    ),
+    ("Працівників Державного управління звільнили.", [("ORG", "Державного управління")]),
+    # з + (adjectives +) a genitive noun: what a body deals with
+    ("Звіт подала Комісія з цінних паперів.", [("ORG", "Комісія з цінних паперів")]),
+    (
+        "Спір розгляне Міжнародний центр з вирішення інвестиційних спорів.",
+        [("ORG", "Міжнародний центр з вирішення інвестиційних спорів")],
+    ),
+    (
+        "Лист надійшов від Управління з питань транспортного забезпечення і зв'язку.",
+        [("ORG", "Управління з питань транспортного забезпечення і зв'язку")],
+    ),
+    # ... not where from, nor since when, nor people
+    ("Церкву перенесли до Київського музею з сусіднього села.", [("ORG", "Київського музею")]),
+    (
+        "Головне управління Нацполіції з серпня розслідує справу.",
+        [("ORG", "Головне управління Нацполіції")],
+    ),
+    (
+        "Начальник відділу податків з юридичних осіб ДПІ у Деснянському районі звільнився.",
+        [("ORG", "ДПІ"), ("LOC", "Деснянському районі")],
+    ),
+    # a lower-case committee of a named body with its topic is one name
+    (
+        "Засідання комітету Верховної Ради з питань охорони здоров'я перенесли.",
+        [("ORG", "комітету Верховної Ради з питань охорони здоров'я")],
+    ),
+]
+
+_PARENT_BODIES = [
+    # a genitive adjective + body noun after the complements is the parent body, even when
+    # the adjective is also a surname's form ("Черкаської")
+    (
+        "Тендер оголосив Департамент економіки Черкаської міськради.",
+        [("ORG", "Департамент економіки Черкаської міськради")],
+    ),
+    # ... but a nominative phrase after a genitive one starts a new name
+    (
+        "Депутат Верховного суду Громадська рада доброчесності не підтримала.",
+        [("ORG", "Верховного суду"), ("ORG", "Громадська рада доброчесності")],
+    ),
+]
+
+_LOCAL_BODIES = [
+    # a lower-case court, prosecutor's office or city hall with its region is one organisation
+    (
+        "Рішення госпсуду Дніпропетровської області оскаржили.",
+        [("ORG", "госпсуду Дніпропетровської області")],
+    ),
+    (
+        "Справу передали до апеляційного суду Миколаївської області.",
+        [("ORG", "апеляційного суду Миколаївської області")],
+    ),
+    (
+        "Справу розглядає прокуратура Луганської області.",
+        [("ORG", "прокуратура Луганської області")],
+    ),
+    # ... without a plural adjective before it, which describes the people
+    (
+        "Слідчі регіональної прокуратури Донецької області провели обшук.",
+        [("ORG", "регіональної прокуратури Донецької області")],
+    ),
+    # ... and a plural names many bodies, a street no body at all: the place stays a place
+    ("Реформа господарських судів Київської області триває.", [("LOC", "Київської області")]),
+    ("Він прогулявся вулицями Київської області.", [("LOC", "Київської області")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [*_VERB_FORMS, *_COORDINATION, *_TOPICS, *_PARENT_BODIES, *_LOCAL_BODIES],
+)
+def test_organisation_phrase_boundaries(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(text) == expected
