@@ -259,6 +259,12 @@ class PhraseRules(NameEdges):
             noun = self.tok(end)
             if noun is None or not noun.is_word:
                 break
+            if (
+                end > nxt
+                and self.words[last].lower() not in ("у", "в")
+                and not self.genitive_phrase(nxt, end - 1)
+            ):
+                break  # "райдержадміністрації пляжні зони": a new subject, not a complement
             if not (
                 morph.has(noun.text, "NOUN", "gent")
                 or noun.is_upper
