@@ -97,10 +97,18 @@ class NameEdges(ScannerBase):
             close = self.closing_quote(last + 1)
             if close is not None and close - last <= 8:
                 return close
+        return self.number_after(last)
+
+    def number_after(self, last: int) -> int:
+        """``№ 4``, ``№9`` right after ``last``: the number's token, else ``last``."""
+        sign, number = self.tok(last + 1), self.tok(last + 2)
         if (
-            nxt.text == "№"
-            and (number := self.tok(last + 2)) is not None
+            sign is not None
+            and sign.text == "№"
+            and sign.sentence == self.tokens[last].sentence
+            and number is not None
             and number.text[:1].isdigit()
+            and self.adjacent(last + 1, last + 2)
         ):
             return last + 2
         return last

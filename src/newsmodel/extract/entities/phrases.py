@@ -123,6 +123,9 @@ class PhraseRules(NameEdges):
             )
         last, parts = self.complements(head, organisation=is_org)
         if not capital and not parts:
+            if is_org and last == head and (number := self.number_after(head)) > head:
+                # "у ліцеї № 4", "шахти №10 «Нововолинська»": a numbered body and its name
+                return self.span(index, self.name_suffix(number), "ORG")
             return None  # a lower-case phrase is a name only with a named complement
         if not capital and parts[0].label == "ORG":
             if last > parts[0].last_token + 1 and self.topic(parts[0].last_token + 1):
