@@ -75,6 +75,8 @@ class PhraseRules(NameEdges):
             or head_token.text.lower() in _PLACE_ABBREVIATIONS
         )
         if not (is_org or is_place):
+            if head == index and token.is_upper and (number := self.number_after(index)) > index:
+                return self.span(index, self.name_suffix(number), "ORG")  # "АЗС №8", "ПМК № 15"
             return None
         capital = token.is_capitalised
         if not capital and head == index and (named := self.named_after(head)) is not None:
