@@ -116,6 +116,10 @@ _PARENT_BODIES = [
     ),
     # ... but a nominative phrase after a genitive one starts a new name
     (
+        "Суд зобов'язав фірму повернути Генічеській райдержадміністрації пляжні зони.",
+        [("ORG", "Генічеській райдержадміністрації")],
+    ),
+    (
         "Депутат Верховного суду Громадська рада доброчесності не підтримала.",
         [("ORG", "Верховного суду"), ("ORG", "Громадська рада доброчесності")],
     ),
@@ -145,10 +149,32 @@ _LOCAL_BODIES = [
     ("Він прогулявся вулицями Київської області.", [("LOC", "Київської області")]),
 ]
 
+_NUMBERED_BODIES = [
+    # an organisation head or an acronym with a number names one body, its quoted name too
+    ("Змагання відбулися у ліцеї № 4 минулої неділі.", [("ORG", "ліцеї № 4")]),
+    (
+        "Кисень постачали міській дитячій лікарні №5 щомісяця.",
+        [("ORG", "міській дитячій лікарні №5")],
+    ),
+    ("Обладнання купили для шахти №7 «Соснова» торік.", [("ORG", "шахти №7 «Соснова»")]),
+    ("Перевірку провели на АЗС №8 у понеділок.", [("ORG", "АЗС №8")]),
+    ("Генпідрядником стала «СМУ № 24» навесні.", [("ORG", "СМУ № 24")]),
+    # ... a house or a case with a number is none
+    ("Він мешкає в будинку № 14 на околиці.", []),
+    ("Рішення у справі № 5 ухвалили.", []),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [*_VERB_FORMS, *_COORDINATION, *_TOPICS, *_PARENT_BODIES, *_LOCAL_BODIES],
+    [
+        *_VERB_FORMS,
+        *_COORDINATION,
+        *_TOPICS,
+        *_PARENT_BODIES,
+        *_LOCAL_BODIES,
+        *_NUMBERED_BODIES,
+    ],
 )
 def test_organisation_phrase_boundaries(text: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text) == expected

@@ -1,6 +1,8 @@
 """Where a name ends: a number or quoted name after it, the honoree after ``імені``, a
 region after ``у``/``в`` (``у Волинській області``), and a place word that is a foreign given
-name (``Вірджинія Вулф``).
+name (``Вірджинія Вулф``); and where an organisation's complements go on: coordinated
+genitives (``геодезії, картографії та кадастру``), a topic after ``з`` (``з питань ...``), an
+instrumental after ``управління`` (``справами``), a court's or prosecutor's region.
 """
 
 from __future__ import annotations
@@ -27,28 +29,10 @@ _LOCAL_BODIES = frozenset({"суд", "прокуратура", "мерія"})
 ``прокуратури Луганської області``, ``мерія Києва``."""
 _COORDINATION = frozenset({"та", "і", "й", ","})
 """What joins the coordinated complements of one name: ``геодезії, картографії та кадастру``."""
-_TIME_NOUNS = frozenset(
-    [
-        "січень",
-        "лютий",
-        "березень",
-        "квітень",
-        "травень",
-        "червень",
-        "липень",
-        "серпень",
-        "вересень",
-        "жовтень",
-        "листопад",
-        "грудень",
-        "рік",
-        "місяць",
-        "день",
-        "час",
-        "момент",
-        "початок",
-        "кінець",
-    ]
+_TIME_NOUNS = (
+    frozenset({"січень", "лютий", "березень", "квітень", "травень", "червень", "липень"})
+    | frozenset({"серпень", "вересень", "жовтень", "листопад", "грудень", "рік", "місяць"})
+    | frozenset({"день", "час", "момент", "початок", "кінець"})
 )
 """Nouns of time after ``з``: ``з серпня 2018 року`` says since when, not a body's topic."""
 _OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
