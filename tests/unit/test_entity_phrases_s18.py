@@ -164,6 +164,13 @@ _NUMBERED_BODIES = [
     ("Рішення у справі № 5 ухвалили.", []),
 ]
 
+_SEATS = [
+    # a place's adjective before a body's acronym names it, at the start of a sentence too
+    ("Херсонське ОТВ АМКУ наклало штраф на фірму.", [("ORG", "Херсонське ОТВ АМКУ")]),
+    # ... but before a legal form the quoted name is the company's name
+    ("Донецьке ТОВ «Промсервіс» не надало документів.", [("ORG", "ТОВ «Промсервіс»")]),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -174,6 +181,7 @@ _NUMBERED_BODIES = [
         *_PARENT_BODIES,
         *_LOCAL_BODIES,
         *_NUMBERED_BODIES,
+        *_SEATS,
     ],
 )
 def test_organisation_phrase_boundaries(text: str, expected: list[tuple[str, str]]) -> None:

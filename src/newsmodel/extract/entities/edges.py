@@ -13,6 +13,7 @@ from newsmodel.extract.entities.vocabulary import (
     _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
+    LEGAL_FORMS,
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
@@ -285,6 +286,20 @@ class NameEdges(ScannerBase):
             and self.adjacent(index, index + 1)
             and self.is_head(head.text, self.org_heads)
             and morph.shares_case(self.words[index], head.text)
+        )
+
+    def seat_and_acronym(self, index: int, head: int) -> bool:
+        """An adjective made from a place's name before a body's acronym (``Черкаське ОТВ
+        АМКУ``, ``Диканське ГМРП``) names the body, at the start of a sentence too; not before
+        a legal form, where the quoted name after it is the name (``Донецьке ТОВ «X»``)."""
+        return (
+            head == index + 1
+            and self.tokens[head].is_upper
+            and self.words[head] not in LEGAL_FORMS
+            and any(
+                lemma.endswith(("ський", "цький", "зький"))
+                for lemma in morph.lemmas_of(self.words[index], "ADJF")
+            )
         )
 
     def before_body(self, index: int) -> bool:

@@ -30,6 +30,14 @@ from newsmodel.extract.entities.words import (
 from newsmodel.extract.recognizer import EntitySpan, Label
 
 
+def _of_a_place(word: str) -> bool:
+    """An adjective of the kind made from a place's name (``Черкаське``, ``Диканське``): before
+    an acronym it names the body's seat, at the start of a sentence too."""
+    return any(
+        lemma.endswith(("ський", "цький", "зький")) for lemma in morph.lemmas_of(word, "ADJF")
+    )
+
+
 class PhraseRules(NameEdges):
     """The candidate rules of this kind (see the module docs)."""
 
@@ -63,7 +71,7 @@ class PhraseRules(NameEdges):
             head > index
             and token.is_capitalised
             and (head_token.is_upper or _compound_organisation(head_token.text))
-            and not self.initial(index)
+            and (not self.initial(index) or self.seat_and_acronym(index, head))
             and head not in self.hits
         ):
             # "Херсонське ОТВ АМКУ", "Головне управління Держгеокадастру": adjective + acronym
