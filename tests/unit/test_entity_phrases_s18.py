@@ -167,6 +167,12 @@ _NUMBERED_BODIES = [
 _SEATS = [
     # a place's adjective before a body's acronym names it, at the start of a sentence too
     ("Херсонське ОТВ АМКУ наклало штраф на фірму.", [("ORG", "Херсонське ОТВ АМКУ")]),
+    # a compound of відділення heads a branch as райсуд heads a court
+    (
+        "Скаргу розглянуло Львівське обласне тервідділення АМКУ.",
+        [("ORG", "Львівське обласне тервідділення АМКУ")],
+    ),
+    ("Лист надійшов до Одеського тервідділення вчора.", [("ORG", "Одеського тервідділення")]),
     # ... but before a legal form the quoted name is the company's name
     ("Донецьке ТОВ «Промсервіс» не надало документів.", [("ORG", "ТОВ «Промсервіс»")]),
 ]

@@ -288,6 +288,14 @@ class NameEdges(ScannerBase):
             and morph.shares_case(self.words[index], head.text)
         )
 
+    def org_head(self, word: str) -> bool:
+        """An organisation head word, or a compound of ``відділення`` (``тервідділення``,
+        ``райвідділення``), a branch's head as ``райсуд`` is a court's."""
+        return self.is_head(word, self.org_heads) or any(
+            lemma.endswith("відділення") and lemma != "відділення"
+            for lemma in morph.lemmas_of(word)
+        )
+
     def seat_and_acronym(self, index: int, head: int) -> bool:
         """An adjective made from a place's name before a body's acronym (``Черкаське ОТВ
         АМКУ``, ``Диканське ГМРП``) names the body, at the start of a sentence too; not before

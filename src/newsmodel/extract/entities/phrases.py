@@ -77,7 +77,7 @@ class PhraseRules(NameEdges):
             # "Херсонське ОТВ АМКУ", "Головне управління Держгеокадастру": adjective + acronym
             last, parts = self.complements(head, organisation=True)
             return self.span(index, last, "ORG", None, None, tuple(parts))
-        is_org = self.is_head(head_token.text, self.org_heads)
+        is_org = self.org_head(head_token.text)
         is_place = not is_org and (
             self.is_head(head_token.text, PLACE_HEADS)
             or head_token.text.lower() in _PLACE_ABBREVIATIONS
@@ -306,13 +306,13 @@ class PhraseRules(NameEdges):
             if token.is_capitalised:
                 label: Label = (
                     "ORG"
-                    if self.is_head(noun.text, self.org_heads)
+                    if self.org_head(noun.text)
                     or _compound_organisation(noun.text)
                     or (noun.is_upper and nxt == end)
                     else "LOC"
                 )
                 inner: list[EntitySpan] = []
-                if label == "ORG" and self.is_head(noun.text, self.org_heads):
+                if label == "ORG" and self.org_head(noun.text):
                     end, inner = self.complements(end, organisation=True)
                 elif (
                     "республіка" in morph.lemmas_of(noun.text)
