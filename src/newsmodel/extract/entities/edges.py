@@ -102,15 +102,10 @@ class NameEdges(ScannerBase):
         """A verb form inside a chain of genitive complements is a noun (``захисту прав
         споживачів``): a common genitive noun reading, a complement before it, and a lower-case
         genitive noun that is no verb after it."""
-        after = self.tok(index + 1)
         return (
             inside
-            and after is not None
-            and self.adjacent(index, index + 1)
             and _common_genitive(self.words[index])
-            and not after.is_capitalised
-            and not _is_verb(after.text)
-            and morph.has(after.text, "NOUN", "gent", known=True)
+            and self.case_phrase(index + 1, "gent") == index + 1
         )
 
     def instrumental_complement(self, last: int) -> int | None:
@@ -119,13 +114,21 @@ class NameEdges(ScannerBase):
         noun after an ``управління`` at ``last``, the noun's index, else None."""
         if "управління" not in morph.lemmas_of(self.words[last]):
             return None
-        end = last + 1
+        end = self.case_phrase(last + 1, "ablt")
+        inanimate = end is not None and morph.has(self.words[end], "NOUN", "ablt", "inan")
+        return end if inanimate else None
+
+    def case_phrase(self, first: int, case: str) -> int | None:
+        """Up to three lower-case adjectives and a noun in ``case`` from ``first``, next to each
+        other and to the word before: the noun's index, else None (a verb form ends it)."""
+        end = first
         while (
-            end - last <= 3
+            end - first < 3
             and (t := self.tok(end)) is not None
             and not t.is_capitalised
             and self.adjacent(end - 1, end)
-            and morph.has(t.text, "ADJF", "ablt", known=True)
+            and morph.has(t.text, "ADJF", case, known=True)
+            and not morph.has(t.text, "NOUN", known=True)
         ):
             end += 1
         noun = self.tok(end)
@@ -134,7 +137,7 @@ class NameEdges(ScannerBase):
             or noun.is_capitalised
             or not self.adjacent(end - 1, end)
             or _is_verb(noun.text)
-            or not morph.has(noun.text, "NOUN", "ablt", "inan", known=True)
+            or not morph.has(noun.text, "NOUN", case, known=True)
         ):
             return None
         return end
@@ -174,26 +177,14 @@ class NameEdges(ScannerBase):
         a time (``з серпня``) or a compound preposition (``з боку``)."""
         if self.words[index].lower() not in ("з", "із"):
             return False
-        end = index + 1
-        while (
-            end - index <= 3
-            and (t := self.tok(end)) is not None
-            and not t.is_capitalised
-            and self.adjacent(end - 1, end)
-            and morph.has(t.text, "ADJF", "gent", known=True)
-            and not morph.has(t.text, "NOUN", known=True)
-        ):
-            end += 1
-        noun = self.tok(end)
+        end = self.case_phrase(index + 1, "gent")
+        if end is None:
+            return False
+        noun = self.words[end]
         return (
-            noun is not None
-            and self.adjacent(end - 1, end)
-            and not noun.is_capitalised
-            and noun.text.lower() not in _PREPOSITION_NOUNS
-            and morph.has(noun.text, "NOUN", "gent", known=True)
-            and not morph.has(noun.text, "NOUN", "anim", known=True)
-            and not _is_verb(noun.text)
-            and morph.lemmas_of(noun.text).isdisjoint(PLACE_HEADS | _TIME_NOUNS)
+            noun.lower() not in _PREPOSITION_NOUNS
+            and not morph.has(noun, "NOUN", "anim", known=True)
+            and morph.lemmas_of(noun).isdisjoint(PLACE_HEADS | _TIME_NOUNS)
         )
 
     def coordinated(self, index: int) -> bool:
@@ -344,6 +335,11 @@ class NameEdges(ScannerBase):
             return None
         if not self.adjacent(last, last + 1) or not self.adjacent(last + 1, first):
             return None
+        return self.locative_region(first)
+
+    def locative_region(self, first: int) -> int | None:
+        """A region in the locative at ``first`` (``Волинській області``, known or not): its
+        last token, else None."""
         region = self.hits.get(first)
         if region is not None:
             tail = self.words[region.end - 1]
@@ -372,17 +368,7 @@ class NameEdges(ScannerBase):
         glue = self.tok(index)
         if glue is None or glue.text.lower() not in ("та", "і", "й"):
             return None
-        if not self.adjacent(index, index + 1):
-            return None
-        region = self.hits.get(index + 1)
-        if region is not None:
-            tail = self.words[region.end - 1]
-            if region.type == "place" and self.is_head(tail, _REGION_HEADS):
-                return region.end - 1 if morph.has(tail, "loct") else None
-            return None
-        if self.capital_word(index + 1) and self.is_region_phrase(index + 1):
-            return index + 2
-        return None
+        return self.locative_region(index + 1) if self.adjacent(index, index + 1) else None
 
     def foreign_name_after(self, index: int) -> bool:
         """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place

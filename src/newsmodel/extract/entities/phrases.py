@@ -115,22 +115,10 @@ class PhraseRules(NameEdges):
         if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
-            if head_token.text.endswith("."):  # "Донецька обл.": the dot is punctuation
-                return EntitySpan(
-                    token.start,
-                    head_token.end - 1,
-                    "LOC",
-                    morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
-                    None,
-                    index,
-                    head,
-                )
-            return self.span(
-                index,
-                head,
-                "LOC",
-                morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
-            )
+            region = morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS)
+            # "Донецька обл.": the dot is punctuation
+            end = head_token.end - 1 if head_token.text.endswith(".") else head_token.end
+            return EntitySpan(token.start, end, "LOC", region, None, index, head)
         last, parts = self.complements(head, organisation=is_org)
         if not capital and not parts:
             if is_org and last == head and (number := self.number_after(head)) > head:
