@@ -13,6 +13,7 @@ from newsmodel.extract.entities.vocabulary import (
     _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
+    _TERRITORIAL_HEADS,
     LEGAL_FORMS,
     PLACE_HEADS,
 )
@@ -285,6 +286,13 @@ class NameEdges(ScannerBase):
         return self.is_head(word, self.org_heads) or any(
             lemma.endswith("відділення") and lemma != "відділення"
             for lemma in morph.lemmas_of(word)
+        )
+
+    def territorial_head(self, head: int) -> bool:
+        """A head whose office its territory alone names (``прокуратура у Київській області``)
+        or a known body's acronym (``СБУ в Луганській області``, ``ДПІ у Деснянському районі``)."""
+        return self.is_head(self.words[head], _TERRITORIAL_HEADS) or (
+            self.tokens[head].is_upper and len(self.words[head]) > 1
         )
 
     def seat_and_acronym(self, index: int, head: int) -> bool:

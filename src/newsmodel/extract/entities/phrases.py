@@ -17,7 +17,6 @@ from newsmodel.extract.entities.vocabulary import (
     _REGION_HEADS,
     _SITE_HEADS,
     _TERRITORIAL_GLUE,
-    _TERRITORIAL_HEADS,
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
@@ -181,7 +180,9 @@ class PhraseRules(NameEdges):
         seat = -1  # the last token of a territorial seat just taken ("у м. Києві")
         while budget > 0 and self.adjacent(last, last + 1):
             nxt = last + 1
-            if organisation and seat == last and (region_end := self.second_seat(nxt)):
+            if organisation and seat == last:
+                if (region_end := self.second_seat(nxt)) is None:
+                    break  # "ДПІ у Деснянському районі ГУ ДФС": its parent is another name
                 last = seat = region_end  # "в м. Києві та Київській області": both seats
                 continue
             hit = self.hits.get(nxt)
@@ -209,11 +210,12 @@ class PhraseRules(NameEdges):
                 and self.capital_word(nxt + 1)
                 and self.is_region_phrase(nxt + 1)
             ):
-                last = nxt  # "ДСНС України в Івано-Франківській області"
+                last = seat = nxt + 2  # "ДСНС України в Івано-Франківській області"
+                budget -= 1
                 continue
             if (
                 organisation
-                and (last > head or self.is_head(self.words[head], _TERRITORIAL_HEADS))
+                and (last > head or self.territorial_head(head))
                 and lower in ("у", "в")
                 and (region := self.hits.get(nxt + 1)) is not None
                 and region.type == "place"
