@@ -177,6 +177,25 @@ _SEATS = [
     ("Донецьке ТОВ «Промсервіс» не надало документів.", [("ORG", "ТОВ «Промсервіс»")]),
 ]
 
+_TERRITORIES = [
+    # a body's acronym or compound name takes the territory its office serves
+    ("СБУ в Луганській області затримала агента.", [("ORG", "СБУ в Луганській області")]),
+    ("Перелік склала ДПІ у Деснянському районі.", [("ORG", "ДПІ у Деснянському районі")]),
+    (
+        "Раніше він очолював Держказначейство в Донецькій області.",
+        [("ORG", "Держказначейство в Донецькій області")],
+    ),
+    # ... and after the territory the next name is the parent body, a name of its own
+    (
+        "Звернення надійшло до ДПІ у Деснянському районі ГУ ДФС у м. Києві вчора.",
+        [("ORG", "ДПІ у Деснянському районі"), ("ORG", "ГУ ДФС у м. Києві")],
+    ),
+    (
+        "Перевірку ініціювало Управління захисту економіки в Чернігівській області Нацполіції.",
+        [("ORG", "Управління захисту економіки в Чернігівській області"), ("ORG", "Нацполіції")],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -188,6 +207,7 @@ _SEATS = [
         *_LOCAL_BODIES,
         *_NUMBERED_BODIES,
         *_SEATS,
+        *_TERRITORIES,
     ],
 )
 def test_organisation_phrase_boundaries(text: str, expected: list[tuple[str, str]]) -> None:

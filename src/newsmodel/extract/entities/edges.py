@@ -18,6 +18,7 @@ from newsmodel.extract.entities.vocabulary import (
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
+    _compound_organisation,
     _is_initial,
     _is_verb,
     _title_heads,
@@ -291,8 +292,10 @@ class NameEdges(ScannerBase):
     def territorial_head(self, head: int) -> bool:
         """A head whose office its territory alone names (``прокуратура у Київській області``)
         or a known body's acronym (``СБУ в Луганській області``, ``ДПІ у Деснянському районі``)."""
-        return self.is_head(self.words[head], _TERRITORIAL_HEADS) or (
-            self.tokens[head].is_upper and len(self.words[head]) > 1
+        return (
+            self.is_head(self.words[head], _TERRITORIAL_HEADS)
+            or (self.tokens[head].is_upper and len(self.words[head]) > 1)
+            or _compound_organisation(self.words[head])
         )
 
     def seat_and_acronym(self, index: int, head: int) -> bool:
