@@ -63,11 +63,12 @@ def _common_genitive(word: str) -> bool:
 
 def _lower_genitive(token: Token) -> bool:
     """A lower-case word that can be a genitive complement (noun or adjective)."""
+    word = token.text
     return (
         token.is_word
         and not token.is_capitalised
-        and morph.has(token.text, "gent")
-        and not _verb_only(token.text)
+        and morph.has(word, "gent")
+        and not _verb_only(word)
     )
 
 
@@ -194,14 +195,16 @@ class NameEdges(ScannerBase):
         lower-case genitive (or, last, a :meth:`common_acronym`) that continues the name.  A
         comma joins only a list that closes with ``і``/``та``/``й`` and a genitive a few words
         on, so ``Міністерства економіки, заяви якого`` stops at the comma."""
-        glue, after = self.tok(index), self.tok(index + 1)
-        if glue is None or after is None or glue.text.lower() not in _COORDINATION:
-            return False
-        if not self.adjacent(index, index + 1):
+        glue = self.tok(index)
+        if (
+            glue is None
+            or glue.text.lower() not in _COORDINATION
+            or not self.adjacent(index, index + 1)
+        ):
             return False
         if glue.text != ",":
-            return _lower_genitive(after) or self.common_acronym(index + 1)
-        if not _lower_genitive(after):
+            return _lower_genitive(self.tokens[index + 1]) or self.common_acronym(index + 1)
+        if not _lower_genitive(self.tokens[index + 1]):
             return False
         for i in range(index + 2, index + 9):
             word = self.tok(i)
@@ -219,13 +222,13 @@ class NameEdges(ScannerBase):
         """An acronym of common words closing a list of complements (``будівництва і ЖКГ``,
         житлово-комунального господарства): capitals, and no body or place the gazetteer
         knows (``економіки та МВФ`` are two bodies)."""
-        token = self.tok(index)
+        token, after = self.tok(index), self.tok(index + 1)
         return (
             token is not None
             and token.is_upper
             and 2 <= len(token.text) <= 5
             and index not in self.hits
-            and not (0 < index + 1 < self.count and self.tokens[index + 1].text in _QUOTE_OPEN)
+            and (after is None or after.text not in _QUOTE_OPEN)
         )
 
     def named_for(self, index: int) -> int | None:
