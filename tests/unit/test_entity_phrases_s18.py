@@ -196,6 +196,23 @@ _TERRITORIES = [
     ),
 ]
 
+_SHARED_HEADS = [
+    # capitalised adjectives joined by commas and і/та share one head: one organisation
+    (
+        "Нафту передали на Кременчуцький, Дрогобицький і Надвірнянський НПЗ.",
+        [("ORG", "Кременчуцький, Дрогобицький і Надвірнянський НПЗ")],
+    ),
+    (
+        "Угоди уклали на реконструкцію Слов'янської і Старобешівської ТЕС.",
+        [("ORG", "Слов'янської і Старобешівської ТЕС")],
+    ),
+    # ... a comma list not closed by і/та does not join
+    (
+        "Про це заявили Київська, Житомирська ТЕЦ.",
+        [("ORG", "Житомирська ТЕЦ")],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -208,6 +225,7 @@ _TERRITORIES = [
         *_NUMBERED_BODIES,
         *_SEATS,
         *_TERRITORIES,
+        *_SHARED_HEADS,
     ],
 )
 def test_organisation_phrase_boundaries(text: str, expected: list[tuple[str, str]]) -> None:

@@ -301,6 +301,31 @@ class NameEdges(ScannerBase):
             or _compound_organisation(self.words[head])
         )
 
+    def coordinated_adjectives(self, index: int) -> int | None:
+        """``Слов'янської і Старобешівської ТЕС``, ``Кременчуцький, Дрогобицький і Надвірнянський
+        НПЗ`` at ``index``: capitalised adjectives in one case joined by commas and a last
+        ``і``/``та``/``й`` before one organisation head or acronym; the last adjective's index,
+        else None."""
+        i = index
+        while i - index < 8:
+            word, glue = self.tok(i), self.tok(i + 1)
+            if word is None or glue is None or not self.capital_word(i):
+                return None
+            if not morph.has(word.text, "ADJF", known=True) or not self.adjacent(i, i + 1):
+                return None
+            if glue.text.lower() in ("і", "та", "й", ","):
+                i += 2
+                continue
+            if i == index or self.words[i - 1] == ",":
+                return None  # no adjectives joined, or a list not closed by і/та/й
+            head = self.tokens[i + 1]
+            if not (head.is_upper or self.org_head(head.text)) or not self.agrees(i, i + 1):
+                return None
+            if not all(morph.shares_case(self.words[j], head.text) for j in range(index, i, 2)):
+                return None
+            return i
+        return None
+
     def seat_and_acronym(self, index: int, head: int) -> bool:
         """An adjective made from a place's name before a body's acronym (``Черкаське ОТВ
         АМКУ``, ``Диканське ГМРП``) names the body, at the start of a sentence too; not before

@@ -47,14 +47,15 @@ class PhraseRules(NameEdges):
             return None
         if not token.is_capitalised and not (morph.pos_set(token.text) & _PHRASE_POS):
             return None
-        head = index
+        # "Кременчуцький, Дрогобицький і Надвірнянський НПЗ": one head for all the adjectives
+        head = self.coordinated_adjectives(index) or index
         while (
             (t := self.tok(head))
             and t.is_word
             and morph.pos_set(t.text) & {"ADJF", "PRTF"}
             and (not morph.pos_set(t.text) & {"ADVB", "COMP"} or self.before_org_head(head))
             and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
-            and head - index < 4
+            and head - index < 8
             and self.adjacent(head, head + 1)
             # "Донецька обласна рада" agree; "Алчевську Луганської області" is a city (not an
             # adjective) before its region
@@ -156,9 +157,11 @@ class PhraseRules(NameEdges):
         if is_place and head == index and last == head:
             return None  # a bare "Область" is no name
         words = self.words[index : head + 1]
-        name = morph.noun_phrase_nominative(
+        name: str | None = morph.noun_phrase_nominative(
             [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
         )
+        if "," in words or any(word.lower() in ("і", "та", "й") for word in words):
+            name = None  # coordinated adjectives: no one nominative name for them all
         if (
             is_place
             and not capital
@@ -168,7 +171,7 @@ class PhraseRules(NameEdges):
         if is_org and capital and (suffix := self.name_suffix(last)) > last:
             # "Громадська організація «Світло»": the quoted name or number stays as written
             tail = self.text[self.tokens[last + 1].start : self.tokens[suffix].end]
-            name, last = f"{name} {tail}", suffix
+            name, last = (f"{name} {tail}" if name else None), suffix
         return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
 
     def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
