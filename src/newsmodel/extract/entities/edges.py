@@ -171,6 +171,8 @@ class NameEdges(ScannerBase):
             r.pos == "ADJF" and not r.plural for r in morph.readings(self.words[first - 1])
         ):
             first -= 1  # "регіональної прокуратури", not "слідчих регіональної прокуратури"
+        if first > 0 and not morph.lemmas_of(self.words[first - 1]).isdisjoint(_title_heads()):
+            return None  # "суддя господарського суду Одеської області": the court is his title's
         return first
 
     def topic(self, index: int) -> bool:
