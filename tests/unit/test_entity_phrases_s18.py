@@ -221,6 +221,23 @@ _SHARED_HEADS = [
     ),
 ]
 
+_ATTACHMENTS = [
+    # при + the body it works under, у/в + its field: part of the name
+    (
+        "Проект погодила Комісія державних нагород при Президентові України.",
+        [("ORG", "Комісія державних нагород при Президентові України")],
+    ),
+    (
+        "Висновок дав Центр сертифікації в нафтогазовій галузі.",
+        [("ORG", "Центр сертифікації в нафтогазовій галузі")],
+    ),
+    # ... but у/в + a town says where, not what
+    (
+        "Засідання Комітету з питань освіти в Києві відбулося.",
+        [("ORG", "Комітету з питань освіти"), ("LOC", "Києві")],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -234,6 +251,7 @@ _SHARED_HEADS = [
         *_SEATS,
         *_TERRITORIES,
         *_SHARED_HEADS,
+        *_ATTACHMENTS,
     ],
 )
 def test_organisation_phrase_boundaries(text: str, expected: list[tuple[str, str]]) -> None:

@@ -38,6 +38,8 @@ _TIME_NOUNS = (
     | frozenset({"день", "час", "момент", "початок", "кінець"})
 )
 """Nouns of time after ``з``: ``з серпня 2018 року`` says since when, not a body's topic."""
+_FIELDS = frozenset({"галузь", "сфера", "промисловість", "справа"})
+"""Nouns of a body's field after ``у``/``в``: ``центр у нафтогазовій галузі``."""
 _OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
 """Words after which a verbal noun is a complement, not the sentence going on:
 ``телебачення і радіомовлення``, ``центр з вирішення спорів``, ``з питань забезпечення``."""
@@ -191,6 +193,29 @@ class NameEdges(ScannerBase):
             and not morph.has(noun, "NOUN", "anim", known=True)
             and morph.lemmas_of(noun).isdisjoint(PLACE_HEADS | _TIME_NOUNS)
         )
+
+    def attachment(self, index: int) -> int | None:
+        """``при Президентові``, ``при Закарпатському державному університеті`` (the body it
+        works under) or ``у нафтогазовій галузі``, ``в сфері освіти`` (its field) at ``index``:
+        the preposition and the locative phrase; its noun's index, else None."""
+        lower = self.words[index].lower()
+        if lower not in ("при", "у", "в") or not self.adjacent(index, index + 1):
+            return None
+        end = index + 1
+        while (
+            end - index <= 3
+            and self.adjacent(end, end + 1)
+            and morph.has(self.words[end], "ADJF", "loct", known=True)
+            and not morph.has(self.words[end], "NOUN", known=True)
+        ):
+            end += 1
+        noun = self.words[end]
+        if not morph.has(noun, "NOUN", "loct", known=True):
+            return None
+        if lower == "при":
+            return end if self.capital_word(index + 1) else None
+        field = not morph.lemmas_of(noun).isdisjoint(_FIELDS)
+        return end if field and not self.capital_word(index + 1) else None
 
     def coordinated(self, index: int) -> bool:
         """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a

@@ -206,6 +206,10 @@ class PhraseRules(NameEdges):
             if organisation and self.topic(nxt):
                 last = nxt  # "Державне агентство з інвестицій", "комітет з питань ..."
                 continue
+            if organisation and (end := self.attachment(nxt)) is not None:
+                last = end  # "комісія при Президентові", "центр у нафтогазовій галузі"
+                budget -= 1
+                continue
             if (
                 organisation
                 and lower in ("у", "в")
