@@ -122,6 +122,9 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "замовлення, а Кордану заплатили 3 млн гривень.",
             [("ORG", "Кордан"), ("ORG", "Кордан"), ("ORG", "Кордану")],
         ),
+        # a given name after з/до/від is a person; a locative after у/в/на is a place
+        ("Учора ми з Мариною говорили про це.", [("PERS", "Мариною")]),
+        ("Він довго жив у Гарвілі, невеликому містечку.", [("LOC", "Гарвілі")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
     ],

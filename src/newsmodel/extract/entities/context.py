@@ -12,6 +12,8 @@ not in the nominative, at the start of a run of names is the complement of the t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.decoder import Candidate
@@ -19,6 +21,12 @@ from newsmodel.extract.entities.words import _title_heads, speaks
 
 _POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
 """Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
+
+
+def possessive(readings: Sequence[morph.Reading]) -> bool:
+    """Is the word a possessive adjective made from a name (``Петрове``, ``Оксанина``)?"""
+    return any(r.pos == "ADJF" and r.lemma.endswith(_POSSESSIVE_ENDINGS) for r in readings)
+
 
 WINDOW = 3
 """How many words before a name a title or a verb of speech may stand."""

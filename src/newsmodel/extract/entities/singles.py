@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.extract import gazetteer, morph
+from newsmodel.extract.entities.context import possessive
 from newsmodel.extract.entities.decoder import Candidate, entity, nothing
 from newsmodel.extract.entities.organisations import OrganisationRules
 from newsmodel.extract.entities.persons import PersonRules
@@ -20,6 +21,7 @@ from newsmodel.extract.entities.vocabulary import (
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
+    _has_name_reading,
     _is_initial,
     _shouted,
     _title_heads,
@@ -29,6 +31,11 @@ from newsmodel.extract.recognizer import EntitySpan
 
 _QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
 """Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
+
+
+_GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
+"""Prepositions after which a given name is a person (``з Марією``, ``до Наталі``); after
+``у``/``в``/``на`` the same form is as often a place named after one (``у Львові``)."""
 
 
 class SingleWordRules(OrganisationRules, PersonRules):
@@ -101,13 +108,21 @@ class SingleWordRules(OrganisationRules, PersonRules):
         animate = any("anim" in r.grammemes for r in readings)
         if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
             return self.span(index, index, "PERS")
+        if preposition in _GOVERNING_PERSONS and _has_name_reading(word, "Name"):
+            return self.span(index, index, "PERS")  # "з Марією", "до Наталі": a given name
         if preposition in _STREET_ABBREVIATIONS:
             unit = self.tok(index - 2)
             if preposition == "м." and unit is not None and measures(unit.text):
                 return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
             return self.span(index, index, "LOC")
         if preposition in _LOCATIVE_PREPOSITIONS:
-            if inanimate or (preposition in ("у", "в", "на") and not animate):
+            locative = (
+                preposition in ("у", "в", "на")
+                and any("loct" in r.grammemes for r in readings)
+                and not possessive(readings)  # "у Зойчиній манері": a person's
+            )
+            if inanimate or locative or (preposition in ("у", "в", "на") and not animate):
+                # "у Лемонті": after у/в/на a locative is a place; a person would be genitive
                 return self.span(index, self.genitive_name_end(index), "LOC")
             return self.span(index, index, "PERS")
         if inanimate and any(r.pos == "NOUN" for r in readings):
