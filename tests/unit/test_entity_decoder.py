@@ -125,9 +125,20 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         # a given name after з/до/від is a person; a locative after у/в/на is a place
         ("Учора ми з Мариною говорили про це.", [("PERS", "Мариною")]),
         ("Він довго жив у Гарвілі, невеликому містечку.", [("LOC", "Гарвілі")]),
+        # adjectives sharing one region word are one region each
+        (
+            "Бої тривають у Донецькій та Луганській областях.",
+            [("LOC", "Донецькій"), ("LOC", "Луганській областях")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
     ],
 )
 def test_decoded_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text) == expected
+
+
+def test_each_region_of_a_list_is_named_in_the_singular() -> None:
+    text = "Вибори пройдуть у Хмельницькій, Тернопільській і Чернівецькій областях."
+    names = [s.name for s in RuleRecognizer().recognise(text, tokenize(text))]
+    assert names == ["Хмельницька область", "Тернопільська область", "Чернівецька область"]

@@ -23,6 +23,9 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.recognizer import EntitySpan
 
+_REGION_WORDS = frozenset(["область", "район", "округ"])
+"""Region words that adjectives share in a list (``Донецька та Луганська області``)."""
+
 
 class PlaceRules(PhraseRules):
     """The candidate rules of this kind (see the module docs)."""
@@ -152,11 +155,26 @@ class PlaceRules(PhraseRules):
         head = self.tok(last + 1)
         if not joined or head is None or not self.adjacent(last, last + 1):
             return None
-        if not any(
-            r.plural and r.lemma in ("область", "район", "округ") for r in morph.readings(head.text)
-        ):
+        if not any(r.plural and r.lemma in _REGION_WORDS for r in morph.readings(head.text)):
             return None
         return self.span(index, last + 1, "LOC")
+
+    def each_region(self, regions: EntitySpan) -> list[EntitySpan]:
+        """``Донецькій та Луганській областях`` names two regions: one place per adjective,
+        the last with the region word, each named in the singular nominative (``Донецька
+        область``, ``Луганська область``)."""
+        head = self.words[regions.last_token]
+        lemma = next(r.lemma for r in morph.readings(head) if r.lemma in _REGION_WORDS)
+        gender = "femn" if lemma == "область" else "masc"
+        places = []
+        for index in range(regions.first_token, regions.last_token, 2):
+            word = self.words[index]
+            adjective = next((r for r in morph.readings(word) if r.pos == "ADJF"), None)
+            form = adjective.inflect({"nomn", gender}) if adjective is not None else None
+            name = f"{morph.restore_case(form, word) if form else word} {lemma}"
+            last = regions.last_token if index + 1 == regions.last_token else index
+            places.append(self.span(index, last, "LOC", name))
+        return places
 
     def settlement(self, index: int) -> EntitySpan | None:
         """``в селі Пасічній``, ``с. Ставрове``, ``місто Жовква``: the capitalised words after a

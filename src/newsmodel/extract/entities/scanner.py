@@ -85,6 +85,9 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules, ConsistencyRules):
                 continue  # a product, an act's title: no entity, and none inside it
             if found.label == "PERS":
                 found = self.with_initials(found)
+            if chosen.evidence[0] == "coordinated_regions":
+                *regions, found = self.each_region(found)
+                self.spans.extend(regions)
             self.spans.append(found)
             scores[found.first_token] = chosen.score
             index = self.parenthesised_acronym(found, found.last_token + 1)
