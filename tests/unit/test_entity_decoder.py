@@ -130,6 +130,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Бої тривають у Донецькій та Луганській областях.",
             [("LOC", "Донецькій"), ("LOC", "Луганській областях")],
         ),
+        # an item of a list of places is one, found or not
+        (
+            "Газ подадуть до Озерян, Тернополя, Бурштина і Калуша.",
+            [("LOC", "Озерян"), ("LOC", "Тернополя"), ("LOC", "Бурштина"), ("LOC", "Калуша")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
     ],

@@ -18,6 +18,9 @@ from newsmodel.extract.entities.decoder import weights
 from newsmodel.extract.entities.words import _stem
 from newsmodel.extract.recognizer import EntitySpan, Label
 
+_LIST_GLUE = frozenset([",", "і", "й", "та", "або", "чи"])
+"""What joins the items of a list of names (``Галич, Бурштин і Рогатин``)."""
+
 STRONG = "strong_evidence"
 """The row of the evidence table: a mention scoring this much keeps its own label."""
 
@@ -59,3 +62,54 @@ class ConsistencyRules(ScannerBase):
                     and totals[winner] >= _MAJORITY * totals[span.label]
                 ):
                     self.spans[position] = replace(span, label=winner, name=None)
+
+    def list_items(self, scores: dict[int, int]) -> None:
+        """``Галич, Бурштин, Рогатин``: a one-word item of a list of places whose neighbours
+        on both sides, or the two before it, are places is one too, found or not.  Only places:
+        a list of people is found name by name, and a street list named after people (``Франка,
+        Промислова, Лесі Українки``) would spread the wrong label."""
+        strong = weights()[STRONG]
+        by_first = {span.first_token: position for position, span in enumerate(self.spans)}
+        by_last = {span.last_token: position for position, span in enumerate(self.spans)}
+
+        def label_at(position: int | None) -> Label | None:
+            return None if position is None else self.spans[position].label
+
+        def glued(left: int, right: int) -> bool:
+            return left >= 0 and right < self.count and self.words[left + 1] in _LIST_GLUE
+
+        added: list[EntitySpan] = []
+        for index in range(2, self.count):
+            if (
+                not self.capital_word(index)
+                or self.tokens[index].is_upper
+                or (self.capital_word(index + 1) and self.adjacent(index, index + 1))
+            ):
+                continue  # one capitalised word ("Героїв Сталінграда" is a longer name)
+            before = by_last.get(index - 2) if glued(index - 2, index) else None
+            after = by_first.get(index + 2) if glued(index, index + 2) else None
+            label = label_at(before)
+            if label != "LOC":
+                continue  # lists of people are found name by name; of streets, they mislead
+            if label_at(after) != label:
+                previous = self.spans[before].first_token - 2 if before is not None else -1
+                first_item = by_last.get(previous) if glued(previous, previous + 2) else None
+                if label_at(first_item) != label or after is not None:
+                    continue
+            own = by_first.get(index)
+            if own is None:
+                if index not in by_last and not any(
+                    s.first_token <= index <= s.last_token for s in added
+                ):
+                    added.append(self.span(index, index, label))
+                continue
+            span = self.spans[own]
+            if (
+                span.first_token == span.last_token
+                and span.label != label
+                and span.key is None
+                and scores.get(index, strong) < strong
+            ):
+                self.spans[own] = replace(span, label=label, name=None)
+        if added:
+            self.spans = sorted([*self.spans, *added], key=lambda span: span.start)

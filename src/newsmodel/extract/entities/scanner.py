@@ -99,6 +99,7 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules, ConsistencyRules):
                 elif (word := self.plural_street_word_before(found.first_token)) is not None:
                     index = self.street_list(index, self.street_head(word))
         self.one_type_per_name(scores)
+        self.list_items(scores)
         self.settle_latin()
         return self.second_pass()
 
