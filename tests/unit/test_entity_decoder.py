@@ -137,6 +137,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
+        (
+            "Оксана прийшла рано. Тоді Оксанина мама ще спала.",
+            [("PERS", "Оксана"), ("PERS", "Оксанина")],
+        ),
+        # ... only when the text names the owner
+        ("Тоді Оксанина мама ще спала.", []),
     ],
 )
 def test_decoded_sentences(text: str, expected: list[tuple[str, str]]) -> None:

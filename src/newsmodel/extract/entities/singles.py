@@ -102,6 +102,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
         if common and (end := self.title_or_document_end(index)) is not None:
             return nothing(index, end, "title_or_act")
+        if self.possessive_of_name(index):
+            return self.span(index, index, "PERS")  # "Оксанина мама", "Петрове рішення"
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
             return None
         inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
@@ -144,6 +146,40 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return None
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
+
+    def possessive_of_name(self, index: int) -> bool:
+        """A capitalised possessive adjective (``Оксанина``, ``Петрового``) before the lower-case
+        noun it agrees with names that noun's owner, a person, when the text names the owner
+        (``Оксана``, ``Петро``): so no person is made up from a word alone."""
+        following = self.tok(index + 1)
+        readings = morph.readings(self.words[index])
+        return (
+            following is not None
+            and following.is_word
+            and not following.is_capitalised
+            and self.adjacent(index, index + 1)
+            and possessive(readings)
+            and "NOUN" in morph.pos_set(following.text)
+            and morph.shares_case(self.words[index], following.text)
+            and any(self.owner_named(r.lemma) for r in readings if r.pos == "ADJF" and r.known)
+        )
+
+    def owner_named(self, possessive_lemma: str) -> bool:
+        """Does the text name a person by a given name the possessive is made from (``петрів``:
+        ``Петро``, ``оксанин``: ``Оксана``)?  The name starts with the possessive's stem and is
+        at most a few letters longer."""
+        stem = possessive_lemma[:-2]
+        if self._given_names is None:
+            self._given_names = {
+                token.text.lower()
+                for token in self.tokens
+                if token.is_capitalised
+                and _has_name_reading(token.text, "Name")
+                and not possessive(morph.readings(token.text))
+            }
+        return len(stem) >= 3 and any(
+            name.startswith(stem) and len(name) <= len(stem) + 3 for name in self._given_names
+        )
 
     def title_or_document_end(self, index: int) -> int | None:
         """``Міністра оборони України``, ``Закону України``: a capitalised job title or document
