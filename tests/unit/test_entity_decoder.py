@@ -135,6 +135,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Газ подадуть до Озерян, Тернополя, Бурштина і Калуша.",
             [("LOC", "Озерян"), ("LOC", "Тернополя"), ("LOC", "Бурштина"), ("LOC", "Калуша")],
         ),
+        # a genitive surname after "на" in a text naming streets is a street
+        (
+            "Офіс переїхав з вулиці Франка на Грушевського.",
+            [("LOC", "вулиці Франка"), ("LOC", "Грушевського")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

@@ -82,6 +82,7 @@ class ScannerBase:
         self.blocked: set[int] = set()
         self._lowercase_lemmas: set[str] | None = None
         self._given_names: set[str] | None = None
+        self._names_streets: bool | None = None
         self.block_document_places()
 
     def block_document_places(self) -> None:

@@ -18,6 +18,7 @@ from newsmodel.extract.entities.vocabulary import (
     _NOT_NAMES,
     _ROMAN,
     _STREET_ABBREVIATIONS,
+    _STREET_WORDS,
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
@@ -108,6 +109,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None
         inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
         animate = any("anim" in r.grammemes for r in readings)
+        if preposition == "на" and self.street_by_surname(index):
+            return self.span(index, index, "LOC")  # "на Грушевського": the street
         if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
             return self.span(index, index, "PERS")
         if preposition in _GOVERNING_PERSONS and _has_name_reading(word, "Name"):
@@ -146,6 +149,26 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return None
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
+
+    def street_by_surname(self, index: int) -> bool:
+        """``офіс на Грушевського``: ``на`` governs no genitive, so a surname in the genitive
+        after it is a street named after someone, the street word left out, in a text that
+        names streets elsewhere (``тиснути на Петренка``, a person in the accusative, looks
+        the same, and a text about people rarely names streets)."""
+        if self._names_streets is None:
+            self._names_streets = any(
+                token.text.lower().rstrip(".") in _STREET_WORDS
+                or not morph.lemmas_of(token.text.lower()).isdisjoint(_STREET_WORDS)
+                for token in self.tokens
+                if token.is_word and not token.is_capitalised
+            )
+        readings = morph.readings(self.words[index])
+        return (
+            self._names_streets
+            and any(r.is_name and "gent" in r.grammemes for r in readings)
+            and not any("loct" in r.grammemes for r in readings)
+            and not _has_name_reading(self.words[index], "Name")
+        )
 
     def possessive_of_name(self, index: int) -> bool:
         """A capitalised possessive adjective (``Оксанина``, ``Петрового``) before the lower-case
