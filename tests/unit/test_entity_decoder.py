@@ -9,7 +9,8 @@ import pytest
 
 from newsmodel.extract.entities import RuleRecognizer
 from newsmodel.extract.entities.decoder import Candidate, best, bound, entity, nothing, weights
-from newsmodel.extract.entities.scanner import _RULES, Scanner
+from newsmodel.extract.entities.proposals import RULES
+from newsmodel.extract.entities.scanner import Scanner
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.tokens import tokenize
 
@@ -29,21 +30,21 @@ def _decoded(text: str, word: str) -> Candidate | None:
 
 def test_every_rule_and_context_evidence_has_a_weight() -> None:
     table = weights()
-    assert {name for name, _ in _RULES} <= set(table)
+    assert {name for name, _, _ in RULES} <= set(table)
     assert {"speech_verb", "job_title", "place_complement", "title_or_act"} <= set(table)
     assert {"threshold", "strong_evidence"} <= set(table)
 
 
 def test_rules_are_asked_from_the_most_specific_evidence_down() -> None:
     table = weights()
-    ordered = [table[name] for name, _ in _RULES]
+    ordered = [table[name] for name, _, _ in RULES]
     assert ordered == sorted(ordered, reverse=True)
     assert len(set(ordered)) == len(ordered)
 
 
 def _candidate(first: int, last: int, *evidence: str) -> Candidate:
     span = EntitySpan(first, last + 1, "PERS", None, None, first, last)
-    return Candidate(first, last, span, evidence)
+    return entity(span, evidence[0]).with_evidence(*evidence[1:])
 
 
 def test_the_higher_score_wins_then_the_longer_span() -> None:

@@ -115,7 +115,13 @@ class ContextRules(ScannerBase):
                 span = candidate.span
                 shorter = self.span(candidate.first, candidate.last - 1, "PERS", None, span.key)
                 return self.with_context(
-                    Candidate(shorter.first_token, shorter.last_token, shorter, candidate.evidence)
+                    Candidate(
+                        shorter.first_token,
+                        shorter.last_token,
+                        shorter,
+                        candidate.evidence,
+                        candidate.score,
+                    )
                 )
         if self.speech_beside(candidate.first, candidate.last):
             found.append("speech_verb")

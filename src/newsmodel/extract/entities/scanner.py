@@ -5,15 +5,10 @@ elsewhere in the text a person everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache
-
 from newsmodel.extract import morph
 from newsmodel.extract.entities.consistency import ConsistencyRules
-from newsmodel.extract.entities.decoder import Candidate, best, bound, entity, nothing, weights
-from newsmodel.extract.entities.latin import LatinRules
-from newsmodel.extract.entities.places import PlaceRules
-from newsmodel.extract.entities.singles import SingleWordRules
+from newsmodel.extract.entities.decoder import Candidate, best, entity
+from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
     _FUNCTION_POS,
     _PHRASE_POS,
@@ -26,39 +21,8 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.recognizer import EntitySpan
 
-_RULES = (
-    # the rules from the most specific evidence down, and whether they can propose a person
-    # (whose context evidence may lift it above the rules before it)
-    ("latin_legal_form", False),
-    ("product_name", False),
-    ("coordinated_regions", False),
-    ("settlement_kind", False),
-    ("street_word", False),
-    ("quoted_name", False),
-    ("gazetteer", True),
-    ("head_word", False),
-    ("feature_word", False),
-    ("name_readings", True),
-    ("place_adjective", False),
-    ("single_word", True),
-)
 
-
-@cache
-def _bounds_after() -> tuple[int, ...]:
-    """For each rule of :data:`_RULES`, the most any rule after it can score."""
-    table = weights()
-    bounds = [
-        bound(name) if person else table[name] for name, person in _RULES
-    ]  # only person candidates get context evidence
-    return tuple(max(bounds[i + 1 :], default=0) for i in range(len(bounds)))
-
-
-def _entity(span: EntitySpan | None, evidence: str) -> Candidate | None:
-    return None if span is None else entity(span, evidence)
-
-
-class Scanner(SingleWordRules, PlaceRules, LatinRules, ConsistencyRules):
+class Scanner(ProposalRules, ConsistencyRules):
     """One pass over one text's tokens (see the module docs)."""
 
     def run(self) -> list[EntitySpan]:
@@ -104,42 +68,25 @@ class Scanner(SingleWordRules, PlaceRules, LatinRules, ConsistencyRules):
         return self.second_pass()
 
     def decode(self, index: int) -> Candidate | None:
-        """The best candidate starting at ``index``: every rule is asked, from the most specific
-        down, until none of the rules left could beat the best so far."""
+        """The best candidate starting at ``index``: the rules are asked from the most specific
+        down (:mod:`.proposals`), until none of the rules left could beat the best so far."""
+        capitalised = self.tokens[index].is_capitalised
+        if capitalised not in self._rule_lists:
+            self._rule_lists[capitalised] = self.rules(capitalised)
         chosen: Candidate | None = None
-        for candidate, beatable_below in zip(self.proposals(index), _bounds_after(), strict=False):
-            if candidate is not None:
-                chosen = best(
-                    (self.with_context(candidate), *(() if chosen is None else (chosen,)))
-                )
+        for (name, rule), beatable_below in zip(
+            self._rule_lists[capitalised],
+            bounds_after(capitalised),
+            strict=True,
+        ):
+            found = rule(index)
+            if found is not None:
+                candidate = found if isinstance(found, Candidate) else entity(found, name)
+                candidate = self.with_context(candidate)
+                chosen = best((candidate,) if chosen is None else (candidate, chosen))
             if chosen is not None and chosen.score > beatable_below:
                 break
         return chosen
-
-    def proposals(self, index: int) -> Iterator[Candidate | None]:
-        """Each rule's candidate at ``index`` (``None`` where it has none), in :data:`_RULES`'
-        order, asked lazily so the decoder can stop early."""
-        latin_end = self.latin_run_end(index) if "A" <= self.words[index][:1] <= "Z" else None
-        company = self.latin_company(index, latin_end)
-        yield _entity(company, "latin_legal_form")
-        if company is None and latin_end is not None and self.is_product(index, latin_end):
-            yield nothing(index, latin_end, "product_name")  # "Toyota Land Cruiser"
-        else:
-            yield None
-        yield _entity(self.coordinated_regions(index), "coordinated_regions")
-        yield _entity(self.settlement(index), "settlement_kind")
-        yield _entity(self.street(index), "street_word")
-        yield _entity(self.quoted_organisation(index), "quoted_name")
-        phrase = self.noun_phrase(index)
-        listed = self.lexicon(index)
-        if listed is not None and phrase is not None and listed.last_token < phrase.last_token:
-            listed = None  # a gazetteer name inside a longer phrase is part of it
-        yield _entity(listed, "gazetteer")
-        yield _entity(phrase, "head_word")
-        yield _entity(self.feature_name(index), "feature_word")
-        yield _entity(self.person_run(index), "name_readings")
-        yield _entity(self.adjective_name(index), "place_adjective")
-        yield self.single(index)
 
     def second_pass(self) -> list[EntitySpan]:
         """A word that is a person's name elsewhere in the text is one here too, even at the
