@@ -141,6 +141,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Офіс переїхав з вулиці Франка на Грушевського.",
             [("LOC", "вулиці Франка"), ("LOC", "Грушевського")],
         ),
+        # a business word before a quote makes it a name, however few capitals it has
+        (
+            "Тендер виграла фірма «Будівельні технології півдня» з Києва.",
+            [("ORG", "Будівельні технології півдня"), ("LOC", "Києва")],
+        ),
+        ("Він процитував слова «Будівельні технології півдня».", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

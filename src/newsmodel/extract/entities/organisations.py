@@ -20,6 +20,10 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
 
+_NAMED_IN_QUOTES = frozenset(["фірма", "офшор"])
+"""Words for a business that head no name of their own (``Київська фірма`` is none) but give
+one in quotes (``фірма «Будівельні технології півдня»``)."""
+
 
 class OrganisationRules(PhraseRules):
     """The candidate rules of this kind (see the module docs)."""
@@ -43,21 +47,27 @@ class OrganisationRules(PhraseRules):
             if close is None or close == index + 1:
                 return None
             inner = self.words[index + 1 : close]
+            before = self.tok(index - 1)
+            # "фірма «Інтер кємікал груп»": after an organisation word a quote is its name,
+            # however few capitals it has
+            named = before is not None and (
+                self.is_head(before.text, self.org_heads)
+                or not morph.lemmas_of(before.text).isdisjoint(_NAMED_IN_QUOTES)
+            )
             if (
                 len(inner) > 5
                 or any(_is_verb(word) for word in inner)
                 or any(r.known and r.pos in _FUNCTION_POS for r in morph.readings(inner[0]))
                 or any(word.islower() and morph.pos_set(word) & {"PREP", "CONJ"} for word in inner)
                 or (
-                    len(inner) > 2
+                    not named
+                    and len(inner) > 2
                     and not any(self.capital_word(i) for i in range(index + 2, close))
                 )
             ):
                 return None  # a quotation, not a name
             label: Label = "ORG"
-            if (before := self.tok(index - 1)) is not None and self.is_head(
-                before.text, _QUOTED_PLACE_HEADS
-            ):
+            if before is not None and self.is_head(before.text, _QUOTED_PLACE_HEADS):
                 label = "LOC"  # "урочище «Маяк»", "стадіон «Юність»": the named place itself
             elif before is not None and not morph.lemmas_of(before.text).isdisjoint(
                 gazetteer.work_heads()
