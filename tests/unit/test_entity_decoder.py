@@ -147,6 +147,9 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             [("ORG", "Будівельні технології півдня"), ("LOC", "Києва")],
         ),
         ("Він процитував слова «Будівельні технології півдня».", []),
+        # a house number with a second number after a slash, or a letter, stays with its street
+        ("Офіс на вул. Московській, 31 / 33.", [("LOC", "вул. Московській, 31 / 33")]),
+        ("Центр на вул. Радянській, 132-А.", [("LOC", "вул. Радянській, 132-А")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

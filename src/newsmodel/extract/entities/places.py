@@ -96,8 +96,8 @@ class PlaceRules(PhraseRules):
             return None
         while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 3:
             last += 1
-        if word not in ("р.", "р") and self.house_number_after(last):
-            last += 2
+        if word not in ("р.", "р") and (house := self.house_number_end(last)) is not None:
+            last = house
         return self.span(index, last, "LOC")
 
     def plural_street_word_before(self, first: int) -> int | None:
@@ -116,16 +116,30 @@ class PlaceRules(PhraseRules):
         ]
         return bool(readings) and all(r.plural for r in readings)
 
-    def house_number_after(self, last: int) -> bool:
-        """``вулиці Хрещатик, 22``: a comma and a short number after a street name belong to it."""
+    def house_number_end(self, last: int) -> int | None:
+        """``вулиці Хрещатик, 22``, ``вул. Московська, 5 / 2а``: a comma and a short house
+        number after a street name belong to it, with a second number after a slash (a
+        corner house or a block); the house number's last token, or ``None``."""
         comma, number = self.tok(last + 1), self.tok(last + 2)
-        return (
-            comma is not None
-            and number is not None
-            and comma.text == ","
-            and number.text[:1].isdigit()
-            and len(number.text) <= 4
-        )
+        if (
+            comma is None
+            or number is None
+            or comma.text != ","
+            or not number.text[:1].isdigit()
+            or len(number.text) > 5
+        ):
+            return None
+        end = last + 2
+        while (
+            (slash := self.tok(end + 1)) is not None
+            and slash.text == "/"
+            and (second := self.tok(end + 2)) is not None
+            and second.text[:1].isdigit()
+            and len(second.text) <= 4
+            and second.sentence == number.sentence
+        ):
+            end += 2
+        return end
 
     def coordinated_regions(self, index: int) -> EntitySpan | None:
         """``Донецькій та Луганській областях``, ``Хмельницької, Тернопільської та Чернівецької
@@ -221,8 +235,8 @@ class PlaceRules(PhraseRules):
                 last += 1
             if any(_is_verb(word) for word in self.words[first : last + 1]):
                 break
-            if self.house_number_after(last):
-                last += 2
+            if (house := self.house_number_end(last)) is not None:
+                last = house
             written = self.text[self.tokens[first].start : self.tokens[last].end]
             name = f"{head} {_street_name(head, written)}"
             self.spans.append(self.span(first, last, "LOC", name))
