@@ -150,6 +150,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         # a house number with a second number after a slash, or a letter, stays with its street
         ("Офіс на вул. Московській, 31 / 33.", [("LOC", "вул. Московській, 31 / 33")]),
         ("Центр на вул. Радянській, 132-А.", [("LOC", "вул. Радянській, 132-А")]),
+        # railways, metros, colleges, clinics, customs: institutions by their head word
+        (
+            "Тендер оголосила Південно-Західна залізниця разом з Київським метрополітеном.",
+            [("ORG", "Південно-Західна залізниця"), ("ORG", "Київським метрополітеном")],
+        ),
+        ("Він очолював Київську регіональну митницю.", [("ORG", "Київську регіональну митницю")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (
