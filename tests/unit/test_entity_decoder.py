@@ -156,6 +156,10 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             [("ORG", "Південно-Західна залізниця"), ("ORG", "Київським метрополітеном")],
         ),
         ("Він очолював Київську регіональну митницю.", [("ORG", "Київську регіональну митницю")]),
+        # a surname as a sentence's subject, a verb after it; a common noun that is also a
+        # surname is not one
+        ("Дані оприлюднили. Масалітін також є директором фірми.", [("PERS", "Масалітін")]),
+        ("Дані оприлюднили. Вітер також є небезпечним.", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

@@ -24,6 +24,7 @@ from newsmodel.extract.entities.words import (
     _compound_organisation,
     _has_name_reading,
     _is_initial,
+    _is_verb,
     _shouted,
     _title_heads,
     measures,
@@ -33,6 +34,12 @@ from newsmodel.extract.recognizer import EntitySpan
 _QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
 """Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
 
+
+_SURNAME_ADJECTIVE_ENDINGS = ("ський", "цький", "зький", "ська", "цька", "зька")
+_SUBJECT_ADVERBS = frozenset(
+    ["також", "теж", "вже", "ще", "тоді", "раніше", "нині", "досі", "особисто"]
+)
+"""Adverbs that may stand between a subject and its verb (``Олійник також володіє``)."""
 
 _GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
 """Prepositions after which a given name is a person (``з Марією``, ``до Наталі``); after
@@ -99,6 +106,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         if self.initial(index):
             if known_name and all(r.is_name for r in readings if r.known):
                 return self.span(index, index, "PERS")
+            if self.surname_as_subject(index):
+                return self.span(index, index, "PERS")  # "Олійник володіє ...", "Шишацький був"
             return None
         common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
         if common and (end := self.title_or_document_end(index)) is not None:
@@ -149,6 +158,34 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return None
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
+
+    def surname_as_subject(self, index: int) -> bool:
+        """A sentence's first word, a surname in the nominative (``Олійник``) or an adjective of
+        a surname's shape standing alone (``Шишацький``, ``Загребельська``), with a verb right
+        after it (an adverb between allowed): the subject is that person, since an adjective
+        with no noun after it and a surname before a verb name no thing."""
+        readings = morph.readings(self.words[index])
+        surname = any(
+            r.is_name and "Surn" in r.grammemes and "nomn" in r.grammemes for r in readings
+        ) and all(r.is_name for r in readings if r.known)  # not "Вітер", "Крук": words too
+        adjectival = (
+            not surname
+            and self.words[index].lower().endswith(_SURNAME_ADJECTIVE_ENDINGS)
+            and all(r.pos == "ADJF" for r in readings)
+            and any("nomn" in r.grammemes for r in readings)
+        )
+        if not (surname or adjectival):
+            return False
+        verb = index + 1
+        if self.tok(verb) is not None and self.words[verb].lower() in _SUBJECT_ADVERBS:
+            verb += 1
+        following = self.tok(verb)
+        return (
+            following is not None
+            and following.is_word
+            and not following.is_capitalised
+            and (_is_verb(following.text) or following.text == "є")
+        )
 
     def street_by_surname(self, index: int) -> bool:
         """``офіс на Грушевського``: ``на`` governs no genitive, so a surname in the genitive
