@@ -160,6 +160,8 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         # surname is not one
         ("Дані оприлюднили. Масалітін також є директором фірми.", [("PERS", "Масалітін")]),
         ("Дані оприлюднили. Вітер також є небезпечним.", []),
+        # a compound of нац- is an institution, known to the dictionary or not
+        ("У суді виступив представник Нацгвардії України.", [("ORG", "Нацгвардії України")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

@@ -41,7 +41,7 @@ def _compound_organisation(word: str) -> bool:
         return True  # Київрада, міськрада
     lower = word.lower()
     if (
-        lower.startswith(("мін", "держ", "укр"))
+        lower.startswith(("мін", "держ", "укр", "нац"))
         and (
             len(lower) > 6
             or (
@@ -51,9 +51,22 @@ def _compound_organisation(word: str) -> bool:
             )
         )
         and not lower.startswith("мінськ")
-        and not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп"))
+        and not lower.startswith(
+            (
+                "міні",
+                "мінус",
+                "мінер",
+                "держав",
+                "україн",
+                "укрит",
+                "укріп",
+                "націо",
+                "нацист",
+                "нація",
+            )
+        )
     ):
-        return True  # Мінюст, Держрезерв, Укравтодор
+        return True  # Мінюст, Держрезерв, Укравтодор, Нацгвардія
     if morph.is_known(word):
         return False
     lower = word.lower()
