@@ -162,6 +162,9 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         ("Дані оприлюднили. Вітер також є небезпечним.", []),
         # a compound of нац- is an institution, known to the dictionary or not
         ("У суді виступив представник Нацгвардії України.", [("ORG", "Нацгвардії України")]),
+        # an abbreviation of a thing names no body, with a case ending or a number either
+        ("До чиновниці звернувся представник ФОПа.", []),
+        ("Ціни зросли на початку епідемії COVID-19.", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

@@ -35,6 +35,9 @@ _QUARTERS = frozenset({"північ", "південь", "захід", "схід
 """Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
 
 
+_INFLECTED_ABBREVIATION = re.compile(r"^([А-ЯІЇЄҐ]{2,})([а-яіїєґ]{1,3})$")
+"""An abbreviation with a case ending written after it (``ФОПа``, ``ВНЗів``)."""
+
 _SURNAME_ADJECTIVE_ENDINGS = ("ський", "цький", "зький", "ська", "цька", "зька")
 _SUBJECT_ADVERBS = frozenset(
     ["також", "теж", "вже", "ще", "тоді", "раніше", "нині", "досі", "особисто"]
@@ -96,6 +99,10 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None  # "Євро-2012", "А4": names of events and formats, not people or places
         if word.lower() in _NOT_NAMES:
             return None
+        if (inflected := _INFLECTED_ABBREVIATION.match(word)) is not None and (
+            gazetteer.abbreviations().get(inflected.group(1)) == "thing"
+        ):
+            return None  # "ФОПа", "ФОПів": an abbreviation of a thing with a case ending
         if _compound_organisation(word):
             return self.organisation_with_complement(index)  # Київрада, Держстандарт України
         known_name = any(r.is_name and r.known for r in readings)
