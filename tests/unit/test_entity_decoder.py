@@ -165,6 +165,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         # an abbreviation of a thing names no body, with a case ending or a number either
         ("До чиновниці звернувся представник ФОПа.", []),
         ("Ціни зросли на початку епідемії COVID-19.", []),
+        # "м." after a slash is metres, not a city
+        (
+            "Кабель коштував 216 грн. / м. Засновником фірми є Люся Гордич.",
+            [("PERS", "Люся Гордич")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

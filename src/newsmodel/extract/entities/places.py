@@ -19,7 +19,6 @@ from newsmodel.extract.entities.vocabulary import (
 from newsmodel.extract.entities.words import (
     _is_verb,
     _street_name,
-    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan
 
@@ -205,8 +204,7 @@ class PlaceRules(PhraseRules):
             return None
         if index in self.hits:
             return None  # the gazetteer knows it: its own rule gives kind and key
-        unit = self.tok(index - 2)
-        if prev.text == "м." and unit is not None and measures(unit.text):
+        if self.metres(index - 1):
             return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
         last = index
         after = self.tok(index + 2)

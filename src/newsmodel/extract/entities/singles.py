@@ -27,7 +27,6 @@ from newsmodel.extract.entities.words import (
     _is_verb,
     _shouted,
     _title_heads,
-    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan
 
@@ -132,8 +131,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
         if preposition in _GOVERNING_PERSONS and _has_name_reading(word, "Name"):
             return self.span(index, index, "PERS")  # "з Марією", "до Наталі": a given name
         if preposition in _STREET_ABBREVIATIONS:
-            unit = self.tok(index - 2)
-            if preposition == "м." and unit is not None and measures(unit.text):
+            if self.metres(index - 1):
                 return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
             return self.span(index, index, "LOC")
         if preposition in _LOCATIVE_PREPOSITIONS:
