@@ -170,6 +170,13 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Кабель коштував 216 грн. / м. Засновником фірми є Люся Гордич.",
             [("PERS", "Люся Гордич")],
         ),
+        # two genitive names side by side: someone's surname, then a full name
+        (
+            "Ділянку зарезервували для матері Кравця Людмили Біцюк.",
+            [("PERS", "Кравця"), ("PERS", "Людмили Біцюк")],
+        ),
+        # ... but a name written surname first stays one
+        ("Наказ підписав Петренко Іван Іванович.", [("PERS", "Петренко Іван Іванович")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (
