@@ -177,6 +177,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         ),
         # ... but a name written surname first stays one
         ("Наказ підписав Петренко Іван Іванович.", [("PERS", "Петренко Іван Іванович")]),
+        # a preposition between a capitalised noun and a place is no genitive complement
+        (
+            "Він ледве добрався через Винники до Львова.",
+            [("LOC", "Винники"), ("LOC", "Львова")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

@@ -258,6 +258,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
             and t.is_word
             and not t.is_capitalised
             and morph.has(t.text, "NOUN", "gent")
+            and not morph.pos_set(t.text) & {"PREP", "CONJ"}  # "до", a note, is a preposition
             and last - index < 3
         ):
             last += 1
