@@ -182,6 +182,8 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Він ледве добрався через Винники до Львова.",
             [("LOC", "Винники"), ("LOC", "Львова")],
         ),
+        # a given name and a surname after a settlement word are a person, not the settlement
+        ("Так вважає очільник міста Ігор Слюзар.", [("PERS", "Ігор Слюзар")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

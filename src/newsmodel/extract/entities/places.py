@@ -17,6 +17,7 @@ from newsmodel.extract.entities.vocabulary import (
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
+    _has_name_reading,
     _is_verb,
     _street_name,
 )
@@ -206,6 +207,13 @@ class PlaceRules(PhraseRules):
             return None  # the gazetteer knows it: its own rule gives kind and key
         if self.metres(index - 1):
             return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
+        if (
+            _has_name_reading(token.text, "Name")
+            and self.capital_word(index + 1)
+            and self.adjacent(index, index + 1)
+            and _has_name_reading(self.words[index + 1])
+        ):
+            return None  # "очільник міста Ігор Слюзар": the town's head, a person
         last = index
         after = self.tok(index + 2)
         if (
