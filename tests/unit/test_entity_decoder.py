@@ -184,6 +184,16 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         ),
         # a given name and a surname after a settlement word are a person, not the settlement
         ("Так вважає очільник міста Ігор Слюзар.", [("PERS", "Ігор Слюзар")]),
+        # a word after initials is a surname, whatever else it could be; initials closing the
+        # name before them, or a unit, make no new one
+        (
+            "Словник уклали у складі канд. наук В. І. Критської та інших.",
+            [("PERS", "В. І. Критської")],
+        ),
+        (
+            "Висновок підписала Васильєва Т. І. Сутність умов не змінилась.",
+            [("PERS", "Васильєва Т. І.")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

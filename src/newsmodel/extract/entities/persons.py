@@ -69,6 +69,36 @@ class PersonRules(ScannerBase):
             return span
         return self.span(first, last, "PERS", span.name, span.key, span.parts)
 
+    def initials_before(self, index: int) -> bool:
+        """``В. І. Критської``, ``Т . К . Пуздирєвої``: a capitalised word right after initials
+        is a surname, whatever else its readings say (an adjective, a common noun), unless the
+        initials close the name before them (``Васильєвою Т. І. Сутність``) or are a unit
+        (``° С``), or a line break comes between."""
+        first = index
+        while True:
+            before = self.tok(first - 1)
+            if before is None:
+                break
+            if len(before.text) == 2 and before.text.endswith(".") and _is_initial(before.text[0]):
+                first -= 1
+            elif (
+                before.text == "."
+                and (letter := self.tok(first - 2)) is not None
+                and _is_initial(letter.text)
+            ):
+                first -= 2
+            else:
+                break
+        if (
+            first == index
+            or "\n" in self.text[self.tokens[index - 1].end : self.tokens[index].start]
+        ):
+            return False
+        preceding = self.tok(first - 1)
+        return preceding is None or not (
+            self.capital_word(first - 1) or preceding.text in ("°", "º")
+        )
+
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:
             return None

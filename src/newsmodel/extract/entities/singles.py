@@ -118,6 +118,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
         if common and (end := self.title_or_document_end(index)) is not None:
             return nothing(index, end, "title_or_act")
+        if self.initials_before(index) and not token.is_upper:
+            return self.span(index, index, "PERS")  # "В. І. Критської": a surname
         if self.possessive_of_name(index):
             return self.span(index, index, "PERS")  # "Оксанина мама", "Петрове рішення"
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
