@@ -194,6 +194,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Висновок підписала Васильєва Т. І. Сутність умов не змінилась.",
             [("PERS", "Васильєва Т. І.")],
         ),
+        # a town in its region after a preposition of place, an adjective between
+        (
+            "Сам він прописаний в окупованому Алчевську Луганської області.",
+            [("LOC", "Алчевську"), ("LOC", "Луганської області")],
+        ),
+        ("Це передбачено у Законі України про освіту.", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

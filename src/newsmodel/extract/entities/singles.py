@@ -149,6 +149,12 @@ class SingleWordRules(OrganisationRules, PersonRules):
         if inanimate and any(r.pos == "NOUN" for r in readings):
             hit = self.hits.get(index + 1)
             if hit is not None and hit.type == "place" and self.adjacent(index, index + 1):
+                if (
+                    hit.country is not None
+                    and self.in_place_before(index)
+                    and morph.lemmas_of(word).isdisjoint(gazetteer.document_heads())
+                ):
+                    return self.span(index, index, "LOC")  # "в окупованому Алчевську Луганської"
                 # "Закону України", "Герба України", "Дня Києва": a title that names a
                 # country or city is not a mention of it
                 return nothing(index, hit.end - 1, "title_or_act")
@@ -266,23 +272,36 @@ class SingleWordRules(OrganisationRules, PersonRules):
             last += 1
         hit = self.hits.get(last + 1)
         place_follows = hit is not None and hit.type == "place" and self.adjacent(last, last + 1)
-        before = self.tok(index - 1)
         if (
             place_follows
             and hit is not None
             and hit.country is not None
             and last == index
-            and before is not None
-            and before.text.lower() in _IN_PLACE
+            and self.in_place_before(index)
             and lemmas.isdisjoint(_title_heads())
             and lemmas.isdisjoint(gazetteer.document_heads())  # "У Статуті Львівської області"
         ):
-            return None  # "в Алчевську Луганської області": a town in its region
+            return None  # "в (окупованому) Алчевську Луганської області": a town in its region
         if not lemmas.isdisjoint(_title_heads()) or (
             place_follows and any("inan" in r.grammemes for r in morph.readings(self.words[index]))
         ):
             return hit.end - 1 if place_follows and hit is not None else index
         return None
+
+    def in_place_before(self, index: int) -> bool:
+        """Does a preposition of place (``у``, ``в``, ``на``, ``біля``) stand before the word,
+        maybe with lower-case adjectives between (``в окупованому Алчевську``)?"""
+        before = index - 1
+        while (
+            before > index - 3
+            and (token := self.tok(before)) is not None
+            and token.is_word
+            and not token.is_capitalised
+            and morph.pos_set(token.text) <= {"ADJF", "PRTF"}
+        ):
+            before -= 1
+        preposition = self.tok(before)
+        return preposition is not None and preposition.text.lower() in _IN_PLACE
 
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
