@@ -200,6 +200,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             [("LOC", "Алчевську"), ("LOC", "Луганської області")],
         ),
         ("Це передбачено у Законі України про освіту.", []),
+        # Latin initials (a legal form) do not join a Cyrillic name after them
+        (
+            "Це діяльність компанії Metinvest B. V. Ріната Ахметова та інших.",
+            [("ORG", "Metinvest B. V."), ("PERS", "Ріната Ахметова")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

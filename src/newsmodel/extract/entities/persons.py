@@ -29,9 +29,11 @@ class PersonRules(ScannerBase):
     def with_initials(self, span: EntitySpan) -> EntitySpan:
         """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
         first, last = span.first_token, span.last_token
+        latin = self.words[first][:1].isascii()  # "Metinvest B. V. Ріната Ахметова": no initials
         while (
             first >= 2
             and _is_initial(self.tokens[first - 2].text)
+            and self.tokens[first - 2].text.isascii() == latin
             and self.tokens[first - 1].text == "."
             and self.tokens[first - 2].sentence == self.tokens[first].sentence
         ):
@@ -39,6 +41,7 @@ class PersonRules(ScannerBase):
         while (
             first >= 1
             and _is_initial(self.tokens[first - 1].text.rstrip("."))
+            and self.tokens[first - 1].text.isascii() == latin
             and self.tokens[first - 1].text.endswith(".")
         ):
             first -= 1
