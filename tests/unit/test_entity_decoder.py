@@ -205,6 +205,8 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Це діяльність компанії Metinvest B. V. Ріната Ахметова та інших.",
             [("ORG", "Metinvest B. V."), ("PERS", "Ріната Ахметова")],
         ),
+        # a quoted title headed by a work or document word is no body
+        ("Вісім видів занесено до «Червоної книги України».", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

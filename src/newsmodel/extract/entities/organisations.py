@@ -5,6 +5,8 @@ with their complements and in brackets after a long name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.phrases import PhraseRules
 from newsmodel.extract.entities.vocabulary import (
@@ -73,10 +75,21 @@ class OrganisationRules(PhraseRules):
                 gazetteer.work_heads()
             ):
                 return None  # "орден «Знак пошани»", "роман «Таємниця»": a title, no body
+            elif not named and self.titled_work(inner):
+                return None  # "«Червона книга України»": a work's title, no body
             if "«" in inner:  # «НВП «Інтертерм»: the inner name keeps its closing mark
                 return self.span(index + 1, close, label)
             return self.span(index + 1, close - 1, label)
         return None
+
+    def titled_work(self, inner: Sequence[str]) -> bool:
+        """Is a quoted name the title of a work, headed by a work or document word (``Червона
+        книга України``, ``Закон про освіту``)?"""
+        works = gazetteer.work_heads() | gazetteer.document_heads()
+        head = next(
+            (word for word in inner if "NOUN" in morph.pos_set(word) and word[:1].isalpha()), None
+        )
+        return head is not None and not morph.lemmas_of(head).isdisjoint(works)
 
     def latin_run_end(self, index: int) -> int | None:
         """The last token of a run of capitalised Latin words (model numbers and ``and``/``of``
