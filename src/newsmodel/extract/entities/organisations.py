@@ -83,13 +83,12 @@ class OrganisationRules(PhraseRules):
         return None
 
     def titled_work(self, inner: Sequence[str]) -> bool:
-        """Is a quoted name the title of a work, headed by a work or document word (``Червона
+        """Is a quoted name the title of a work, a work or document word inside it (``Червона
         книга України``, ``Закон про освіту``)?"""
         works = gazetteer.work_heads() | gazetteer.document_heads()
-        head = next(
-            (word for word in inner if "NOUN" in morph.pos_set(word) and word[:1].isalpha()), None
+        return any(
+            not morph.lemmas_of(word).isdisjoint(works) for word in inner if word[:1].isalpha()
         )
-        return head is not None and not morph.lemmas_of(head).isdisjoint(works)
 
     def latin_run_end(self, index: int) -> int | None:
         """The last token of a run of capitalised Latin words (model numbers and ``and``/``of``
