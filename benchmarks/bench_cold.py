@@ -3,6 +3,7 @@
     python benchmarks/bench_cold.py                # 5 rounds, both bytecode conditions
     python benchmarks/bench_cold.py --runs 9 --bytecode cached
     python benchmarks/bench_cold.py --phases       # where one fresh process spends its time
+    python benchmarks/bench_cold.py --baseline ../main/src   # before and after, same rounds
 
 Issue 11's target is a cold ``python -m newsmodel convert seed -o out.json`` under 1 s of wall
 time.  Every round runs, in fresh processes and alternating (so both see the same busy and
@@ -94,20 +95,26 @@ def _environment(bytecode: str, cache: Path) -> dict[str, str]:
     return env
 
 
-def measure(runs: int, bytecode: str) -> dict[str, float]:
-    """Median wall and CPU milliseconds of the reference and of the convert, alternating."""
+def measure(runs: int, bytecode: str, baseline: Path | None = None) -> dict[str, float]:
+    """Median wall and CPU milliseconds of the reference and of the convert (and of the
+    convert from another checkout's ``src``, ``baseline``), in alternating rounds."""
     with tempfile.TemporaryDirectory(prefix="newsmodel-cold-") as folder:
         output = Path(folder) / "cold.json"
         env = _environment(bytecode, Path(folder) / "pycache")
         convert = [sys.executable, "-m", "newsmodel", "convert", str(SEED), "-o", str(output)]
-        reference = [sys.executable, "-c", REFERENCE]
+        commands = {
+            "reference": ([sys.executable, "-c", REFERENCE], env),
+            "convert": (convert, env),
+        }
+        if baseline is not None:
+            commands["baseline"] = (convert, {**env, "PYTHONPATH": str(baseline.resolve())})
         if bytecode == "cached":  # the installer's compile step: warm the cache once
-            _timed(convert, env)
-            _timed(reference, env)
-        times: dict[str, list[tuple[float, float]]] = {"reference": [], "convert": []}
+            for command, command_env in commands.values():
+                _timed(command, command_env)
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(runs):
-            times["reference"].append(_timed(reference, env))
-            times["convert"].append(_timed(convert, env))
+            for name, (command, command_env) in commands.items():
+                times[name].append(_timed(command, command_env))
     result = {}
     for name, pairs in times.items():
         result[f"{name}_wall_ms"] = round(1000 * statistics.median(w for w, _ in pairs), 1)
@@ -141,6 +148,11 @@ def _show(bytecode: str, result: dict[str, float], runs: int) -> None:
         f"ms wall ({result['reference_cpu_ms']:.0f} ms CPU), ratio {result['ratio_wall']:.2f}; "
         f"median of {runs}, {verdict} the {TARGET_S:.0f} s target"
     )
+    if "baseline_wall_ms" in result:
+        print(
+            f"{'':7} baseline {result['baseline_wall_ms']:5.0f} ms wall "
+            f"({result['baseline_cpu_ms']:.0f} ms CPU), the same rounds"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,13 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="fresh processes of each (5)")
     parser.add_argument("--bytecode", choices=("cached", "as-is", "both"), default="both")
     parser.add_argument("--phases", action="store_true", help="time the stages of one process")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="SRC",
+        help="also time another checkout's src (e.g. ../main/src) in the same rounds",
+    )
     args = parser.parse_args(argv)
     conditions = ("cached", "as-is") if args.bytecode == "both" else (args.bytecode,)
     for bytecode in conditions:
         if args.phases:
             print(f"{bytecode}:\n{phases(bytecode)}", end="")
         else:
-            _show(bytecode, measure(args.runs, bytecode), args.runs)
+            _show(bytecode, measure(args.runs, bytecode, args.baseline), args.runs)
     return 0
 
 
