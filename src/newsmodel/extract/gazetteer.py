@@ -30,8 +30,7 @@ Matching rules, chosen so a match is worth trusting without further checks:
 from __future__ import annotations
 
 import functools
-import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -39,6 +38,10 @@ from newsmodel.extract.lexicon_data import (
     BARE,
     FLAGS,
     LEXICON_PACKAGE,
+    ORGANISATION_FILES,
+    PLACE_FILES,
+    SOURCE_FILES,
+    SOURCES,
     EntryTable,
     EntryType,
     LexiconEntry,
@@ -52,11 +55,11 @@ from newsmodel.extract.lexicon_data import (
     normalise,
     organisation_head_words,
     organisation_heads,
-    parse_record,
-    parse_rows,
     product_brands,
     read,
     sentence_start_words,
+    source_records,
+    sources_digest,
     title_heads,
     unify_apostrophes,
     work_heads,
@@ -70,18 +73,6 @@ Mode = Literal["exact", "upper", "inner", "any"]
 capital first letter; ``inner`` capitalised and not first in its sentence; ``any`` anyhow."""
 Guard = Literal["-", "bare", "adj"]
 """Context a form needs: none; no place attached (``bare``); no noun it could modify (``adj``)."""
-PLACE_FILES = (
-    "places_countries.tsv",
-    "places_regions.tsv",
-    "places_cities.tsv",
-    "places_other.tsv",
-    "places_geonames.tsv",
-)
-ORGANISATION_FILES = ("organisations.tsv",)
-SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
-_SOURCES: tuple[tuple[str, EntryType], ...] = tuple(
-    (name, "place" if name in PLACE_FILES else "organisation") for name in SOURCE_FILES
-)
 GENERATED_PREFIX = "gn-"
 """Keys of entries ``tools/build_geonames.py`` generates (``gn-<GeoNames id>``)."""
 
@@ -119,42 +110,6 @@ class LexiconMatch:
     via: Via
 
 
-# --------------------------------------------------------------------------- data files
-
-
-def _read(name: str) -> str:
-    return read(name)
-
-
-def _rows(name: str) -> Iterable[tuple[int, dict[str, str]]]:
-    return parse_rows(name, _read(name))
-
-
-@functools.cache
-def source_records() -> tuple[SourceRecord, ...]:
-    """Every entry of the data files, in file order; keys are unique across all files."""
-    records = [
-        parse_record(name, number, row, type_)
-        for name, type_ in _SOURCES
-        for number, row in _rows(name)
-    ]
-    seen: set[str] = set()
-    for record in records:
-        if record.entry.key in seen:
-            raise ValueError(f"lexicon key {record.entry.key!r} is defined twice")
-        seen.add(record.entry.key)
-    return tuple(records)
-
-
-def sources_digest() -> str:
-    """SHA-256 of the source data files: ``forms.tsv`` records the digest it was built from."""
-    digest = hashlib.sha256()
-    for name in SOURCE_FILES:
-        digest.update(name.encode())
-        digest.update(_read(name).encode("utf-8"))
-    return digest.hexdigest()
-
-
 # --------------------------------------------------------------------------- the index
 
 
@@ -179,8 +134,8 @@ class _Index:
 @functools.cache
 def _index() -> _Index:
     forms, longest = read_index(FORMS_INDEX, sections=2)
-    lines = _read(FORMS_FILE).splitlines()
-    entries = EntryTable(_SOURCES, _read)
+    lines = read(FORMS_FILE).splitlines()
+    entries = EntryTable(SOURCES)
 
     def parse(key: str, numbers: str) -> tuple[_Form, ...]:
         return tuple(
@@ -386,6 +341,9 @@ __all__ = [
     "FLAGS",
     "GENERATED_PREFIX",
     "LEXICON_PACKAGE",
+    "ORGANISATION_FILES",
+    "PLACE_FILES",
+    "SOURCE_FILES",
     "EntryType",
     "LexiconEntry",
     "LexiconMatch",

@@ -8,7 +8,7 @@ re-exports these names): this module only reads and checks the hand-reviewed fil
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -22,6 +22,19 @@ FLAGS = frozenset({"ambiguous", "fixed", "unmatched"})
 ``fixed`` names never inflect; ``unmatched`` names are too often something else (``Софія``, a
 capital and a first name) to be matched by one word at all."""
 BARE = "~"
+PLACE_FILES = (
+    "places_countries.tsv",
+    "places_regions.tsv",
+    "places_cities.tsv",
+    "places_other.tsv",
+    "places_geonames.tsv",
+)
+ORGANISATION_FILES = ("organisations.tsv",)
+SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
+SOURCES: tuple[tuple[str, EntryType], ...] = tuple(
+    (name, "place" if name in PLACE_FILES else "organisation") for name in SOURCE_FILES
+)
+"""The entry files and the type of their entries, places first."""
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
 _PLACE_KINDS = frozenset(PlaceKind)
@@ -155,18 +168,45 @@ def parse_record(name: str, number: int, row: dict[str, str], type_: EntryType) 
     )
 
 
+@functools.cache
+def source_records() -> tuple[SourceRecord, ...]:
+    """Every entry of the data files, in file order, each row checked; keys are unique across
+    all files.  (The gazetteer makes entries one by one, :class:`EntryTable`; the tools and
+    the tests read them all here.)"""
+    records = [
+        parse_record(name, number, row, type_)
+        for name, type_ in SOURCES
+        for number, row in parse_rows(name, read(name))
+    ]
+    seen: set[str] = set()
+    for record in records:
+        if record.entry.key in seen:
+            raise ValueError(f"lexicon key {record.entry.key!r} is defined twice")
+        seen.add(record.entry.key)
+    return tuple(records)
+
+
+def sources_digest() -> str:
+    """SHA-256 of the source data files: ``forms.tsv`` records the digest it was built from."""
+    import hashlib  # loads OpenSSL: only the tools and the tests need a digest
+
+    digest = hashlib.sha256()
+    for name in SOURCE_FILES:
+        digest.update(name.encode())
+        digest.update(read(name).encode("utf-8"))
+    return digest.hexdigest()
+
+
 class EntryTable(Mapping[str, LexiconEntry]):
     """Entries by key, each made from its line of the data files when first asked for: a
     process needs the few its articles name, not the seven thousand the files hold.  Only
     the keys are read up front (a key defined twice is an error at once); a bad row is
-    reported when its entry is made, and :func:`newsmodel.extract.gazetteer.source_records`
-    (which the tests run) checks every row."""
+    reported when its entry is made, and :func:`source_records` (which the tests run) checks
+    every row."""
 
     __slots__ = ("_made", "_rows")
 
-    def __init__(
-        self, files: Sequence[tuple[str, EntryType]], read: Callable[[str], str] = read
-    ) -> None:
+    def __init__(self, files: Sequence[tuple[str, EntryType]]) -> None:
         self._rows: dict[str, tuple[str, int, list[str], str, EntryType]] = {}
         self._made: dict[str, LexiconEntry] = {}
         for name, type_ in files:
