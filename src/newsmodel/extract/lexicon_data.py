@@ -232,7 +232,7 @@ class EntryTable(Mapping[str, LexiconEntry]):
         if made is None:
             name, number, header, line, type_ = self._rows[key]
             row = parse_row(name, number, header, line)
-            made = self._made[key] = parse_record(name, number, row, type_).entry
+            made = self._made.setdefault(key, parse_record(name, number, row, type_).entry)
         return made
 
     def __iter__(self) -> Iterator[str]:

@@ -156,7 +156,8 @@ def read_index(name: str, sections: int) -> list[dict[str, str]]:
 
 class LazyMapping(Mapping[str, V]):
     """A read-only mapping over an index section: each value is parsed (``parse(key, raw)``)
-    from its string the first time its key is asked for, and kept."""
+    from its string the first time its key is asked for, and kept (``setdefault``: threads
+    that race to parse one key all get the value stored first)."""
 
     __slots__ = ("_parse", "_parsed", "_raw")
 
@@ -168,7 +169,7 @@ class LazyMapping(Mapping[str, V]):
     def __getitem__(self, key: str) -> V:
         found = self._parsed.get(key)
         if found is None:
-            found = self._parsed[key] = self._parse(key, self._raw[key])
+            found = self._parsed.setdefault(key, self._parse(key, self._raw[key]))
         return found
 
     def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
@@ -178,7 +179,7 @@ class LazyMapping(Mapping[str, V]):
             raw = self._raw.get(key)
             if raw is None:
                 return default
-            found = self._parsed[key] = self._parse(key, raw)
+            found = self._parsed.setdefault(key, self._parse(key, raw))
         return found
 
     def __contains__(self, key: object) -> bool:

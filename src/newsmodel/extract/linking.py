@@ -102,7 +102,8 @@ class PlaceLink:
 class _Table:
     """The link table as lookups: ``by_key``, ``by_name`` (normalised) and ``by_code`` come
     from ``geonames_index.tsv``; a record is made from its line of ``geonames.tsv`` when first
-    asked for, and only once (candidates are told apart by identity)."""
+    asked for, and only once (candidates are told apart by identity; ``setdefault`` keeps that
+    true when threads race to make one record)."""
 
     __slots__ = ("_lines", "_records", "by_code", "by_key", "by_name")
 
@@ -127,7 +128,7 @@ class _Table:
         number = int(line)
         record = self._records.get(number)
         if record is None:
-            record = self._records[number] = _record(number, self._lines[number - 1])
+            record = self._records.setdefault(number, _record(number, self._lines[number - 1]))
         return record
 
     def records(self) -> Iterator[GeoRecord]:
