@@ -207,6 +207,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
         ),
         # a quoted title headed by a work or document word is no body
         ("Вісім видів занесено до «Червоної книги України».", []),
+        # a city's former name and a country's one-word spelling are in the gazetteer
+        ("Договір уклали з жителями Кіровограду.", [("LOC", "Кіровограду")]),
+        (
+            "Позов подала фірма «Коул» (Великобританія).",
+            [("ORG", "Коул"), ("LOC", "Великобританія")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (
