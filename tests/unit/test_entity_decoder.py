@@ -213,6 +213,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Позов подала фірма «Коул» (Великобританія).",
             [("ORG", "Коул"), ("LOC", "Великобританія")],
         ),
+        # rivers, mountains and a second spelling of a region are in the gazetteer
+        (
+            "Табір стояв на лівому березі Південного Бугу, а далі видно відроги Карпат.",
+            [("LOC", "Південного Бугу"), ("LOC", "Карпат")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (
