@@ -218,6 +218,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Табір стояв на лівому березі Південного Бугу, а далі видно відроги Карпат.",
             [("LOC", "Південного Бугу"), ("LOC", "Карпат")],
         ),
+        # a known party in brackets after its member, where capitals prove nothing
+        (
+            "Це заявила депутатка Ольга Коваль (Партія регіонів).",
+            [("PERS", "Ольга Коваль"), ("ORG", "Партія регіонів")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (
