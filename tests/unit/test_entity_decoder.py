@@ -223,6 +223,13 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "Це заявила депутатка Ольга Коваль (Партія регіонів).",
             [("PERS", "Ольга Коваль"), ("ORG", "Партія регіонів")],
         ),
+        # a name after a word for a thing or a happening names that thing, nothing inside it
+        # an entity; a full name after one is still a person
+        ("Лікарі застосовують вакцину Comirnaty від компанії Pfizer.", [("ORG", "Pfizer")]),
+        ("У нього виявили хворобу Альцгеймера.", []),
+        ("Стартувала кампанія «Чорна п'ятниця» у магазинах.", []),
+        ("Засіб створили для препарату «Біопагдез КС» торік.", []),
+        ("Господар фестивалю Ілля Бунька радів.", [("PERS", "Ілля Бунька")]),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

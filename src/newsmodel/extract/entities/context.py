@@ -1,4 +1,5 @@
-"""Context evidence for a person: a job title before the name, a verb of speech beside it, a
+"""Context evidence: a word for a thing before any name (``вакцину Comirnaty``: no entity); for
+a person, a job title before the name, a verb of speech beside it, a
 place in an oblique case at its start, an organisation head word inside, an adjective that
 agrees with the lower-case word after it.
 
@@ -13,11 +14,22 @@ not in the nominative, at the start of a run of names is the complement of the t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.decoder import Candidate
-from newsmodel.extract.entities.words import _title_heads, speaks
+from newsmodel.extract.entities.vocabulary import _QUOTE_OPEN
+from newsmodel.extract.entities.words import _has_name_reading, _title_heads, speaks
+from newsmodel.extract.lexicon_data import read
+
+
+@cache
+def thing_heads() -> frozenset[str]:
+    """Lemmas of words for things and happenings (``lexicon/thing_heads.txt``)."""
+    lines = read("thing_heads.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
 
 _POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
 """Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
@@ -93,8 +105,38 @@ class ContextRules(ScannerBase):
             and morph.shares_case(self.words[last], following.text)
         )
 
+    def thing_before(self, first: int) -> bool:
+        """Does a word for a thing or a happening stand right before the name, or before the
+        quote it opens (``вакцину Comirnaty``, ``кампанія «Чорна п'ятниця»``)?"""
+        before = first - 1
+        if before >= 0 and self.words[before] in _QUOTE_OPEN:
+            before -= 1  # the word before the opening quote
+        if before < 0 or not self.adjacent(before, before + 1):
+            return False
+        token = self.tokens[before]
+        return (
+            token.is_word
+            and (not token.is_capitalised or self.initial(before))
+            and not morph.lemmas_of(token.text.lower()).isdisjoint(thing_heads())
+        )
+
     def with_context(self, candidate: Candidate) -> Candidate:
-        """The candidate with the context's evidence for a person added."""
+        """The candidate with the context's evidence added: for any name, a thing's word
+        before it; for a person, the tests below."""
+        if (
+            candidate.span is not None
+            and self.thing_before(candidate.first)
+            and not _has_name_reading(self.words[candidate.first], "Name")
+        ):
+            # "хворобу Альцгеймера", "препарату «Біопагдез КС»": the span names the thing, and
+            # nothing inside it is an entity ("господар фестивалю Ілля Бунька" is a person)
+            return Candidate(
+                candidate.first,
+                candidate.last,
+                None,
+                (*candidate.evidence, "thing_name"),
+                candidate.score,
+            )
         if candidate.label != "PERS":
             return candidate
         found = []
