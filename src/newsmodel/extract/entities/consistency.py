@@ -1,5 +1,10 @@
 """The whole text as evidence: one name is one entity of one type throughout.
 
+Three passes after the decoder: a name typed two ways takes the type with the most evidence
+(:meth:`ConsistencyRules.one_type_per_name`), a one-word item of a list of places is a place
+(:meth:`ConsistencyRules.list_items`), and a word that is a person's name elsewhere is one
+everywhere (:meth:`ConsistencyRules.persons_everywhere`).
+
 A name a text repeats keeps its type: ``Гельсінкська група`` is not an organisation in one
 sentence and a person in the next.  When the decoder gave one name (its words' stems) several
 labels, each label's mentions add up their scores, and the weaker mentions take the label with
@@ -13,8 +18,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.decoder import weights
+from newsmodel.extract.entities.vocabulary import _FUNCTION_POS
 from newsmodel.extract.entities.words import _stem
 from newsmodel.extract.recognizer import EntitySpan, Label
 
@@ -113,3 +120,43 @@ class ConsistencyRules(ScannerBase):
                 self.spans[own] = replace(span, label=label, name=None)
         if added:
             self.spans = sorted([*self.spans, *added], key=lambda span: span.start)
+
+    def persons_everywhere(self) -> list[EntitySpan]:
+        """A word that is a person's name elsewhere in the text is one here too, even at the
+        start of a sentence (``Пелипас звернулася``) where capitals prove nothing."""
+        covered: set[int] = set()
+        for span in self.spans:
+            covered.update(range(span.first_token, span.last_token + 1))
+        names: set[str] = set()
+        for span in self.spans:
+            if span.label == "PERS":
+                for token in self.tokens[span.first_token : span.last_token + 1]:
+                    if token.is_word and len(token.text) > 2:
+                        names.add(_stem(token.text))
+        relabelled = []
+        for span in self.spans:
+            if (
+                span.label != "PERS"
+                and span.key is None
+                and span.first_token == span.last_token
+                and not span.parts
+                and _stem(self.words[span.first_token]) in names
+                and not self.tokens[span.first_token].is_upper
+            ):
+                relabelled.append(
+                    EntitySpan(
+                        span.start, span.end, "PERS", None, None, span.first_token, span.last_token
+                    )
+                )
+                continue
+            relabelled.append(span)
+        self.spans = relabelled
+        added = []
+        for token in self.tokens:
+            if token.index in covered or not self.capital_word(token.index) or token.is_upper:
+                continue
+            if _stem(token.text) in names and not any(
+                r.known and r.pos in _FUNCTION_POS for r in morph.readings(token.text)
+            ):
+                added.append(self.span(token.index, token.index, "PERS"))
+        return sorted([*self.spans, *added], key=lambda span: span.start)

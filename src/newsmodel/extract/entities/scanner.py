@@ -1,6 +1,6 @@
 """The scan over a text's tokens: at each token the rules of every kind propose their candidates
-and the decoder (:mod:`.decoder`) takes the best; a second pass makes a name known as a person
-elsewhere in the text a person everywhere.
+and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidence
+(:mod:`.consistency`).
 """
 
 from __future__ import annotations
@@ -10,14 +10,10 @@ from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate, best, entity
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
-    _FUNCTION_POS,
     _PHRASE_POS,
     _QUOTE_OPEN,
     _STREET_SHORT_DOTTED,
     _STREET_WORDS,
-)
-from newsmodel.extract.entities.words import (
-    _stem,
 )
 from newsmodel.extract.recognizer import EntitySpan
 
@@ -65,7 +61,7 @@ class Scanner(ProposalRules, ConsistencyRules):
         self.one_type_per_name(scores)
         self.list_items(scores)
         self.settle_latin()
-        return self.second_pass()
+        return self.persons_everywhere()
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
@@ -87,43 +83,3 @@ class Scanner(ProposalRules, ConsistencyRules):
             if chosen is not None and chosen.score > beatable_below:
                 break
         return chosen
-
-    def second_pass(self) -> list[EntitySpan]:
-        """A word that is a person's name elsewhere in the text is one here too, even at the
-        start of a sentence (``Пелипас звернулася``) where capitals prove nothing."""
-        covered: set[int] = set()
-        for span in self.spans:
-            covered.update(range(span.first_token, span.last_token + 1))
-        names: set[str] = set()
-        for span in self.spans:
-            if span.label == "PERS":
-                for token in self.tokens[span.first_token : span.last_token + 1]:
-                    if token.is_word and len(token.text) > 2:
-                        names.add(_stem(token.text))
-        relabelled = []
-        for span in self.spans:
-            if (
-                span.label != "PERS"
-                and span.key is None
-                and span.first_token == span.last_token
-                and not span.parts
-                and _stem(self.words[span.first_token]) in names
-                and not self.tokens[span.first_token].is_upper
-            ):
-                relabelled.append(
-                    EntitySpan(
-                        span.start, span.end, "PERS", None, None, span.first_token, span.last_token
-                    )
-                )
-                continue
-            relabelled.append(span)
-        self.spans = relabelled
-        added = []
-        for token in self.tokens:
-            if token.index in covered or not self.capital_word(token.index) or token.is_upper:
-                continue
-            if _stem(token.text) in names and not any(
-                r.known and r.pos in _FUNCTION_POS for r in morph.readings(token.text)
-            ):
-                added.append(self.span(token.index, token.index, "PERS"))
-        return sorted([*self.spans, *added], key=lambda span: span.start)
