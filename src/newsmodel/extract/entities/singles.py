@@ -115,6 +115,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
             if self.surname_as_subject(index):
                 return self.span(index, index, "PERS")  # "Олійник володіє ...", "Шишацький був"
             return None
+        if (region := self.elliptical_region(index)) is not None:
+            return region  # "Сумську, Харківську і Полтавську": the oblasts, the word left out
         common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
         if common and (end := self.title_or_document_end(index)) is not None:
             return nothing(index, end, "title_or_act")
@@ -171,6 +173,30 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return None
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
+
+    def elliptical_region(self, index: int) -> EntitySpan | None:
+        """``оголосили Сумську, Харківську і Полтавську``, ``з Хмельницької – 14 чоловік``: a
+        feminine adjective standing alone whose form with ``область`` is an oblast the gazetteer
+        knows names that oblast (a surname of the same shape, ``Загребельська``, names none)."""
+        following = self.tok(index + 1)
+        if (
+            following is not None
+            and self.adjacent(index, index + 1)
+            and following.is_word
+            and (following.is_capitalised or morph.pos_set(following.text) & {"NOUN", "ADJF"})
+        ):
+            return None  # a name, a noun or an adjective follows: not standing alone
+        for reading in morph.readings(self.words[index]):
+            if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
+                continue
+            nominative = reading.inflect({"nomn", "femn"})
+            if nominative is None:
+                continue
+            words = [morph.restore_case(nominative, self.words[index]), "область"]
+            for match in gazetteer.find_matches(words):
+                if match.start == 0 and match.end == 2 and match.entry.type == "place":
+                    return self.span(index, index, "LOC", match.entry.name, match.entry.key)
+        return None
 
     def surname_as_subject(self, index: int) -> bool:
         """A sentence's first word, a surname in the nominative (``Олійник``) or an adjective of
