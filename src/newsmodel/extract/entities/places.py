@@ -69,29 +69,16 @@ class PlaceRules(PhraseRules):
             # street (see street_list)
             if (colon := self.tok(nxt)) is not None and colon.text == ":":
                 nxt += 1
-            if nxt in self.hits or not self.capital_word(nxt) or self.tokens[nxt].is_upper:
+            name = self.after_initials(nxt)  # "вулиць: В. Чорновола, ..."
+            if name in self.hits or not self.capital_word(name) or self.tokens[name].is_upper:
                 return None
-            last = nxt
+            last = name
             while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 2:
                 last += 1
             written = self.text[self.tokens[nxt].start : self.tokens[last].end]
             head = self.street_head(index)
             return self.span(nxt, last, "LOC", f"{head} {_street_name(head, written)}")
-        last = nxt
-        while (
-            (t := self.tok(last)) is not None
-            and t.sentence == token.sentence
-            and (
-                (len(t.text) == 2 and t.text.endswith(".") and t.text[0].isupper())
-                or (
-                    len(t.text) == 1
-                    and t.text.isupper()
-                    and (d := self.tok(last + 1))
-                    and d.text == "."
-                )
-            )
-        ):
-            last += 1 if t.text.endswith(".") else 2  # initials: "Б. Хмельницького"
+        last = self.after_initials(nxt)  # initials: "Б. Хмельницького"
         if not self.capital_word(last) or self.tokens[last].is_upper:
             return None
         while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 3:
@@ -99,6 +86,24 @@ class PlaceRules(PhraseRules):
         if word not in ("р.", "р") and (house := self.house_number_end(last)) is not None:
             last = house
         return self.span(index, last, "LOC")
+
+    def after_initials(self, index: int) -> int:
+        """The first token after the initials starting at ``index`` (``Б. Хмельницького``,
+        ``В . Чорновола``), in the same sentence; ``index`` when there are none."""
+        sentence = self.tokens[index].sentence if index < self.count else -1
+        while (t := self.tok(index)) is not None and t.sentence == sentence:
+            if len(t.text) == 2 and t.text.endswith(".") and t.text[0].isupper():
+                index += 1
+            elif (
+                len(t.text) == 1
+                and t.text.isupper()
+                and (dot := self.tok(index + 1)) is not None
+                and dot.text == "."
+            ):
+                index += 2
+            else:
+                break
+        return index
 
     def plural_street_word_before(self, first: int) -> int | None:
         """The plural street word right before a span (``вулиць Гоголя``, ``вулиць: Гоголя``)."""
@@ -239,8 +244,11 @@ class PlaceRules(PhraseRules):
                 self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - first < 2
             ):
                 last += 1
-            if any(_is_verb(word) for word in self.words[first : last + 1]):
-                break
+            if any(
+                _is_verb(word) and "NOUN" not in morph.pos_set(word)
+                for word in self.words[first : last + 1]
+            ):
+                break  # a verb ends the list ("Героїв", a noun too, does not)
             if (house := self.house_number_end(last)) is not None:
                 last = house
             written = self.text[self.tokens[first].start : self.tokens[last].end]
