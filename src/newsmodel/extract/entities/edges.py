@@ -1,6 +1,8 @@
 """Where a name ends: a number or quoted name after it, the honoree after ``імені``, a
 region after ``у``/``в`` (``у Волинській області``), and a place word that is a foreign given
-name (``Вірджинія Вулф``).
+name (``Вірджинія Вулф``); and where an organisation's complements go on: coordinated
+genitives (``геодезії, картографії та кадастру``), a topic after ``з`` (``з питань ...``), an
+instrumental after ``управління`` (``справами``), a court's or prosecutor's region.
 """
 
 from __future__ import annotations
@@ -8,13 +10,66 @@ from __future__ import annotations
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.vocabulary import (
+    _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
+    _TERRITORIAL_HEADS,
+    LEGAL_FORMS,
+    PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
+    _compound_organisation,
+    _is_initial,
+    _is_verb,
     _title_heads,
     speaks,
 )
+from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import Token
+
+_LOCAL_BODIES = frozenset({"суд", "прокуратура", "мерія"})
+"""Bodies that a region or city names by itself: ``госпсуд Дніпропетровської області``,
+``прокуратури Луганської області``, ``мерія Києва``."""
+_COORDINATION = frozenset({"та", "і", "й", ","})
+"""What joins the coordinated complements of one name: ``геодезії, картографії та кадастру``."""
+_TIME_NOUNS = (
+    frozenset({"січень", "лютий", "березень", "квітень", "травень", "червень", "липень"})
+    | frozenset({"серпень", "вересень", "жовтень", "листопад", "грудень", "рік", "місяць"})
+    | frozenset({"день", "час", "момент", "початок", "кінець"})
+)
+"""Nouns of time after ``з``: ``з серпня 2018 року`` says since when, not a body's topic."""
+_OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
+"""Words after which a verbal noun is a complement, not the sentence going on:
+``телебачення і радіомовлення``, ``центр з вирішення спорів``, ``з питань забезпечення``."""
+
+
+def _verb_only(word: str) -> bool:
+    """A verb form that is no genitive noun: ``оборони`` is the genitive of ``оборона`` as well
+    as an imperative, so ``Міністерства оборони`` goes on; ``надала`` (a past tense, and a
+    rare surname) ends the name."""
+    if not _is_verb(word):
+        return False
+    verbs = [r for r in morph.readings(word) if r.known and r.pos in ("VERB", "INFN")]
+    return not all("impr" in r.grammemes for r in verbs) or not _common_genitive(word)
+
+
+def _common_genitive(word: str) -> bool:
+    """Has ``word`` a dictionary reading as the genitive of a common inanimate noun?"""
+    return any(
+        r.known and {"NOUN", "gent", "inan"} <= r.grammemes and not r.is_name
+        for r in morph.readings(word)
+    )
+
+
+def _lower_genitive(token: Token) -> bool:
+    """A lower-case word that can be a genitive complement (noun or adjective)."""
+    word = token.text
+    return (
+        token.is_word
+        and not token.is_capitalised
+        and morph.has(word, "gent")
+        and not _verb_only(word)
+    )
 
 
 class NameEdges(ScannerBase):
@@ -30,12 +85,176 @@ class NameEdges(ScannerBase):
             close = self.closing_quote(last + 1)
             if close is not None and close - last <= 8:
                 return close
+        return self.number_after(last)
+
+    def number_after(self, last: int) -> int:
+        """``№ 4``, ``№9`` right after ``last``: the number's token, else ``last``."""
+        sign, number = self.tok(last + 1), self.tok(last + 2)
         if (
-            nxt.text == "№"
-            and (number := self.tok(last + 2)) is not None
+            sign is not None
+            and sign.text == "№"
+            and sign.sentence == self.tokens[last].sentence
+            and number is not None
             and number.text[:1].isdigit()
+            and self.adjacent(last + 1, last + 2)
         ):
             return last + 2
+        return last
+
+    def genitive_chain(self, index: int, inside: bool) -> bool:
+        """A verb form inside a chain of genitive complements is a noun (``захисту прав
+        споживачів``): a common genitive noun reading, a complement before it, and a lower-case
+        genitive noun that is no verb after it."""
+        return (
+            inside
+            and _common_genitive(self.words[index])
+            and self.case_phrase(index + 1, "gent") == index + 1
+        )
+
+    def instrumental_complement(self, last: int) -> int | None:
+        """``управління справами``, ``Управлінням національними проектами``: the management of
+        something names it in the instrumental, not the genitive; lower-case adjectives and the
+        noun after an ``управління`` at ``last``, the noun's index, else None."""
+        if "управління" not in morph.lemmas_of(self.words[last]):
+            return None
+        end = self.case_phrase(last + 1, "ablt")
+        inanimate = end is not None and morph.has(self.words[end], "NOUN", "ablt", "inan")
+        return end if inanimate else None
+
+    def case_phrase(self, first: int, case: str) -> int | None:
+        """Up to three lower-case adjectives and a noun in ``case`` from ``first``, next to each
+        other and to the word before: the noun's index, else None (a verb form ends it)."""
+        end = first
+        while (
+            end - first < 3
+            and (t := self.tok(end)) is not None
+            and not t.is_capitalised
+            and self.adjacent(end - 1, end)
+            and morph.has(t.text, "ADJF", case, known=True)
+            and not morph.has(t.text, "NOUN", known=True)
+        ):
+            end += 1
+        noun = self.tok(end)
+        if (
+            noun is None
+            or noun.is_capitalised
+            or not self.adjacent(end - 1, end)
+            or _is_verb(noun.text)
+            or not morph.has(noun.text, "NOUN", case, known=True)
+        ):
+            return None
+        return end
+
+    def local_body(self, index: int, head: int, place: EntitySpan) -> int | None:
+        """A court, prosecutor's office or city hall (``head``, one body: singular) and the
+        region right after it (``place``: a region phrase or an acronym such as ``АРК``) are one
+        organisation, not a common word and a place.  The first token of the name (its
+        singular adjectives from ``index`` on: ``апеляційного суду``), else None."""
+        if (
+            place.label != "LOC"
+            or place.first_token != head + 1
+            or not (
+                self.is_head(self.words[place.last_token], _REGION_HEADS)
+                or (place.first_token == place.last_token and self.tokens[head + 1].is_upper)
+            )
+        ):
+            return None
+        if not any(
+            r.pos == "NOUN"
+            and not r.plural
+            and (r.lemma in _LOCAL_BODIES or r.lemma.endswith("суд"))
+            for r in morph.readings(self.words[head])
+        ):
+            return None
+        first = head
+        while first > index and any(
+            r.pos == "ADJF" and not r.plural for r in morph.readings(self.words[first - 1])
+        ):
+            first -= 1  # "регіональної прокуратури", not "слідчих регіональної прокуратури"
+        if first > 0 and not morph.lemmas_of(self.words[first - 1]).isdisjoint(_title_heads()):
+            return None  # "суддя господарського суду Одеської області": the court is his title's
+        return first
+
+    def topic(self, index: int) -> bool:
+        """``з інвестицій``, ``з питань``, ``з цінних паперів`` at ``index``: ``з``/``із`` and a
+        lower-case genitive noun, or adjectives and one, naming what a body deals with: a thing,
+        not people (``відділ ... з юридичних осіб``), a place (``з сусіднього села``: where from),
+        a time (``з серпня``) or a compound preposition (``з боку``)."""
+        if self.words[index].lower() not in ("з", "із"):
+            return False
+        end = self.case_phrase(index + 1, "gent")
+        if end is None:
+            return False
+        noun = self.words[end]
+        return (
+            noun.lower() not in _PREPOSITION_NOUNS
+            and not morph.has(noun, "NOUN", "anim", known=True)
+            and morph.lemmas_of(noun).isdisjoint(PLACE_HEADS | _TIME_NOUNS)
+        )
+
+    def coordinated(self, index: int) -> bool:
+        """``і радіомовлення``, ``, картографії та кадастру`` at ``index``: a glue word and a
+        lower-case genitive (or, last, a :meth:`common_acronym`) that continues the name.  A
+        comma joins only a list that closes with ``і``/``та``/``й`` and a genitive a few words
+        on, so ``Міністерства економіки, заяви якого`` stops at the comma."""
+        glue = self.tok(index)
+        if (
+            glue is None
+            or glue.text.lower() not in _COORDINATION
+            or not self.adjacent(index, index + 1)
+        ):
+            return False
+        if glue.text != ",":
+            return _lower_genitive(self.tokens[index + 1]) or self.common_acronym(index + 1)
+        if not _lower_genitive(self.tokens[index + 1]):
+            return False
+        for i in range(index + 2, index + 9):
+            word = self.tok(i)
+            if word is None or not self.adjacent(i - 1, i):
+                return False
+            if word.text.lower() in ("та", "і", "й"):
+                return self.adjacent(i, i + 1) and (
+                    _lower_genitive(self.tokens[i + 1]) or self.common_acronym(i + 1)
+                )
+            if word.text != "," and not _lower_genitive(word):
+                return False
+        return False
+
+    def common_acronym(self, index: int) -> bool:
+        """An acronym of common words closing a list of complements (``будівництва і ЖКГ``,
+        житлово-комунального господарства): capitals, and no body or place the gazetteer
+        knows (``економіки та МВФ`` are two bodies)."""
+        token, after = self.tok(index), self.tok(index + 1)
+        return (
+            token is not None
+            and token.is_upper
+            and 2 <= len(token.text) <= 5
+            and index not in self.hits
+            and (after is None or after.text not in _QUOTE_OPEN)
+        )
+
+    def named_for(self, index: int) -> int | None:
+        """``імені Тараса Шевченка``, ``ім. Т. Г. Шевченка``, ``м. Києва`` at ``index``: the
+        word, any initials and the name it introduces; the name's last token, else None."""
+        lower = self.words[index].lower()
+        if lower not in ("імені", "ім.", "ім", "м.") or not (
+            self.capital_word(index + 1)
+            or (
+                (d := self.tok(index + 1)) is not None
+                and d.text == "."
+                and self.capital_word(index + 2)
+            )
+        ):
+            return None
+        last = index + (1 if self.tokens[index + 1].text == "." else 0)
+        while (
+            (a := self.tok(last + 1))
+            and _is_initial(a.text.rstrip("."))
+            and (a.text.endswith(".") or ((d := self.tok(last + 2)) is not None and d.text == "."))
+        ):
+            last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
+        if lower != "м.":
+            last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
         return last
 
     def honoree_end(self, last: int) -> int:
@@ -67,6 +286,89 @@ class NameEdges(ScannerBase):
             and morph.shares_case(self.words[index], head.text)
         )
 
+    def org_head(self, word: str) -> bool:
+        """An organisation head word, or a compound of ``відділення`` (``тервідділення``,
+        ``райвідділення``), a branch's head as ``райсуд`` is a court's."""
+        return self.is_head(word, self.org_heads) or any(
+            lemma.endswith("відділення") and lemma != "відділення"
+            for lemma in morph.lemmas_of(word)
+        )
+
+    def territorial_head(self, head: int) -> bool:
+        """A head whose office its territory alone names (``прокуратура у Київській області``)
+        or a known body's acronym (``СБУ в Луганській області``, ``ДПІ у Деснянському районі``)."""
+        return (
+            self.is_head(self.words[head], _TERRITORIAL_HEADS)
+            or (self.tokens[head].is_upper and len(self.words[head]) > 1)
+            or _compound_organisation(self.words[head])
+        )
+
+    def coordinated_adjectives(self, index: int) -> int | None:
+        """``Слов'янської і Старобешівської ТЕС``, ``Кременчуцький, Дрогобицький і Надвірнянський
+        НПЗ`` at ``index``: capitalised adjectives in one case joined by commas and a last
+        ``і``/``та``/``й`` before one organisation head or acronym; the last adjective's index,
+        else None."""
+        i = index
+        while i - index < 8:
+            word, glue = self.tok(i), self.tok(i + 1)
+            if word is None or glue is None or not self.capital_word(i):
+                return None
+            if not morph.has(word.text, "ADJF", known=True) or not self.adjacent(i, i + 1):
+                return None
+            if glue.text.lower() in ("і", "та", "й", ","):
+                i += 2
+                continue
+            if i == index or self.words[i - 1] == ",":
+                return None  # no adjectives joined, or a list not closed by і/та/й
+            head = self.tokens[i + 1]
+            if not (head.is_upper or self.org_head(head.text)) or not self.agrees(i, i + 1):
+                return None
+            if not all(morph.shares_case(self.words[j], head.text) for j in range(index, i, 2)):
+                return None
+            return i
+        return None
+
+    def seat_and_acronym(self, index: int, head: int) -> bool:
+        """An adjective made from a place's name before a body's acronym (``Черкаське ОТВ
+        АМКУ``, ``Диканське ГМРП``) names the body, at the start of a sentence too; not before
+        a legal form, where the quoted name after it is the name (``Донецьке ТОВ «X»``)."""
+        return (
+            head == index + 1
+            and self.tokens[head].is_upper
+            and self.words[head] not in LEGAL_FORMS
+            and any(
+                lemma.endswith(("ський", "цький", "зький"))
+                for lemma in morph.lemmas_of(self.words[index], "ADJF")
+            )
+        )
+
+    def before_body(self, index: int) -> bool:
+        """The word at ``index``, which may also be a noun, is an adjective of the head after
+        it: an organisation head (:meth:`before_org_head`), or, for a capitalised word, a
+        lower-case noun of a body it agrees with (``Черкаської міськради``, where
+        ``Черкаської`` is also a surname)."""
+        if self.before_org_head(index):
+            return True
+        head = self.tok(index + 1)
+        return (
+            self.tokens[index].is_capitalised
+            and head is not None
+            and not head.is_capitalised
+            and self.adjacent(index, index + 1)
+            and morph.has(self.words[index], "ADJF", known=True)
+            and morph.has(head.text, "NOUN", "inan", known=True)
+            and not morph.pos_set(head.text) & {"PREP", "CONJ"}  # "Кабінету Міністрів про"
+            and morph.shares_case(self.words[index], head.text)
+        )
+
+    def genitive_phrase(self, first: int, last: int) -> bool:
+        """Adjectives and a noun, every one with a genitive reading (``Черкаської міськради``,
+        not the nominative ``Громадська рада``)."""
+        return all(
+            any(r.case == "gent" and r.pos in ("ADJF", "NOUN") for r in morph.readings(word))
+            for word in self.words[first : last + 1]
+        )
+
     def regional_seat(self, last: int) -> int | None:
         """``у Волинській області`` right after ``last``: the region's last token, else None."""
         preposition, first = self.tok(last + 1), last + 2
@@ -74,6 +376,11 @@ class NameEdges(ScannerBase):
             return None
         if not self.adjacent(last, last + 1) or not self.adjacent(last + 1, first):
             return None
+        return self.locative_region(first)
+
+    def locative_region(self, first: int) -> int | None:
+        """A region in the locative at ``first`` (``Волинській області``, known or not): its
+        last token, else None."""
         region = self.hits.get(first)
         if region is not None:
             tail = self.words[region.end - 1]
@@ -102,17 +409,7 @@ class NameEdges(ScannerBase):
         glue = self.tok(index)
         if glue is None or glue.text.lower() not in ("та", "і", "й"):
             return None
-        if not self.adjacent(index, index + 1):
-            return None
-        region = self.hits.get(index + 1)
-        if region is not None:
-            tail = self.words[region.end - 1]
-            if region.type == "place" and self.is_head(tail, _REGION_HEADS):
-                return region.end - 1 if morph.has(tail, "loct") else None
-            return None
-        if self.capital_word(index + 1) and self.is_region_phrase(index + 1):
-            return index + 2
-        return None
+        return self.locative_region(index + 1) if self.adjacent(index, index + 1) else None
 
     def foreign_name_after(self, index: int) -> bool:
         """A place's name used as a foreign given name (``Джорджія Мелоні заявила``): the place

@@ -6,30 +6,35 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.edges import NameEdges
+from newsmodel.extract.entities.edges import _OPENS_COMPLEMENT, NameEdges, _verb_only
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
     _GLUE,
     _LOCATIVE_PREPOSITIONS,
     _PHRASE_POS,
     _PLACE_ABBREVIATIONS,
-    _PREPOSITION_NOUNS,
     _QUOTE_OPEN,
     _REGION_HEADS,
     _SITE_HEADS,
     _TERRITORIAL_GLUE,
-    _TERRITORIAL_HEADS,
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
     _has_name_reading,
     _is_initial,
-    _is_verb,
     _looks_like_person,
     _shouted,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
+
+
+def _of_a_place(word: str) -> bool:
+    """An adjective of the kind made from a place's name (``Черкаське``, ``Диканське``): before
+    an acronym it names the body's seat, at the start of a sentence too."""
+    return any(
+        lemma.endswith(("ський", "цький", "зький")) for lemma in morph.lemmas_of(word, "ADJF")
+    )
 
 
 class PhraseRules(NameEdges):
@@ -42,14 +47,15 @@ class PhraseRules(NameEdges):
             return None
         if not token.is_capitalised and not (morph.pos_set(token.text) & _PHRASE_POS):
             return None
-        head = index
+        # "Кременчуцький, Дрогобицький і Надвірнянський НПЗ": one head for all the adjectives
+        head = self.coordinated_adjectives(index) or index
         while (
             (t := self.tok(head))
             and t.is_word
             and morph.pos_set(t.text) & {"ADJF", "PRTF"}
             and (not morph.pos_set(t.text) & {"ADVB", "COMP"} or self.before_org_head(head))
             and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
-            and head - index < 4
+            and head - index < 8
             and self.adjacent(head, head + 1)
             # "Донецька обласна рада" agree; "Алчевську Луганської області" is a city (not an
             # adjective) before its region
@@ -65,18 +71,20 @@ class PhraseRules(NameEdges):
             head > index
             and token.is_capitalised
             and (head_token.is_upper or _compound_organisation(head_token.text))
-            and not self.initial(index)
+            and (not self.initial(index) or self.seat_and_acronym(index, head))
             and head not in self.hits
         ):
             # "Херсонське ОТВ АМКУ", "Головне управління Держгеокадастру": adjective + acronym
             last, parts = self.complements(head, organisation=True)
             return self.span(index, last, "ORG", None, None, tuple(parts))
-        is_org = self.is_head(head_token.text, self.org_heads)
+        is_org = self.org_head(head_token.text)
         is_place = not is_org and (
             self.is_head(head_token.text, PLACE_HEADS)
             or head_token.text.lower() in _PLACE_ABBREVIATIONS
         )
         if not (is_org or is_place):
+            if head == index and token.is_upper and (number := self.number_after(index)) > index:
+                return self.span(index, self.name_suffix(number), "ORG")  # "АЗС №8", "ПМК № 15"
             return None
         capital = token.is_capitalised
         if not capital and head == index and (named := self.named_after(head)) is not None:
@@ -107,32 +115,29 @@ class PhraseRules(NameEdges):
         if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
-            if head_token.text.endswith("."):  # "Донецька обл.": the dot is punctuation
-                return EntitySpan(
-                    token.start,
-                    head_token.end - 1,
-                    "LOC",
-                    morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
-                    None,
-                    index,
-                    head,
-                )
-            return self.span(
-                index,
-                head,
-                "LOC",
-                morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS),
-            )
+            region = morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS)
+            # "Донецька обл.": the dot is punctuation
+            end = head_token.end - 1 if head_token.text.endswith(".") else head_token.end
+            return EntitySpan(token.start, end, "LOC", region, None, index, head)
         last, parts = self.complements(head, organisation=is_org)
         if not capital and not parts:
+            if is_org and last == head and (number := self.number_after(head)) > head:
+                # "у ліцеї № 4", "шахти №10 «Нововолинська»": a numbered body and its name
+                return self.span(index, self.name_suffix(number), "ORG")
             return None  # a lower-case phrase is a name only with a named complement
         if not capital and parts[0].label == "ORG":
+            if last > parts[0].last_token + 1 and self.topic(parts[0].last_token + 1):
+                # "комітету Верховної Ради з питань охорони здоров'я": the body's own name
+                return self.span(index, last, "ORG", None, None, (parts[0],))
             seat = self.regional_seat(parts[0].last_token)
             if head == index and seat is not None and self.is_head(head_token.text, _BRANCHES):
                 # "управління Держгеокадастру у Волинській області": a body's regional office
                 return self.span(index, seat, "ORG", None, None, (parts[0],))
             # "фракції Партії регіонів": the name is the capitalised organisation inside
             return parts[0]
+        if not capital and (first := self.local_body(index, head, parts[0])) is not None:
+            # "госпсуду Дніпропетровської області": the region's own court or prosecutor
+            return self.span(first, parts[0].last_token, "ORG", None, None, (parts[0],))
         if not capital and parts[0].key is not None and parts[0].first_token == head + 1:
             # "на вулицях Києва", "у центрі Луганська": a common word, then the known place
             return parts[0]
@@ -152,9 +157,11 @@ class PhraseRules(NameEdges):
         if is_place and head == index and last == head:
             return None  # a bare "Область" is no name
         words = self.words[index : head + 1]
-        name = morph.noun_phrase_nominative(
+        name: str | None = morph.noun_phrase_nominative(
             [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
         )
+        if "," in words or any(word.lower() in ("і", "та", "й") for word in words):
+            name = None  # coordinated adjectives: no one nominative name for them all
         if (
             is_place
             and not capital
@@ -164,7 +171,7 @@ class PhraseRules(NameEdges):
         if is_org and capital and (suffix := self.name_suffix(last)) > last:
             # "Громадська організація «Світло»": the quoted name or number stays as written
             tail = self.text[self.tokens[last + 1].start : self.tokens[suffix].end]
-            name, last = f"{name} {tail}", suffix
+            name, last = (f"{name} {tail}" if name else None), suffix
         return self.span(index, last, "ORG" if is_org else "LOC", name, None, tuple(parts))
 
     def complements(self, head: int, *, organisation: bool) -> tuple[int, list[EntitySpan]]:
@@ -176,7 +183,9 @@ class PhraseRules(NameEdges):
         seat = -1  # the last token of a territorial seat just taken ("у м. Києві")
         while budget > 0 and self.adjacent(last, last + 1):
             nxt = last + 1
-            if organisation and seat == last and (region_end := self.second_seat(nxt)):
+            if organisation and seat == last:
+                if (region_end := self.second_seat(nxt)) is None:
+                    break  # "ДПІ у Деснянському районі ГУ ДФС": its parent is another name
                 last = seat = region_end  # "в м. Києві та Київській області": both seats
                 continue
             hit = self.hits.get(nxt)
@@ -191,27 +200,10 @@ class PhraseRules(NameEdges):
             token = self.tokens[nxt]
             lower = token.text.lower()
             named_tail = bool(parts) and parts[-1].last_token == last
-            if (
-                organisation
-                and last > head
-                and not named_tail
-                and lower in ("та", "і", "й")
-                and (after := self.tok(nxt + 1)) is not None
-                and not after.is_capitalised
-                and morph.has(after.text, "gent")
-                and not _is_verb(after.text)
-            ):
-                last = nxt  # "економіки та інвестицій": coordinated complements
+            if organisation and last > head and not named_tail and self.coordinated(nxt):
+                last = nxt  # "економіки та інвестицій", "геодезії, картографії та кадастру"
                 continue
-            if (
-                organisation
-                and lower in ("з", "із")
-                and (after := self.tok(nxt + 1)) is not None
-                and not after.is_capitalised
-                and after.text.lower() not in _PREPOSITION_NOUNS
-                and morph.has(after.text, "NOUN", "gent", known=True)
-                and not _is_verb(after.text)
-            ):
+            if organisation and self.topic(nxt):
                 last = nxt  # "Державне агентство з інвестицій", "комітет з питань ..."
                 continue
             if (
@@ -221,11 +213,12 @@ class PhraseRules(NameEdges):
                 and self.capital_word(nxt + 1)
                 and self.is_region_phrase(nxt + 1)
             ):
-                last = nxt  # "ДСНС України в Івано-Франківській області"
+                last = seat = nxt + 2  # "ДСНС України в Івано-Франківській області"
+                budget -= 1
                 continue
             if (
                 organisation
-                and (last > head or self.is_head(self.words[head], _TERRITORIAL_HEADS))
+                and (last > head or self.territorial_head(head))
                 and lower in ("у", "в")
                 and (region := self.hits.get(nxt + 1)) is not None
                 and region.type == "place"
@@ -241,32 +234,19 @@ class PhraseRules(NameEdges):
                 last = seat = city_end  # "ГУ ДФС у м. Києві": the city office is the name
                 budget -= 1
                 continue
-            if lower in ("імені", "ім.", "ім", "м.") and (
-                self.capital_word(nxt + 1)
-                or (
-                    (d := self.tok(nxt + 1)) is not None
-                    and d.text == "."
-                    and self.capital_word(nxt + 2)
-                )
-            ):
-                last = nxt + (1 if self.tokens[nxt + 1].text == "." else 0)
-                while (
-                    (a := self.tok(last + 1))
-                    and _is_initial(a.text.rstrip("."))
-                    and (
-                        a.text.endswith(".")
-                        or ((d := self.tok(last + 2)) is not None and d.text == ".")
-                    )
-                ):
-                    last += 1 if a.text.endswith(".") else 2  # "імені Т . Шевченка"
-                if lower != "м.":
-                    last = self.honoree_end(last)  # "імені Тараса Шевченка": the name is his
+            if (after_name := self.named_for(nxt)) is not None:
+                last = after_name  # "імені Тараса Шевченка", "у м. Києві"
+                continue
+            if organisation and (end := self.instrumental_complement(last)) is not None:
+                last = end  # "Державного управління справами"
+                budget -= 1
                 continue
             if (
                 not token.is_word
                 or lower in _LOCATIVE_PREPOSITIONS
+                or morph.pos_set(token.text) & {"PREP", "CONJ"}
                 or token.text.isdigit()
-                or _is_verb(token.text)
+                or (_verb_only(token.text) and not self.genitive_chain(nxt, last > head))
             ):
                 break
             if token.is_upper and (q := self.tok(nxt + 1)) is not None and q.text in _QUOTE_OPEN:
@@ -279,12 +259,18 @@ class PhraseRules(NameEdges):
                 and morph.pos_set(t.text) & {"ADJF", "PRTF"}
                 and self.adjacent(end, end + 1)
                 and end - nxt < 4
-                and (not morph.has(t.text, "NOUN", "gent", known=True) or self.before_org_head(end))
+                and (not morph.has(t.text, "NOUN", "gent", known=True) or self.before_body(end))
             ):
                 end += 1
             noun = self.tok(end)
             if noun is None or not noun.is_word:
                 break
+            if (
+                end > nxt
+                and self.words[last].lower() not in ("у", "в")
+                and not self.genitive_phrase(nxt, end - 1)
+            ):
+                break  # "райдержадміністрації пляжні зони": a new subject, not a complement
             if not (
                 morph.has(noun.text, "NOUN", "gent")
                 or noun.is_upper
@@ -294,11 +280,16 @@ class PhraseRules(NameEdges):
             if (
                 not token.is_capitalised
                 and last > head
+                and self.words[last].lower() not in _OPENS_COMPLEMENT
                 and noun.text.lower().endswith(("ння", "ття"))
             ):
                 break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
-            if token.is_capitalised and _looks_like_person(self.words[nxt : end + 1]):
-                break
+            if (
+                token.is_capitalised
+                and _looks_like_person(self.words[nxt : end + 1])
+                and (noun.is_capitalised or not self.genitive_phrase(nxt, end))
+            ):
+                break  # not "Черкаської міськради": a surname's form, then a body
             if not token.is_capitalised and not organisation:
                 break
             if not token.is_capitalised and named_tail:
@@ -308,13 +299,13 @@ class PhraseRules(NameEdges):
             if token.is_capitalised:
                 label: Label = (
                     "ORG"
-                    if self.is_head(noun.text, self.org_heads)
+                    if self.org_head(noun.text)
                     or _compound_organisation(noun.text)
                     or (noun.is_upper and nxt == end)
                     else "LOC"
                 )
                 inner: list[EntitySpan] = []
-                if label == "ORG" and self.is_head(noun.text, self.org_heads):
+                if label == "ORG" and self.org_head(noun.text):
                     end, inner = self.complements(end, organisation=True)
                 elif (
                     "республіка" in morph.lemmas_of(noun.text)
@@ -335,8 +326,13 @@ class PhraseRules(NameEdges):
                 )
             last = end
             budget -= 1
-        while last > head and self.tokens[last].text.lower() in _GLUE:
-            last -= 1  # "інститут прогнозування та": the name stopped before the glue word
+        while last > head and (
+            self.words[last].lower() in _GLUE
+            or (
+                self.words[last].lower() == "питань" and self.words[last - 1].lower() in ("з", "із")
+            )
+        ):
+            last -= 1  # "інститут прогнозування та", "управління з питань": the glue words
         return last, [part for part in parts if part.last_token <= last]
 
     def named_after(self, head: int) -> EntitySpan | None:
