@@ -16,6 +16,7 @@ from newsmodel.extract.entities.vocabulary import (
     _IN_PLACE,
     _LOCATIVE_PREPOSITIONS,
     _NOT_NAMES,
+    _PLACE_ABBREVIATIONS,
     _ROMAN,
     _STREET_ABBREVIATIONS,
     _STREET_WORDS,
@@ -186,6 +187,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
             and (following.is_capitalised or morph.pos_set(following.text) & {"NOUN", "ADJF"})
         ):
             return None  # a name, a noun or an adjective follows: not standing alone
+        if self.list_shares_other_noun(index):
+            return None  # "Київська, Житомирська ТЕЦ": the plants, the noun said once
         for reading in morph.readings(self.words[index]):
             if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
                 continue
@@ -197,6 +200,28 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 if match.start == 0 and match.end == 2 and match.entry.type == "place":
                     return self.span(index, index, "LOC", match.entry.name, match.entry.key)
         return None
+
+    def list_shares_other_noun(self, index: int) -> bool:
+        """Does a list of capitalised adjectives starting at ``index`` end in a noun other than
+        ``область`` (``Київська, Житомирська ТЕЦ``), which all its adjectives then share?"""
+        last = index
+        while (
+            (glue := self.tok(last + 1)) is not None
+            and glue.text in {",", "і", "й", "та"}
+            and self.capital_word(last + 2)
+            and "ADJF" in morph.pos_set(self.words[last + 2])
+        ):
+            last += 2
+        noun = self.tok(last + 1)
+        return (
+            last > index
+            and noun is not None
+            and self.adjacent(last, last + 1)
+            and noun.is_word
+            and morph.lemmas_of(noun.text).isdisjoint({"область"})
+            and noun.text.lower() not in _PLACE_ABBREVIATIONS
+            and (noun.is_upper or (not noun.is_capitalised and "NOUN" in morph.pos_set(noun.text)))
+        )
 
     def surname_as_subject(self, index: int) -> bool:
         """A sentence's first word, a surname in the nominative (``Олійник``) or an adjective of
