@@ -252,6 +252,12 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
                 ("LOC", "Фрунзе"),
             ],
         ),
+        # a Latin-script name is a person on a known given name; a brand stays nothing
+        (
+            "На зустрічі були Donald Trump та Emmanuel Macron.",
+            [("PERS", "Donald Trump"), ("PERS", "Emmanuel Macron")],
+        ),
+        ("Програму Windows Phone закрили.", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (
