@@ -226,7 +226,7 @@ def read(reader: _Reader, data: dict[str, Any]) -> None:
     spec = reader.spec
     version = reader.value.get("version")
     reader.used.add("version")
-    if isinstance(version, str) and version.isdigit() and 1 <= int(version) < 2**63:
+    if _is_count(version):
         data["version"] = int(version)
     elif version is not None:
         reader.unmapped.append(f"version {version!r}")
@@ -320,10 +320,10 @@ def _sources(reader: _Reader, data: dict[str, Any]) -> tuple[str | None, list[di
             reader.unmapped.append(f"{pointer} (no name)")
         elif role == PUBLISHER_ROLE and publisher is None:
             publisher = name
-        elif role is None or role in _ROLES:
+        elif role is None or (isinstance(role, str) and role in _ROLES):
             author: dict[str, Any] = {"name": name, "role": role}
             entity = item.get("code" if family_1 else "literal")
-            if entity in agents:
+            if isinstance(entity, str) and entity in agents:
                 author["entity"] = entity
             elif entity is not None:
                 reader.unmapped.append(f"{pointer} identifier {entity!r}")
@@ -351,7 +351,8 @@ def _associations(reader: _Reader) -> tuple[list[dict[str, Any]], list[dict[str,
             reader.unmapped.append(f"{pointer} (no uri)")
             continue
         assert isinstance(item, dict)
-        if item.get("type") in PICTURE_TYPES:
+        kind = item.get("type")
+        if isinstance(kind, str) and kind in PICTURE_TYPES:
             images.append(_read_image(reader, pointer, item, uri))
         else:
             links.append(_read_link(reader, item, uri))
@@ -365,7 +366,8 @@ def _read_image(reader: _Reader, pointer: str, item: dict[str, Any], uri: str) -
         image["caption"] = _text(item.get("description_caption"))
         image["alt_text"] = _text(item.get("description_alt"))
     else:
-        for entry in item.get("descriptions") or []:
+        descriptions = item.get("descriptions")
+        for entry in descriptions if isinstance(descriptions, list) else ():
             if isinstance(entry, dict) and entry.get("role") in ("caption", "alt"):
                 image["caption" if entry["role"] == "caption" else "alt_text"] = _text(
                     entry.get("value")
@@ -390,9 +392,7 @@ def _read_image(reader: _Reader, pointer: str, item: dict[str, Any], uri: str) -
             continue
         assert isinstance(entry, dict)
         sizes = {
-            field: value
-            for field in ("width", "height")
-            if isinstance(value := entry.get(field), int) and value >= 1
+            field: value for field in ("width", "height") if _is_size(value := entry.get(field))
         }
         mime = _text(entry.get(kind))
         if key == ORIGINAL and href == uri:
@@ -413,6 +413,22 @@ def _read_link(reader: _Reader, item: dict[str, Any], uri: str) -> dict[str, Any
         "title": title,
         "mime_type": _text(item.get("mimetype")) if reader.spec.family == 1 else None,
     }
+
+
+def _is_count(value: Any) -> bool:
+    """A version number as ninjs writes it: ASCII digits, 1 to 2**63 - 1 (``int`` of
+    ``"²"`` or of 5,000 digits would raise)."""
+    return (
+        isinstance(value, str)
+        and value.isascii()
+        and value.isdigit()
+        and len(value) <= 19
+        and 1 <= int(value) < 2**63
+    )
+
+
+def _is_size(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _text(value: Any) -> str | None:
