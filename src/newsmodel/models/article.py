@@ -110,11 +110,15 @@ class Article(StrictModel):
         Run on every article built, read or parsed, so it is kept cheap: one dict of ids, and
         the words of a message only put together when there is something to report."""
         kinds: dict[str, str] = {}
-        for entity in self.entities():
-            kind = type(entity).__name__
-            if entity.id in kinds:
-                raise ValueError(f"id {entity.id!r} is used twice ({kinds[entity.id]}, {kind})")
-            kinds[entity.id] = kind
+        mentioned: list[Person | Organisation | Place | Event] = []
+        for group in (self.persons, self.organisations, self.places, self.events):
+            for entity in group:
+                kind = type(entity).__name__
+                if entity.id in kinds:
+                    raise ValueError(f"id {entity.id!r} is used twice ({kinds[entity.id]}, {kind})")
+                kinds[entity.id] = kind
+                if entity.mentions:
+                    mentioned.append(entity)
         get = kinds.get
         for person in self.persons:
             for ref in person.affiliation:
@@ -148,7 +152,7 @@ class Article(StrictModel):
             if author.entity is not None and get(author.entity) not in _AGENT:
                 _refused(kinds, author.entity, _AGENT, f"author {index} ({author.name!r})")
         body, length = self.body, len(self.body)
-        for entity in self.entities():
+        for entity in mentioned:  # checked last: a broken reference is reported first
             for mention in entity.mentions:
                 start, end = mention.start, mention.end
                 if not start <= end <= length or body[start:end] != mention.text:
