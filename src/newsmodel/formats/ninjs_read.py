@@ -188,8 +188,9 @@ class Reader:
             return []
         if not isinstance(values, list):
             raise DocumentError(f"{name} is not an array", where=self.where(f"/{name}"))
-        for index, item in enumerate(values):
+        for item in values:
             if not isinstance(item, dict):
+                index = next(i for i, item in enumerate(values) if not isinstance(item, dict))
                 raise DocumentError(
                     f"{name}/{index} is not an object", where=self.where(f"/{name}/{index}")
                 )

@@ -44,11 +44,6 @@ _URL = re.compile(r"\S+").fullmatch
 """The model's ``Url``: one token, no whitespace."""
 _CONCEPT_KEYS = frozenset({"name", "code", "literal", "uri", "scheme"})
 _KEYWORD_KEYS = frozenset({"name", "rel"})
-_RIGHTS = (
-    ("copyright_holder", "copyright_holder"),
-    ("copyright_notice", "copyright_notice"),
-    ("usage_terms", "usage_terms"),
-)
 _LINKED_RIGHTS = ("linkedRights", "linkedrights")
 
 
@@ -144,8 +139,12 @@ def concept(reader: Reader, array: str, index: int, item: dict[str, Any]) -> dic
 
 def _rights(reader: Reader) -> dict[str, Any] | None:
     name, value = reader.name, reader.value
+    string = reader.string
+    holder, notice, terms = name["copyright_holder"], name["copyright_notice"], name["usage_terms"]
     rights = {
-        field: reader.string(value.get(name[logical]), name[logical]) for logical, field in _RIGHTS
+        "copyright_holder": string(value.get(holder), holder),
+        "copyright_notice": string(value.get(notice), notice),
+        "usage_terms": string(value.get(terms), terms),
     }
     info = value.get(name["rights_info"])
     if isinstance(info, dict):
