@@ -53,23 +53,27 @@ def _entities(reader: Reader, logical: str, kind: str) -> list[dict[str, Any]]:
         if not isinstance(name, str) or not name:
             unmapped.append(f"/{array}/{index} without a name")
             continue
-        entity: dict[str, Any] = {"name": name}
         local = item.get(code_key)
-        uri = item.get("uri")
-        if family_1 and isinstance(local, str) and isinstance(scheme := item.get("scheme"), str):
-            entity["same_as"] = [scheme + local]
-        elif isinstance(uri, str):
-            if links:
-                entity["same_as"] = [uri]
-            else:
-                unmapped.append(f"/{array}/{index}/uri")
+        same_as = None
+        if family_1 or "uri" in item:
+            uri = item.get("uri")
+            scheme = item.get("scheme") if family_1 else None
+            if isinstance(scheme, str) and isinstance(local, str):
+                same_as = [scheme + local]
+            elif isinstance(uri, str):
+                if links:
+                    same_as = [uri]
+                else:
+                    unmapped.append(f"/{array}/{index}/uri")
         if not (isinstance(local, str) and _ENTITY_ID(local)) or local in taken:
             number = len(out) + 1
             while f"{kind}-{number}" in taken:
                 number += 1
             local = f"{kind}-{number}"
         taken.add(local)
-        entity["id"] = local
+        entity: dict[str, Any] = {"name": name, "id": local}
+        if same_as is not None:
+            entity["same_as"] = same_as
         if not _ENTITY_KEYS.issuperset(item):
             pointer = f"/{array}/{index}"
             geo = [key for key in item if _is_geo(key)]
