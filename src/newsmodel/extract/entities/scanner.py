@@ -17,6 +17,10 @@ from newsmodel.extract.entities.vocabulary import (
 )
 from newsmodel.extract.recognizer import EntitySpan
 
+_REACH = 12
+"""How far after a lower-case word the name that would make it part of one may stand
+(``управління економіки та інвестицій міської ради Київської області``)."""
+
 
 class Scanner(ProposalRules, ConsistencyRules):
     """One pass over one text's tokens (see the module docs)."""
@@ -25,15 +29,23 @@ class Scanner(ProposalRules, ConsistencyRules):
         index = 0
         count = len(self.tokens)
         scores: dict[int, int] = {}
+        named_ahead = self.named_ahead()
         while index < count:
             token = self.tokens[index]
             if index in self.blocked or (
                 not token.is_capitalised
                 and token.text not in _QUOTE_OPEN
                 and token.text.lower() not in _STREET_WORDS
-                and (not token.is_word or not morph.pos_set(token.text) & _PHRASE_POS)
+                and (
+                    not token.is_word
+                    or not named_ahead[index]
+                    or not morph.pos_set(token.text) & _PHRASE_POS
+                )
             ):
-                index += 1  # punctuation, verbs, function words: nothing starts here
+                # punctuation, verbs, function words, and lower-case words with no name, quote
+                # or number near after them (a lower-case phrase is a name only with one):
+                # nothing starts here
+                index += 1
                 continue
             chosen = self.decode(index)
             if chosen is None:
@@ -62,6 +74,27 @@ class Scanner(ProposalRules, ConsistencyRules):
         self.list_items(scores)
         self.settle_latin()
         return self.persons_everywhere()
+
+    def named_ahead(self) -> list[bool]:
+        """For each token, is there a capitalised word, an opening quote, a number or a
+        gazetteer name within :data:`_REACH` tokens after it in its sentence?  One backward
+        pass; the scan skips lower-case words without one."""
+        ahead = [False] * self.count
+        nearest = -1
+        for index in range(self.count - 1, -1, -1):
+            token = self.tokens[index]
+            if nearest >= 0 and self.tokens[nearest].sentence != token.sentence:
+                nearest = -1
+            ahead[index] = nearest >= 0 and nearest - index <= _REACH
+            if (
+                token.is_capitalised
+                or token.text in _QUOTE_OPEN
+                or token.text[:1].isdigit()
+                or token.text == "№"
+                or index in self.hits
+            ):
+                nearest = index
+        return ahead
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
