@@ -39,12 +39,13 @@ Proposer = Callable[[int], "EntitySpan | Candidate | None"]
 
 
 @cache
-def bounds_after(capitalised: bool) -> tuple[int, ...]:
+def bounds_after(capitalised: bool, context: bool) -> tuple[int, ...]:
     """For each rule asked at a (capitalised or lower-case) token, the most any rule asked
-    after it can score: only person candidates get context evidence."""
+    after it can score: only person candidates get context evidence, and only where a verb
+    of speech or a job title stands near (``context``)."""
     table = weights()
     asked = [(name, person) for name, person, capital in RULES if capitalised or not capital]
-    bounds = [bound(name) if person else table[name] for name, person in asked]
+    bounds = [bound(name) if person and context else table[name] for name, person in asked]
     return tuple(max(bounds[i + 1 :], default=0) for i in range(len(bounds)))
 
 

@@ -103,9 +103,10 @@ class Scanner(ProposalRules, ConsistencyRules):
         if capitalised not in self._rule_lists:
             self._rule_lists[capitalised] = self.rules(capitalised)
         chosen: Candidate | None = None
+        context = capitalised and self.context_possible(index)
         for (name, rule), beatable_below in zip(
             self._rule_lists[capitalised],
-            bounds_after(capitalised),
+            bounds_after(capitalised, context),
             strict=True,
         ):
             found = rule(index)
