@@ -173,3 +173,40 @@ def test_a_body_on_one_line_is_read_from_its_start() -> None:
     body = " ".join([PARAGRAPHS["uk"]] * 5 + [PARAGRAPHS["en"]] * 40)
     assert "\n" not in body
     assert detect_language(body) == "uk"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        PARAGRAPHS["uk"],
+        "Її брат працює в компанії Siemens AG у Мюнхені вже п'ять років.",
+        "Ґрунт на полях Полтавщини цього року висох раніше, ніж торік.",
+        "«Мы не допустим этого», — заявив речник, і додав, що зустріч відбудеться.",
+        "Google, Apple і Microsoft є серед найбільших платників податків.",
+        "Meta, Google, Apple, Amazon, Netflix, Nvidia і Tesla: їхні акції",
+        "Її",
+    ],
+)
+def test_the_ukrainian_letter_shortcut_answers_as_lingua_would(
+    paragraph: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paragraph with `ї`, `є` or `ґ` in mostly Cyrillic words is called Ukrainian without
+    asking lingua; with the shortcut turned off, lingua and the alphabet rule agree on every
+    one (including the paragraph of Latin brands, which the shortcut leaves to lingua)."""
+    from newsmodel.extract import language
+
+    fast = detect_language(paragraph)
+    monkeypatch.setattr(language, "_plainly_cyrillic", lambda paragraph, cyrillic: False)
+    assert fast == detect_language(paragraph)
+
+
+def test_mostly_latin_words_are_left_to_lingua() -> None:
+    """Ukrainian letters in a paragraph of Latin-script words do not make it Ukrainian by
+    themselves: lingua decides (an English sentence quoting one Ukrainian word is English)."""
+    from collections import Counter
+
+    from newsmodel.extract.language import _plainly_cyrillic
+
+    english = "The deal was signed in Kyiv on Tuesday, calling it «їжак» for short."
+    assert not _plainly_cyrillic(english, Counter("їжак"))
+    assert detect_language(english) == "en"

@@ -12,6 +12,12 @@ Only the opening is read (paragraphs in order until about 300 letters, at most 6
 characters of each): lingua takes about a microsecond per character, and on the 316 whole
 texts of the benchmark the opening gave the same answers as the whole.
 
+A paragraph whose words are mostly Cyrillic and that writes ``ї``, ``є`` or ``ґ`` (letters
+only Ukrainian has among lingua's languages) and fits no other Cyrillic alphabet is Ukrainian
+without asking lingua: the alphabet rule below would make any answer of lingua's Ukrainian
+there.  On the benchmark's 14,000 texts, openings and paragraphs the answers are the same as
+lingua's; the parse saves about a millisecond an article.
+
 Two rules, each kept because the benchmark showed what it fixes:
 
 - **Paragraphs vote, quotations do not outvote.**  Each paragraph weighs by its letters; one
@@ -47,6 +53,9 @@ _PARAGRAPH_CHARACTERS = 600
 _MIN_UNQUOTED = 10
 # Letters so frequent in a language that a paragraph of it without any is not in it.
 _SIGNATURE_LETTERS = {"kk": "әғқңөұүһ", "mn": "өү"}
+# Letters no other language lingua knows writes (its own rules pick Ukrainian by them).
+_UKRAINIAN_ONLY = "їєґ"
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
 # Letters of the Cyrillic languages lingua knows (their standard alphabets, lower case).
 _CYRILLIC_ALPHABETS = {
     "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
@@ -118,24 +127,39 @@ def _letters(text: str) -> int:
 def _paragraph_language(paragraph: str) -> str | None:
     # lingua takes UTF-8: a lone surrogate (text decoded with surrogateescape) would raise.
     paragraph = paragraph.encode("utf-8", "replace").decode("utf-8")
-    found = _detector().detect_language_of(paragraph)
-    if found is None:
-        return None
-    tag = _tag(found)
-    if tag not in _CYRILLIC_ALPHABETS:
-        return tag
     cyrillic = Counter(char for char in paragraph.lower() if "\u0400" <= char <= "\u04ff")
     fitting = frozenset(
         name
         for name, alphabet in _CYRILLIC_ALPHABETS.items()
         if _fits(cyrillic, alphabet, _SIGNATURE_LETTERS.get(name, ""))
     )
+    if fitting == {"uk"} and _plainly_cyrillic(paragraph, cyrillic):
+        # lingua would answer a Cyrillic language here, which the alphabet rule below turns
+        # into Ukrainian whatever it is: asking it costs a microsecond a character for nothing
+        return "uk"
+    found = _detector().detect_language_of(paragraph)
+    if found is None:
+        return None
+    tag = _tag(found)
+    if tag not in _CYRILLIC_ALPHABETS:
+        return tag
     if tag in fitting or not fitting:
         return tag
     if len(fitting) == 1:
         return next(iter(fitting))
     refound = _cyrillic_detector(fitting).detect_language_of(paragraph)
     return tag if refound is None else _tag(refound)
+
+
+def _plainly_cyrillic(paragraph: str, cyrillic: Counter[str]) -> bool:
+    """Letters only Ukrainian has among the languages lingua knows (``ї``, ``є``, ``ґ``: lingua
+    itself decides by them), in a paragraph whose words are mostly Cyrillic (so lingua reads
+    it as Cyrillic text, not as the Latin-script language of a long quoted name)."""
+    if not any(char in cyrillic for char in _UKRAINIAN_ONLY):
+        return False
+    words = _SCRIPT_WORD.findall(paragraph)
+    latin = sum(1 for word in words if not any("\u0400" <= char <= "\u04ff" for char in word))
+    return latin * 3 < len(words) - latin
 
 
 def _fits(letters: Counter[str], alphabet: str, signature: str) -> bool:
