@@ -49,8 +49,7 @@ class Organisations:
         self.starts = [m.first_token for m in self.mentions]
         self.heads = [doc.lemmas(m.first_token) for m in self.mentions]
         self.companies = [
-            bool(heads & _COMPANY_NOUNS)
-            or doc.tokens[m.first_token].text.lower().strip('«»"') in _LEGAL_FORMS
+            bool(heads & _COMPANY_NOUNS) or doc.lower[m.first_token].strip('«»"') in _LEGAL_FORMS
             for m, heads in zip(self.mentions, self.heads, strict=True)
         ]
 

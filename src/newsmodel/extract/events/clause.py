@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
 from newsmodel.extract.morph import Reading
@@ -53,11 +55,14 @@ class _Candidate:
     obj: int | None
 
 
-def _reading_keys(doc: Document, index: int, table: Lexicon) -> list[tuple[str, str]]:
-    """``(lemma, VERB|NOUN)`` keys of a token's dictionary readings (a participle counts as
-    its verb: ``підписаний`` -> ``підписати``)."""
+@lru_cache(maxsize=200_000)
+def _trigger_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """``(lemma, VERB|NOUN)`` keys of a word's dictionary readings (a participle counts as
+    its verb: ``підписаний`` -> ``підписати``) that can trigger: those with a frame or a
+    support verb's collocations.  Once per distinct word (the lexicon is read once)."""
+    table = lexicon()
     keys = []
-    for reading in doc.readings[index]:
+    for reading in morph.readings(word):
         if not reading.known:
             continue
         if reading.pos in _VERBAL:
@@ -68,7 +73,11 @@ def _reading_keys(doc: Document, index: int, table: Lexicon) -> list[tuple[str, 
             verb = table.participles.get(reading.lemma)
             if verb is not None:
                 keys.append((verb, "VERB"))
-    return keys
+    return tuple(
+        (lemma, pos)
+        for lemma, pos in keys
+        if (lemma, pos) in table.frames or (pos == "VERB" and table.collocations.get(lemma))
+    )
 
 
 def _object(
@@ -88,10 +97,10 @@ def _object(
 def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Candidate]:
     found = []
     for index in range(start, end):
-        if not doc.tokens[index].is_word:
+        token = doc.tokens[index]
+        if not token.is_word:
             continue
-        keys = _reading_keys(doc, index, table)
-        for lemma, pos in keys:
+        for lemma, pos in _trigger_keys(token.text):
             collocations = table.collocations.get(lemma) if pos == "VERB" else None
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
@@ -111,7 +120,7 @@ def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Ca
 
 
 def _after_word(doc: Document, index: int, word: str) -> bool:
-    return index > 0 and doc.tokens[index - 1].text.lower() == word
+    return index > 0 and doc.lower[index - 1] == word
 
 
 def _after_preposition(doc: Document, index: int, start: int) -> bool:
@@ -123,11 +132,16 @@ def _after_preposition(doc: Document, index: int, start: int) -> bool:
 
 
 def _words(doc: Document, start: int, end: int) -> list[str]:
-    return [t.text.lower() for t in doc.tokens[start:end]]
+    return doc.lower[start:end]
 
 
 def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
-    return any(table.phrase_at(kind, words, i) for i in range(len(words)) for kind in kinds)
+    return any(
+        table.phrase_at(kind, words, i)
+        for i, word in enumerate(words)
+        for kind in kinds
+        if word in table.starts.get(kind, {})
+    )
 
 
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
@@ -135,7 +149,7 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
     negations = table.singles("negation")
 
     def negated_at(index: int) -> bool:
-        return index > start and doc.tokens[index - 1].text.lower() in negations
+        return index > start and doc.lower[index - 1] in negations
 
     if negated_at(candidate.token):
         return True
@@ -152,18 +166,34 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
 
 def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
     """A planned event: a future verb, a planning word, or ``має`` before an infinitive."""
-    planned = table.singles("planned_lemma")
     for index in range(start, end):
-        readings = doc.readings[index]
-        if any(r.lemma in planned for r in readings):
+        token = doc.tokens[index]
+        if not token.is_word:
+            continue
+        planned, modal = _plan_marks(token.text)
+        if planned:
             return True
-        tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
-        if tenses == {"futr"}:
-            return True
-        modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
-        if modal and index + 1 < end and any(_infinitive(r) for r in doc.readings[index + 1]):
+        after = doc.tokens[index + 1] if index + 1 < end else None
+        if modal and after is not None and after.is_word and _has_infinitive(after.text):
             return True
     return False
+
+
+@lru_cache(maxsize=200_000)
+def _plan_marks(word: str) -> tuple[bool, bool]:
+    """Does the word plan (a planning lemma, or a known verb reading only in the future), and
+    is it ``має`` (``мати`` in the present, which plans with an infinitive after it)?"""
+    readings = morph.readings(word)
+    planned_lemmas = lexicon().singles("planned_lemma")
+    tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
+    planned = any(r.lemma in planned_lemmas for r in readings) or tenses == {"futr"}
+    modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
+    return planned, modal
+
+
+@lru_cache(maxsize=200_000)
+def _has_infinitive(word: str) -> bool:
+    return any(_infinitive(r) for r in morph.readings(word))
 
 
 def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
@@ -198,10 +228,11 @@ def conditional_starts(doc: Document) -> dict[int, int]:
     begins: every clause from there to the sentence's end is supposed, not reported."""
     table = lexicon()
     found: dict[int, int] = {}
+    first_words = table.starts.get("conditional", {})
     for number, sentence in enumerate(doc.sentences):
         words = _words(doc, sentence.start, sentence.end)
-        for offset in range(len(words)):
-            if table.phrase_at("conditional", words, offset):
+        for offset, word in enumerate(words):
+            if word in first_words and table.phrase_at("conditional", words, offset):
                 found[number] = sentence.start + offset
                 break
     return found

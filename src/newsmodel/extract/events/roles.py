@@ -154,20 +154,20 @@ def _preposition(doc: Document, first: int) -> str | None:
     sentence_start = doc.sentence_of(first).start
     index = first - 1
     while index >= sentence_start and (
-        doc.tokens[index].text.lower() in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
+        doc.lower[index] in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
     ):
         index -= 1
     if index < sentence_start:
         return None
-    return _PREPOSITIONS.get(doc.tokens[index].text.lower())
+    return _PREPOSITIONS.get(doc.lower[index])
 
 
 def _word_before(doc: Document, mention: EntityMention) -> str:
     """The preposition as the text writes it (``у``, ``в``, ``до``), past settlement words."""
     index = mention.first_token - 1
-    while index > 0 and doc.tokens[index].text.lower() in _SKIPPED:
+    while index > 0 and doc.lower[index] in _SKIPPED:
         index -= 1
-    return doc.tokens[index].text.lower()
+    return doc.lower[index]
 
 
 def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
@@ -302,7 +302,7 @@ def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: 
     if any(ident in people.ids for ident, _ in result.participants):
         return
     sentence_start = doc.sentence_of(event.trigger).start
-    first = doc.tokens[event.start].text.lower()
+    first = doc.lower[event.start]
     if first in _RELATIVES:
         # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
         # pronoun stands for the person named before it in its sentence
@@ -310,12 +310,12 @@ def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: 
     else:
         reach = max(sentence_start, event.trigger - _PRONOUN_REACH)
         found = next(
-            (i for i in range(reach, event.trigger) if doc.tokens[i].text.lower() in _PRONOUNS),
+            (i for i in range(reach, event.trigger) if doc.lower[i] in _PRONOUNS),
             None,
         )
         if found is None:
             return
-        pronoun, wanted = found, _PRONOUNS[doc.tokens[found].text.lower()]
+        pronoun, wanted = found, _PRONOUNS[doc.lower[found]]
         sentence_start = 0
     earlier = people.last_before(pronoun)
     if earlier is None or earlier.first_token < sentence_start:

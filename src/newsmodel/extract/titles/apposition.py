@@ -115,9 +115,7 @@ def _two_titles(doc: Document, head: int, end: int) -> bool:
     complement, are two people's; ``засновником і директором фірми`` and ``голови митниці та
     екс-віце-спікера`` are one person's."""
     for index in range(head + 1, end):
-        if doc.tokens[index].text.lower() in phrase.COORDINATORS and phrase.head_readings(
-            doc, index + 1
-        ):
+        if doc.lower[index] in phrase.COORDINATORS and phrase.head_readings(doc, index + 1):
             return index - 1 > head and index + 1 < end
     return False
 

@@ -68,7 +68,7 @@ def acting_end(doc: Document, index: int) -> int | None:
     """``в. о.`` (виконувач обов'язків) starting at ``index``: the index of its last token."""
     text = ""
     for end in range(index, min(index + 5, len(doc.tokens))):
-        text += doc.tokens[end].text.lower()
+        text += doc.lower[end]
         if text in words("acting") and end + 1 < len(doc.tokens):
             return end
     return None
@@ -149,7 +149,7 @@ def extent(
             if following >= end or not (
                 doc.tokens[following].is_capitalised
                 or following in spans.by_first
-                or doc.tokens[following].text.lower() in {"м.", "с.", "смт"}
+                or doc.lower[following] in {"м.", "с.", "смт"}
                 or any(r.plural for r in head_readings(doc, following))  # "кандидат у депутати"
             ):
                 break
@@ -211,7 +211,7 @@ def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> T
         i
         for i in range(first, last + 1)
         if i == first
-        or doc.tokens[i].text.lower() in COORDINATORS
+        or doc.lower[i] in COORDINATORS
         or not doc.lemmas(i, "NPRO") & words("demonstrative")
     ]
     parts = [doc.tokens[i].text for i in kept]

@@ -49,7 +49,7 @@ class Claim:
 
 def _government(doc: Document, index: int) -> str | None:
     table = predicates()
-    word = doc.tokens[index].text.lower()
+    word = doc.lower[index]
     if word in table:
         return table[word]
     for reading in doc.readings[index]:
@@ -75,7 +75,7 @@ def skip(doc: Document, index: int, step: int) -> int:
     """Past adverbs and time phrases (``з 2013 року``, ``у 2006-2007 рр``, ``також``)."""
     sentence = doc.tokens[index].sentence if 0 <= index < len(doc.tokens) else -1
     while 0 <= index < len(doc.tokens) and doc.tokens[index].sentence == sentence:
-        word = doc.tokens[index].text.lower()
+        word = doc.lower[index]
         preposition = word in _TIME_PREPOSITIONS and 0 <= index + 1 < len(doc.tokens)
         if _timeish(doc, index) or (preposition and _timeish(doc, index + 1)):
             index += step
@@ -99,7 +99,7 @@ def _forward_title(doc: Document, spans: Spans, start: int, case: str) -> Title 
     elif (
         doc.lemmas(start) & {"один"}
         and start + 2 < len(doc.tokens)
-        and doc.tokens[start + 1].text.lower() in {"з", "із", "зі"}
+        and doc.lower[start + 1] in {"з", "із", "зі"}
     ):  # "є одним із засновників компанії": one of them, in the singular
         head, wanted = start + 2, "gent"
         start = head
@@ -175,9 +175,7 @@ def subjects_before(
             and {r.pos for r in doc.readings[index]} == {"NOUN"}
             and phrase.cases(doc, index) <= {"nomn", "voct"}
         ):
-            if not (
-                plural and index > 0 and doc.tokens[index - 1].text.lower() in words("possessive")
-            ):
+            if not (plural and index > 0 and doc.lower[index - 1] in words("possessive")):
                 break
             index -= 1  # "Він та його брат Богдан": a kinship word before a listed name
         index -= 1
@@ -188,7 +186,7 @@ def _embedded_clause(doc: Document, comma: int, floor: int) -> int | None:
     """The opening comma of a subordinate clause that ends at ``comma``, if one does."""
     for index in range(comma - 1, max(floor, comma - 20) - 1, -1):
         if doc.tokens[index].text == ",":
-            opener = doc.tokens[index + 1].text.lower() if index + 1 < comma else ""
+            opener = doc.lower[index + 1] if index + 1 < comma else ""
             return index if opener in _subordinators() else None
     return None
 
@@ -241,7 +239,7 @@ def _followed_by_person(spans: Spans, title: Title) -> bool:
 
 
 def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
-    if verb > 0 and doc.tokens[verb - 1].text.lower() in words("negation"):
+    if verb > 0 and doc.lower[verb - 1] in words("negation"):
         return []  # "не є директором", "не працює юристом"
     lemmas = doc.lemmas(verb)
     wanted = {"accs"} if lemmas & words("object") and doc.is_finite_verb(verb) else {"nomn"}
