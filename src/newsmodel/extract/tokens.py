@@ -82,11 +82,12 @@ class Token(NamedTuple):
     @property
     def is_upper(self) -> bool:
         """An acronym: at least two letters, all capitals (``КНДР``, ``NIS``, ``ЗСУ``)."""
-        return _is_acronym(self.text)
+        return is_acronym(self.text)
 
 
 @lru_cache(maxsize=100_000)
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
+    """At least two letters, all capitals."""
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char in _UPPER for char in letters)
 
@@ -148,4 +149,4 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-__all__ = ["Token", "sentence_spans", "tokenize"]
+__all__ = ["Token", "is_acronym", "sentence_spans", "tokenize"]

@@ -12,7 +12,9 @@ the coordinated subject, in the singular.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document, clause_openers
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.titles import apposition, phrase
@@ -48,11 +50,27 @@ class Claim:
 
 
 def _government(doc: Document, index: int) -> str | None:
+    """The case of the title a predicate word governs (``є``, ``став``: ``ablt``), or None."""
+    token = doc.tokens[index]
+    if not token.is_word:
+        return predicates().get(doc.lower[index])
+    return _word_government(token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _word_marks(word: str) -> tuple[str | None, bool]:
+    """The case a word governs as a predicate, and whether it is ``посада`` (once per word)."""
+    return _word_government(word), bool(morph.lemmas_of(word, "NOUN") & words("post"))
+
+
+@lru_cache(maxsize=200_000)
+def _word_government(word: str) -> str | None:
+    """:func:`_government` of a word, once per distinct word: by its form, else its lemma."""
     table = predicates()
-    word = doc.lower[index]
-    if word in table:
-        return table[word]
-    for reading in doc.readings[index]:
+    lower = word.lower()
+    if lower in table:
+        return table[lower]
+    for reading in morph.readings(word):
         if reading.pos in {"VERB", "ADJF", "PRTF"} and reading.lemma in table:
             return table[reading.lemma]
     return None
@@ -220,10 +238,10 @@ def _listed_after(doc: Document, spans: Spans, start: int, plural: bool) -> list
 def claims(doc: Document, spans: Spans) -> list[Claim]:
     """Every predicate title in the document and whom it belongs to."""
     found: list[Claim] = []
-    for verb in range(len(doc.tokens)):
-        case = _government(doc, verb)
+    for verb, token in enumerate(doc.tokens):
+        case, post = _word_marks(token.text) if token.is_word else (_government(doc, verb), False)
         if case is None:
-            post = phrase.is_post(doc, verb) and verb + 1 < len(doc.tokens)
+            post = post and verb + 1 < len(doc.tokens)
             title = _forward_title(doc, spans, verb, "gent") if post else None
             if title is not None and not _followed_by_person(spans, title):
                 for subject in subjects_before(doc, spans, verb, {"nomn"}, plural=False):
