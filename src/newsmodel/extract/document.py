@@ -176,6 +176,11 @@ def _word_facts(word: str) -> _WordFacts:
     return word.lower(), morph.readings(word), _lemmas(word, None), _finite(word)
 
 
+def noun_lemmas(word: str) -> frozenset[str]:
+    """The word's noun lemmas: the very set ``Document.lemmas(index, "NOUN")`` gives for it."""
+    return _lemmas(word, "NOUN")
+
+
 @lru_cache(maxsize=200_000)
 def _lemmas(word: str, pos: str | None) -> frozenset[str]:
     return frozenset(r.lemma for r in morph.readings(word) if pos is None or r.pos == pos)
@@ -230,4 +235,4 @@ def _clauses(doc: Document, sentence: Span) -> list[Span]:
     return [Span(doc, a, b) for a, b, _ in merged]
 
 
-__all__ = ["Document", "Span"]
+__all__ = ["Document", "Span", "noun_lemmas"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
-from newsmodel.extract.document import Document
+from newsmodel.extract.document import Document, noun_lemmas
 from newsmodel.extract.events.roles import EntityMention
 
 _REACH = 40
@@ -72,20 +72,26 @@ def descriptions(
 ) -> list[EntityMention]:
     """Mentions standing for the organisations that lower-case head nouns between tokens
     ``start`` and ``end`` refer back to."""
-    table = anaphoric_heads()
     found = []
     for index in range(start, end):
         token = doc.tokens[index]
         if not token.is_word or token.is_capitalised:
             continue
-        for lemma in doc.lemmas(index, "NOUN"):
-            kind = table.get(lemma)
-            if kind is None:
-                continue
-            antecedent = organisations.antecedent(index, lemma, kind)
-            if antecedent is not None:
-                found.append(
-                    EntityMention(antecedent.entity_id, "ORG", token.start, token.end, index)
-                )
-            break
+        head = _anaphoric_head(token.text)
+        if head is None:
+            continue
+        antecedent = organisations.antecedent(index, *head)
+        if antecedent is not None:
+            found.append(EntityMention(antecedent.entity_id, "ORG", token.start, token.end, index))
     return found
+
+
+@lru_cache(maxsize=200_000)
+def _anaphoric_head(word: str) -> tuple[str, str] | None:
+    """The first noun lemma of a word that is an anaphoric head, and its kind (per word)."""
+    table = anaphoric_heads()
+    for lemma in noun_lemmas(word):
+        kind = table.get(lemma)
+        if kind is not None:
+            return lemma, kind
+    return None

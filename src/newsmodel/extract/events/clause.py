@@ -125,10 +125,16 @@ def _after_word(doc: Document, index: int, word: str) -> bool:
 
 def _after_preposition(doc: Document, index: int, start: int) -> bool:
     """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
+    tokens = doc.tokens
     return any(
-        any(r.pos == "PREP" for r in doc.readings[other])
+        tokens[other].is_word and _is_preposition(tokens[other].text)
         for other in range(max(start, index - 2), index)
     )
+
+
+@lru_cache(maxsize=200_000)
+def _is_preposition(word: str) -> bool:
+    return any(r.pos == "PREP" for r in morph.readings(word))
 
 
 def _words(doc: Document, start: int, end: int) -> list[str]:
@@ -216,9 +222,11 @@ def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[i
     cancel, postpone = table.singles("cancel_lemma"), table.singles("postpone_lemma")
     for index in range(start, end):
         lemmas = doc.lemmas(index)
-        if lemmas & cancel:
+        if not lemmas:
+            continue
+        if not lemmas.isdisjoint(cancel):
             return index, "cancelled"
-        if lemmas & postpone:
+        if not lemmas.isdisjoint(postpone):
             return index, "postponed"
     return None
 

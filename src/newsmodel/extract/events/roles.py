@@ -14,7 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.clause import ClauseEvent
 from newsmodel.extract.events.lexicon import lexicon
@@ -141,11 +143,19 @@ class Cast:
     """States are its parties (``договір між Росією та КНДР``): a treaty, not a business deal."""
 
 
-def _cases(doc: Document, index: int) -> set[str]:
+def _cases(doc: Document, index: int) -> frozenset[str]:
     """The cases a token can be in; empty when it is indeclinable or unknown (``ТОВ``, ``НАЗК``)."""
-    found = {r.case for r in doc.readings[index] if r.case}
-    fixed = any("Fixd" in r.grammemes for r in doc.readings[index])
-    return set() if fixed or len(found) >= 5 else {c for c in found if c}
+    token = doc.tokens[index]
+    return _word_cases(token.text) if token.is_word else frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def _word_cases(word: str) -> frozenset[str]:
+    """:func:`_cases` of a word, once per distinct word."""
+    readings = morph.readings(word)
+    found = frozenset(r.case for r in readings if r.case)
+    fixed = any("Fixd" in r.grammemes for r in readings)
+    return frozenset() if fixed or len(found) >= 5 else found
 
 
 def _preposition(doc: Document, first: int) -> str | None:
@@ -154,7 +164,7 @@ def _preposition(doc: Document, first: int) -> str | None:
     sentence_start = doc.sentence_of(first).start
     index = first - 1
     while index >= sentence_start and (
-        doc.lower[index] in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
+        doc.lower[index] in _SKIPPED or not doc.lemmas(index, "NOUN").isdisjoint(_GENERIC_HEADS)
     ):
         index -= 1
     if index < sentence_start:
@@ -197,7 +207,13 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
 
 
 def _is_noun(doc: Document, index: int) -> bool:
-    return any(r.pos == "NOUN" and r.known for r in doc.readings[index])
+    token = doc.tokens[index]
+    return token.is_word and _known_noun(token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _known_noun(word: str) -> bool:
+    return any(r.pos == "NOUN" and r.known for r in morph.readings(word))
 
 
 def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int]) -> bool:
@@ -206,7 +222,7 @@ def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int])
     start, end = sentence
     first = mention.first_token
     for index in range(max(start, first - _SOURCE_WINDOW), min(end, first + _SOURCE_WINDOW + 1)):
-        if doc.lemmas(index) & sources:
+        if not doc.lemmas(index).isdisjoint(sources):
             return True
     return False
 
