@@ -114,8 +114,21 @@ def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Ca
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
             if pos == "NOUN" and _after_preposition(doc, index, start):
-                frame = replace(frame, priority=frame.priority - _CIRCUMSTANCE)
+                frame = _circumstance(frame)
             found.append(_Candidate(frame, index, None))
+    return found
+
+
+_CIRCUMSTANCES: dict[tuple[str, str], Frame] = {}
+
+
+def _circumstance(frame: Frame) -> Frame:
+    """The noun frame with the circumstance's lower priority, made once per frame (a noun
+    frame is the lexicon's one frame of its lemma)."""
+    key = (frame.lemma, frame.pos)
+    found = _CIRCUMSTANCES.get(key)
+    if found is None:
+        found = _CIRCUMSTANCES[key] = replace(frame, priority=frame.priority - _CIRCUMSTANCE)
     return found
 
 
@@ -163,11 +176,18 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
     if before > start and doc.is_finite_verb(before) and negated_at(before):
         return True  # "не змогли підписати"
     if candidate.frame.pos == "NOUN" or candidate.obj is not None:
+        lower, tokens = doc.lower, doc.tokens
         return any(
-            negated_at(i) and any(r.pos in _VERBAL for r in doc.readings[i])
-            for i in range(start, end)
+            lower[i - 1] in negations and tokens[i].is_word and _is_verbal(tokens[i].text)
+            for i in range(start + 1, end)
         )
     return False
+
+
+@lru_cache(maxsize=200_000)
+def _is_verbal(word: str) -> bool:
+    """Has the word a verb, infinitive or gerund reading?"""
+    return any(r.pos in _VERBAL for r in morph.readings(word))
 
 
 def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
