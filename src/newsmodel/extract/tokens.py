@@ -71,18 +71,19 @@ class Token(NamedTuple):
     sentence_start: bool
     is_word: bool = False
     is_capitalised: bool = False
+    is_upper: bool = False
+    """An acronym: at least two letters, all capitals (``КНДР``, ``NIS``, ``ЗСУ``)."""
 
     @classmethod
     def make(  # noqa: PLR0917 - the tuple's own positional order
         cls, text: str, start: int, end: int, index: int, sentence: int, first: bool
     ) -> Token:
-        """A token with its word and capital flags computed once (the recogniser asks often)."""
-        return cls(text, start, end, index, sentence, first, text[:1].isalnum(), text[:1] in _UPPER)
-
-    @property
-    def is_upper(self) -> bool:
-        """An acronym: at least two letters, all capitals (``КНДР``, ``NIS``, ``ЗСУ``)."""
-        return is_acronym(self.text)
+        """A token with its word, capital and acronym flags computed once (the recogniser
+        asks them often)."""
+        head = text[:1]
+        word = head.isalnum()
+        upper = is_acronym(text)
+        return cls(text, start, end, index, sentence, first, word, head in _UPPER, upper)
 
 
 @lru_cache(maxsize=100_000)
@@ -136,9 +137,18 @@ def tokenize(text: str) -> list[Token]:
                 word, word_end = word[:-1], word_end - 1
             head = word[:1]
             is_word = head.isalnum()
+            upper = is_acronym(word)
             append(
                 Token(
-                    word, word_start, word_end, len(tokens), number, first, is_word, head in _UPPER
+                    word,
+                    word_start,
+                    word_end,
+                    len(tokens),
+                    number,
+                    first,
+                    is_word,
+                    head in _UPPER,
+                    upper,
                 )
             )
             if split:
