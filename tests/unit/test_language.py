@@ -184,20 +184,30 @@ def test_a_body_on_one_line_is_read_from_its_start() -> None:
         "«Мы не допустим этого», — заявив речник, і додав, що зустріч відбудеться.",
         "Google, Apple і Microsoft є серед найбільших платників податків.",
         "Meta, Google, Apple, Amazon, Netflix, Nvidia і Tesla: їхні акції",
+        "Міністерство інфраструктури оголосило тендер на ремонт доріг",
         "Її",
+        "не є у",
+        "що її, бо й він",
     ],
 )
-def test_the_ukrainian_letter_shortcut_answers_as_lingua_would(
+def test_the_ukrainian_alphabet_shortcut_answers_as_lingua_would(
     paragraph: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A paragraph with `ї`, `є` or `ґ` in mostly Cyrillic words is called Ukrainian without
-    asking lingua; with the shortcut turned off, lingua and the alphabet rule agree on every
-    one (including the paragraph of Latin brands, which the shortcut leaves to lingua)."""
+    """A paragraph of twenty Cyrillic letters or more in mostly Cyrillic words that fits only
+    the Ukrainian alphabet is called Ukrainian without asking lingua; with the shortcut turned
+    off, lingua and the alphabet rule agree on every one: the Latin brands and the few
+    stopwords (where lingua names no language) are left to lingua."""
     from newsmodel.extract import language
 
     fast = detect_language(paragraph)
     monkeypatch.setattr(language, "_plainly_cyrillic", lambda paragraph, cyrillic: False)
     assert fast == detect_language(paragraph)
+
+
+def test_a_few_stopwords_keep_lingua_s_answer() -> None:
+    """Too few letters for the shortcut: lingua names no language for these, so neither does
+    the detector (calling them Ukrainian would make a text of them extractable)."""
+    assert detect_language("не є у") is None
 
 
 def test_mostly_latin_words_are_left_to_lingua() -> None:
@@ -208,5 +218,5 @@ def test_mostly_latin_words_are_left_to_lingua() -> None:
     from newsmodel.extract.language import _plainly_cyrillic
 
     english = "The deal was signed in Kyiv on Tuesday, calling it «їжак» for short."
-    assert not _plainly_cyrillic(english, Counter("їжак"))
+    assert not _plainly_cyrillic(english, Counter("їжак" * 6))
     assert detect_language(english) == "en"
