@@ -100,18 +100,7 @@ class Document:
         """Annotate ``text``: linear in its length (each distinct word is analysed once, and
         its lower case, lemmas and finite-verb flag are kept per token in arrays)."""
         tokens = tokenize(text)
-        cache: dict[str, _WordFacts] = {}
-        facts = []
-        for token in tokens:
-            found = cache.get(token.text)
-            if found is None:
-                found = (
-                    _word_facts(token.text)
-                    if token.is_word
-                    else (token.text.lower(), (), _NONE, False)
-                )
-                cache[token.text] = found
-            facts.append(found)
+        facts = [_word_facts(t.text) if t.is_word else _mark_facts(t.text) for t in tokens]
         doc = cls(text, tokens, [f[1] for f in facts], [], [])
         doc.lower = [f[0] for f in facts]
         doc._lemma_sets = [f[2] for f in facts]
@@ -121,8 +110,7 @@ class Document:
         doc.clauses = [clause for sentence in doc.sentences for clause in _clauses(doc, sentence)]
         doc._clause_of = [0] * len(tokens)
         for number, clause in enumerate(doc.clauses):
-            for index in range(clause.start, clause.end):
-                doc._clause_of[index] = number
+            doc._clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
         return doc
 
     def release(self) -> None:
@@ -182,6 +170,12 @@ _NONE: frozenset[str] = frozenset()
 _WordFacts = tuple[str, tuple[morph.Reading, ...], frozenset[str], bool]
 
 
+@lru_cache(maxsize=10_000)
+def _mark_facts(mark: str) -> _WordFacts:
+    """A punctuation mark's facts: no readings, no lemmas, no verb."""
+    return mark.lower(), (), _NONE, False
+
+
 @lru_cache(maxsize=200_000)
 def _word_facts(word: str) -> _WordFacts:
     """A word's lower case, readings, lemmas and finite-verb flag, once per distinct word."""
@@ -204,13 +198,11 @@ def _finite(word: str) -> bool:
 
 
 def _sentences(doc: Document) -> list[Span]:
-    spans: list[Span] = []
-    start = 0
-    for index in range(1, len(doc.tokens) + 1):
-        if index == len(doc.tokens) or doc.tokens[index].sentence != doc.tokens[start].sentence:
-            spans.append(Span(doc, start, index))
-            start = index
-    return spans
+    """One span per run of tokens with the same sentence number."""
+    numbers = [token.sentence for token in doc.tokens]
+    cuts = [i for i, (a, b) in enumerate(itertools.pairwise(numbers), 1) if a != b]
+    bounds = [0, *cuts, len(numbers)] if numbers else []
+    return [Span(doc, a, b) for a, b in itertools.pairwise(bounds)]
 
 
 def _clauses(doc: Document, sentence: Span) -> list[Span]:
