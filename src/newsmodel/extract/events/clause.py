@@ -272,23 +272,22 @@ def clause_event(
     """The event the clause ``start..end`` reports, or ``None`` (no trigger, or the clause
     denies, supposes or generalises it).  ``conditional_from``: where its sentence's first
     conditional phrase begins (:func:`conditional_starts`)."""
+    if conditional_from is not None and conditional_from < end:
+        return None  # supposed, not reported (the cheapest test first: all tests are pure)
     table = lexicon()
     found = _candidates(doc, start, end, table)
     if not found:
         return None
     status = "occurred"
-    said = _status_word(doc, start, end, table)
+    happenings = [
+        c for c in found if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
+    ]
+    said = _status_word(doc, start, end, table) if happenings else None
     if said is not None:
         # "скасували зустріч", "переговори перенесли": the happening keeps its own category
-        happenings = [
-            c
-            for c in found
-            if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
-        ]
-        if happenings:
-            found = [c for c in found if c.token != said[0]] or found
-            found = [c for c in found if c in happenings] or found
-            status = said[1]
+        found = [c for c in found if c.token != said[0]] or found
+        found = [c for c in found if c in happenings] or found
+        status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
     if best.frame.category is EventCategory.STATEMENT:
         # "оголосила про купівлю стартапу": what was announced is the event
@@ -303,8 +302,6 @@ def clause_event(
     if refused:
         best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
     if _negated(doc, start, best, end, table):
-        return None
-    if conditional_from is not None and conditional_from < end:
         return None
     if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None
