@@ -19,6 +19,11 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 _CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 
+WORDS_CACHED = 50_000
+"""How many distinct words each stage's per-word cache keeps (its facts about a word: a
+trigger key, a title head, a case set).  News repeats a small vocabulary; the bound keeps a
+stream of garbage words from growing a dozen caches without limit."""
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -289,6 +294,7 @@ def _head_reading(word: str, case: str, heads: frozenset[str] = frozenset()) -> 
 __all__ = [
     "CASES",
     "NAME_TAGS",
+    "WORDS_CACHED",
     "Reading",
     "analyzer",
     "has",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsmodel.extract.morph import CASES, Reading, readings, restore_case
+from newsmodel.extract.morph import CASES, WORDS_CACHED, Reading, readings, restore_case
 
 _VOWELS = frozenset("аеєиіїоуюяё")
 _EAST_ASIAN_ENDINGS = ("ові", "еві", "ом", "ем", "у", "ю", "а", "я")
@@ -56,7 +56,7 @@ def _strip_east_asian(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _name_readings(word: str) -> tuple[Reading, ...]:
     """Readings as a first name, surname or patronymic; singular ones only when there are any
     (``Юлії`` is one Юлія's genitive, not a plural).  Once per distinct word."""
@@ -64,13 +64,13 @@ def _name_readings(word: str) -> tuple[Reading, ...]:
     return tuple([r for r in found if not r.plural] or found)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _guess_readings(word: str) -> tuple[Reading, ...]:
     """Readings usable for an unknown name word: nouns and adjective-like surnames."""
     return tuple(r for r in readings(word) if r.pos in ("NOUN", "ADJF"))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _name_pairs(word: str) -> frozenset[tuple[str | None, str | None]]:
     """The (case, gender) pairs a word of a name can be read in (its name readings, else its
     guessed ones): what :func:`_fitting_pairs` checks every other word against."""

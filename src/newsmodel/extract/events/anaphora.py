@@ -18,6 +18,7 @@ from importlib.resources import files
 
 from newsmodel.extract.document import Document, noun_lemmas
 from newsmodel.extract.events.roles import EntityMention
+from newsmodel.extract.morph import WORDS_CACHED
 
 _REACH = 40
 """Organisation mentions looked back over (the description refers to a recent name)."""
@@ -86,7 +87,7 @@ def descriptions(
     return found
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _anaphoric_head(word: str) -> tuple[str, str] | None:
     """The first noun lemma of a word that is an anaphoric head, and its kind (per word)."""
     table = anaphoric_heads()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
-from newsmodel.extract.morph import Reading
+from newsmodel.extract.morph import WORDS_CACHED, Reading
 from newsmodel.models import EventCategory
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -55,7 +55,7 @@ class _Candidate:
     obj: int | None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _trigger_keys(word: str) -> tuple[tuple[str, str], ...]:
     """``(lemma, VERB|NOUN)`` keys of a word's dictionary readings (a participle counts as
     its verb: ``підписаний`` -> ``підписати``) that can trigger: those with a frame or a
@@ -145,7 +145,7 @@ def _after_preposition(doc: Document, index: int, start: int) -> bool:
     )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _is_preposition(word: str) -> bool:
     return any(r.pos == "PREP" for r in morph.readings(word))
 
@@ -184,7 +184,7 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
     return False
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _is_verbal(word: str) -> bool:
     """Has the word a verb, infinitive or gerund reading?"""
     return any(r.pos in _VERBAL for r in morph.readings(word))
@@ -205,7 +205,7 @@ def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
     return False
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _plan_marks(word: str) -> tuple[bool, bool]:
     """Does the word plan (a planning lemma, or a known verb reading only in the future), and
     is it ``має`` (``мати`` in the present, which plans with an infinitive after it)?"""
@@ -217,7 +217,7 @@ def _plan_marks(word: str) -> tuple[bool, bool]:
     return planned, modal
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _has_infinitive(word: str) -> bool:
     return any(_infinitive(r) for r in morph.readings(word))
 

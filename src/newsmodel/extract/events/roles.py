@@ -20,6 +20,7 @@ from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.clause import ClauseEvent
 from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.models import EventCategory
 
 _PREPOSITIONS = {
@@ -149,7 +150,7 @@ def _cases(doc: Document, index: int) -> frozenset[str]:
     return _word_cases(token.text) if token.is_word else frozenset()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _word_cases(word: str) -> frozenset[str]:
     """:func:`_cases` of a word, once per distinct word."""
     readings = morph.readings(word)
@@ -211,7 +212,7 @@ def _is_noun(doc: Document, index: int) -> bool:
     return token.is_word and _known_noun(token.text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _known_noun(word: str) -> bool:
     return any(r.pos == "NOUN" and r.known for r in morph.readings(word))
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.titles.lexicon import base_lemma, title_heads, words
 from newsmodel.extract.tokens import is_acronym
@@ -59,7 +60,7 @@ def head_readings(doc: Document, index: int) -> tuple[morph.Reading, ...]:
     return _head_readings(token.text) if token.is_word else ()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _head_readings(word: str) -> tuple[morph.Reading, ...]:
     """:func:`head_readings` of a word, once per distinct word (an acronym heads nothing)."""
     if len(word) > 1 and is_acronym(word):
@@ -103,7 +104,7 @@ def is_verb(doc: Document, index: int) -> bool:
     return doc.is_finite_verb(index) and _only_verb(doc.tokens[index].text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _only_verb(word: str) -> bool:
     """The word has no noun or adjective reading (asked of finite verbs only)."""
     return not any(r.pos in ("NOUN", "ADJF") for r in morph.readings(word))

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document, clause_openers
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.titles import apposition, phrase
 from newsmodel.extract.titles.lexicon import predicates, words
@@ -57,13 +58,13 @@ def _government(doc: Document, index: int) -> str | None:
     return _word_government(token.text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _word_marks(word: str) -> tuple[str | None, bool]:
     """The case a word governs as a predicate, and whether it is ``посада`` (once per word)."""
     return _word_government(word), bool(morph.lemmas_of(word, "NOUN") & words("post"))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _word_government(word: str) -> str | None:
     """:func:`_government` of a word, once per distinct word: by its form, else its lemma."""
     table = predicates()
