@@ -39,6 +39,7 @@ import pymorphy3
 from translitua import translit
 
 from newsmodel.extract.gazetteer import SourceRecord, normalise, source_records
+from newsmodel.extract.lexicon_index import LINKS_INDEX, build_links_index
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "src" / "newsmodel" / "extract" / "lexicon"
@@ -515,12 +516,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     links, entries, notes = build()
     LINKS.write_text(links, encoding="utf-8")
+    (LEXICON / LINKS_INDEX).write_text(build_links_index(links), encoding="utf-8")
     ENTRIES.write_text(entries, encoding="utf-8")
     if args.notes:
         sys.stdout.write("\n".join(notes) + "\n")
     sys.stdout.write(
-        f"wrote {LINKS} ({links.count(chr(10)) - 3} places) and {ENTRIES} "
-        f"({entries.count(chr(10)) - 4} entries)\n"
+        f"wrote {LINKS} ({links.count(chr(10)) - 3} places; its index, {LINKS_INDEX}) and "
+        f"{ENTRIES} ({entries.count(chr(10)) - 4} entries)\n"
     )
     return 0
 

@@ -1,7 +1,8 @@
 """Build ``src/newsmodel/extract/lexicon/forms.tsv``: every inflected form of every lexicon name.
 
 Run ``python tools/build_lexicon_forms.py`` after editing a lexicon data file, and commit the
-result; ``--check`` exits 1 when the committed file is stale (a unit test does the same).  The
+result (``forms.tsv`` and its lookup index ``forms_index.tsv``, see ``tools/build_indexes.py``);
+``--check`` exits 1 when the committed forms are stale (a unit test does the same).  The
 forms are computed here, once, so the package needs no morphology to load the gazetteer.
 
 How forms are made (pymorphy3 with the Ukrainian dictionary):
@@ -31,7 +32,6 @@ import pymorphy3
 from tokenize_uk import tokenize_words
 
 from newsmodel.extract.gazetteer import (
-    FORMS_FILE,
     SourceRecord,
     is_acronym,
     normalise,
@@ -39,6 +39,7 @@ from newsmodel.extract.gazetteer import (
     sources_digest,
     unify_apostrophes,
 )
+from newsmodel.extract.lexicon_index import FORMS_FILE, FORMS_INDEX, build_forms_index
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "newsmodel" / "extract" / "lexicon" / FORMS_FILE
@@ -349,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     TARGET.write_text(text, encoding="utf-8")
-    sys.stdout.write(f"wrote {TARGET} ({_count(text)} forms)\n")
+    (TARGET.parent / FORMS_INDEX).write_text(build_forms_index(text), encoding="utf-8")
+    sys.stdout.write(f"wrote {TARGET} ({_count(text)} forms) and its index, {FORMS_INDEX}\n")
     return 0
 
 

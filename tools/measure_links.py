@@ -278,7 +278,7 @@ if trace:
     tracemalloc.start()
 t = time.perf_counter()
 if what in ("gazetteer", "both"):
-    gazetteer.source_records(); gazetteer._index()
+    gazetteer._index()
 if what in ("links", "both"):
     linking._table()
 elapsed = time.perf_counter() - t

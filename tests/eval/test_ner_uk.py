@@ -16,15 +16,16 @@ from newsmodel.evaluate import SpanScores, evaluate_spans
 
 DIGEST = "e20830a0814a19277c4448fbbacce3e8d58cdc8cf069c37aa4a671f14fbf57fa"
 FLOORS = {
-    # (mode, type): minimum F1, measured 2026-12-03 (0.848 exact, 0.897 overlap) minus ~0.003
-    ("exact", "micro"): 0.845,
-    ("overlap", "micro"): 0.894,
-    ("exact", "PERS"): 0.911,
-    ("exact", "ORG"): 0.812,
-    ("exact", "LOC"): 0.774,
-    ("overlap", "PERS"): 0.932,
-    ("overlap", "ORG"): 0.892,
-    ("overlap", "LOC"): 0.822,
+    # (mode, type): minimum F1, measured 2026-12-03 after the decoder (0.871 exact, 0.911
+    # overlap): the micro floors are issue 11's targets, the per-type ones measured minus ~0.003
+    ("exact", "micro"): 0.870,
+    ("overlap", "micro"): 0.910,
+    ("exact", "PERS"): 0.925,
+    ("exact", "ORG"): 0.843,
+    ("exact", "LOC"): 0.805,
+    ("overlap", "PERS"): 0.942,
+    ("overlap", "ORG"): 0.903,
+    ("overlap", "LOC"): 0.853,
 }
 
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 
 from newsmodel import dumps, dumps_many, loads, validate
 from newsmodel.formats.ninjs import VERSIONS, losses
-from newsmodel.formats.ninjs_meta import rendition_keys
 from newsmodel.formats.ninjs_write import dates
+from newsmodel.formats.ninjs_write_meta import rendition_keys
 from newsmodel.models import Article
 from newsmodel.validation.ninjs import is_valid
 from newsmodel.validation.ninjs_versions import spec

@@ -130,3 +130,55 @@ def test_an_unknown_version_asked_for_is_a_format_error() -> None:
     ):
         with pytest.raises(FormatError, match=r"known versions: 1\.0"):
             call()
+
+
+HOSTILE_VALUES = [
+    ("a version in superscript digits", {"version": "\u00b2"}, "version '\u00b2'"),
+    ("a version of 5,000 digits", {"version": "1" * 5000}, "version '" + "1" * 5000 + "'"),
+    (
+        "an object as an association's type",
+        {"associations": [{"uri": "https://example.org/x", "type": {}}]},
+        None,
+    ),
+    ("an object as an info source's role", {"infoSources": [{"name": "n", "role": {}}]}, None),
+    (
+        "an object as an info source's identifier",
+        {"infoSources": [{"name": "n", "literal": {}}]},
+        "/infoSources/0 identifier {}",
+    ),
+    (
+        "a number as a picture's descriptions",
+        {"associations": [{"uri": "https://example.org/x", "type": "picture", "descriptions": 5}]},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("extra", "unmapped"),
+    [(extra, unmapped) for _, extra, unmapped in HOSTILE_VALUES],
+    ids=[name for name, _, _ in HOSTILE_VALUES],
+)
+def test_a_value_of_the_wrong_kind_is_unmapped_never_a_traceback(
+    extra: dict[str, Any], unmapped: str | None
+) -> None:
+    """Values of the wrong type where the reader only compares (a role, a picture type, an
+    identifier, the version) are listed as unmapped, never a TypeError or ValueError."""
+    import orjson
+
+    data = orjson.dumps({"uri": "x", "standard": {"version": "3.1"}, **extra})
+    (article,) = loads(data, "ninjs")
+    if unmapped is not None:
+        assert unmapped in article.provenance.unmapped
+    assert article.version is None
+
+
+def test_a_boolean_is_no_rendition_size() -> None:
+    """``true`` as a width is not a width of 1."""
+    data = (
+        b'{"uri": "x", "associations": [{"uri": "https://example.org/a.jpg", "type": "picture",'
+        b' "renditions": [{"href": "https://example.org/b.jpg", "width": true, "height": 5}]}]}'
+    )
+    (article,) = loads(data, "ninjs")
+    (rendition,) = article.images[0].renditions
+    assert (rendition.width, rendition.height) == (None, 5)

@@ -9,7 +9,8 @@ import pytest
 
 from newsmodel.extract.entities import RuleRecognizer
 from newsmodel.extract.entities.decoder import Candidate, best, bound, entity, nothing, weights
-from newsmodel.extract.entities.scanner import _RULES, Scanner
+from newsmodel.extract.entities.proposals import RULES
+from newsmodel.extract.entities.scanner import Scanner
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.tokens import tokenize
 
@@ -29,21 +30,21 @@ def _decoded(text: str, word: str) -> Candidate | None:
 
 def test_every_rule_and_context_evidence_has_a_weight() -> None:
     table = weights()
-    assert {name for name, _ in _RULES} <= set(table)
+    assert {name for name, _, _ in RULES} <= set(table)
     assert {"speech_verb", "job_title", "place_complement", "title_or_act"} <= set(table)
     assert {"threshold", "strong_evidence"} <= set(table)
 
 
 def test_rules_are_asked_from_the_most_specific_evidence_down() -> None:
     table = weights()
-    ordered = [table[name] for name, _ in _RULES]
+    ordered = [table[name] for name, _, _ in RULES]
     assert ordered == sorted(ordered, reverse=True)
     assert len(set(ordered)) == len(ordered)
 
 
 def _candidate(first: int, last: int, *evidence: str) -> Candidate:
     span = EntitySpan(first, last + 1, "PERS", None, None, first, last)
-    return Candidate(first, last, span, evidence)
+    return entity(span, evidence[0]).with_evidence(*evidence[1:])
 
 
 def test_the_higher_score_wins_then_the_longer_span() -> None:
@@ -122,9 +123,156 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             "замовлення, а Кордану заплатили 3 млн гривень.",
             [("ORG", "Кордан"), ("ORG", "Кордан"), ("ORG", "Кордану")],
         ),
+        # a given name after з/до/від is a person; a locative after у/в/на is a place
+        ("Учора ми з Мариною говорили про це.", [("PERS", "Мариною")]),
+        ("Він довго жив у Гарвілі, невеликому містечку.", [("LOC", "Гарвілі")]),
+        # adjectives sharing one region word are one region each
+        (
+            "Бої тривають у Донецькій та Луганській областях.",
+            [("LOC", "Донецькій"), ("LOC", "Луганській областях")],
+        ),
+        # an item of a list of places is one, found or not
+        (
+            "Газ подадуть до Озерян, Тернополя, Бурштина і Калуша.",
+            [("LOC", "Озерян"), ("LOC", "Тернополя"), ("LOC", "Бурштина"), ("LOC", "Калуша")],
+        ),
+        # a genitive surname after "на" in a text naming streets is a street
+        (
+            "Офіс переїхав з вулиці Франка на Грушевського.",
+            [("LOC", "вулиці Франка"), ("LOC", "Грушевського")],
+        ),
+        # a business word before a quote makes it a name, however few capitals it has
+        (
+            "Тендер виграла фірма «Будівельні технології півдня» з Києва.",
+            [("ORG", "Будівельні технології півдня"), ("LOC", "Києва")],
+        ),
+        ("Він процитував слова «Будівельні технології півдня».", []),
+        # a house number with a second number after a slash, or a letter, stays with its street
+        ("Офіс на вул. Московській, 31 / 33.", [("LOC", "вул. Московській, 31 / 33")]),
+        ("Центр на вул. Радянській, 132-А.", [("LOC", "вул. Радянській, 132-А")]),
+        # railways, metros, colleges, clinics, customs: institutions by their head word
+        (
+            "Тендер оголосила Південно-Західна залізниця разом з Київським метрополітеном.",
+            [("ORG", "Південно-Західна залізниця"), ("ORG", "Київським метрополітеном")],
+        ),
+        ("Він очолював Київську регіональну митницю.", [("ORG", "Київську регіональну митницю")]),
+        # a surname as a sentence's subject, a verb after it; a common noun that is also a
+        # surname is not one
+        ("Дані оприлюднили. Масалітін також є директором фірми.", [("PERS", "Масалітін")]),
+        ("Дані оприлюднили. Вітер також є небезпечним.", []),
+        # a compound of нац- is an institution, known to the dictionary or not
+        ("У суді виступив представник Нацгвардії України.", [("ORG", "Нацгвардії України")]),
+        # an abbreviation of a thing names no body, with a case ending or a number either
+        ("До чиновниці звернувся представник ФОПа.", []),
+        ("Ціни зросли на початку епідемії COVID-19.", []),
+        # "м." after a slash is metres, not a city
+        (
+            "Кабель коштував 216 грн. / м. Засновником фірми є Люся Гордич.",
+            [("PERS", "Люся Гордич")],
+        ),
+        # two genitive names side by side: someone's surname, then a full name
+        (
+            "Ділянку зарезервували для матері Кравця Людмили Біцюк.",
+            [("PERS", "Кравця"), ("PERS", "Людмили Біцюк")],
+        ),
+        # ... but a name written surname first stays one
+        ("Наказ підписав Петренко Іван Іванович.", [("PERS", "Петренко Іван Іванович")]),
+        # a preposition between a capitalised noun and a place is no genitive complement
+        (
+            "Він ледве добрався через Винники до Львова.",
+            [("LOC", "Винники"), ("LOC", "Львова")],
+        ),
+        # a given name and a surname after a settlement word are a person, not the settlement
+        ("Так вважає очільник міста Ігор Слюзар.", [("PERS", "Ігор Слюзар")]),
+        # a word after initials is a surname, whatever else it could be; initials closing the
+        # name before them, or a unit, make no new one
+        (
+            "Словник уклали у складі канд. наук В. І. Критської та інших.",
+            [("PERS", "В. І. Критської")],
+        ),
+        (
+            "Висновок підписала Васильєва Т. І. Сутність умов не змінилась.",
+            [("PERS", "Васильєва Т. І.")],
+        ),
+        # a town in its region after a preposition of place, an adjective between
+        (
+            "Сам він прописаний в окупованому Алчевську Луганської області.",
+            [("LOC", "Алчевську"), ("LOC", "Луганської області")],
+        ),
+        ("Це передбачено у Законі України про освіту.", []),
+        # Latin initials (a legal form) do not join a Cyrillic name after them
+        (
+            "Це діяльність компанії Metinvest B. V. Ріната Ахметова та інших.",
+            [("ORG", "Metinvest B. V."), ("PERS", "Ріната Ахметова")],
+        ),
+        # a quoted title headed by a work or document word is no body
+        ("Вісім видів занесено до «Червоної книги України».", []),
+        # a city's former name and a country's one-word spelling are in the gazetteer
+        ("Договір уклали з жителями Кіровограду.", [("LOC", "Кіровограду")]),
+        (
+            "Позов подала фірма «Коул» (Великобританія).",
+            [("ORG", "Коул"), ("LOC", "Великобританія")],
+        ),
+        # rivers, mountains and a second spelling of a region are in the gazetteer
+        (
+            "Табір стояв на лівому березі Південного Бугу, а далі видно відроги Карпат.",
+            [("LOC", "Південного Бугу"), ("LOC", "Карпат")],
+        ),
+        # a known party in brackets after its member, where capitals prove nothing
+        (
+            "Це заявила депутатка Ольга Коваль (Партія регіонів).",
+            [("PERS", "Ольга Коваль"), ("ORG", "Партія регіонів")],
+        ),
+        # a name after a word for a thing or a happening names that thing, nothing inside it
+        # an entity; a full name after one is still a person
+        ("Лікарі застосовують вакцину Comirnaty від компанії Pfizer.", [("ORG", "Pfizer")]),
+        ("У нього виявили хворобу Альцгеймера.", []),
+        ("Стартувала кампанія «Чорна п'ятниця» у магазинах.", []),
+        ("Засіб створили для препарату «Біопагдез КС» торік.", []),
+        ("Господар фестивалю Ілля Бунька радів.", [("PERS", "Ілля Бунька")]),
+        # an oblast's adjective standing alone names the oblast; one before its noun does not,
+        # nor a surname of that shape
+        (
+            "Циклон накриє Сумську, Харківську і Полтавську.",
+            [("LOC", "Сумську"), ("LOC", "Харківську"), ("LOC", "Полтавську")],
+        ),
+        (
+            "Колонію продала Черкаська виправна установа.",
+            [("ORG", "Черкаська виправна установа")],
+        ),
+        ("Висновок підписала Загребельська.", []),
+        # a street list goes on past initials and past a street named with a noun that is
+        # also a verb form (Героїв)
+        (
+            "Ремонт вулиць: В. Чорновола, Різдвяна, Героїв Сталінграда, Фрунзе.",
+            [
+                ("LOC", "В. Чорновола"),
+                ("LOC", "Різдвяна"),
+                ("LOC", "Героїв Сталінграда"),
+                ("LOC", "Фрунзе"),
+            ],
+        ),
+        # a Latin-script name is a person on a known given name; a brand stays nothing
+        (
+            "На зустрічі були Donald Trump та Emmanuel Macron.",
+            [("PERS", "Donald Trump"), ("PERS", "Emmanuel Macron")],
+        ),
+        ("Програму Windows Phone закрили.", []),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
+        (
+            "Оксана прийшла рано. Тоді Оксанина мама ще спала.",
+            [("PERS", "Оксана"), ("PERS", "Оксанина")],
+        ),
+        # ... only when the text names the owner
+        ("Тоді Оксанина мама ще спала.", []),
     ],
 )
 def test_decoded_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text) == expected
+
+
+def test_each_region_of_a_list_is_named_in_the_singular() -> None:
+    text = "Вибори пройдуть у Хмельницькій, Тернопільській і Чернівецькій областях."
+    names = [s.name for s in RuleRecognizer().recognise(text, tokenize(text))]
+    assert names == ["Хмельницька область", "Тернопільська область", "Чернівецька область"]

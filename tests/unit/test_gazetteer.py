@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tokenize_uk import tokenize_words
 
-from newsmodel.extract import gazetteer
+from newsmodel.extract import gazetteer, lexicon_data
 from newsmodel.extract.gazetteer import (
     LexiconEntry,
     LexiconMatch,
@@ -398,7 +398,7 @@ def test_duplicate_keys_are_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     header = "key\tkind\tcountry\tname\talternates\n"
     files = dict.fromkeys(gazetteer.SOURCE_FILES, header)
     files["places_cities.tsv"] += "lviv\tcity\t\tЛьвів\nlviv\tcity\t\tЛьвів\n"
-    monkeypatch.setattr(gazetteer, "_read", files.__getitem__)
+    monkeypatch.setattr(lexicon_data, "read", files.__getitem__)
     with pytest.raises(ValueError, match="'lviv' is defined twice"):
         source_records.__wrapped__()
 
@@ -408,7 +408,7 @@ def test_bad_rows_are_rejected_with_their_line(monkeypatch: pytest.MonkeyPatch) 
     header = "key\tkind\tcountry\tname\n"
     files = dict.fromkeys(gazetteer.SOURCE_FILES, header)
     files["places_cities.tsv"] += "lviv\ttown\t\tЛьвів\n"
-    monkeypatch.setattr(gazetteer, "_read", files.__getitem__)
+    monkeypatch.setattr(lexicon_data, "read", files.__getitem__)
     with pytest.raises(ValueError, match=r"places_cities.tsv:2: kind 'town'"):
         source_records.__wrapped__()
     files["places_cities.tsv"] = header + "Lviv\tcity\t\tЛьвів\n"

@@ -173,3 +173,50 @@ def test_a_body_on_one_line_is_read_from_its_start() -> None:
     body = " ".join([PARAGRAPHS["uk"]] * 5 + [PARAGRAPHS["en"]] * 40)
     assert "\n" not in body
     assert detect_language(body) == "uk"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        PARAGRAPHS["uk"],
+        "Її брат працює в компанії Siemens AG у Мюнхені вже п'ять років.",
+        "Ґрунт на полях Полтавщини цього року висох раніше, ніж торік.",
+        "«Мы не допустим этого», — заявив речник, і додав, що зустріч відбудеться.",
+        "Google, Apple і Microsoft є серед найбільших платників податків.",
+        "Meta, Google, Apple, Amazon, Netflix, Nvidia і Tesla: їхні акції",
+        "Міністерство інфраструктури оголосило тендер на ремонт доріг",
+        "Її",
+        "не є у",
+        "що її, бо й він",
+    ],
+)
+def test_the_ukrainian_alphabet_shortcut_answers_as_lingua_would(
+    paragraph: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paragraph of twenty Cyrillic letters or more in mostly Cyrillic words that fits only
+    the Ukrainian alphabet is called Ukrainian without asking lingua; with the shortcut turned
+    off, lingua and the alphabet rule agree on every one: the Latin brands and the few
+    stopwords (where lingua names no language) are left to lingua."""
+    from newsmodel.extract import language
+
+    fast = detect_language(paragraph)
+    monkeypatch.setattr(language, "_plainly_cyrillic", lambda paragraph, cyrillic: False)
+    assert fast == detect_language(paragraph)
+
+
+def test_a_few_stopwords_keep_lingua_s_answer() -> None:
+    """Too few letters for the shortcut: lingua names no language for these, so neither does
+    the detector (calling them Ukrainian would make a text of them extractable)."""
+    assert detect_language("не є у") is None
+
+
+def test_mostly_latin_words_are_left_to_lingua() -> None:
+    """Ukrainian letters in a paragraph of Latin-script words do not make it Ukrainian by
+    themselves: lingua decides (an English sentence quoting one Ukrainian word is English)."""
+    from collections import Counter
+
+    from newsmodel.extract.language import _plainly_cyrillic
+
+    english = "The deal was signed in Kyiv on Tuesday, calling it «їжак» for short."
+    assert not _plainly_cyrillic(english, Counter("їжак" * 6))
+    assert detect_language(english) == "en"

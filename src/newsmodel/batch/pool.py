@@ -13,11 +13,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsmodel.errors import InputError, NewsmodelError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,6 +48,11 @@ def run(
     if workers <= 1:
         yield from map(function, items)
         return
+    # The pool's modules (multiprocessing and all) load only for a pool: one worker, the
+    # default, starts faster without them.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     limit = in_flight or workers * 4
     pending: deque[Future[list[R]]] = deque()
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)

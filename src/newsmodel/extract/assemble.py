@@ -99,6 +99,7 @@ def extract_entities(
     mentions.sort(key=lambda m: m.start)
     within = _countries_of_places(registry, entities)
     events = find_events(doc, mentions, _dates(doc, published), within=within, published=published)
+    doc.release()
     return {
         "persons": [_person_dict(e, body) for e in entities if e.kind == "PERS"],
         "organisations": [_org_dict(e, body) for e in entities if e.kind == "ORG"],

@@ -88,30 +88,42 @@ class Document:
     sentences: list[Span]
     clauses: list[Span]
     layers: dict[str, Any] = field(default_factory=dict)
+    lower: list[str] = field(default_factory=list, repr=False)
+    """Each token's text in lower case (what most word tests compare)."""
     _starts: list[int] = field(default_factory=list, repr=False)
     _clause_of: list[int] = field(default_factory=list, repr=False)
+    _lemma_sets: list[frozenset[str]] = field(default_factory=list, repr=False)
+    _finite: list[bool] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_text(cls, text: str) -> Document:
-        """Annotate ``text``: linear in its length (each distinct word is analysed once)."""
+        """Annotate ``text``: linear in its length (each distinct word is analysed once, and
+        its lower case, lemmas and finite-verb flag are kept per token in arrays)."""
         tokens = tokenize(text)
-        cache: dict[str, tuple[morph.Reading, ...]] = {}
-        readings = []
-        for token in tokens:
-            found = cache.get(token.text)
-            if found is None:
-                found = morph.readings(token.text) if token.is_word else ()
-                cache[token.text] = found
-            readings.append(found)
-        doc = cls(text, tokens, readings, [], [])
+        facts = [_word_facts(t.text) if t.is_word else _mark_facts(t.text) for t in tokens]
+        doc = cls(text, tokens, [f[1] for f in facts], [], [])
+        doc.lower = [f[0] for f in facts]
+        doc._lemma_sets = [f[2] for f in facts]
+        doc._finite = [f[3] for f in facts]
         doc._starts = [token.start for token in tokens]
         doc.sentences = _sentences(doc)
         doc.clauses = [clause for sentence in doc.sentences for clause in _clauses(doc, sentence)]
         doc._clause_of = [0] * len(tokens)
         for number, clause in enumerate(doc.clauses):
-            for index in range(clause.start, clause.end):
-                doc._clause_of[index] = number
+            doc._clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
         return doc
+
+    def release(self) -> None:
+        """Drop the sentences, clauses and layers once every stage has read them.
+
+        Each span points back at its document, so a document is a reference cycle that only
+        Python's cyclic collector frees, and the collector's passes over a parse's hundreds of
+        tokens and spans cost about a tenth of the parse.  A document released when its
+        article is built is freed at once instead."""
+        self.sentences = []
+        self.clauses = []
+        self._clause_of = []
+        self.layers = {}
 
     def span(self, start: int, end: int) -> Span:
         """Tokens ``start`` to ``end`` (exclusive)."""
@@ -143,17 +155,36 @@ class Document:
 
     def is_finite_verb(self, token: int) -> bool:
         """Has the token a reading as a finite verb (present, past, future or imperative)?"""
-        found = self.tokens[token]
-        return found.is_word and _finite(found.text)
+        return self._finite[token]
 
     def lemmas(self, token: int, pos: str | None = None) -> frozenset[str]:
         """The token's lemmas, of one part of speech when ``pos`` is given (computed once
         per distinct word: every stage asks, many times a token)."""
+        if pos is None:
+            return self._lemma_sets[token]
         found = self.tokens[token]
         return _lemmas(found.text, pos) if found.is_word else _NONE
 
 
 _NONE: frozenset[str] = frozenset()
+_WordFacts = tuple[str, tuple[morph.Reading, ...], frozenset[str], bool]
+
+
+@lru_cache(maxsize=10_000)
+def _mark_facts(mark: str) -> _WordFacts:
+    """A punctuation mark's facts: no readings, no lemmas, no verb."""
+    return mark.lower(), (), _NONE, False
+
+
+@lru_cache(maxsize=200_000)
+def _word_facts(word: str) -> _WordFacts:
+    """A word's lower case, readings, lemmas and finite-verb flag, once per distinct word."""
+    return word.lower(), morph.readings(word), _lemmas(word, None), _finite(word)
+
+
+def noun_lemmas(word: str) -> frozenset[str]:
+    """The word's noun lemmas: the very set ``Document.lemmas(index, "NOUN")`` gives for it."""
+    return _lemmas(word, "NOUN")
 
 
 @lru_cache(maxsize=200_000)
@@ -167,37 +198,38 @@ def _finite(word: str) -> bool:
 
 
 def _sentences(doc: Document) -> list[Span]:
-    spans: list[Span] = []
-    start = 0
-    for index in range(1, len(doc.tokens) + 1):
-        if index == len(doc.tokens) or doc.tokens[index].sentence != doc.tokens[start].sentence:
-            spans.append(Span(doc, start, index))
-            start = index
-    return spans
-
-
-def _opens_clause(doc: Document, index: int) -> bool:
-    """Does the token begin a new clause (a conjunction or relative word after a pause)?"""
-    word = doc.tokens[index].text.lower()
-    openers = clause_openers()
-    after_pause = index > 0 and doc.tokens[index - 1].text in _CLAUSE_PUNCTUATION
-    if word in openers["subordinator"] or doc.lemmas(index) & openers["relative"]:
-        return after_pause
-    return word in openers["coordinator"]
+    """One span per run of tokens with the same sentence number."""
+    numbers = [token.sentence for token in doc.tokens]
+    cuts = [i for i, (a, b) in enumerate(itertools.pairwise(numbers), 1) if a != b]
+    bounds = [0, *cuts, len(numbers)] if numbers else []
+    return [Span(doc, a, b) for a, b in itertools.pairwise(bounds)]
 
 
 def _clauses(doc: Document, sentence: Span) -> list[Span]:
-    """Cut a sentence before each clause opener; a piece without a finite verb joins the one
-    before it (``і Сеул`` is no clause, ``і Сеул відповів`` is)."""
+    """Cut a sentence before each clause opener (a conjunction, or a subordinator or relative
+    word after a pause); a piece without a finite verb joins the one before it (``і Сеул`` is
+    no clause, ``і Сеул відповів`` is)."""
+    openers = clause_openers()
+    subordinators, relatives = openers["subordinator"], openers["relative"]
+    coordinators = openers["coordinator"]
+    tokens, lower, lemma_sets = doc.tokens, doc.lower, doc._lemma_sets
     cuts = [sentence.start]
     for index in range(sentence.start + 1, sentence.end):
-        if doc.tokens[index].is_word and _opens_clause(doc, index):
+        if not tokens[index].is_word:
+            continue
+        word = lower[index]
+        if word in subordinators or not lemma_sets[index].isdisjoint(relatives):
+            if tokens[index - 1].text in _CLAUSE_PUNCTUATION:
+                cuts.append(index)
+        elif word in coordinators:
             cuts.append(index)
     cuts.append(sentence.end)
-    pieces = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+    finite = doc._finite
     merged: list[list[int]] = []
-    for a, b in pieces:
-        has_verb = any(doc.is_finite_verb(i) for i in range(a, b))
+    for a, b in itertools.pairwise(cuts):
+        if a >= b:
+            continue
+        has_verb = any(finite[a:b])
         if merged and not has_verb:
             merged[-1][1] = b
         elif merged and not merged[-1][2]:
@@ -207,4 +239,4 @@ def _clauses(doc: Document, sentence: Span) -> list[Span]:
     return [Span(doc, a, b) for a, b, _ in merged]
 
 
-__all__ = ["Document", "Span"]
+__all__ = ["Document", "Span", "noun_lemmas"]

@@ -3,7 +3,9 @@
 Knowledge lives in hand-reviewed data files in ``extract/lexicon/`` (general knowledge, never
 harvested from evaluation data).  Inflected forms are precomputed with pymorphy3 by
 ``tools/build_lexicon_forms.py`` into ``lexicon/forms.tsv``, so matching needs no morphology at
-run time and loading stays a dictionary build (tens of milliseconds, once per process).
+run time; ``lexicon/forms_index.tsv`` inverts it (form -> lines, :mod:`.lexicon_index`), so
+loading is one dictionary of strings (about 15 ms, once per process) and a form's entry is
+made only when a text holds it.
 
 Matching rules, chosen so a match is worth trusting without further checks:
 
@@ -28,8 +30,7 @@ Matching rules, chosen so a match is worth trusting without further checks:
 from __future__ import annotations
 
 import functools
-import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -37,6 +38,11 @@ from newsmodel.extract.lexicon_data import (
     BARE,
     FLAGS,
     LEXICON_PACKAGE,
+    ORGANISATION_FILES,
+    PLACE_FILES,
+    SOURCE_FILES,
+    SOURCES,
+    EntryTable,
     EntryType,
     LexiconEntry,
     OrganisationHead,
@@ -49,15 +55,16 @@ from newsmodel.extract.lexicon_data import (
     normalise,
     organisation_head_words,
     organisation_heads,
-    parse_record,
-    parse_rows,
     product_brands,
     read,
     sentence_start_words,
+    source_records,
+    sources_digest,
     title_heads,
     unify_apostrophes,
     work_heads,
 )
+from newsmodel.extract.lexicon_index import FORMS_FILE, FORMS_INDEX, LazyMapping, read_index
 from newsmodel.extract.place_context import SETTLEMENT_KINDS, names_a_facility, proper_name
 
 Via = Literal["name", "adjective", "demonym"]
@@ -66,16 +73,6 @@ Mode = Literal["exact", "upper", "inner", "any"]
 capital first letter; ``inner`` capitalised and not first in its sentence; ``any`` anyhow."""
 Guard = Literal["-", "bare", "adj"]
 """Context a form needs: none; no place attached (``bare``); no noun it could modify (``adj``)."""
-PLACE_FILES = (
-    "places_countries.tsv",
-    "places_regions.tsv",
-    "places_cities.tsv",
-    "places_other.tsv",
-    "places_geonames.tsv",
-)
-ORGANISATION_FILES = ("organisations.tsv",)
-SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
-FORMS_FILE = "forms.tsv"
 GENERATED_PREFIX = "gn-"
 """Keys of entries ``tools/build_geonames.py`` generates (``gn-<GeoNames id>``)."""
 
@@ -113,42 +110,6 @@ class LexiconMatch:
     via: Via
 
 
-# --------------------------------------------------------------------------- data files
-
-
-def _read(name: str) -> str:
-    return read(name)
-
-
-def _rows(name: str) -> Iterable[tuple[int, dict[str, str]]]:
-    return parse_rows(name, _read(name))
-
-
-@functools.cache
-def source_records() -> tuple[SourceRecord, ...]:
-    """Every entry of the data files, in file order; keys are unique across all files."""
-    records: list[SourceRecord] = []
-    for files, type_ in ((PLACE_FILES, "place"), (ORGANISATION_FILES, "organisation")):
-        for name in files:
-            for number, row in _rows(name):
-                records.append(parse_record(name, number, row, cast(EntryType, type_)))
-    seen: set[str] = set()
-    for record in records:
-        if record.entry.key in seen:
-            raise ValueError(f"lexicon key {record.entry.key!r} is defined twice")
-        seen.add(record.entry.key)
-    return tuple(records)
-
-
-def sources_digest() -> str:
-    """SHA-256 of the source data files: ``forms.tsv`` records the digest it was built from."""
-    digest = hashlib.sha256()
-    for name in SOURCE_FILES:
-        digest.update(name.encode())
-        digest.update(_read(name).encode("utf-8"))
-    return digest.hexdigest()
-
-
 # --------------------------------------------------------------------------- the index
 
 
@@ -163,67 +124,79 @@ class _Form:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    forms: dict[str, list[_Form]]
+    forms: LazyMapping[tuple[_Form, ...]]
     longest: dict[str, int]
-    entries: dict[str, LexiconEntry]
-    adjectives: dict[str, LexiconEntry]
-    demonyms: dict[str, LexiconEntry]
-    capitals: dict[str, str]
-    lower: frozenset[str]
-    """Generated entries with a name the data writes in lower case (``селище Енергетиків``)."""
+    """First words of forms of two words or more: the words of the longest (a form of one
+    word that starts no longer one is not here)."""
+    entries: EntryTable
 
 
 @functools.cache
 def _index() -> _Index:
-    records = source_records()
-    entries = {record.entry.key: record.entry for record in records}
-    adjectives = {normalise(a): r.entry for r in records for a in r.adjectives}
-    demonyms = {normalise(d): r.entry for r in records for d in r.demonyms}
-    capitals = {r.entry.key: r.capital for r in records if r.capital}
-    forms: dict[str, list[_Form]] = {}
-    longest: dict[str, int] = {}
-    for number, line in enumerate(_read(FORMS_FILE).splitlines(), start=1):
-        if not line or line[0] == "#":
-            continue
-        key, via, mode, guard, written = line.split("\t")
-        if key not in entries or via not in _VIAS or mode not in _MODES or guard not in _GUARDS:
-            raise ValueError(f"{FORMS_FILE}:{number}: bad line {line[:60]!r}; rebuild the forms")
-        shared = _Form(entries[key], cast(Via, via), cast(Mode, mode), cast(Guard, guard))
-        for form in written.split("|"):
-            found, lowered = shared, form
-            if mode == "exact":
-                found = _Form(shared.entry, "name", "exact", shared.guard, tuple(form.split(" ")))
-                lowered = form.lower()
-            forms.setdefault(lowered, []).append(found)
-            first, space, rest = lowered.partition(" ")
-            length = rest.count(" ") + 2 if space else 1
-            if longest.get(first, 0) < length:
-                longest[first] = length
+    forms, longest = read_index(FORMS_INDEX, sections=2)
+    lines = read(FORMS_FILE).splitlines()
+    entries = EntryTable(SOURCES)
+
+    def parse(key: str, numbers: str) -> tuple[_Form, ...]:
+        return tuple(
+            form
+            for number in numbers.split(",")
+            for form in _forms_of(entries, lines, int(number), key)
+        )
+
     return _Index(
-        forms=forms,
-        longest=longest,
+        forms=LazyMapping(forms, parse),
+        longest={first: int(words) for first, words in longest.items()},
         entries=entries,
-        adjectives=adjectives,
-        demonyms=demonyms,
-        capitals=capitals,
-        lower=frozenset(
-            r.entry.key
-            for r in records
-            if r.entry.key.startswith(GENERATED_PREFIX)
-            and any(n[:1].islower() for n in (r.entry.name, *r.entry.alternate_names))
-        ),
     )
+
+
+def _forms_of(entries: EntryTable, lines: list[str], number: int, key: str) -> Iterator[_Form]:
+    """The forms of line ``number`` of ``forms.tsv`` that match as ``key``, in line order."""
+    line = lines[number - 1]
+    cells = line.split("\t")
+    if len(cells) != 5:
+        raise ValueError(f"{FORMS_FILE}:{number}: bad line {line[:60]!r}; rebuild the forms")
+    name, via, mode, guard, written = cells
+    found = entries.get(name)
+    if found is None or via not in _VIAS or mode not in _MODES or guard not in _GUARDS:
+        raise ValueError(f"{FORMS_FILE}:{number}: bad line {line[:60]!r}; rebuild the forms")
+    shared = _Form(found, cast(Via, via), cast(Mode, mode), cast(Guard, guard))
+    for form in written.split("|"):
+        if mode != "exact" and form == key:
+            yield shared
+        elif mode == "exact" and form.lower() == key:
+            yield _Form(found, "name", "exact", shared.guard, tuple(form.split(" ")))
+
+
+@functools.cache
+def _lower_case_name(key: str) -> bool:
+    """Whether a generated entry has a name the data writes in lower case (``селище
+    Енергетиків``): such an entry matches without a proper name at its start."""
+    found = entry(key)
+    return any(name[:1].islower() for name in (found.name, *found.alternate_names))
+
+
+@functools.cache
+def _words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Adjectives and demonyms (normalised) to the key of their entry; countries' keys to their
+    capital's.  Read from the full data files: only the look-ups by lemma below need them."""
+    records = source_records()
+    adjectives = {normalise(a): r.entry.key for r in records for a in r.adjectives}
+    demonyms = {normalise(d): r.entry.key for r in records for d in r.demonyms}
+    capitals = {r.entry.key: r.capital for r in records if r.capital}
+    return adjectives, demonyms, capitals
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def _accepts(index: _Index, form: _Form, tokens: Sequence[str], start: int) -> bool:
+def _accepts(form: _Form, tokens: Sequence[str], start: int) -> bool:
     key = form.entry.key
     if (
         key.startswith(GENERATED_PREFIX)
-        and key not in index.lower
         and not proper_name(tokens[start])
+        and not _lower_case_name(key)
     ):
         return False
     if form.mode == "any":
@@ -251,9 +224,9 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
     keys = [normalise(token) for token in tokens]
     matches: list[LexiconMatch] = []
     start = 0
-    longest = index.longest
+    longest, forms = index.longest, index.forms
     while start < len(keys):
-        if keys[start] not in longest:
+        if keys[start] not in longest and keys[start] not in forms:
             start += 1
             continue
         previous = matches[-1] if matches and matches[-1].end == start else None
@@ -274,10 +247,10 @@ def _longest_at(
     start: int,
     previous: LexiconMatch | None,
 ) -> tuple[_Form, int] | None:
-    limit = index.longest.get(keys[start], 0)
+    limit = index.longest.get(keys[start]) or (1 if keys[start] in index.forms else 0)
     for length in range(min(limit, len(keys) - start), 0, -1):
-        for form in index.forms.get(" ".join(keys[start : start + length]), ()):
-            if not _accepts(index, form, tokens, start):
+        for form in index.forms.get(" ".join(keys[start : start + length])) or ():
+            if not _accepts(form, tokens, start):
                 continue
             end = start + length
             if form.guard == "bare" and _attached(index, tokens, keys, end, previous):
@@ -336,31 +309,31 @@ def entry(key: str) -> LexiconEntry:
 
 def entries() -> tuple[LexiconEntry, ...]:
     """Every entry, places first, in data-file order."""
-    return tuple(_index().entries.values())
+    index = _index()
+    return tuple(index.entries.values())
 
 
 def adjective_entry(lemma: str) -> LexiconEntry | None:
     """The entry an adjective refers to: ``російський`` (or any form, ``російських``) -> Росія."""
-    index = _index()
-    return index.adjectives.get(normalise(lemma)) or _by_form(index, lemma, "adjective")
+    key = _words()[0].get(normalise(lemma))
+    return entry(key) if key else _by_form(lemma, "adjective")
 
 
 def demonym_entry(lemma: str) -> LexiconEntry | None:
     """The place a demonym refers to: ``росіянин`` (or any form, ``росіяни``) -> Росія."""
-    index = _index()
-    return index.demonyms.get(normalise(lemma)) or _by_form(index, lemma, "demonym")
+    key = _words()[1].get(normalise(lemma))
+    return entry(key) if key else _by_form(lemma, "demonym")
 
 
-def _by_form(index: _Index, word: str, via: Via) -> LexiconEntry | None:
-    forms = index.forms.get(normalise(word), ())
+def _by_form(word: str, via: Via) -> LexiconEntry | None:
+    forms = _index().forms.get(normalise(word)) or ()
     return next((form.entry for form in forms if form.via == via), None)
 
 
 def capital(key: str) -> LexiconEntry | None:
     """The capital city of a country entry, when the lexicon knows it."""
-    index = _index()
-    city = index.capitals.get(key)
-    return index.entries[city] if city else None
+    city = _words()[2].get(key)
+    return entry(city) if city else None
 
 
 __all__ = [
@@ -368,6 +341,9 @@ __all__ = [
     "FLAGS",
     "GENERATED_PREFIX",
     "LEXICON_PACKAGE",
+    "ORGANISATION_FILES",
+    "PLACE_FILES",
+    "SOURCE_FILES",
     "EntryType",
     "LexiconEntry",
     "LexiconMatch",

@@ -12,6 +12,14 @@ Only the opening is read (paragraphs in order until about 300 letters, at most 6
 characters of each): lingua takes about a microsecond per character, and on the 316 whole
 texts of the benchmark the opening gave the same answers as the whole.
 
+A paragraph of twenty Cyrillic letters or more, mostly in Cyrillic words, whose letters fit
+the Ukrainian alphabet and no other (``і`` with ``и``, or ``ї``, ``є``, ``ґ``) is Ukrainian without
+asking lingua: lingua would name a Cyrillic language there, which the alphabet rule below
+makes Ukrainian.  (On a few stopwords, ``не є у``, lingua may name none: shorter paragraphs are
+still asked.)  On the benchmark's 14,000 texts, openings and paragraphs and on 40,000 random
+mixes of Ukrainian and Latin words the answers are lingua's; the parse saves about a
+millisecond an article.
+
 Two rules, each kept because the benchmark showed what it fixes:
 
 - **Paragraphs vote, quotations do not outvote.**  Each paragraph weighs by its letters; one
@@ -47,6 +55,11 @@ _PARAGRAPH_CHARACTERS = 600
 _MIN_UNQUOTED = 10
 # Letters so frequent in a language that a paragraph of it without any is not in it.
 _SIGNATURE_LETTERS = {"kk": "әғқңөұүһ", "mn": "өү"}
+# Cyrillic letters from which lingua always answers (on a few stopwords, "не є у", it may
+# give no language at all, and the text then has none).
+_SURE_LETTERS = 20
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Letters of the Cyrillic languages lingua knows (their standard alphabets, lower case).
 _CYRILLIC_ALPHABETS = {
     "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
@@ -112,24 +125,28 @@ def _evidence(paragraph: str) -> tuple[str, int]:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def _paragraph_language(paragraph: str) -> str | None:
     # lingua takes UTF-8: a lone surrogate (text decoded with surrogateescape) would raise.
     paragraph = paragraph.encode("utf-8", "replace").decode("utf-8")
+    cyrillic = Counter(_CYRILLIC.findall(paragraph.lower()))
+    fitting = frozenset(
+        name
+        for name, alphabet in _CYRILLIC_ALPHABETS.items()
+        if _fits(cyrillic, alphabet, _SIGNATURE_LETTERS.get(name, ""))
+    )
+    if fitting == {"uk"} and _plainly_cyrillic(paragraph, cyrillic):
+        # lingua would answer a Cyrillic language here, which the alphabet rule below turns
+        # into Ukrainian whatever it is: asking it costs a microsecond a character for nothing
+        return "uk"
     found = _detector().detect_language_of(paragraph)
     if found is None:
         return None
     tag = _tag(found)
     if tag not in _CYRILLIC_ALPHABETS:
         return tag
-    cyrillic = Counter(char for char in paragraph.lower() if "\u0400" <= char <= "\u04ff")
-    fitting = frozenset(
-        name
-        for name, alphabet in _CYRILLIC_ALPHABETS.items()
-        if _fits(cyrillic, alphabet, _SIGNATURE_LETTERS.get(name, ""))
-    )
     if tag in fitting or not fitting:
         return tag
     if len(fitting) == 1:
@@ -138,10 +155,21 @@ def _paragraph_language(paragraph: str) -> str | None:
     return tag if refound is None else _tag(refound)
 
 
+def _plainly_cyrillic(paragraph: str, cyrillic: Counter[str]) -> bool:
+    """Enough Cyrillic letters for lingua always to answer, in a paragraph whose words are
+    mostly Cyrillic (so lingua reads it as Cyrillic text, not as the Latin-script language of
+    a long quoted name): lingua then names a Cyrillic language, whichever it is."""
+    if cyrillic.total() < _SURE_LETTERS:
+        return False
+    words = _SCRIPT_WORD.findall(paragraph)
+    latin = sum(1 for word in words if not _CYRILLIC.search(word))
+    return latin * 3 < len(words) - latin
+
+
 def _fits(letters: Counter[str], alphabet: str, signature: str) -> bool:
     """At most one letter in a hundred outside the alphabet (a name spelt the other way), and
     one of the language's signature letters, if it has them."""
-    foreign = sum(count for char, count in letters.items() if char not in alphabet)
+    foreign = sum(letters[char] for char in letters.keys() - alphabet)
     if signature and not any(char in letters for char in signature):
         return False
     return foreign <= letters.total() // 100

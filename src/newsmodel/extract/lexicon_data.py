@@ -8,7 +8,7 @@ re-exports these names): this module only reads and checks the hand-reviewed fil
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -22,6 +22,19 @@ FLAGS = frozenset({"ambiguous", "fixed", "unmatched"})
 ``fixed`` names never inflect; ``unmatched`` names are too often something else (``Софія``, a
 capital and a first name) to be matched by one word at all."""
 BARE = "~"
+PLACE_FILES = (
+    "places_countries.tsv",
+    "places_regions.tsv",
+    "places_cities.tsv",
+    "places_other.tsv",
+    "places_geonames.tsv",
+)
+ORGANISATION_FILES = ("organisations.tsv",)
+SOURCE_FILES = PLACE_FILES + ORGANISATION_FILES
+SOURCES: tuple[tuple[str, EntryType], ...] = tuple(
+    (name, "place" if name in PLACE_FILES else "organisation") for name in SOURCE_FILES
+)
+"""The entry files and the type of their entries, places first."""
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`′‘", "'"))
 _PLACE_KINDS = frozenset(PlaceKind)
@@ -101,14 +114,19 @@ def parse_rows(name: str, text: str) -> Iterable[tuple[int, dict[str, str]]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        cells = line.split("\t")
         if header is None:
-            header = cells
+            header = line.split("\t")
             continue
-        if len(cells) > len(header):
-            raise ValueError(f"{name}:{number}: {len(cells)} cells, header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        yield number, {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
+        yield number, parse_row(name, number, header, line)
+
+
+def parse_row(name: str, number: int, header: list[str], line: str) -> dict[str, str]:
+    """One data line of a TSV file as column -> stripped cell (missing cells empty)."""
+    cells = line.split("\t")
+    if len(cells) > len(header):
+        raise ValueError(f"{name}:{number}: {len(cells)} cells, header has {len(header)}")
+    cells += [""] * (len(header) - len(cells))
+    return {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
 
 
 def split_cell(cell: str) -> tuple[str, ...]:
@@ -148,6 +166,80 @@ def parse_record(name: str, number: int, row: dict[str, str], type_: EntryType) 
         bare_names=frozenset(n.removeprefix(BARE) for n in alternates if n.startswith(BARE)),
         extra_forms=split_cell(row.get("forms", "")),
     )
+
+
+@functools.cache
+def source_records() -> tuple[SourceRecord, ...]:
+    """Every entry of the data files, in file order, each row checked; keys are unique across
+    all files.  (The gazetteer makes entries one by one, :class:`EntryTable`; the tools and
+    the tests read them all here.)"""
+    records = [
+        parse_record(name, number, row, type_)
+        for name, type_ in SOURCES
+        for number, row in parse_rows(name, read(name))
+    ]
+    seen: set[str] = set()
+    for record in records:
+        if record.entry.key in seen:
+            raise ValueError(f"lexicon key {record.entry.key!r} is defined twice")
+        seen.add(record.entry.key)
+    return tuple(records)
+
+
+def sources_digest() -> str:
+    """SHA-256 of the source data files: ``forms.tsv`` records the digest it was built from."""
+    import hashlib  # loads OpenSSL: only the tools and the tests need a digest
+
+    digest = hashlib.sha256()
+    for name in SOURCE_FILES:
+        digest.update(name.encode())
+        digest.update(read(name).encode("utf-8"))
+    return digest.hexdigest()
+
+
+class EntryTable(Mapping[str, LexiconEntry]):
+    """Entries by key, each made from its line of the data files when first asked for: a
+    process needs the few its articles name, not the seven thousand the files hold.  Only
+    the keys are read up front (a key defined twice is an error at once); a bad row is
+    reported when its entry is made, and :func:`source_records` (which the tests run) checks
+    every row."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, files: Sequence[tuple[str, EntryType]]) -> None:
+        self._rows: dict[str, tuple[str, int, list[str], str, EntryType]] = {}
+        self._made: dict[str, LexiconEntry] = {}
+        for name, type_ in files:
+            self._add(name, read(name), type_)
+
+    def _add(self, name: str, text: str, type_: EntryType) -> None:
+        header: list[str] | None = None
+        column = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            if header is None:
+                header = line.split("\t")
+                column = header.index("key") if "key" in header else 0
+                continue
+            key = line.split("\t", column + 1)[column].strip()
+            if key in self._rows:
+                raise ValueError(f"lexicon key {key!r} is defined twice")
+            self._rows[key] = (name, number, header, line, type_)
+
+    def __getitem__(self, key: str) -> LexiconEntry:
+        made = self._made.get(key)
+        if made is None:
+            name, number, header, line, type_ = self._rows[key]
+            row = parse_row(name, number, header, line)
+            made = self._made.setdefault(key, parse_record(name, number, row, type_).entry)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 @functools.cache

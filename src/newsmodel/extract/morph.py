@@ -9,7 +9,7 @@ that fits the entity type they suspect: :func:`readings` returns them all.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -19,11 +19,18 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 _CASED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
 
+WORDS_CACHED = 50_000
+"""How many distinct words each stage's per-word cache keeps (its facts about a word: a
+trigger key, a title head, a case set).  News repeats a small vocabulary; the bound keeps a
+stream of garbage words from growing a dozen caches without limit."""
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One reading of a word: lemma, part of speech, grammemes, and whether the dictionary knows
-    the word (``known``) or pymorphy guessed it from its ending."""
+    the word (``known``) or pymorphy guessed it from its ending.  Its case, gender, number and
+    name flag are derived once, when the word is first analysed: every stage asks them, many
+    times a token."""
 
     lemma: str
     pos: str | None
@@ -31,27 +38,23 @@ class Reading:
     score: float
     known: bool
     parse: Any
+    case: str | None = field(init=False, compare=False)
+    gender: str | None = field(init=False, compare=False)
+    plural: bool = field(init=False, compare=False)
+    is_name: bool = field(init=False, compare=False)
 
-    @property
-    def case(self) -> str | None:
-        found = next((case for case in CASES if case in self.grammemes), None)
-        if found is None and self.pos in _CASED and getattr(self.parse, "word", None) == self.lemma:
+    def __post_init__(self) -> None:
+        grammemes = self.grammemes
+        case = next((case for case in CASES if case in grammemes), None)
+        if case is None and self.pos in _CASED and getattr(self.parse, "word", None) == self.lemma:
             # Some dictionary paradigms tag their first form without a case ("директор":
             # "NOUN,anim masc"); the lemma's own form is its nominative.
-            return "nomn"
-        return found
-
-    @property
-    def gender(self) -> str | None:
-        return next((g for g in ("masc", "femn", "neut") if g in self.grammemes), None)
-
-    @property
-    def plural(self) -> bool:
-        return "plur" in self.grammemes
-
-    @property
-    def is_name(self) -> bool:
-        return bool(NAME_TAGS & self.grammemes)
+            case = "nomn"
+        gender = next((g for g in ("masc", "femn", "neut") if g in grammemes), None)
+        object.__setattr__(self, "case", case)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "plural", "plur" in grammemes)
+        object.__setattr__(self, "is_name", bool(NAME_TAGS & grammemes))
 
     def inflect(self, grammemes: set[str]) -> str | None:
         """This reading's form with ``grammemes`` (``{"nomn"}``), or ``None`` if it has none."""
@@ -291,6 +294,7 @@ def _head_reading(word: str, case: str, heads: frozenset[str] = frozenset()) -> 
 __all__ = [
     "CASES",
     "NAME_TAGS",
+    "WORDS_CACHED",
     "Reading",
     "analyzer",
     "has",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsmodel.extract.morph import CASES, Reading, readings, restore_case
+from newsmodel.extract.morph import CASES, WORDS_CACHED, Reading, readings, restore_case
 
 _VOWELS = frozenset("аеєиіїоуюяё")
 _EAST_ASIAN_ENDINGS = ("ові", "еві", "ом", "ем", "у", "ю", "а", "я")
@@ -56,16 +56,25 @@ def _strip_east_asian(word: str) -> str:
     return word
 
 
-def _name_readings(word: str) -> list[Reading]:
+@lru_cache(maxsize=WORDS_CACHED)
+def _name_readings(word: str) -> tuple[Reading, ...]:
     """Readings as a first name, surname or patronymic; singular ones only when there are any
-    (``Юлії`` is one Юлія's genitive, not a plural)."""
+    (``Юлії`` is one Юлія's genitive, not a plural).  Once per distinct word."""
     found = [r for r in readings(word) if r.pos == "NOUN" and r.is_name]
-    return [r for r in found if not r.plural] or found
+    return tuple([r for r in found if not r.plural] or found)
 
 
-def _guess_readings(word: str) -> list[Reading]:
+@lru_cache(maxsize=WORDS_CACHED)
+def _guess_readings(word: str) -> tuple[Reading, ...]:
     """Readings usable for an unknown name word: nouns and adjective-like surnames."""
-    return [r for r in readings(word) if r.pos in ("NOUN", "ADJF")]
+    return tuple(r for r in readings(word) if r.pos in ("NOUN", "ADJF"))
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _name_pairs(word: str) -> frozenset[tuple[str | None, str | None]]:
+    """The (case, gender) pairs a word of a name can be read in (its name readings, else its
+    guessed ones): what :func:`_fitting_pairs` checks every other word against."""
+    return frozenset((r.case, r.gender) for r in (_name_readings(word) or _guess_readings(word)))
 
 
 def _common_case(words: Sequence[str]) -> str:
@@ -79,7 +88,7 @@ def _common_case(words: Sequence[str]) -> str:
         else set()
     )
     for index, word in enumerate(words):
-        options = _name_readings(word) or _guess_readings(word)
+        options: Sequence[Reading] = _name_readings(word) or _guess_readings(word)
         if index and genders:
             options = [r for r in options if r.gender in genders or r.gender is None or r.plural]
         cases = {r.case for r in options if r.case and "Fixd" not in r.grammemes}
@@ -187,16 +196,11 @@ def _fitting_pairs(
     for position, reading in enumerate(given):
         if reading.case and reading.gender:
             rank.setdefault((reading.case, reading.gender), position)
+    others = [_name_pairs(word) for word in words[1:]]
     fitting = [
         (case, gender)
         for case, gender in rank
-        if all(
-            any(
-                r.case == case and r.gender in (gender, None)
-                for r in (_name_readings(word) or _guess_readings(word))
-            )
-            for word in words[1:]
-        )
+        if all((case, gender) in pairs or (case, None) in pairs for pairs in others)
     ]
     return fitting, rank
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 _FOLD = str.maketrans("іїєґ’ʼ'", "иієг   ")
@@ -34,7 +35,17 @@ class Named(Protocol):
 
 
 def fold(text: str) -> str:
-    """A key for spelling variants: lower case, ``і``/``и`` and apostrophes folded."""
+    """A key for spelling variants: lower case, ``і``/``и`` and apostrophes folded (once per
+    distinct name: every mention of one asks it several times)."""
+    return _fold(text) if len(text) <= _LONGEST_VARIANT else _folded(text)
+
+
+@lru_cache(maxsize=100_000)
+def _fold(text: str) -> str:
+    return _folded(text)
+
+
+def _folded(text: str) -> str:
     return text.lower().translate(_FOLD).replace(" ", "")
 
 
@@ -59,12 +70,17 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
 
 
-def variant_keys(folded: str) -> set[str]:
-    """The keys two variants share at least one of: the word and the word less one letter."""
-    keys = {folded}
-    if 5 <= len(folded) <= _LONGEST_VARIANT:
-        keys.update(folded[:i] + folded[i + 1 :] for i in range(_KEEP, len(folded)))
-    return keys
+def variant_keys(folded: str) -> frozenset[str]:
+    """The keys two variants share at least one of: the word and the word less one letter
+    (once per distinct name part)."""
+    if not 5 <= len(folded) <= _LONGEST_VARIANT:
+        return frozenset({folded})
+    return _deletion_keys(folded)
+
+
+@lru_cache(maxsize=100_000)
+def _deletion_keys(folded: str) -> frozenset[str]:
+    return frozenset({folded, *(folded[:i] + folded[i + 1 :] for i in range(_KEEP, len(folded)))})
 
 
 def same_person(entity: Named, name: str, family: str | None) -> bool:

@@ -17,7 +17,6 @@ from newsmodel.errors import DocumentError
 from newsmodel.models import Article
 from newsmodel.textcodecs import utf8
 from newsmodel.validation.jsondocs import MAX_BYTES, JSONInputError, read_documents
-from newsmodel.validation.jsonschema import check_documents
 from newsmodel.validation.report import Report
 
 
@@ -45,7 +44,12 @@ def load(data: bytes | str, *, source: str | None = None) -> list[Article]:
 
     Exactly what ``validate(data, "json")`` calls valid is read, and nothing else: the same
     parsing (:mod:`newsmodel.validation.jsondocs`) and the same schema and reference checks
-    run first, and the first issue they find is the error (with how many there are)."""
+    run first, and the first issue they find is the error (with how many there are).
+
+    The schema checker (and ``jsonschema`` behind it) is imported here, not with the module:
+    writing JSON, what ``newsmodel convert`` does, never needs it."""
+    from newsmodel.validation.jsonschema import check_documents
+
     raw = utf8(data, where=source)
     try:
         documents = read_documents(raw)

@@ -1,8 +1,9 @@
 """The JSON-LD document as nodes: keys resolved against schema.org, values indexed by ``@id``.
 
-Shared by the reader's parts (:mod:`.jsonld_read`, :mod:`.jsonld_read_entities`,
-:mod:`.jsonld_read_meta`): a :class:`Node` holds one object's schema.org properties as lists,
-what it is typed, and where it sits (a JSON pointer, for notes that point at the input).
+Shared by the reader's parts (:mod:`.jsonld_read`, :mod:`.jsonld_read_graph`,
+:mod:`.jsonld_read_entities`, :mod:`.jsonld_read_meta`): a :class:`Node` holds one object's
+schema.org properties as lists, what it is typed, and where it sits (a JSON pointer, for notes
+that point at the input).
 """
 
 from __future__ import annotations

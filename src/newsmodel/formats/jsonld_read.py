@@ -5,42 +5,44 @@ organisations, places and events it links to.  What the model has no place for i
 ``provenance.unmapped`` and every repair or guess in ``provenance.warnings``: nothing is dropped
 silently.  Keys are resolved as schema.org's context resolves them (``schema:headline`` and
 ``http://schema.org/headline`` are ``headline``); see docs/jsonld.md for the rules.
+
+This module finds the articles in a document (:func:`load`: pages, blocks, nested articles)
+and reads each article node's own fields; the entities it links to are collected and built by
+:mod:`.jsonld_read_graph`, the article's fields by :mod:`.jsonld_read_meta` and
+:mod:`.jsonld_read_newsroom`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import unquote
 
 from pydantic import ValidationError
 
 from newsmodel.errors import DocumentError, InputError
 from newsmodel.formats.jsonld_dates import read_date
 from newsmodel.formats.jsonld_nodes import (
-    _ENTITY_ID,
-    _T,
     Node,
     _article_names,
     _is_article,
-    _kind,
     _node,
     _resolve,
-    _text,
     _top_level,
     article_types,
 )
-from newsmodel.formats.jsonld_read_entities import EntityReader
+from newsmodel.formats.jsonld_read_graph import (
+    EVENT_PROPS,
+    ORGANISATION_PROPS,
+    PERSON_PROPS,
+    PLACE_PROPS,
+    GraphReader,
+)
 from newsmodel.formats.jsonld_read_meta import ArticleFields
 from newsmodel.formats.jsonld_read_newsroom import CREDIT_PROPS, NEWSROOM_PROPS, NewsroomFields
 from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT
 from newsmodel.htmlblocks import BlockSyntaxError, parse_block, split_page
 from newsmodel.models import (
     Article,
-    Event,
-    Organisation,
-    Person,
     Provenance,
 )
 from newsmodel.validation.vocabulary import ARTICLE_TYPES
@@ -65,119 +67,10 @@ ARTICLE_PROPS = frozenset(
         "mainEntityOfPage",
     }
 )
-PERSON_PROPS = frozenset(
-    {
-        "name",
-        "givenName",
-        "familyName",
-        "alternateName",
-        "jobTitle",
-        "affiliation",
-        "nationality",
-        "sameAs",
-    }
-)
-ORGANISATION_PROPS = frozenset(
-    {"name", "alternateName", "location", "parentOrganization", "sameAs"}
-)
-PLACE_PROPS = frozenset(
-    {"name", "alternateName", "additionalType", "sameAs", "geo", "address", "containedInPlace"}
-)
-EVENT_PROPS = frozenset(
-    {
-        "name",
-        "keywords",
-        "startDate",
-        "endDate",
-        "location",
-        "attendee",
-        "organizer",
-        "about",
-        "description",
-        "eventStatus",
-    }
-)
-_ENTITY_LINKS = (
-    "mentions",
-    "about",
-    "contentLocation",
-    "affiliation",
-    "nationality",
-    "location",
-    "parentOrganization",
-    "attendee",
-    "organizer",
-    "containedInPlace",
-)
 
 
-class _Reader(EntityReader, ArticleFields, NewsroomFields):
+class _Reader(GraphReader, ArticleFields, NewsroomFields):
     """Maps one article node and what it links to onto the model, collecting notes."""
-
-    # -- entities ---------------------------------------------------------------------------
-
-    def collect(self, article: Node) -> None:
-        """Every person, organisation, place and event the article links to, transitively."""
-        queue = [article]
-        seen = {id(article)}
-        while queue:
-            current = queue.pop(0)
-            for name in _ENTITY_LINKS:
-                for raw in current.props.get(name, []):
-                    for value in self._targets(raw):
-                        target = _resolve(value, self.index)
-                        if not isinstance(target, Node) or id(target) in seen:
-                            continue
-                        seen.add(id(target))
-                        kind = _kind(target)
-                        if kind is None:
-                            continue
-                        queue.append(target)
-                        label = _text(target.first("name"))
-                        if target.id is None and label:
-                            # The same blank node written twice (an author who is also the
-                            # organizer) is one entity, not two.
-                            first = self.blank.setdefault((kind, label), target)
-                            if first is not target:
-                                self.aliases[id(target)] = first
-                                continue
-                        self.kinds[id(target)] = kind
-                        self.nodes.append(target)
-
-    @staticmethod
-    def _targets(value: Any) -> list[Any]:
-        if isinstance(value, Node) and "Role" in value.types:
-            return [
-                inner
-                for name, values in value.props.items()
-                if name != "roleName"
-                for inner in values
-            ]
-        return [value]
-
-    def assign_ids(self) -> None:
-        used: set[str] = set()
-        counters: dict[str, int] = {}
-        for node in self.nodes:
-            kind = self.kinds[id(node)]
-            candidate = None
-            if node.id and "#" in node.id:
-                candidate = unquote(node.id.rsplit("#", 1)[1])
-            if not candidate or not _ENTITY_ID.match(candidate) or candidate in used:
-                while True:
-                    counters[kind] = counters.get(kind, 0) + 1
-                    candidate = f"{kind}-{counters[kind]}"
-                    if candidate not in used:
-                        break
-            used.add(candidate)
-            self.ids[id(node)] = candidate
-
-    def leftovers(self, node: Node, handled: frozenset[str]) -> None:
-        for name in node.props:
-            if name not in handled:
-                self.note(f"{node.label}.{name}")
-        for key in node.foreign:
-            self.note(f"{node.label}.{key}")
 
     # -- the article ------------------------------------------------------------------------
 
@@ -198,7 +91,7 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
         for entity_node in self.nodes:
             if id(entity_node) not in self.kinds:
                 self.note(f"{entity_node.label} (no name)")
-        self._drop_dangling(persons, organisations, events, {p.id for p in places})
+        self.drop_dangling(persons, organisations, events, {p.id for p in places})
 
         headline = self.scalar(node, "headline")
         name = self.scalar(node, "name")
@@ -242,48 +135,6 @@ class _Reader(EntityReader, ArticleFields, NewsroomFields):
                 unmapped=self._article_leftovers(node),
             ),
         )
-
-    def build(
-        self, kind: str, build: Callable[[Node], _T | None], handled: frozenset[str]
-    ) -> list[_T]:
-        """Map every collected node of one kind; a node that cannot be mapped leaves ``kinds``."""
-        built: list[_T] = []
-        for entity_node in self.nodes:
-            if self.kinds.get(id(entity_node)) != kind:
-                continue
-            entity = build(entity_node)
-            if entity is None:
-                del self.kinds[id(entity_node)]
-            else:
-                built.append(entity)
-                self.leftovers(entity_node, handled)
-        return built
-
-    def _drop_dangling(
-        self,
-        persons: list[Person],
-        organisations: list[Organisation],
-        events: list[Event],
-        places: set[str],
-    ) -> None:
-        """References to entities that were left out (no name) are removed, and noted."""
-        orgs = {org.id for org in organisations}
-        people = {person.id for person in persons}
-        for person in persons:
-            kept = [ref for ref in person.affiliation if ref in orgs]
-            if kept != person.affiliation:
-                person.affiliation = kept
-            if person.nationality is not None and person.nationality not in places:
-                person.nationality = None
-        for org in organisations:
-            if org.country is not None and org.country not in places:
-                org.country = None
-            if org.parent is not None and org.parent not in orgs:
-                org.parent = None
-        everyone = people | orgs | places
-        for event in events:
-            event.location = [ref for ref in event.location if ref in places]
-            event.participants = [p for p in event.participants if p.id in everyone]
 
     def _article_leftovers(self, node: Node) -> list[str]:
         self.leftovers(node, ARTICLE_PROPS | NEWSROOM_PROPS)

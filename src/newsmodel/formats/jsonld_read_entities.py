@@ -1,7 +1,7 @@
 """The people, organisations, places and events a JSON-LD article links to, as the model's.
 
-:class:`EntityReader` maps one collected node of each kind; the article reader
-(:mod:`.jsonld_read`) collects them, assigns ids and resolves the references between them.
+:class:`EntityReader` maps one collected node of each kind; the graph reader
+(:mod:`.jsonld_read_graph`) collects them, assigns ids and resolves the references between them.
 """
 
 from __future__ import annotations

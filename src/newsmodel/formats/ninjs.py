@@ -1,8 +1,10 @@
 """IPTC ninjs (News in JSON), versions 1.0 to 3.1: ``dump`` writes one version (default
 :data:`DEFAULT_VERSION`, the latest), ``load`` reads any of them.
 
-The writer lives in :mod:`newsmodel.formats.ninjs_write`, the reader in
-:mod:`newsmodel.formats.ninjs_read`, and both look property names up in
+The writer lives in :mod:`newsmodel.formats.ninjs_write` (the newsroom metadata in
+:mod:`~newsmodel.formats.ninjs_write_meta`), the reader in :mod:`newsmodel.formats.ninjs_read`
+(entities in :mod:`~newsmodel.formats.ninjs_read_entities`, metadata in
+:mod:`~newsmodel.formats.ninjs_read_meta`), and both look property names up in
 :mod:`newsmodel.validation.ninjs_versions`, which the validator shares.  docs/ninjs.md has the
 mapping table and what each version cannot carry.
 """

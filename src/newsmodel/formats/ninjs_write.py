@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import orjson
 
-from newsmodel.formats import ninjs_meta
+from newsmodel.formats import ninjs_write_meta
 from newsmodel.models import Article, Event, Organisation, Person, Place
 from newsmodel.validation.ninjs_versions import DEFAULT_VERSION, Spec, spec
 
@@ -67,7 +67,7 @@ def article_to_ninjs(article: Article, version: str = DEFAULT_VERSION) -> dict[s
     if article.byline is not None:
         out[name("by")] = article.byline
     _body(article, version_spec, out)
-    ninjs_meta.write(article, version_spec, out)
+    ninjs_write_meta.write(article, version_spec, out)
     if article.url is not None:
         out["renditions"] = _rendition(article.url, version_spec)
     entities = (
@@ -80,7 +80,7 @@ def article_to_ninjs(article: Article, version: str = DEFAULT_VERSION) -> dict[s
         if items:
             out[name(logical)] = [_entity(item, version_spec) for item in items]
     subjects = [{"name": keyword, "rel": KEYWORD_REL} for keyword in article.keywords]
-    subjects += [ninjs_meta.concept(item, family) for item in article.subjects]
+    subjects += [ninjs_write_meta.concept(item, family) for item in article.subjects]
     if subjects:
         out[name("subjects")] = subjects
     return out
@@ -260,7 +260,7 @@ def losses(article: Article, version: str = DEFAULT_VERSION) -> list[str]:
 
 
 def _meta_losses(article: Article, spec: Spec) -> list[str]:
-    """What of the metadata version ``spec`` cannot carry (see :func:`ninjs_meta.write`)."""
+    """What of the metadata version ``spec`` cannot carry (see :func:`ninjs_write_meta.write`)."""
     version, family = spec.version, spec.family
     lost = [
         f"{field} (ninjs has no {what})"
@@ -305,7 +305,7 @@ def _meta_losses(article: Article, spec: Spec) -> list[str]:
     if family > 1 and any(link.mime_type for link in article.links):
         lost.append(f"links[].mime_type (no mimetype in ninjs {version})")
     for image in article.images:
-        keys = ninjs_meta.rendition_keys([item.name for item in image.renditions], family)
+        keys = ninjs_write_meta.rendition_keys([item.name for item in image.renditions], family)
         if any(
             item.name is not None and key != item.name
             for key, item in zip(keys, image.renditions, strict=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from pydantic import Field, model_validator
@@ -105,54 +105,73 @@ class Article(StrictModel):
 
     @model_validator(mode="after")
     def _check_graph(self) -> Article:
-        """Ids are unique, every reference resolves to the right kind, every mention fits."""
+        """Ids are unique, every reference resolves to the right kind, every mention fits.
+
+        Run on every article built, read or parsed, so it is kept cheap: one dict of ids, and
+        the words of a message only put together when there is something to report."""
         kinds: dict[str, str] = {}
-        for entity in self.entities():
-            kind = type(entity).__name__
-            if entity.id in kinds:
-                raise ValueError(f"id {entity.id!r} is used twice ({kinds[entity.id]}, {kind})")
-            kinds[entity.id] = kind
-
-        def need(ref: str | None, wanted: Iterable[str], where: str) -> None:
-            if ref is None:
-                return
-            wanted = tuple(wanted)
-            found = kinds.get(ref)
-            if found is None:
-                raise ValueError(f"{where} refers to {ref!r}, which is not in the article")
-            if found not in wanted:
-                raise ValueError(f"{where} refers to {ref!r}, a {found}, not a {'/'.join(wanted)}")
-
+        mentioned: list[Person | Organisation | Place | Event] = []
+        for group in (self.persons, self.organisations, self.places, self.events):
+            for entity in group:
+                kind = type(entity).__name__
+                if entity.id in kinds:
+                    raise ValueError(f"id {entity.id!r} is used twice ({kinds[entity.id]}, {kind})")
+                kinds[entity.id] = kind
+                if entity.mentions:
+                    mentioned.append(entity)
+        get = kinds.get
         for person in self.persons:
             for ref in person.affiliation:
-                need(ref, ("Organisation",), f"person {person.id!r} affiliation")
-            need(person.nationality, ("Place",), f"person {person.id!r} nationality")
+                if get(ref) != "Organisation":
+                    _refused(kinds, ref, _ORGANISATION, f"person {person.id!r} affiliation")
+            if person.nationality is not None and get(person.nationality) != "Place":
+                _refused(kinds, person.nationality, _PLACE, f"person {person.id!r} nationality")
         for org in self.organisations:
-            need(org.country, ("Place",), f"organisation {org.id!r} country")
-            need(org.parent, ("Organisation",), f"organisation {org.id!r} parent")
+            if org.country is not None and get(org.country) != "Place":
+                _refused(kinds, org.country, _PLACE, f"organisation {org.id!r} country")
+            if org.parent is not None and get(org.parent) != "Organisation":
+                _refused(kinds, org.parent, _ORGANISATION, f"organisation {org.id!r} parent")
             if org.parent == org.id:
                 raise ValueError(f"organisation {org.id!r} is its own parent")
         for place in self.places:
-            need(place.contained_in, ("Place",), f"place {place.id!r} contained_in")
+            if place.contained_in is not None and get(place.contained_in) != "Place":
+                _refused(kinds, place.contained_in, _PLACE, f"place {place.id!r} contained_in")
             if place.contained_in == place.id:
                 raise ValueError(f"place {place.id!r} is contained in itself")
         for event in self.events:
             for ref in event.location:
-                need(ref, ("Place",), f"event {event.id!r} location")
+                if get(ref) != "Place":
+                    _refused(kinds, ref, _PLACE, f"event {event.id!r} location")
             for participant in event.participants:
-                need(
-                    participant.id,
-                    ("Person", "Organisation", "Place"),
-                    f"event {event.id!r} participant",
-                )
-        if self.dateline is not None:
-            need(self.dateline.place, ("Place",), "dateline place")
+                if get(participant.id) not in _PARTICIPANT:
+                    _refused(kinds, participant.id, _PARTICIPANT, f"event {event.id!r} participant")
+        dateline = self.dateline
+        if dateline is not None and dateline.place is not None and get(dateline.place) != "Place":
+            _refused(kinds, dateline.place, _PLACE, "dateline place")
         for index, author in enumerate(self.authors):
-            need(author.entity, ("Person", "Organisation"), f"author {index} ({author.name!r})")
-        for entity in self.entities():
+            if author.entity is not None and get(author.entity) not in _AGENT:
+                _refused(kinds, author.entity, _AGENT, f"author {index} ({author.name!r})")
+        body, length = self.body, len(self.body)
+        for entity in mentioned:  # checked last: a broken reference is reported first
             for mention in entity.mentions:
-                _check_mention(self.body, mention, entity.id)
+                start, end = mention.start, mention.end
+                if not start <= end <= length or body[start:end] != mention.text:
+                    _check_mention(body, mention, entity.id)
         return self
+
+
+_ORGANISATION = ("Organisation",)
+_PLACE = ("Place",)
+_PARTICIPANT = ("Person", "Organisation", "Place")
+_AGENT = ("Person", "Organisation")
+
+
+def _refused(kinds: dict[str, str], ref: str, wanted: tuple[str, ...], where: str) -> None:
+    """Raise the error for a reference ``ref`` that is not to one of the ``wanted`` kinds."""
+    found = kinds.get(ref)
+    if found is None:
+        raise ValueError(f"{where} refers to {ref!r}, which is not in the article")
+    raise ValueError(f"{where} refers to {ref!r}, a {found}, not a {'/'.join(wanted)}")
 
 
 def _check_mention(body: str, mention: Mention, owner: str) -> None:

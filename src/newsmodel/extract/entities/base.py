@@ -20,6 +20,7 @@ from newsmodel.extract.entities.vocabulary import (
 from newsmodel.extract.entities.words import (
     _is_initial,
     _latin_prefixed_noun,
+    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
 from newsmodel.extract.tokens import Token
@@ -81,6 +82,8 @@ class ScannerBase:
         self.spans: list[EntitySpan] = []
         self.blocked: set[int] = set()
         self._lowercase_lemmas: set[str] | None = None
+        self._given_names: set[str] | None = None
+        self._names_streets: bool | None = None
         self.block_document_places()
 
     def block_document_places(self) -> None:
@@ -207,6 +210,16 @@ class ScannerBase:
         elif abbreviation.text not in ("р.", "рр."):
             return False
         return year.text[-1:].isdigit()
+
+    def metres(self, abbreviation: int) -> bool:
+        """Is ``м.`` at ``abbreviation`` metres, not a city: after a measure (``кв. м.``,
+        ``тис. м.``) or a slash (``грн. / м.``)?"""
+        unit = self.tok(abbreviation - 1)
+        return (
+            self.words[abbreviation] == "м."
+            and unit is not None
+            and (measures(unit.text) or unit.text == "/")
+        )
 
     def agrees(self, adjective: int, following: int) -> bool:
         """The adjective can agree with the next word, or the next word's case is unknown (an

@@ -1,4 +1,5 @@
-"""Context evidence for a person: a job title before the name, a verb of speech beside it, a
+"""Context evidence: a word for a thing before any name (``вакцину Comirnaty``: no entity); for
+a person, a job title before the name, a verb of speech beside it, a
 place in an oblique case at its start, an organisation head word inside, an adjective that
 agrees with the lower-case word after it.
 
@@ -12,20 +13,55 @@ not in the nominative, at the start of a run of names is the complement of the t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.decoder import Candidate
-from newsmodel.extract.entities.words import _title_heads, speaks
+from newsmodel.extract.entities.vocabulary import _QUOTE_OPEN
+from newsmodel.extract.entities.words import _has_name_reading, _title_heads, speaks
+from newsmodel.extract.lexicon_data import read
+
+
+@cache
+def thing_heads() -> frozenset[str]:
+    """Lemmas of words for things and happenings (``lexicon/thing_heads.txt``)."""
+    lines = read("thing_heads.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
 
 _POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
 """Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
 
+
+def possessive(readings: Sequence[morph.Reading]) -> bool:
+    """Is the word a possessive adjective made from a name (``Петрове``, ``Оксанина``)?"""
+    return any(r.pos == "ADJF" and r.lemma.endswith(_POSSESSIVE_ENDINGS) for r in readings)
+
+
 WINDOW = 3
 """How many words before a name a title or a verb of speech may stand."""
+_NAME_REACH = 4
+"""How many tokens after its first a person candidate may end (a name run is at most four)."""
 
 
 class ContextRules(ScannerBase):
     """The tests of a name's neighbourhood (see the module docs)."""
+
+    def context_possible(self, first: int) -> bool:
+        """Could a person candidate starting at ``first`` get context evidence: a title or a
+        verb of speech before it, or a verb of speech among the words a name and its window
+        after it can reach?  The decoder asks fewer rules where none can."""
+        if self.title_before(first) or any(speaks(self.words[i]) for i in self.words_before(first)):
+            return True
+        sentence = self.tokens[first].sentence
+        for i in range(first + 1, min(first + _NAME_REACH + WINDOW + 1, self.count)):
+            if self.tokens[i].sentence != sentence:
+                break
+            if self.tokens[i].is_word and speaks(self.words[i]):
+                return True
+        return False
 
     def words_before(self, first: int) -> list[int]:
         """Up to :data:`WINDOW` words right before ``first`` in its sentence, nearest first."""
@@ -85,8 +121,38 @@ class ContextRules(ScannerBase):
             and morph.shares_case(self.words[last], following.text)
         )
 
+    def thing_before(self, first: int) -> bool:
+        """Does a word for a thing or a happening stand right before the name, or before the
+        quote it opens (``вакцину Comirnaty``, ``кампанія «Чорна п'ятниця»``)?"""
+        before = first - 1
+        if before >= 0 and self.words[before] in _QUOTE_OPEN:
+            before -= 1  # the word before the opening quote
+        if before < 0 or not self.adjacent(before, before + 1):
+            return False
+        token = self.tokens[before]
+        return (
+            token.is_word
+            and (not token.is_capitalised or self.initial(before))
+            and not morph.lemmas_of(token.text.lower()).isdisjoint(thing_heads())
+        )
+
     def with_context(self, candidate: Candidate) -> Candidate:
-        """The candidate with the context's evidence for a person added."""
+        """The candidate with the context's evidence added: for any name, a thing's word
+        before it; for a person, the tests below."""
+        if (
+            candidate.span is not None
+            and self.thing_before(candidate.first)
+            and not _has_name_reading(self.words[candidate.first], "Name")
+        ):
+            # "хворобу Альцгеймера", "препарату «Біопагдез КС»": the span names the thing, and
+            # nothing inside it is an entity ("господар фестивалю Ілля Бунька" is a person)
+            return Candidate(
+                candidate.first,
+                candidate.last,
+                None,
+                (*candidate.evidence, "thing_name"),
+                candidate.score,
+            )
         if candidate.label != "PERS":
             return candidate
         found = []
@@ -107,7 +173,13 @@ class ContextRules(ScannerBase):
                 span = candidate.span
                 shorter = self.span(candidate.first, candidate.last - 1, "PERS", None, span.key)
                 return self.with_context(
-                    Candidate(shorter.first_token, shorter.last_token, shorter, candidate.evidence)
+                    Candidate(
+                        shorter.first_token,
+                        shorter.last_token,
+                        shorter,
+                        candidate.evidence,
+                        candidate.score,
+                    )
                 )
         if self.speech_beside(candidate.first, candidate.last):
             found.append("speech_verb")

@@ -41,38 +41,37 @@ def weights() -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A span one rule proposes, with the evidence for it.
+    """A span one rule proposes, with the evidence for it and its score (their weights' sum).
 
     ``span`` is the entity it would become, or ``None`` for a span that names no entity
-    (``first``/``last`` then say which tokens it keeps from the other rules).
+    (``first``/``last`` then say which tokens it keeps from the other rules).  Build one with
+    :func:`entity` or :func:`nothing`, which add up the score.
     """
 
     first: int
     last: int
     span: EntitySpan | None
     evidence: tuple[str, ...]
+    score: int
 
     @property
     def label(self) -> Label | None:
         return self.span.label if self.span is not None else None
 
-    @property
-    def score(self) -> int:
-        table = weights()
-        return sum(table[name] for name in self.evidence)
-
     def with_evidence(self, *names: str) -> Candidate:
-        return Candidate(self.first, self.last, self.span, (*self.evidence, *names))
+        table = weights()
+        score = self.score + sum(table[name] for name in names)
+        return Candidate(self.first, self.last, self.span, (*self.evidence, *names), score)
 
 
 def entity(span: EntitySpan, evidence: str) -> Candidate:
     """The candidate a rule proposes for ``span``."""
-    return Candidate(span.first_token, span.last_token, span, (evidence,))
+    return Candidate(span.first_token, span.last_token, span, (evidence,), weights()[evidence])
 
 
 def nothing(first: int, last: int, evidence: str) -> Candidate:
     """A candidate for tokens ``first..last`` naming no entity."""
-    return Candidate(first, last, None, (evidence,))
+    return Candidate(first, last, None, (evidence,), weights()[evidence])
 
 
 def bound(rule_evidence: str) -> int:

@@ -4,7 +4,8 @@ head word, else no entity.
 A capitalised Latin word in Ukrainian news is far more often a brand, a product, a platform,
 a campaign or boilerplate than a person (over a fifth of all false entities were such
 words read as people).  So a Latin run the rules took for a person stays one only when the
-text says so: its Cyrillic form just before it in brackets (``Джон Сміт (John Smith)``) or
+text says so: a given name known as one (``Donald Trump``, ``lexicon/latin_given_names.txt``),
+its Cyrillic form just before it in brackets (``Джон Сміт (John Smith)``) or
 ``англ.``, a job title before it (``директор Tim Cook``), or a verb of speech beside it
 (``заявив John Smith``, ``Mark Rutte сказав``); one string with that evidence anywhere in the
 text is a person everywhere.  Without it, an organisation head word before it
@@ -15,8 +16,18 @@ entity.  Gazetteer entries and company names ending in a legal form are not touc
 
 from __future__ import annotations
 
+from functools import cache
+
 from newsmodel.extract.entities.context import WINDOW, ContextRules
+from newsmodel.extract.lexicon_data import read
 from newsmodel.extract.recognizer import EntitySpan
+
+
+@cache
+def latin_given_names() -> frozenset[str]:
+    """Given names common in Latin-script text (``lexicon/latin_given_names.txt``)."""
+    lines = read("latin_given_names.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _latin_word(text: str) -> bool:
@@ -42,6 +53,8 @@ class LatinRules(ContextRules):
                 return True
             if not self.tokens[i].is_word:
                 break
+        if first < last and self.words[first] in latin_given_names():
+            return True  # "Donald Trump", "Tim Cook": a known given name and a surname
         return self.title_before(first) or self.speech_beside(first, last)
 
     def settle_latin(self) -> None:

@@ -5,6 +5,8 @@ with their complements and in brackets after a long name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.phrases import PhraseRules
 from newsmodel.extract.entities.vocabulary import (
@@ -19,6 +21,10 @@ from newsmodel.extract.entities.words import (
     _is_verb,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
+
+_NAMED_IN_QUOTES = frozenset(["фірма", "офшор"])
+"""Words for a business that head no name of their own (``Київська фірма`` is none) but give
+one in quotes (``фірма «Будівельні технології півдня»``)."""
 
 
 class OrganisationRules(PhraseRules):
@@ -43,30 +49,46 @@ class OrganisationRules(PhraseRules):
             if close is None or close == index + 1:
                 return None
             inner = self.words[index + 1 : close]
+            before = self.tok(index - 1)
+            # "фірма «Інтер кємікал груп»": after an organisation word a quote is its name,
+            # however few capitals it has
+            named = before is not None and (
+                self.is_head(before.text, self.org_heads)
+                or not morph.lemmas_of(before.text).isdisjoint(_NAMED_IN_QUOTES)
+            )
             if (
                 len(inner) > 5
                 or any(_is_verb(word) for word in inner)
                 or any(r.known and r.pos in _FUNCTION_POS for r in morph.readings(inner[0]))
                 or any(word.islower() and morph.pos_set(word) & {"PREP", "CONJ"} for word in inner)
                 or (
-                    len(inner) > 2
+                    not named
+                    and len(inner) > 2
                     and not any(self.capital_word(i) for i in range(index + 2, close))
                 )
             ):
                 return None  # a quotation, not a name
             label: Label = "ORG"
-            if (before := self.tok(index - 1)) is not None and self.is_head(
-                before.text, _QUOTED_PLACE_HEADS
-            ):
+            if before is not None and self.is_head(before.text, _QUOTED_PLACE_HEADS):
                 label = "LOC"  # "урочище «Маяк»", "стадіон «Юність»": the named place itself
             elif before is not None and not morph.lemmas_of(before.text).isdisjoint(
                 gazetteer.work_heads()
             ):
                 return None  # "орден «Знак пошани»", "роман «Таємниця»": a title, no body
+            elif not named and self.titled_work(inner):
+                return None  # "«Червона книга України»": a work's title, no body
             if "«" in inner:  # «НВП «Інтертерм»: the inner name keeps its closing mark
                 return self.span(index + 1, close, label)
             return self.span(index + 1, close - 1, label)
         return None
+
+    def titled_work(self, inner: Sequence[str]) -> bool:
+        """Is a quoted name the title of a work, a work or document word inside it (``Червона
+        книга України``, ``Закон про освіту``)?"""
+        works = gazetteer.work_heads() | gazetteer.document_heads()
+        return any(
+            not morph.lemmas_of(word).isdisjoint(works) for word in inner if word[:1].isalpha()
+        )
 
     def latin_run_end(self, index: int) -> int | None:
         """The last token of a run of capitalised Latin words (model numbers and ``and``/``of``

@@ -29,9 +29,11 @@ class PersonRules(ScannerBase):
     def with_initials(self, span: EntitySpan) -> EntitySpan:
         """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
         first, last = span.first_token, span.last_token
+        latin = self.words[first][:1].isascii()  # "Metinvest B. V. Ріната Ахметова": no initials
         while (
             first >= 2
             and _is_initial(self.tokens[first - 2].text)
+            and self.tokens[first - 2].text.isascii() == latin
             and self.tokens[first - 1].text == "."
             and self.tokens[first - 2].sentence == self.tokens[first].sentence
         ):
@@ -39,6 +41,7 @@ class PersonRules(ScannerBase):
         while (
             first >= 1
             and _is_initial(self.tokens[first - 1].text.rstrip("."))
+            and self.tokens[first - 1].text.isascii() == latin
             and self.tokens[first - 1].text.endswith(".")
         ):
             first -= 1
@@ -68,6 +71,36 @@ class PersonRules(ScannerBase):
         if (first, last) == (span.first_token, span.last_token):
             return span
         return self.span(first, last, "PERS", span.name, span.key, span.parts)
+
+    def initials_before(self, index: int) -> bool:
+        """``В. І. Критської``, ``Т . К . Пуздирєвої``: a capitalised word right after initials
+        is a surname, whatever else its readings say (an adjective, a common noun), unless the
+        initials close the name before them (``Васильєвою Т. І. Сутність``) or are a unit
+        (``° С``), or a line break comes between."""
+        first = index
+        while True:
+            before = self.tok(first - 1)
+            if before is None:
+                break
+            if len(before.text) == 2 and before.text.endswith(".") and _is_initial(before.text[0]):
+                first -= 1
+            elif (
+                before.text == "."
+                and (letter := self.tok(first - 2)) is not None
+                and _is_initial(letter.text)
+            ):
+                first -= 2
+            else:
+                break
+        if (
+            first == index
+            or "\n" in self.text[self.tokens[index - 1].end : self.tokens[index].start]
+        ):
+            return False
+        preceding = self.tok(first - 1)
+        return preceding is None or not (
+            self.capital_word(first - 1) or preceding.text in ("°", "º")
+        )
 
     def person_run(self, index: int) -> EntitySpan | None:
         if not self.capital_word(index) or self.tokens[index].is_upper:

@@ -17,11 +17,14 @@ from newsmodel.extract.entities.vocabulary import (
     PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
+    _has_name_reading,
     _is_verb,
     _street_name,
-    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan
+
+_REGION_WORDS = frozenset(["область", "район", "округ"])
+"""Region words that adjectives share in a list (``Донецька та Луганська області``)."""
 
 
 class PlaceRules(PhraseRules):
@@ -66,36 +69,41 @@ class PlaceRules(PhraseRules):
             # street (see street_list)
             if (colon := self.tok(nxt)) is not None and colon.text == ":":
                 nxt += 1
-            if nxt in self.hits or not self.capital_word(nxt) or self.tokens[nxt].is_upper:
+            name = self.after_initials(nxt)  # "вулиць: В. Чорновола, ..."
+            if name in self.hits or not self.capital_word(name) or self.tokens[name].is_upper:
                 return None
-            last = nxt
+            last = name
             while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 2:
                 last += 1
             written = self.text[self.tokens[nxt].start : self.tokens[last].end]
             head = self.street_head(index)
             return self.span(nxt, last, "LOC", f"{head} {_street_name(head, written)}")
-        last = nxt
-        while (
-            (t := self.tok(last)) is not None
-            and t.sentence == token.sentence
-            and (
-                (len(t.text) == 2 and t.text.endswith(".") and t.text[0].isupper())
-                or (
-                    len(t.text) == 1
-                    and t.text.isupper()
-                    and (d := self.tok(last + 1))
-                    and d.text == "."
-                )
-            )
-        ):
-            last += 1 if t.text.endswith(".") else 2  # initials: "Б. Хмельницького"
+        last = self.after_initials(nxt)  # initials: "Б. Хмельницького"
         if not self.capital_word(last) or self.tokens[last].is_upper:
             return None
         while self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - nxt < 3:
             last += 1
-        if word not in ("р.", "р") and self.house_number_after(last):
-            last += 2
+        if word not in ("р.", "р") and (house := self.house_number_end(last)) is not None:
+            last = house
         return self.span(index, last, "LOC")
+
+    def after_initials(self, index: int) -> int:
+        """The first token after the initials starting at ``index`` (``Б. Хмельницького``,
+        ``В . Чорновола``), in the same sentence; ``index`` when there are none."""
+        sentence = self.tokens[index].sentence if index < self.count else -1
+        while (t := self.tok(index)) is not None and t.sentence == sentence:
+            if len(t.text) == 2 and t.text.endswith(".") and t.text[0].isupper():
+                index += 1
+            elif (
+                len(t.text) == 1
+                and t.text.isupper()
+                and (dot := self.tok(index + 1)) is not None
+                and dot.text == "."
+            ):
+                index += 2
+            else:
+                break
+        return index
 
     def plural_street_word_before(self, first: int) -> int | None:
         """The plural street word right before a span (``вулиць Гоголя``, ``вулиць: Гоголя``)."""
@@ -113,16 +121,30 @@ class PlaceRules(PhraseRules):
         ]
         return bool(readings) and all(r.plural for r in readings)
 
-    def house_number_after(self, last: int) -> bool:
-        """``вулиці Хрещатик, 22``: a comma and a short number after a street name belong to it."""
+    def house_number_end(self, last: int) -> int | None:
+        """``вулиці Хрещатик, 22``, ``вул. Московська, 5 / 2а``: a comma and a short house
+        number after a street name belong to it, with a second number after a slash (a
+        corner house or a block); the house number's last token, or ``None``."""
         comma, number = self.tok(last + 1), self.tok(last + 2)
-        return (
-            comma is not None
-            and number is not None
-            and comma.text == ","
-            and number.text[:1].isdigit()
-            and len(number.text) <= 4
-        )
+        if (
+            comma is None
+            or number is None
+            or comma.text != ","
+            or not number.text[:1].isdigit()
+            or len(number.text) > 5
+        ):
+            return None
+        end = last + 2
+        while (
+            (slash := self.tok(end + 1)) is not None
+            and slash.text == "/"
+            and (second := self.tok(end + 2)) is not None
+            and second.text[:1].isdigit()
+            and len(second.text) <= 4
+            and second.sentence == number.sentence
+        ):
+            end += 2
+        return end
 
     def coordinated_regions(self, index: int) -> EntitySpan | None:
         """``Донецькій та Луганській областях``, ``Хмельницької, Тернопільської та Чернівецької
@@ -152,11 +174,26 @@ class PlaceRules(PhraseRules):
         head = self.tok(last + 1)
         if not joined or head is None or not self.adjacent(last, last + 1):
             return None
-        if not any(
-            r.plural and r.lemma in ("область", "район", "округ") for r in morph.readings(head.text)
-        ):
+        if not any(r.plural and r.lemma in _REGION_WORDS for r in morph.readings(head.text)):
             return None
         return self.span(index, last + 1, "LOC")
+
+    def each_region(self, regions: EntitySpan) -> list[EntitySpan]:
+        """``Донецькій та Луганській областях`` names two regions: one place per adjective,
+        the last with the region word, each named in the singular nominative (``Донецька
+        область``, ``Луганська область``)."""
+        head = self.words[regions.last_token]
+        lemma = next(r.lemma for r in morph.readings(head) if r.lemma in _REGION_WORDS)
+        gender = "femn" if lemma == "область" else "masc"
+        places = []
+        for index in range(regions.first_token, regions.last_token, 2):
+            word = self.words[index]
+            adjective = next((r for r in morph.readings(word) if r.pos == "ADJF"), None)
+            form = adjective.inflect({"nomn", gender}) if adjective is not None else None
+            name = f"{morph.restore_case(form, word) if form else word} {lemma}"
+            last = regions.last_token if index + 1 == regions.last_token else index
+            places.append(self.span(index, last, "LOC", name))
+        return places
 
     def settlement(self, index: int) -> EntitySpan | None:
         """``в селі Пасічній``, ``с. Ставрове``, ``місто Жовква``: the capitalised words after a
@@ -173,9 +210,15 @@ class PlaceRules(PhraseRules):
             return None
         if index in self.hits:
             return None  # the gazetteer knows it: its own rule gives kind and key
-        unit = self.tok(index - 2)
-        if prev.text == "м." and unit is not None and measures(unit.text):
+        if self.metres(index - 1):
             return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
+        if (
+            _has_name_reading(token.text, "Name")
+            and self.capital_word(index + 1)
+            and self.adjacent(index, index + 1)
+            and _has_name_reading(self.words[index + 1])
+        ):
+            return None  # "очільник міста Ігор Слюзар": the town's head, a person
         last = index
         after = self.tok(index + 2)
         if (
@@ -201,10 +244,13 @@ class PlaceRules(PhraseRules):
                 self.capital_word(last + 1) and self.adjacent(last, last + 1) and last - first < 2
             ):
                 last += 1
-            if any(_is_verb(word) for word in self.words[first : last + 1]):
-                break
-            if self.house_number_after(last):
-                last += 2
+            if any(
+                _is_verb(word) and "NOUN" not in morph.pos_set(word)
+                for word in self.words[first : last + 1]
+            ):
+                break  # a verb ends the list ("Героїв", a noun too, does not)
+            if (house := self.house_number_end(last)) is not None:
+                last = house
             written = self.text[self.tokens[first].start : self.tokens[last].end]
             name = f"{head} {_street_name(head, written)}"
             self.spans.append(self.span(first, last, "LOC", name))

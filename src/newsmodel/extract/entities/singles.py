@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.extract import gazetteer, morph
+from newsmodel.extract.entities.context import possessive
 from newsmodel.extract.entities.decoder import Candidate, entity, nothing
 from newsmodel.extract.entities.organisations import OrganisationRules
 from newsmodel.extract.entities.persons import PersonRules
@@ -15,20 +16,37 @@ from newsmodel.extract.entities.vocabulary import (
     _IN_PLACE,
     _LOCATIVE_PREPOSITIONS,
     _NOT_NAMES,
+    _PLACE_ABBREVIATIONS,
     _ROMAN,
     _STREET_ABBREVIATIONS,
+    _STREET_WORDS,
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
+    _has_name_reading,
     _is_initial,
+    _is_verb,
     _shouted,
     _title_heads,
-    measures,
 )
 from newsmodel.extract.recognizer import EntitySpan
 
 _QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
 """Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
+
+
+_INFLECTED_ABBREVIATION = re.compile(r"^([А-ЯІЇЄҐ]{2,})([а-яіїєґ]{1,3})$")
+"""An abbreviation with a case ending written after it (``ФОПа``, ``ВНЗів``)."""
+
+_SURNAME_ADJECTIVE_ENDINGS = ("ський", "цький", "зький", "ська", "цька", "зька")
+_SUBJECT_ADVERBS = frozenset(
+    ["також", "теж", "вже", "ще", "тоді", "раніше", "нині", "досі", "особисто"]
+)
+"""Adverbs that may stand between a subject and its verb (``Олійник також володіє``)."""
+
+_GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
+"""Prepositions after which a given name is a person (``з Марією``, ``до Наталі``); after
+``у``/``в``/``на`` the same form is as often a place named after one (``у Львові``)."""
 
 
 class SingleWordRules(OrganisationRules, PersonRules):
@@ -81,6 +99,10 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None  # "Євро-2012", "А4": names of events and formats, not people or places
         if word.lower() in _NOT_NAMES:
             return None
+        if (inflected := _INFLECTED_ABBREVIATION.match(word)) is not None and (
+            gazetteer.abbreviations().get(inflected.group(1)) == "thing"
+        ):
+            return None  # "ФОПа", "ФОПів": an abbreviation of a thing with a case ending
         if _compound_organisation(word):
             return self.organisation_with_complement(index)  # Київрада, Держстандарт України
         known_name = any(r.is_name and r.known for r in readings)
@@ -91,28 +113,51 @@ class SingleWordRules(OrganisationRules, PersonRules):
         if self.initial(index):
             if known_name and all(r.is_name for r in readings if r.known):
                 return self.span(index, index, "PERS")
+            if self.surname_as_subject(index):
+                return self.span(index, index, "PERS")  # "Олійник володіє ...", "Шишацький був"
             return None
+        if (region := self.elliptical_region(index)) is not None:
+            return region  # "Сумську, Харківську і Полтавську": the oblasts, the word left out
         common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
         if common and (end := self.title_or_document_end(index)) is not None:
             return nothing(index, end, "title_or_act")
+        if self.initials_before(index) and not token.is_upper:
+            return self.span(index, index, "PERS")  # "В. І. Критської": a surname
+        if self.possessive_of_name(index):
+            return self.span(index, index, "PERS")  # "Оксанина мама", "Петрове рішення"
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
             return None
         inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
         animate = any("anim" in r.grammemes for r in readings)
+        if preposition == "на" and self.street_by_surname(index):
+            return self.span(index, index, "LOC")  # "на Грушевського": the street
         if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
             return self.span(index, index, "PERS")
+        if preposition in _GOVERNING_PERSONS and _has_name_reading(word, "Name"):
+            return self.span(index, index, "PERS")  # "з Марією", "до Наталі": a given name
         if preposition in _STREET_ABBREVIATIONS:
-            unit = self.tok(index - 2)
-            if preposition == "м." and unit is not None and measures(unit.text):
+            if self.metres(index - 1):
                 return None  # "9 тис. кв. м. Роботи почались": metres, and a new sentence
             return self.span(index, index, "LOC")
         if preposition in _LOCATIVE_PREPOSITIONS:
-            if inanimate or (preposition in ("у", "в", "на") and not animate):
+            locative = (
+                preposition in ("у", "в", "на")
+                and any("loct" in r.grammemes for r in readings)
+                and not possessive(readings)  # "у Зойчиній манері": a person's
+            )
+            if inanimate or locative or (preposition in ("у", "в", "на") and not animate):
+                # "у Лемонті": after у/в/на a locative is a place; a person would be genitive
                 return self.span(index, self.genitive_name_end(index), "LOC")
             return self.span(index, index, "PERS")
         if inanimate and any(r.pos == "NOUN" for r in readings):
             hit = self.hits.get(index + 1)
             if hit is not None and hit.type == "place" and self.adjacent(index, index + 1):
+                if (
+                    hit.country is not None
+                    and self.in_place_before(index)
+                    and morph.lemmas_of(word).isdisjoint(gazetteer.document_heads())
+                ):
+                    return self.span(index, index, "LOC")  # "в окупованому Алчевську Луганської"
                 # "Закону України", "Герба України", "Дня Києва": a title that names a
                 # country or city is not a mention of it
                 return nothing(index, hit.end - 1, "title_or_act")
@@ -130,6 +175,136 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return self.span(index, self.genitive_name_end(index), "LOC")
         return self.span(index, index, "PERS")
 
+    def elliptical_region(self, index: int) -> EntitySpan | None:
+        """``оголосили Сумську, Харківську і Полтавську``, ``з Хмельницької – 14 чоловік``: a
+        feminine adjective standing alone whose form with ``область`` is an oblast the gazetteer
+        knows names that oblast (a surname of the same shape, ``Загребельська``, names none)."""
+        following = self.tok(index + 1)
+        if (
+            following is not None
+            and self.adjacent(index, index + 1)
+            and following.is_word
+            and (following.is_capitalised or morph.pos_set(following.text) & {"NOUN", "ADJF"})
+        ):
+            return None  # a name, a noun or an adjective follows: not standing alone
+        if self.list_shares_other_noun(index):
+            return None  # "Київська, Житомирська ТЕЦ": the plants, the noun said once
+        for reading in morph.readings(self.words[index]):
+            if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
+                continue
+            nominative = reading.inflect({"nomn", "femn"})
+            if nominative is None:
+                continue
+            words = [morph.restore_case(nominative, self.words[index]), "область"]
+            for match in gazetteer.find_matches(words):
+                if match.start == 0 and match.end == 2 and match.entry.type == "place":
+                    return self.span(index, index, "LOC", match.entry.name, match.entry.key)
+        return None
+
+    def list_shares_other_noun(self, index: int) -> bool:
+        """Does a list of capitalised adjectives starting at ``index`` end in a noun other than
+        ``область`` (``Київська, Житомирська ТЕЦ``), which all its adjectives then share?"""
+        last = index
+        while (
+            (glue := self.tok(last + 1)) is not None
+            and glue.text in {",", "і", "й", "та"}
+            and self.capital_word(last + 2)
+            and "ADJF" in morph.pos_set(self.words[last + 2])
+        ):
+            last += 2
+        noun = self.tok(last + 1)
+        return (
+            last > index
+            and noun is not None
+            and self.adjacent(last, last + 1)
+            and noun.is_word
+            and morph.lemmas_of(noun.text).isdisjoint({"область"})
+            and noun.text.lower() not in _PLACE_ABBREVIATIONS
+            and (noun.is_upper or (not noun.is_capitalised and "NOUN" in morph.pos_set(noun.text)))
+        )
+
+    def surname_as_subject(self, index: int) -> bool:
+        """A sentence's first word, a surname in the nominative (``Олійник``) or an adjective of
+        a surname's shape standing alone (``Шишацький``, ``Загребельська``), with a verb right
+        after it (an adverb between allowed): the subject is that person, since an adjective
+        with no noun after it and a surname before a verb name no thing."""
+        readings = morph.readings(self.words[index])
+        surname = any(
+            r.is_name and "Surn" in r.grammemes and "nomn" in r.grammemes for r in readings
+        ) and all(r.is_name for r in readings if r.known)  # not "Вітер", "Крук": words too
+        adjectival = (
+            not surname
+            and self.words[index].lower().endswith(_SURNAME_ADJECTIVE_ENDINGS)
+            and all(r.pos == "ADJF" for r in readings)
+            and any("nomn" in r.grammemes for r in readings)
+        )
+        if not (surname or adjectival):
+            return False
+        verb = index + 1
+        if self.tok(verb) is not None and self.words[verb].lower() in _SUBJECT_ADVERBS:
+            verb += 1
+        following = self.tok(verb)
+        return (
+            following is not None
+            and following.is_word
+            and not following.is_capitalised
+            and (_is_verb(following.text) or following.text == "є")
+        )
+
+    def street_by_surname(self, index: int) -> bool:
+        """``офіс на Грушевського``: ``на`` governs no genitive, so a surname in the genitive
+        after it is a street named after someone, the street word left out, in a text that
+        names streets elsewhere (``тиснути на Петренка``, a person in the accusative, looks
+        the same, and a text about people rarely names streets)."""
+        if self._names_streets is None:
+            self._names_streets = any(
+                token.text.lower().rstrip(".") in _STREET_WORDS
+                or not morph.lemmas_of(token.text.lower()).isdisjoint(_STREET_WORDS)
+                for token in self.tokens
+                if token.is_word and not token.is_capitalised
+            )
+        readings = morph.readings(self.words[index])
+        return (
+            self._names_streets
+            and any(r.is_name and "gent" in r.grammemes for r in readings)
+            and not any("loct" in r.grammemes for r in readings)
+            and not _has_name_reading(self.words[index], "Name")
+        )
+
+    def possessive_of_name(self, index: int) -> bool:
+        """A capitalised possessive adjective (``Оксанина``, ``Петрового``) before the lower-case
+        noun it agrees with names that noun's owner, a person, when the text names the owner
+        (``Оксана``, ``Петро``): so no person is made up from a word alone."""
+        following = self.tok(index + 1)
+        readings = morph.readings(self.words[index])
+        return (
+            following is not None
+            and following.is_word
+            and not following.is_capitalised
+            and self.adjacent(index, index + 1)
+            and possessive(readings)
+            and "NOUN" in morph.pos_set(following.text)
+            and morph.shares_case(self.words[index], following.text)
+            and any(self.owner_named(r.lemma) for r in readings if r.pos == "ADJF" and r.known)
+        )
+
+    def owner_named(self, possessive_lemma: str) -> bool:
+        """Does the text name a person by a given name the possessive is made from (``петрів``:
+        ``Петро``, ``оксанин``: ``Оксана``)?  The name starts with the possessive's stem and is
+        at most a few letters longer."""
+        stem = possessive_lemma[:-2]
+        if self._given_names is None:
+            self._given_names = {
+                token.text.lower()
+                for token in self.tokens
+                if token.is_capitalised
+                and _has_name_reading(token.text, "Name")
+                and not possessive(morph.readings(token.text))
+            }
+        return len(stem) >= 3 and any(
+            name.startswith(stem) and len(name) <= len(stem) + 3 for name in self._given_names
+        )
+
     def title_or_document_end(self, index: int) -> int | None:
         """``Міністра оборони України``, ``Закону України``: a capitalised job title or document
         word with its genitive complements names neither a person nor the place inside.  The
@@ -142,28 +317,42 @@ class SingleWordRules(OrganisationRules, PersonRules):
             and t.is_word
             and not t.is_capitalised
             and morph.has(t.text, "NOUN", "gent")
+            and not morph.pos_set(t.text) & {"PREP", "CONJ"}  # "до", a note, is a preposition
             and last - index < 3
         ):
             last += 1
         hit = self.hits.get(last + 1)
         place_follows = hit is not None and hit.type == "place" and self.adjacent(last, last + 1)
-        before = self.tok(index - 1)
         if (
             place_follows
             and hit is not None
             and hit.country is not None
             and last == index
-            and before is not None
-            and before.text.lower() in _IN_PLACE
+            and self.in_place_before(index)
             and lemmas.isdisjoint(_title_heads())
             and lemmas.isdisjoint(gazetteer.document_heads())  # "У Статуті Львівської області"
         ):
-            return None  # "в Алчевську Луганської області": a town in its region
+            return None  # "в (окупованому) Алчевську Луганської області": a town in its region
         if not lemmas.isdisjoint(_title_heads()) or (
             place_follows and any("inan" in r.grammemes for r in morph.readings(self.words[index]))
         ):
             return hit.end - 1 if place_follows and hit is not None else index
         return None
+
+    def in_place_before(self, index: int) -> bool:
+        """Does a preposition of place (``у``, ``в``, ``на``, ``біля``) stand before the word,
+        maybe with lower-case adjectives between (``в окупованому Алчевську``)?"""
+        before = index - 1
+        while (
+            before > index - 3
+            and (token := self.tok(before)) is not None
+            and token.is_word
+            and not token.is_capitalised
+            and morph.pos_set(token.text) <= {"ADJF", "PRTF"}
+        ):
+            before -= 1
+        preposition = self.tok(before)
+        return preposition is not None and preposition.text.lower() in _IN_PLACE
 
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""

@@ -41,7 +41,7 @@ def _compound_organisation(word: str) -> bool:
         return True  # Київрада, міськрада
     lower = word.lower()
     if (
-        lower.startswith(("мін", "держ", "укр"))
+        lower.startswith(("мін", "держ", "укр", "нац"))
         and (
             len(lower) > 6
             or (
@@ -51,9 +51,22 @@ def _compound_organisation(word: str) -> bool:
             )
         )
         and not lower.startswith("мінськ")
-        and not lower.startswith(("міні", "мінус", "мінер", "держав", "україн", "укрит", "укріп"))
+        and not lower.startswith(
+            (
+                "міні",
+                "мінус",
+                "мінер",
+                "держав",
+                "україн",
+                "укрит",
+                "укріп",
+                "націо",
+                "нацист",
+                "нація",
+            )
+        )
     ):
-        return True  # Мінюст, Держрезерв, Укравтодор
+        return True  # Мінюст, Держрезерв, Укравтодор, Нацгвардія
     if morph.is_known(word):
         return False
     lower = word.lower()
@@ -165,7 +178,19 @@ def _person_boundary(words: Sequence[str]) -> int | None:
             return index
         if index >= 2 and _two_given_names(words[0], words[index - 1]):
             return index  # "представники Ігоря Петренка Василя Коваля": two people, one case
+        if index == 1 and _surname_then_full_name(words):
+            return index  # "матері Кравця Людмили Біцюк": his mother, Людмила Біцюк
     return None
+
+
+def _surname_then_full_name(words: Sequence[str]) -> bool:
+    """``Кравця Людмили Біцюк``: a word that is no given name, then a given name and a surname
+    (not a patronymic, which would make ``Петренка Івана Івановича`` one name written surname
+    first) holds the given name's person after someone else's surname or a place."""
+    if len(words) < 3 or _has_name_reading(words[0], "Name"):
+        return False
+    after = [r for r in morph.readings(words[2]) if r.is_name]
+    return bool(after) and not any("Patr" in r.grammemes or "Name" in r.grammemes for r in after)
 
 
 def _two_given_names(first: str, before: str) -> bool:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
-from newsmodel.extract.document import Document
+from newsmodel.extract.document import Document, noun_lemmas
 from newsmodel.extract.events.roles import EntityMention
+from newsmodel.extract.morph import WORDS_CACHED
 
 _REACH = 40
 """Organisation mentions looked back over (the description refers to a recent name)."""
@@ -49,8 +50,7 @@ class Organisations:
         self.starts = [m.first_token for m in self.mentions]
         self.heads = [doc.lemmas(m.first_token) for m in self.mentions]
         self.companies = [
-            bool(heads & _COMPANY_NOUNS)
-            or doc.tokens[m.first_token].text.lower().strip('«»"') in _LEGAL_FORMS
+            bool(heads & _COMPANY_NOUNS) or doc.lower[m.first_token].strip('«»"') in _LEGAL_FORMS
             for m, heads in zip(self.mentions, self.heads, strict=True)
         ]
 
@@ -73,20 +73,26 @@ def descriptions(
 ) -> list[EntityMention]:
     """Mentions standing for the organisations that lower-case head nouns between tokens
     ``start`` and ``end`` refer back to."""
-    table = anaphoric_heads()
     found = []
     for index in range(start, end):
         token = doc.tokens[index]
         if not token.is_word or token.is_capitalised:
             continue
-        for lemma in doc.lemmas(index, "NOUN"):
-            kind = table.get(lemma)
-            if kind is None:
-                continue
-            antecedent = organisations.antecedent(index, lemma, kind)
-            if antecedent is not None:
-                found.append(
-                    EntityMention(antecedent.entity_id, "ORG", token.start, token.end, index)
-                )
-            break
+        head = _anaphoric_head(token.text)
+        if head is None:
+            continue
+        antecedent = organisations.antecedent(index, *head)
+        if antecedent is not None:
+            found.append(EntityMention(antecedent.entity_id, "ORG", token.start, token.end, index))
     return found
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _anaphoric_head(word: str) -> tuple[str, str] | None:
+    """The first noun lemma of a word that is an anaphoric head, and its kind (per word)."""
+    table = anaphoric_heads()
+    for lemma in noun_lemmas(word):
+        kind = table.get(lemma)
+        if kind is not None:
+            return lemma, kind
+    return None

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
-from newsmodel.extract.morph import Reading
+from newsmodel.extract.morph import WORDS_CACHED, Reading
 from newsmodel.models import EventCategory
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -53,11 +55,14 @@ class _Candidate:
     obj: int | None
 
 
-def _reading_keys(doc: Document, index: int, table: Lexicon) -> list[tuple[str, str]]:
-    """``(lemma, VERB|NOUN)`` keys of a token's dictionary readings (a participle counts as
-    its verb: ``підписаний`` -> ``підписати``)."""
+@lru_cache(maxsize=WORDS_CACHED)
+def _trigger_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """``(lemma, VERB|NOUN)`` keys of a word's dictionary readings (a participle counts as
+    its verb: ``підписаний`` -> ``підписати``) that can trigger: those with a frame or a
+    support verb's collocations.  Once per distinct word (the lexicon is read once)."""
+    table = lexicon()
     keys = []
-    for reading in doc.readings[index]:
+    for reading in morph.readings(word):
         if not reading.known:
             continue
         if reading.pos in _VERBAL:
@@ -68,7 +73,11 @@ def _reading_keys(doc: Document, index: int, table: Lexicon) -> list[tuple[str, 
             verb = table.participles.get(reading.lemma)
             if verb is not None:
                 keys.append((verb, "VERB"))
-    return keys
+    return tuple(
+        (lemma, pos)
+        for lemma, pos in keys
+        if (lemma, pos) in table.frames or (pos == "VERB" and table.collocations.get(lemma))
+    )
 
 
 def _object(
@@ -88,10 +97,10 @@ def _object(
 def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Candidate]:
     found = []
     for index in range(start, end):
-        if not doc.tokens[index].is_word:
+        token = doc.tokens[index]
+        if not token.is_word:
             continue
-        keys = _reading_keys(doc, index, table)
-        for lemma, pos in keys:
+        for lemma, pos in _trigger_keys(token.text):
             collocations = table.collocations.get(lemma) if pos == "VERB" else None
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
@@ -105,29 +114,53 @@ def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Ca
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
             if pos == "NOUN" and _after_preposition(doc, index, start):
-                frame = replace(frame, priority=frame.priority - _CIRCUMSTANCE)
+                frame = _circumstance(frame)
             found.append(_Candidate(frame, index, None))
     return found
 
 
+_CIRCUMSTANCES: dict[tuple[str, str], Frame] = {}
+
+
+def _circumstance(frame: Frame) -> Frame:
+    """The noun frame with the circumstance's lower priority, made once per frame (a noun
+    frame is the lexicon's one frame of its lemma)."""
+    key = (frame.lemma, frame.pos)
+    found = _CIRCUMSTANCES.get(key)
+    if found is None:
+        found = _CIRCUMSTANCES[key] = replace(frame, priority=frame.priority - _CIRCUMSTANCE)
+    return found
+
+
 def _after_word(doc: Document, index: int, word: str) -> bool:
-    return index > 0 and doc.tokens[index - 1].text.lower() == word
+    return index > 0 and doc.lower[index - 1] == word
 
 
 def _after_preposition(doc: Document, index: int, start: int) -> bool:
     """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
+    tokens = doc.tokens
     return any(
-        any(r.pos == "PREP" for r in doc.readings[other])
+        tokens[other].is_word and _is_preposition(tokens[other].text)
         for other in range(max(start, index - 2), index)
     )
 
 
+@lru_cache(maxsize=WORDS_CACHED)
+def _is_preposition(word: str) -> bool:
+    return any(r.pos == "PREP" for r in morph.readings(word))
+
+
 def _words(doc: Document, start: int, end: int) -> list[str]:
-    return [t.text.lower() for t in doc.tokens[start:end]]
+    return doc.lower[start:end]
 
 
 def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
-    return any(table.phrase_at(kind, words, i) for i in range(len(words)) for kind in kinds)
+    return any(
+        table.phrase_at(kind, words, i)
+        for i, word in enumerate(words)
+        for kind in kinds
+        if word in table.starts.get(kind, {})
+    )
 
 
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
@@ -135,7 +168,7 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
     negations = table.singles("negation")
 
     def negated_at(index: int) -> bool:
-        return index > start and doc.tokens[index - 1].text.lower() in negations
+        return index > start and doc.lower[index - 1] in negations
 
     if negated_at(candidate.token):
         return True
@@ -143,27 +176,50 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
     if before > start and doc.is_finite_verb(before) and negated_at(before):
         return True  # "не змогли підписати"
     if candidate.frame.pos == "NOUN" or candidate.obj is not None:
+        lower, tokens = doc.lower, doc.tokens
         return any(
-            negated_at(i) and any(r.pos in _VERBAL for r in doc.readings[i])
-            for i in range(start, end)
+            lower[i - 1] in negations and tokens[i].is_word and _is_verbal(tokens[i].text)
+            for i in range(start + 1, end)
         )
     return False
 
 
+@lru_cache(maxsize=WORDS_CACHED)
+def _is_verbal(word: str) -> bool:
+    """Has the word a verb, infinitive or gerund reading?"""
+    return any(r.pos in _VERBAL for r in morph.readings(word))
+
+
 def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
     """A planned event: a future verb, a planning word, or ``має`` before an infinitive."""
-    planned = table.singles("planned_lemma")
     for index in range(start, end):
-        readings = doc.readings[index]
-        if any(r.lemma in planned for r in readings):
+        token = doc.tokens[index]
+        if not token.is_word:
+            continue
+        planned, modal = _plan_marks(token.text)
+        if planned:
             return True
-        tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
-        if tenses == {"futr"}:
-            return True
-        modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
-        if modal and index + 1 < end and any(_infinitive(r) for r in doc.readings[index + 1]):
+        after = doc.tokens[index + 1] if index + 1 < end else None
+        if modal and after is not None and after.is_word and _has_infinitive(after.text):
             return True
     return False
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _plan_marks(word: str) -> tuple[bool, bool]:
+    """Does the word plan (a planning lemma, or a known verb reading only in the future), and
+    is it ``має`` (``мати`` in the present, which plans with an infinitive after it)?"""
+    readings = morph.readings(word)
+    planned_lemmas = lexicon().singles("planned_lemma")
+    tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
+    planned = any(r.lemma in planned_lemmas for r in readings) or tenses == {"futr"}
+    modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
+    return planned, modal
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _has_infinitive(word: str) -> bool:
+    return any(_infinitive(r) for r in morph.readings(word))
 
 
 def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
@@ -186,9 +242,11 @@ def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[i
     cancel, postpone = table.singles("cancel_lemma"), table.singles("postpone_lemma")
     for index in range(start, end):
         lemmas = doc.lemmas(index)
-        if lemmas & cancel:
+        if not lemmas:
+            continue
+        if not lemmas.isdisjoint(cancel):
             return index, "cancelled"
-        if lemmas & postpone:
+        if not lemmas.isdisjoint(postpone):
             return index, "postponed"
     return None
 
@@ -198,10 +256,11 @@ def conditional_starts(doc: Document) -> dict[int, int]:
     begins: every clause from there to the sentence's end is supposed, not reported."""
     table = lexicon()
     found: dict[int, int] = {}
+    first_words = table.starts.get("conditional", {})
     for number, sentence in enumerate(doc.sentences):
         words = _words(doc, sentence.start, sentence.end)
-        for offset in range(len(words)):
-            if table.phrase_at("conditional", words, offset):
+        for offset, word in enumerate(words):
+            if word in first_words and table.phrase_at("conditional", words, offset):
                 found[number] = sentence.start + offset
                 break
     return found
@@ -213,23 +272,22 @@ def clause_event(
     """The event the clause ``start..end`` reports, or ``None`` (no trigger, or the clause
     denies, supposes or generalises it).  ``conditional_from``: where its sentence's first
     conditional phrase begins (:func:`conditional_starts`)."""
+    if conditional_from is not None and conditional_from < end:
+        return None  # supposed, not reported (the cheapest test first: all tests are pure)
     table = lexicon()
     found = _candidates(doc, start, end, table)
     if not found:
         return None
     status = "occurred"
-    said = _status_word(doc, start, end, table)
+    happenings = [
+        c for c in found if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
+    ]
+    said = _status_word(doc, start, end, table) if happenings else None
     if said is not None:
         # "скасували зустріч", "переговори перенесли": the happening keeps its own category
-        happenings = [
-            c
-            for c in found
-            if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
-        ]
-        if happenings:
-            found = [c for c in found if c.token != said[0]] or found
-            found = [c for c in found if c in happenings] or found
-            status = said[1]
+        found = [c for c in found if c.token != said[0]] or found
+        found = [c for c in found if c in happenings] or found
+        status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
     if best.frame.category is EventCategory.STATEMENT:
         # "оголосила про купівлю стартапу": what was announced is the event
@@ -244,8 +302,6 @@ def clause_event(
     if refused:
         best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
     if _negated(doc, start, best, end, table):
-        return None
-    if conditional_from is not None and conditional_from < end:
         return None
     if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None

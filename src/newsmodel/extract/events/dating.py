@@ -56,7 +56,7 @@ def place_dates(doc: Document, dates: Sequence[DatedSpan]) -> list[PlacedDate]:
         if token is None:
             continue
         paper = None
-        if token > 0 and doc.tokens[token - 1].text.lower() == "від":
+        if token > 0 and doc.lower[token - 1] == "від":
             sentence_start = doc.sentence_of(token).start
             for index in range(token - 2, max(sentence_start, token - _DOCUMENT_REACH) - 1, -1):
                 if doc.lemmas(index, "NOUN") & papers:

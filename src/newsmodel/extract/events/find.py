@@ -69,9 +69,9 @@ def units(doc: Document) -> list[tuple[int, int]]:
 def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
     words = lexicon().singles("demonstrative")
     index = event.trigger - 1
-    while index >= event.start and doc.tokens[index].text.lower() in ("ж", "же", "самого", "самої"):
+    while index >= event.start and doc.lower[index] in ("ж", "же", "самого", "самої"):
         index -= 1
-    return index >= event.start and doc.tokens[index].text.lower() in words
+    return index >= event.start and doc.lower[index] in words
 
 
 def _takes_part_in_it(doc: Document, event: ClauseEvent) -> bool:

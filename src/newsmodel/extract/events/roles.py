@@ -14,10 +14,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.clause import ClauseEvent
 from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.models import EventCategory
 
 _PREPOSITIONS = {
@@ -141,11 +144,19 @@ class Cast:
     """States are its parties (``договір між Росією та КНДР``): a treaty, not a business deal."""
 
 
-def _cases(doc: Document, index: int) -> set[str]:
+def _cases(doc: Document, index: int) -> frozenset[str]:
     """The cases a token can be in; empty when it is indeclinable or unknown (``ТОВ``, ``НАЗК``)."""
-    found = {r.case for r in doc.readings[index] if r.case}
-    fixed = any("Fixd" in r.grammemes for r in doc.readings[index])
-    return set() if fixed or len(found) >= 5 else {c for c in found if c}
+    token = doc.tokens[index]
+    return _word_cases(token.text) if token.is_word else frozenset()
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _word_cases(word: str) -> frozenset[str]:
+    """:func:`_cases` of a word, once per distinct word."""
+    readings = morph.readings(word)
+    found = frozenset(r.case for r in readings if r.case)
+    fixed = any("Fixd" in r.grammemes for r in readings)
+    return frozenset() if fixed or len(found) >= 5 else found
 
 
 def _preposition(doc: Document, first: int) -> str | None:
@@ -154,20 +165,20 @@ def _preposition(doc: Document, first: int) -> str | None:
     sentence_start = doc.sentence_of(first).start
     index = first - 1
     while index >= sentence_start and (
-        doc.tokens[index].text.lower() in _SKIPPED or doc.lemmas(index, "NOUN") & _GENERIC_HEADS
+        doc.lower[index] in _SKIPPED or not doc.lemmas(index, "NOUN").isdisjoint(_GENERIC_HEADS)
     ):
         index -= 1
     if index < sentence_start:
         return None
-    return _PREPOSITIONS.get(doc.tokens[index].text.lower())
+    return _PREPOSITIONS.get(doc.lower[index])
 
 
 def _word_before(doc: Document, mention: EntityMention) -> str:
     """The preposition as the text writes it (``у``, ``в``, ``до``), past settlement words."""
     index = mention.first_token - 1
-    while index > 0 and doc.tokens[index].text.lower() in _SKIPPED:
+    while index > 0 and doc.lower[index] in _SKIPPED:
         index -= 1
-    return doc.tokens[index].text.lower()
+    return doc.lower[index]
 
 
 def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
@@ -197,7 +208,13 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
 
 
 def _is_noun(doc: Document, index: int) -> bool:
-    return any(r.pos == "NOUN" and r.known for r in doc.readings[index])
+    token = doc.tokens[index]
+    return token.is_word and _known_noun(token.text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _known_noun(word: str) -> bool:
+    return any(r.pos == "NOUN" and r.known for r in morph.readings(word))
 
 
 def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int]) -> bool:
@@ -206,7 +223,7 @@ def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int])
     start, end = sentence
     first = mention.first_token
     for index in range(max(start, first - _SOURCE_WINDOW), min(end, first + _SOURCE_WINDOW + 1)):
-        if doc.lemmas(index) & sources:
+        if not doc.lemmas(index).isdisjoint(sources):
             return True
     return False
 
@@ -302,7 +319,7 @@ def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: 
     if any(ident in people.ids for ident, _ in result.participants):
         return
     sentence_start = doc.sentence_of(event.trigger).start
-    first = doc.tokens[event.start].text.lower()
+    first = doc.lower[event.start]
     if first in _RELATIVES:
         # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
         # pronoun stands for the person named before it in its sentence
@@ -310,12 +327,12 @@ def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: 
     else:
         reach = max(sentence_start, event.trigger - _PRONOUN_REACH)
         found = next(
-            (i for i in range(reach, event.trigger) if doc.tokens[i].text.lower() in _PRONOUNS),
+            (i for i in range(reach, event.trigger) if doc.lower[i] in _PRONOUNS),
             None,
         )
         if found is None:
             return
-        pronoun, wanted = found, _PRONOUNS[doc.tokens[found].text.lower()]
+        pronoun, wanted = found, _PRONOUNS[doc.lower[found]]
         sentence_start = 0
     earlier = people.last_before(pronoun)
     if earlier is None or earlier.first_token < sentence_start:

@@ -20,6 +20,7 @@ from newsmodel.extract.titles.phrase import Spans, Title
 
 DASHES = frozenset({"–", "—", "-"})
 _END = frozenset({",", ".", ";", ")", "!", "?", ":"})
+_RELATIVES = frozenset({"який", "що", "котрий"})
 
 
 def name_cases(doc: Document, person: EntitySpan) -> set[str]:
@@ -50,14 +51,14 @@ def _window_start(doc: Document, spans: Spans, end: int) -> int:
                 break
             index = span.first_token - 1
             continue
-        word = token.text.lower()
+        word = doc.lower[index]
         abbreviation = word == "." and index + 1 <= end and doc.tokens[index + 1].is_word
         if token.text in phrase.QUOTES or word in {"м.", "с."} or abbreviation:
             index -= 1
             continue
         if not token.is_word or word in words("stop") or token.text.isdigit():
             break
-        if phrase.is_verb(doc, index) or doc.lemmas(index) & {"який", "що", "котрий"}:
+        if phrase.is_verb(doc, index) or not doc.lemmas(index).isdisjoint(_RELATIVES):
             break
         index -= 1
     return index + 1
@@ -115,9 +116,7 @@ def _two_titles(doc: Document, head: int, end: int) -> bool:
     complement, are two people's; ``засновником і директором фірми`` and ``голови митниці та
     екс-віце-спікера`` are one person's."""
     for index in range(head + 1, end):
-        if doc.tokens[index].text.lower() in phrase.COORDINATORS and phrase.head_readings(
-            doc, index + 1
-        ):
+        if doc.lower[index] in phrase.COORDINATORS and phrase.head_readings(doc, index + 1):
             return index - 1 > head and index + 1 < end
     return False
 

@@ -7,7 +7,7 @@ part (prefixes, weak heads, acting markers, anaphors, demonstratives, skippable 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -51,6 +51,7 @@ def _predicate_rows() -> list[list[str]]:
     return [line.split("\t") for line in _lines("title_predicates.tsv")]
 
 
+@lru_cache(maxsize=100_000)
 def base_lemma(lemma: str) -> str:
     """The lemma without a title prefix: ``екс-мер`` -> ``мер``, ``екс-віце-спікер`` ->
     ``віце-спікер`` (kept when the shorter form is itself a head)."""

@@ -13,11 +13,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.titles.lexicon import base_lemma, title_heads, words
+from newsmodel.extract.tokens import is_acronym
 
 MAX_WORDS = 30
 COORDINATORS = frozenset({"і", "й", "та"})
@@ -51,13 +54,21 @@ class Spans:
         return cls({s.first_token: s for s in usable}, {s.last_token: s for s in usable})
 
 
-def head_readings(doc: Document, index: int) -> list[morph.Reading]:
+def head_readings(doc: Document, index: int) -> tuple[morph.Reading, ...]:
     """The token's readings as a title head noun (none when it is no title head)."""
-    heads = title_heads()
     token = doc.tokens[index]
-    if not token.is_word or (token.is_upper and len(token.text) > 1):
-        return []
-    return [r for r in doc.readings[index] if r.pos == "NOUN" and base_lemma(r.lemma) in heads]
+    return _head_readings(token.text) if token.is_word else ()
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _head_readings(word: str) -> tuple[morph.Reading, ...]:
+    """:func:`head_readings` of a word, once per distinct word (an acronym heads nothing)."""
+    if len(word) > 1 and is_acronym(word):
+        return ()
+    heads = title_heads()
+    return tuple(
+        r for r in morph.readings(word) if r.pos == "NOUN" and base_lemma(r.lemma) in heads
+    )
 
 
 def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> set[str]:
@@ -67,11 +78,20 @@ def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> set[s
 def acting_end(doc: Document, index: int) -> int | None:
     """``в. о.`` (виконувач обов'язків) starting at ``index``: the index of its last token."""
     text = ""
+    beginnings = _acting_beginnings()
     for end in range(index, min(index + 5, len(doc.tokens))):
-        text += doc.tokens[end].text.lower()
+        text += doc.lower[end]
+        if text not in beginnings:
+            return None  # no longer text can be an acting marker either
         if text in words("acting") and end + 1 < len(doc.tokens):
             return end
     return None
+
+
+@cache
+def _acting_beginnings() -> frozenset[str]:
+    """Every beginning of an acting marker (``в``, ``в.``, ``в.о``...), to stop reading early."""
+    return frozenset(marker[:n] for marker in words("acting") for n in range(1, len(marker) + 1))
 
 
 def is_post(doc: Document, index: int) -> bool:
@@ -81,8 +101,13 @@ def is_post(doc: Document, index: int) -> bool:
 
 def is_verb(doc: Document, index: int) -> bool:
     """A finite verb that cannot be a noun or adjective: where a title ends."""
-    kinds = {r.pos for r in doc.readings[index]}
-    return doc.is_finite_verb(index) and not kinds & {"NOUN", "ADJF"}
+    return doc.is_finite_verb(index) and _only_verb(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _only_verb(word: str) -> bool:
+    """The word has no noun or adjective reading (asked of finite verbs only)."""
+    return not any(r.pos in ("NOUN", "ADJF") for r in morph.readings(word))
 
 
 def _complement(doc: Document, index: int) -> bool:
@@ -149,7 +174,7 @@ def extent(
             if following >= end or not (
                 doc.tokens[following].is_capitalised
                 or following in spans.by_first
-                or doc.tokens[following].text.lower() in {"м.", "с.", "смт"}
+                or doc.lower[following] in {"м.", "с.", "смт"}
                 or any(r.plural for r in head_readings(doc, following))  # "кандидат у депутати"
             ):
                 break
@@ -211,7 +236,7 @@ def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> T
         i
         for i in range(first, last + 1)
         if i == first
-        or doc.tokens[i].text.lower() in COORDINATORS
+        or doc.lower[i] in COORDINATORS
         or not doc.lemmas(i, "NPRO") & words("demonstrative")
     ]
     parts = [doc.tokens[i].text for i in kept]

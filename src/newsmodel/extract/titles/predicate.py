@@ -12,8 +12,11 @@ the coordinated subject, in the singular.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document, clause_openers
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.titles import apposition, phrase
 from newsmodel.extract.titles.lexicon import predicates, words
@@ -48,11 +51,27 @@ class Claim:
 
 
 def _government(doc: Document, index: int) -> str | None:
+    """The case of the title a predicate word governs (``є``, ``став``: ``ablt``), or None."""
+    token = doc.tokens[index]
+    if not token.is_word:
+        return predicates().get(doc.lower[index])
+    return _word_government(token.text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _word_marks(word: str) -> tuple[str | None, bool]:
+    """The case a word governs as a predicate, and whether it is ``посада`` (once per word)."""
+    return _word_government(word), bool(morph.lemmas_of(word, "NOUN") & words("post"))
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _word_government(word: str) -> str | None:
+    """:func:`_government` of a word, once per distinct word: by its form, else its lemma."""
     table = predicates()
-    word = doc.tokens[index].text.lower()
-    if word in table:
-        return table[word]
-    for reading in doc.readings[index]:
+    lower = word.lower()
+    if lower in table:
+        return table[lower]
+    for reading in morph.readings(word):
         if reading.pos in {"VERB", "ADJF", "PRTF"} and reading.lemma in table:
             return table[reading.lemma]
     return None
@@ -75,7 +94,7 @@ def skip(doc: Document, index: int, step: int) -> int:
     """Past adverbs and time phrases (``з 2013 року``, ``у 2006-2007 рр``, ``також``)."""
     sentence = doc.tokens[index].sentence if 0 <= index < len(doc.tokens) else -1
     while 0 <= index < len(doc.tokens) and doc.tokens[index].sentence == sentence:
-        word = doc.tokens[index].text.lower()
+        word = doc.lower[index]
         preposition = word in _TIME_PREPOSITIONS and 0 <= index + 1 < len(doc.tokens)
         if _timeish(doc, index) or (preposition and _timeish(doc, index + 1)):
             index += step
@@ -99,7 +118,7 @@ def _forward_title(doc: Document, spans: Spans, start: int, case: str) -> Title 
     elif (
         doc.lemmas(start) & {"один"}
         and start + 2 < len(doc.tokens)
-        and doc.tokens[start + 1].text.lower() in {"з", "із", "зі"}
+        and doc.lower[start + 1] in {"з", "із", "зі"}
     ):  # "є одним із засновників компанії": one of them, in the singular
         head, wanted = start + 2, "gent"
         start = head
@@ -175,9 +194,7 @@ def subjects_before(
             and {r.pos for r in doc.readings[index]} == {"NOUN"}
             and phrase.cases(doc, index) <= {"nomn", "voct"}
         ):
-            if not (
-                plural and index > 0 and doc.tokens[index - 1].text.lower() in words("possessive")
-            ):
+            if not (plural and index > 0 and doc.lower[index - 1] in words("possessive")):
                 break
             index -= 1  # "Він та його брат Богдан": a kinship word before a listed name
         index -= 1
@@ -188,7 +205,7 @@ def _embedded_clause(doc: Document, comma: int, floor: int) -> int | None:
     """The opening comma of a subordinate clause that ends at ``comma``, if one does."""
     for index in range(comma - 1, max(floor, comma - 20) - 1, -1):
         if doc.tokens[index].text == ",":
-            opener = doc.tokens[index + 1].text.lower() if index + 1 < comma else ""
+            opener = doc.lower[index + 1] if index + 1 < comma else ""
             return index if opener in _subordinators() else None
     return None
 
@@ -222,10 +239,10 @@ def _listed_after(doc: Document, spans: Spans, start: int, plural: bool) -> list
 def claims(doc: Document, spans: Spans) -> list[Claim]:
     """Every predicate title in the document and whom it belongs to."""
     found: list[Claim] = []
-    for verb in range(len(doc.tokens)):
-        case = _government(doc, verb)
+    for verb, token in enumerate(doc.tokens):
+        case, post = _word_marks(token.text) if token.is_word else (_government(doc, verb), False)
         if case is None:
-            post = phrase.is_post(doc, verb) and verb + 1 < len(doc.tokens)
+            post = post and verb + 1 < len(doc.tokens)
             title = _forward_title(doc, spans, verb, "gent") if post else None
             if title is not None and not _followed_by_person(spans, title):
                 for subject in subjects_before(doc, spans, verb, {"nomn"}, plural=False):
@@ -241,7 +258,7 @@ def _followed_by_person(spans: Spans, title: Title) -> bool:
 
 
 def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
-    if verb > 0 and doc.tokens[verb - 1].text.lower() in words("negation"):
+    if verb > 0 and doc.lower[verb - 1] in words("negation"):
         return []  # "не є директором", "не працює юристом"
     lemmas = doc.lemmas(verb)
     wanted = {"accs"} if lemmas & words("object") and doc.is_finite_verb(verb) else {"nomn"}
