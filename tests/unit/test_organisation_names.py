@@ -47,8 +47,6 @@ _INSPECTORATE = (
             "Департамент економічного розвитку Міністерства фінансів",
             "Департамент економічного розвитку Міністерства фінансів",
         ),
-        # an inspectorate named by its district, inside a territorial office
-        (f"Перевірку провела {_INSPECTORATE}.", _INSPECTORATE, _INSPECTORATE),
         # courts: adjectives + суд + the genitive place, "м." included; only the head inflects
         (
             "Позов подано до Подільського районного суду м. Києва минулого тижня.",
@@ -86,3 +84,16 @@ _INSPECTORATE = (
 )
 def test_long_organisation_names(text: str, span: str, name: str) -> None:
     assert _organisations(text) == [(span, name)]
+
+
+def test_an_inspectorate_and_the_office_it_belongs_to_are_two_organisations() -> None:
+    """An inspectorate named by its district, then the territorial office it belongs to: two
+    bodies, each with its own name (the office used to be swallowed into the inspectorate's
+    name; ner-uk and an editor name them apart)."""
+    assert _organisations(f"Перевірку провела {_INSPECTORATE}.") == [
+        (
+            "Державна податкова інспекція у Шевченківському районі",
+            "Державна податкова інспекція у Шевченківському районі",
+        ),
+        ("Головного управління ДФС у м. Львові", "Головне управління ДФС у м. Львові"),
+    ]

@@ -6,7 +6,7 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.edges import _OPENS_COMPLEMENT, NameEdges, _verb_only
+from newsmodel.extract.entities.complements import _OPENS_COMPLEMENT, ComplementEdges, _verb_only
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
     _GLUE,
@@ -37,7 +37,7 @@ def _of_a_place(word: str) -> bool:
     )
 
 
-class PhraseRules(NameEdges):
+class PhraseRules(ComplementEdges):
     """The candidate rules of this kind (see the module docs)."""
 
     def noun_phrase(self, index: int) -> EntitySpan | None:
