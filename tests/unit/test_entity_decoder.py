@@ -258,6 +258,11 @@ def test_context_adds_its_evidence(text: str, word: str, evidence: set[str]) -> 
             [("PERS", "Donald Trump"), ("PERS", "Emmanuel Macron")],
         ),
         ("Програму Windows Phone закрили.", []),
+        # a place that is also a given name stays a place before a name in another case
+        (
+            "Він зустрівся з тодішнім президентом Ізраїлю Шимоном Пересом.",
+            [("LOC", "Ізраїлю"), ("PERS", "Шимоном Пересом")],
+        ),
         # a possessive made from a name is that person's
         ("Це було Петрове рішення.", [("PERS", "Петрове")]),
         (

@@ -365,8 +365,11 @@ class PhraseRules(ComplementEdges):
             and self.adjacent(index, index + 1)
             and index + 1 not in self.hits
             and not self.tokens[index + 1].is_upper
+            and morph.shares_case(self.words[index], self.words[index + 1])
         ):
-            return None  # "Володимир Гройсман", not the city of Volodymyr
+            # "Володимир Гройсман", not the city of Volodymyr ("президентом Ізраїлю Шимоном
+            # Пересом" is the country: its case is not the name's)
+            return None
         if hit.end - hit.start == 1 and hit.type == "place" and self.foreign_name_after(index):
             return self.span(index, index + 1, "PERS")  # "Джорджія Мелоні", not Georgia
         label: Label = "LOC" if hit.type == "place" else "ORG"
