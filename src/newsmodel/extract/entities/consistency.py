@@ -86,6 +86,7 @@ class ConsistencyRules(ScannerBase):
             return left >= 0 and right < self.count and self.words[left + 1] in _LIST_GLUE
 
         added: list[EntitySpan] = []
+        covered = {i for span in self.spans for i in range(span.first_token, span.last_token + 1)}
         for index in range(2, self.count):
             if (
                 not self.capital_word(index)
@@ -105,10 +106,9 @@ class ConsistencyRules(ScannerBase):
                     continue
             own = by_first.get(index)
             if own is None:
-                if index not in by_last and not any(
-                    s.first_token <= index <= s.last_token for s in added
-                ):
+                if index not in covered:
                     added.append(self.span(index, index, label))
+                    covered.add(index)
                 continue
             span = self.spans[own]
             if (
