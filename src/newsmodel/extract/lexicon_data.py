@@ -311,6 +311,25 @@ def work_heads() -> frozenset[str]:
 
 
 @functools.cache
+def thing_heads() -> frozenset[str]:
+    """Head lemmas of things and happenings whose name follows them (``вакцина``, ``хвороба``,
+    ``кампанія``): that name is no person, organisation or place."""
+    return _word_list("thing_heads.txt")
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs of speech (``заявити``, ``сказати``)."""
+    return _word_list("speech_verbs.txt")
+
+
+@functools.cache
+def latin_given_names() -> frozenset[str]:
+    """Given names common in Latin-script text (``donald``, ``tim``), as matching keys."""
+    return _word_list("latin_given_names.txt")
+
+
+@functools.cache
 def sentence_start_words() -> frozenset[str]:
     """Common words that are no entity when capitalised at a sentence start (``Також``)."""
     return _word_list("sentence_start_words.txt")

@@ -14,22 +14,12 @@ not in the nominative, at the start of a run of names is the complement of the t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from newsmodel.extract import morph
+from newsmodel.extract import lexicon_data, morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.decoder import Candidate
 from newsmodel.extract.entities.vocabulary import _QUOTE_OPEN
 from newsmodel.extract.entities.words import _has_name_reading, _title_heads, speaks
-from newsmodel.extract.lexicon_data import read
-
-
-@cache
-def thing_heads() -> frozenset[str]:
-    """Lemmas of words for things and happenings (``lexicon/thing_heads.txt``)."""
-    lines = read("thing_heads.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
 
 _POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
 """Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
@@ -133,7 +123,7 @@ class ContextRules(ScannerBase):
         return (
             token.is_word
             and (not token.is_capitalised or self.initial(before))
-            and not morph.lemmas_of(token.text.lower()).isdisjoint(thing_heads())
+            and not morph.lemmas_of(token.text.lower()).isdisjoint(lexicon_data.thing_heads())
         )
 
     def with_context(self, candidate: Candidate) -> Candidate:

@@ -16,18 +16,9 @@ entity.  Gazetteer entries and company names ending in a legal form are not touc
 
 from __future__ import annotations
 
-from functools import cache
-
+from newsmodel.extract import lexicon_data
 from newsmodel.extract.entities.context import WINDOW, ContextRules
-from newsmodel.extract.lexicon_data import read
 from newsmodel.extract.recognizer import EntitySpan
-
-
-@cache
-def latin_given_names() -> frozenset[str]:
-    """Given names common in Latin-script text (``lexicon/latin_given_names.txt``)."""
-    lines = read("latin_given_names.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _latin_word(text: str) -> bool:
@@ -53,7 +44,8 @@ class LatinRules(ContextRules):
                 return True
             if not self.tokens[i].is_word:
                 break
-        if first < last and self.words[first] in latin_given_names():
+        given = lexicon_data.normalise(self.words[first])
+        if first < last and given in lexicon_data.latin_given_names():
             return True  # "Donald Trump", "Tim Cook": a known given name and a surname
         return self.title_before(first) or self.speech_beside(first, last)
 

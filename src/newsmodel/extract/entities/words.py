@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib import resources
 
-from newsmodel.extract import morph
+from newsmodel.extract import lexicon_data, morph
 
 _ORG_PREFIXES = ("мін", "держ", "голов", "нац", "укр", "обл", "міськ", "рай")
 _ORG_SUFFIXES = (
@@ -243,14 +242,6 @@ def _guessed_name_and_adjective_surname(first: str, second: str) -> bool:
     return any(r.case in guessed for r in surname)
 
 
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Lemmas of verbs of speech (``lexicon/speech_verbs.txt``)."""
-    text = resources.files("newsmodel.extract.lexicon").joinpath("speech_verbs.txt")
-    lines = text.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def speaks(word: str) -> bool:
     """Is the word a form of a verb of speech (``заявив``, ``сказала``)?"""
-    return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(speech_verbs())
+    return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(lexicon_data.speech_verbs())
