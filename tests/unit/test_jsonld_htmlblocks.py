@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsmodel.errors import InputError
-from newsmodel.htmlblocks import (
-    MAX_PAGE_BYTES,
-    Block,
-    BlockSyntaxError,
-    decode,
-    looks_like_html,
-    parse_block,
-    split_blocks,
-)
+from newsmodel.htmlblocks import MAX_PAGE_BYTES, decode, looks_like_html, split_blocks
+from newsmodel.jsonblock import Block, BlockSyntaxError, parse_block
 
 
 def test_blocks_are_found_in_order_with_their_position() -> None:

@@ -40,7 +40,8 @@ from newsmodel.formats.jsonld_read_graph import (
 from newsmodel.formats.jsonld_read_meta import ArticleFields
 from newsmodel.formats.jsonld_read_newsroom import CREDIT_PROPS, NEWSROOM_PROPS, NewsroomFields
 from newsmodel.formats.jsonld_write import ELLIPSIS, HEADLINE_LIMIT
-from newsmodel.htmlblocks import BlockSyntaxError, parse_block, split_page
+from newsmodel.htmlblocks import split_page
+from newsmodel.jsonblock import BlockSyntaxError, parse_block
 from newsmodel.models import (
     Article,
     Provenance,

@@ -2,7 +2,7 @@
 
 Three layers, each reporting every problem it finds:
 
-1. **Syntax** (:mod:`newsmodel.htmlblocks`): a block that is not JSON is an error with the line
+1. **Syntax** (:mod:`newsmodel.jsonblock`): a block that is not JSON is an error with the line
    and column in the file; JSON that only a forgiving parser reads (comments, trailing commas,
    raw control characters) is an error too, a comment or CDATA wrapper a warning.
 2. **Vocabulary** (:mod:`newsmodel.validation.vocabulary`, when installed): types and properties
@@ -28,15 +28,8 @@ value.  Issue codes are stable and documented in ``docs/jsonld.md``.
 from __future__ import annotations
 
 from newsmodel.errors import InputError
-from newsmodel.htmlblocks import (
-    MAX_PAGE_BYTES,
-    Block,
-    BlockSyntaxError,
-    decode_page,
-    extract_blocks,
-    looks_like_html,
-    parse_block,
-)
+from newsmodel.htmlblocks import MAX_PAGE_BYTES, decode_page, extract_blocks, looks_like_html
+from newsmodel.jsonblock import Block, BlockSyntaxError, parse_block
 from newsmodel.validation.report import Location, Report, Severity
 from newsmodel.validation.schemaorg_nodes import Checker
 from newsmodel.validation.vocabulary import load_vocabulary
