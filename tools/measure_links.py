@@ -35,19 +35,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsmodel.extract.lexicon_data import PLACE_FILES  # the place files, then and now
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "eval" / "gold"
 NER_UK = SHARED / "eval" / "ner-uk" / "train.jsonl"
 SCHEMAS = SHARED / "schemas"
 LEXICON = "src/newsmodel/extract/lexicon"
-PLACE_FILES = (
-    "places_countries.tsv",
-    "places_regions.tsv",
-    "places_cities.tsv",
-    "places_other.tsv",
-    "places_geonames.tsv",
-)
 BEFORE = "dc38c48"
 """The last main commit before issue 14's first (8f2fa39, the Place model's geo fields)."""
 FIXED_DATE = date(2024, 1, 1)

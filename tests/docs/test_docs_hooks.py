@@ -3,28 +3,20 @@ that never breaks mid-word, and an anchor for every issue code (issue #12)."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "diagrams_hook", ROOT / "docs" / "_hooks" / "diagrams.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["diagrams_hook"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module("diagrams_hook", ROOT / "docs" / "_hooks" / "diagrams.py")
 
 
 def test_the_site_uses_the_hook_and_its_stylesheet() -> None:

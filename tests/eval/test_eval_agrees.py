@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import importlib.util
 import io
 import json
 import os
@@ -28,6 +27,7 @@ from hypothesis import strategies as st
 
 from newsmodel.evaluate import Totals, score_article
 from newsmodel.evaluate.report import summary_line
+from tests.modules import load_module
 
 Articles = dict[str, tuple[Path, dict[str, Any], dict[str, Any]]]
 
@@ -37,12 +37,7 @@ def reference(shared: Path) -> ModuleType:
     path = shared / "eval" / "score_article.py"
     if not path.is_file():
         pytest.skip(f"the reference scorer {path} is absent")
-    spec = importlib.util.spec_from_file_location("reference_score_article", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("reference_score_article", path)
 
 
 @pytest.fixture(scope="module")

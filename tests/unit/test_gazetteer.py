@@ -5,10 +5,8 @@ Every sentence here is written for these tests; none comes from evaluation data.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -34,6 +32,7 @@ from newsmodel.extract.gazetteer import (
     title_heads,
 )
 from newsmodel.models import PlaceKind
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -417,14 +416,7 @@ def test_bad_rows_are_rejected_with_their_line(monkeypatch: pytest.MonkeyPatch) 
 
 
 def _builder() -> ModuleType:
-    path = ROOT / "tools" / "build_lexicon_forms.py"
-    spec = importlib.util.spec_from_file_location("build_lexicon_forms", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module("build_lexicon_forms", ROOT / "tools" / "build_lexicon_forms.py")
 
 
 def test_forms_file_is_current() -> None:

@@ -7,8 +7,6 @@ from the committed sources and compare every lookup with a plain inversion done 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,20 +14,14 @@ import pytest
 
 from newsmodel.extract import gazetteer, lexicon_index, linking
 from newsmodel.extract.lexicon_data import normalise
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICON = ROOT / "src" / "newsmodel" / "extract" / "lexicon"
 
 
 def _tool() -> ModuleType:
-    path = ROOT / "tools" / "build_indexes.py"
-    spec = importlib.util.spec_from_file_location("build_indexes", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module("build_indexes", ROOT / "tools" / "build_indexes.py")
 
 
 def _data_lines(name: str) -> list[tuple[int, list[str]]]:
