@@ -157,6 +157,24 @@ class Document:
         sentence = self.sentence_of(start)
         return max(sentence.start, start - reach), min(sentence.end, end + reach)
 
+    def line_starts(self) -> list[int]:
+        """Indices, in order, of the tokens with a line break between them and the token
+        before (no token holds one, so each break is found by one bisection)."""
+        found: list[int] = []
+        text, starts = self.text, self._starts
+        position = text.find("\n")
+        while position >= 0:
+            index = bisect_right(starts, position)
+            if 0 < index < len(starts) and (not found or found[-1] != index):
+                found.append(index)
+            position = text.find("\n", position + 1)
+        return found
+
+    @property
+    def finite_verbs(self) -> list[bool]:
+        """Per token: :meth:`is_finite_verb` (for loops over many tokens)."""
+        return self._finite
+
     def is_finite_verb(self, token: int) -> bool:
         """Has the token a reading as a finite verb (present, past, future or imperative)?"""
         return self._finite[token]
