@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
@@ -33,6 +34,12 @@ class Marks:
     """``має`` right before an infinitive (a plan too)."""
     sources: list[int]
     """Words with a reporting lemma (``повідомляє``, ``даними``)."""
+    prepositions: list[int]
+    """Words with a preposition reading."""
+    cancels: list[int]
+    """Words with a lemma of cancelling (``скасували``)."""
+    postpones: list[int]
+    """Words with a lemma of postponing (``перенесли``), and none of cancelling."""
 
     @staticmethod
     def within(found: list[int], start: int, end: int) -> list[int]:
@@ -42,35 +49,56 @@ class Marks:
 
 def marks(doc: Document) -> Marks:
     """The document's marks, in one pass over its tokens."""
-    triggers: list[int] = []
-    plans: list[int] = []
-    modals: list[int] = []
-    sources: list[int] = []
+    found = Marks([], [], [], [], [], [], [])
+    lists = (found.triggers, found.plans, found.sources, found.prepositions, found.cancels)
     tokens = doc.tokens
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
         if not token.is_word:
             continue
-        trigger, planned, modal, source = _word_marks(token.text)
-        if trigger:
-            triggers.append(index)
-        if planned:
-            plans.append(index)
-        elif modal and index < last:
+        word = _word_marks(token.text)
+        if word is _UNMARKED:
+            continue  # most words
+        for flag, indices in zip(word.flags, lists, strict=True):
+            if flag:
+                indices.append(index)
+        if word.postpone and not word.flags[4]:
+            found.postpones.append(index)
+        if word.modal and not word.flags[1] and index < last:
             after = tokens[index + 1]
             if after.is_word and has_infinitive(after.text):
-                modals.append(index)
-        if source:
-            sources.append(index)
-    return Marks(triggers, plans, modals, sources)
+                found.modals.append(index)
+    return found
+
+
+class _WordMarks(NamedTuple):
+    flags: tuple[bool, bool, bool, bool, bool]
+    """Can the word trigger, does it plan, is it reporting, a preposition, cancelling?"""
+    modal: bool
+    postpone: bool
+
+
+_UNMARKED = _WordMarks((False,) * 5, False, False)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
-def _word_marks(word: str) -> tuple[bool, bool, bool, bool]:
-    """Can the word trigger, does it plan, is it ``має``, has it a reporting lemma?"""
+def _word_marks(word: str) -> _WordMarks:
+    """A word's marks (:class:`Marks`), or ``_UNMARKED`` itself when it has none."""
+    table = lexicon()
     planned, modal = plan_marks(word)
-    source = any(r.lemma in lexicon().sources for r in morph.readings(word))
-    return bool(trigger_keys(word)), planned, modal, source
+    readings = morph.readings(word)
+    lemmas = {r.lemma for r in readings}
+    flags = (
+        bool(trigger_keys(word)),
+        planned,
+        not lemmas.isdisjoint(table.sources),
+        any(r.pos == "PREP" for r in readings),
+        not lemmas.isdisjoint(table.singles("cancel_lemma")),
+    )
+    postpone = not lemmas.isdisjoint(table.singles("postpone_lemma"))
+    if not any(flags) and not modal and not postpone:
+        return _UNMARKED
+    return _WordMarks(flags, modal, postpone)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
