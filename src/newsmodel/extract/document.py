@@ -94,6 +94,9 @@ class Document:
     _clause_of: list[int] = field(default_factory=list, repr=False)
     _lemma_sets: list[frozenset[str]] = field(default_factory=list, repr=False)
     _finite: list[bool] = field(default_factory=list, repr=False)
+    finite_at: list[int] = field(default_factory=list, repr=False)
+    """Indices, in order, of the tokens that can be finite verbs (a tenth of them: stages
+    looking for a predicate loop over these, not over every token)."""
 
     @classmethod
     def from_text(cls, text: str) -> Document:
@@ -104,6 +107,7 @@ class Document:
         lower, readings, lemma_sets, finite, opens = _columns(facts)
         doc = cls(text, tokens, readings, [], [])
         doc.lower, doc._lemma_sets, doc._finite = lower, lemma_sets, finite
+        doc.finite_at = [index for index, verb in enumerate(finite) if verb]
         doc._starts = [token.start for token in tokens]
         doc.sentences = _sentences(doc)
         openers = [index for index, kind in enumerate(opens) if kind]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
 from typing import NamedTuple
 
 from newsmodel.extract import morph
-from newsmodel.extract.document import Document
+from newsmodel.extract.document import Document, noun_lemmas
 from newsmodel.extract.events.lexicon import lexicon
 from newsmodel.extract.morph import WORDS_CACHED, Reading
 
@@ -38,6 +39,8 @@ class Marks:
     """Words with a preposition reading."""
     cancels: list[int]
     """Words with a lemma of cancelling (``скасували``)."""
+    heads: list[int]
+    """Lower-case words with an anaphoric head noun (``міністерство``, ``фірма``)."""
     postpones: list[int]
     """Words with a lemma of postponing (``перенесли``), and none of cancelling."""
 
@@ -49,8 +52,7 @@ class Marks:
 
 def marks(doc: Document) -> Marks:
     """The document's marks, in one pass over its tokens."""
-    found = Marks([], [], [], [], [], [], [])
-    lists = (found.triggers, found.plans, found.sources, found.prepositions, found.cancels)
+    found = Marks([], [], [], [], [], [], [], [])
     tokens = doc.tokens
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
@@ -59,26 +61,42 @@ def marks(doc: Document) -> Marks:
         word = _word_marks(token.text)
         if word is _UNMARKED:
             continue  # most words
-        for flag, indices in zip(word.flags, lists, strict=True):
-            if flag:
-                indices.append(index)
-        if word.postpone and not word.flags[4]:
-            found.postpones.append(index)
-        if word.modal and not word.flags[1] and index < last:
+        trigger, planned, source, preposition, cancel, modal, postpone, head = word
+        if trigger:
+            found.triggers.append(index)
+        if planned:
+            found.plans.append(index)
+        elif modal and index < last:
             after = tokens[index + 1]
             if after.is_word and has_infinitive(after.text):
                 found.modals.append(index)
+        if source:
+            found.sources.append(index)
+        if preposition:
+            found.prepositions.append(index)
+        if head and not token.is_capitalised:
+            found.heads.append(index)
+        if cancel:
+            found.cancels.append(index)
+        elif postpone:
+            found.postpones.append(index)
     return found
 
 
 class _WordMarks(NamedTuple):
-    flags: tuple[bool, bool, bool, bool, bool]
-    """Can the word trigger, does it plan, is it reporting, a preposition, cancelling?"""
+    """What :class:`Marks` lists a word under (``modal``: is it ``має``)."""
+
+    trigger: bool
+    planned: bool
+    source: bool
+    preposition: bool
+    cancel: bool
     modal: bool
     postpone: bool
+    head: bool
 
 
-_UNMARKED = _WordMarks((False,) * 5, False, False)
+_UNMARKED = _WordMarks(*(False,) * 8)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -88,17 +106,17 @@ def _word_marks(word: str) -> _WordMarks:
     planned, modal = plan_marks(word)
     readings = morph.readings(word)
     lemmas = {r.lemma for r in readings}
-    flags = (
+    found = _WordMarks(
         bool(trigger_keys(word)),
         planned,
         not lemmas.isdisjoint(table.sources),
         any(r.pos == "PREP" for r in readings),
         not lemmas.isdisjoint(table.singles("cancel_lemma")),
+        modal,
+        not lemmas.isdisjoint(table.singles("postpone_lemma")),
+        anaphoric_head(word) is not None,
     )
-    postpone = not lemmas.isdisjoint(table.singles("postpone_lemma"))
-    if not any(flags) and not modal and not postpone:
-        return _UNMARKED
-    return _WordMarks(flags, modal, postpone)
+    return _UNMARKED if found == _UNMARKED else found
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -143,9 +161,41 @@ def has_infinitive(word: str) -> bool:
     return any(is_infinitive(r) for r in morph.readings(word))
 
 
+@cache
+def anaphoric_heads() -> dict[str, str]:
+    """``lemma -> "same" | "company" | "ministry"`` from the lexicon file."""
+    text = files("newsmodel.extract.lexicon").joinpath("events/anaphoric_heads.tsv")
+    table = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lemma, kind = line.split("\t")
+            table[lemma] = kind
+    return table
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def anaphoric_head(word: str) -> tuple[str, str] | None:
+    """The first noun lemma of a word that is an anaphoric head, and its kind (per word)."""
+    table = anaphoric_heads()
+    for lemma in noun_lemmas(word):
+        kind = table.get(lemma)
+        if kind is not None:
+            return lemma, kind
+    return None
+
+
 def is_infinitive(reading: Reading) -> bool:
     """pymorphy3's Ukrainian dictionary tags an infinitive ``VERB,infn``."""
     return reading.pos == "INFN" or "infn" in reading.grammemes
 
 
-__all__ = ["Marks", "has_infinitive", "is_infinitive", "marks", "plan_marks", "trigger_keys"]
+__all__ = [
+    "Marks",
+    "anaphoric_head",
+    "anaphoric_heads",
+    "has_infinitive",
+    "is_infinitive",
+    "marks",
+    "plan_marks",
+    "trigger_keys",
+]
