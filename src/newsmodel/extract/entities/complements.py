@@ -7,6 +7,8 @@ prosecutor's region, coordinated adjectives sharing one head (``Кременчу
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.edges import NameEdges
 from newsmodel.extract.entities.vocabulary import (
@@ -37,6 +39,7 @@ _OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
 ``телебачення і радіомовлення``, ``центр з вирішення спорів``, ``з питань забезпечення``."""
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _verb_only(word: str) -> bool:
     """A verb form that is no genitive noun: ``оборони`` is the genitive of ``оборона`` as well
     as an imperative, so ``Міністерства оборони`` goes on; ``надала`` (a past tense, and a
@@ -47,6 +50,7 @@ def _verb_only(word: str) -> bool:
     return not all("impr" in r.grammemes for r in verbs) or not _common_genitive(word)
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _common_genitive(word: str) -> bool:
     """Has ``word`` a dictionary reading as the genitive of a common inanimate noun?"""
     return any(

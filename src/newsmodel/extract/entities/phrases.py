@@ -6,6 +6,7 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
+from newsmodel.extract.entities.base import name_heads
 from newsmodel.extract.entities.complements import _OPENS_COMPLEMENT, ComplementEdges, _verb_only
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
@@ -29,14 +30,6 @@ from newsmodel.extract.entities.words import (
 from newsmodel.extract.recognizer import EntitySpan, Label
 
 
-def _of_a_place(word: str) -> bool:
-    """An adjective of the kind made from a place's name (``Черкаське``, ``Диканське``): before
-    an acronym it names the body's seat, at the start of a sentence too."""
-    return any(
-        lemma.endswith(("ський", "цький", "зький")) for lemma in morph.lemmas_of(word, "ADJF")
-    )
-
-
 class PhraseRules(ComplementEdges):
     """The candidate rules of this kind (see the module docs)."""
 
@@ -54,7 +47,7 @@ class PhraseRules(ComplementEdges):
             and t.is_word
             and morph.pos_set(t.text) & {"ADJF", "PRTF"}
             and (not morph.pos_set(t.text) & {"ADVB", "COMP"} or self.before_org_head(head))
-            and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
+            and not self.is_head(t.text, name_heads())
             and head - index < 8
             and self.adjacent(head, head + 1)
             # "Донецька обласна рада" agree; "Алчевську Луганської області" is a city (not an
@@ -158,7 +151,7 @@ class PhraseRules(ComplementEdges):
             return None  # a bare "Область" is no name
         words = self.words[index : head + 1]
         name: str | None = morph.noun_phrase_nominative(
-            [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
+            [*words, *self.words[head + 1 : last + 1]], name_heads()
         )
         if "," in words or any(word.lower() in ("і", "та", "й") for word in words):
             name = None  # coordinated adjectives: no one nominative name for them all
@@ -222,8 +215,8 @@ class PhraseRules(ComplementEdges):
                 continue
             if (
                 organisation
-                and (last > head or self.territorial_head(head))
                 and lower in ("у", "в")
+                and (last > head or self.territorial_head(head))
                 and (region := self.hits.get(nxt + 1)) is not None
                 and region.type == "place"
                 and self.is_head(self.words[region.end - 1], _REGION_HEADS)
@@ -323,7 +316,7 @@ class PhraseRules(ComplementEdges):
                         nxt,
                         end,
                         label,
-                        morph.noun_phrase_nominative(phrase, self.org_heads | PLACE_HEADS),
+                        morph.noun_phrase_nominative(phrase, name_heads()),
                         None,
                         tuple(inner),
                     )

@@ -11,11 +11,17 @@ from newsmodel.extract.entities.decoder import Candidate, best, entity
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
     _PHRASE_POS,
+    _PLACE_ABBREVIATIONS,
     _QUOTE_OPEN,
     _STREET_SHORT_DOTTED,
     _STREET_WORDS,
+    PLACE_HEADS,
 )
 from newsmodel.extract.recognizer import EntitySpan
+
+_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+_STARTING_ABBREVIATIONS = _STREET_SHORT_DOTTED | _PLACE_ABBREVIATIONS
+_PLACE_OR_STREET = PLACE_HEADS | _STREET_WORDS
 
 _REACH = 12
 """How far after a lower-case word the name that would make it part of one may stand
@@ -32,19 +38,9 @@ class Scanner(ProposalRules, ConsistencyRules):
         named_ahead = self.named_ahead()
         while index < count:
             token = self.tokens[index]
-            if index in self.blocked or (
-                not token.is_capitalised
-                and token.text not in _QUOTE_OPEN
-                and token.text.lower() not in _STREET_WORDS
-                and (
-                    not token.is_word
-                    or not named_ahead[index]
-                    or not morph.pos_set(token.text) & _PHRASE_POS
-                )
+            if index in self.blocked or not (
+                token.is_capitalised or self.lowercase_start(index, named_ahead[index])
             ):
-                # punctuation, verbs, function words, and lower-case words with no name, quote
-                # or number near after them (a lower-case phrase is a name only with one):
-                # nothing starts here
                 index += 1
                 continue
             chosen = self.decode(index)
@@ -95,6 +91,28 @@ class Scanner(ProposalRules, ConsistencyRules):
             ):
                 nearest = index
         return ahead
+
+    def lowercase_start(self, index: int, named_after: bool) -> bool:
+        """Can a candidate start at this lower-case token?  A quote or a street word can; so
+        can a word a name's phrase may start with (a gazetteer name, an adjective or
+        participle, an organisation or place head: ``міської ради``, ``вулиці``), but only
+        with a name, quote or number near after it (``named_after``).  Punctuation, verbs,
+        function words and other common nouns start nothing: the decoder is not asked."""
+        token = self.tokens[index]
+        if token.text in _QUOTE_OPEN or self.lowered[index] in _STREET_WORDS:
+            return True
+        if not token.is_word or not named_after:
+            return False
+        parts = morph.pos_set(token.text)
+        if not parts & _PHRASE_POS:
+            return False
+        return bool(
+            parts & _MODIFIER_POS
+            or index in self.hits
+            or self.lowered[index] in _STARTING_ABBREVIATIONS
+            or self.org_head(token.text)
+            or self.is_head(token.text, _PLACE_OR_STREET)
+        )
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific

@@ -357,11 +357,6 @@ class SingleWordRules(OrganisationRules, PersonRules):
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
         if self._lowercase_lemmas is None:
-            self._lowercase_lemmas = {
-                r.lemma
-                for t in self.tokens
-                if t.is_word and not t.is_capitalised
-                for r in morph.readings(t.text)
-                if r.pos == "NOUN"
-            }
+            lowercase = {t.text for t in self.tokens if t.is_word and not t.is_capitalised}
+            self._lowercase_lemmas = set().union(*map(morph.lemmas_of, lowercase))
         return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)
