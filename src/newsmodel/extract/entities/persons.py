@@ -4,6 +4,8 @@ patronymics, East Asian names), initials joined to them, and adjective-form surn
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.vocabulary import (
@@ -21,6 +23,12 @@ from newsmodel.extract.names import is_east_asian
 from newsmodel.extract.recognizer import EntitySpan
 
 _LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "уві", "на"})
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _east_asian(words: tuple[str, ...]) -> bool:
+    """:func:`names.is_east_asian`, cached per run of words (a person run asks it thrice)."""
+    return is_east_asian(words)
 
 
 class PersonRules(ScannerBase):
@@ -121,12 +129,12 @@ class PersonRules(ScannerBase):
             and last - index < 3
         ):
             last += 1
-        words = self.words[index : last + 1]
+        words = tuple(self.words[index : last + 1])
         if len(words) == 1 or words[0].lower() in _NOT_NAMES:
             return None  # "Тому Старовижівська районна рада": a conjunction, not "Том"
         if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
             return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
-        split = None if is_east_asian(words) else _person_boundary(words)
+        split = None if _east_asian(words) else _person_boundary(words)
         if split is not None:
             last = index + split - 1
             words = words[:split]
@@ -137,10 +145,10 @@ class PersonRules(ScannerBase):
             and morph.is_known(words[0])
             and not any("anim" in r.grammemes for r in morph.readings(words[0]))
             and _has_name_reading(words[1], "Name")
-            and not is_east_asian(words)
+            and not _east_asian(words)
         ):
             return None  # "Росії Олександр Мацегора": the name starts at the next word
-        if is_east_asian(words) or _looks_like_person(words):
+        if _east_asian(words) or _looks_like_person(words):
             return self.span(index, last, "PERS")
         return None
 
