@@ -98,6 +98,7 @@ class ScannerBase:
             and not _latin_prefixed_noun(token.text)
             for token in tokens
         ]
+        self.capital_indices = [index for index, capital in enumerate(self.capitals) if capital]
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []

@@ -5,11 +5,14 @@ and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidenc
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate, best, entity
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
+    _FUNCTION_POS,
     _PHRASE_POS,
     _PLACE_ABBREVIATIONS,
     _QUOTE_OPEN,
@@ -22,6 +25,16 @@ from newsmodel.extract.recognizer import EntitySpan
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 _STARTING_ABBREVIATIONS = _STREET_SHORT_DOTTED | _PLACE_ABBREVIATIONS
 _PLACE_OR_STREET = PLACE_HEADS | _STREET_WORDS
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _function_word(word: str) -> bool:
+    """Is every reading of the word a dictionary function word, verb or adverb?"""
+    readings = morph.readings(word)
+    return bool(readings) and all(
+        r.known and r.pos in _FUNCTION_POS and not r.is_name for r in readings
+    )
+
 
 _REACH = 12
 """How far after a lower-case word the name that would make it part of one may stand
@@ -39,7 +52,9 @@ class Scanner(ProposalRules, ConsistencyRules):
         while index < count:
             token = self.tokens[index]
             if index in self.blocked or not (
-                token.is_capitalised or self.lowercase_start(index, named_ahead[index])
+                self.capital_start(index)
+                if token.is_capitalised
+                else self.lowercase_start(index, named_ahead[index])
             ):
                 index += 1
                 continue
@@ -91,6 +106,22 @@ class Scanner(ProposalRules, ConsistencyRules):
             ):
                 nearest = index
         return ahead
+
+    def capital_start(self, index: int) -> bool:
+        """Can a candidate start at this capitalised token?  Not at a function word only
+        capitalised because it opens a sentence (``У``, ``Але``, ``Він``, ``Нагадаємо``):
+        every dictionary reading a preposition, conjunction, pronoun, adverb or verb, none a
+        name, and no gazetteer name starting there (most capitalised words of news are these),
+        unless two capitalised words follow: a name of one-syllable words (``Но Гван Чоль``)."""
+        return (
+            index in self.hits
+            or not _function_word(self.words[index])
+            or (
+                self.capital_word(index + 1)
+                and self.capital_word(index + 2)
+                and self.adjacent(index + 1, index + 2)
+            )
+        )
 
     def lowercase_start(self, index: int, named_after: bool) -> bool:
         """Can a candidate start at this lower-case token?  A quote or a street word can; so
