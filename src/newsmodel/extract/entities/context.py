@@ -43,16 +43,29 @@ _NAME_REACH = 4
 """How many tokens after its first a person candidate may end (a name run is at most four)."""
 
 
+_POSSIBLE = {
+    (False, False): (),
+    (True, False): ("job_title",),
+    (False, True): ("speech_verb",),
+    (True, True): ("speech_verb", "job_title"),
+}
+"""The context evidence possible with or without a title and a verb of speech near."""
+
+
 class ContextRules(ScannerBase):
     """The tests of a name's neighbourhood (see the module docs)."""
 
-    def context_possible(self, first: int) -> bool:
-        """Could a person candidate starting at ``first`` get context evidence: a title or a
-        verb of speech before it, or a verb of speech among the words a name and its window
-        after it can reach?  The decoder asks fewer rules where none can."""
+    def context_possible(self, first: int) -> tuple[str, ...]:
+        """The context evidence a person candidate starting at ``first`` could get: a job
+        title before it, a verb of speech before it or among the words a name and its window
+        after it can reach.  The decoder asks fewer rules where less is possible."""
         words = self.words
-        if any(title_word(words[i]) or speaks(words[i]) for i in self.words_before(first)):
-            return True
+        before = self.words_before(first)
+        title = any(title_word(words[i]) for i in before)
+        speech = any(speaks(words[i]) for i in before) or self.speech_ahead(first)
+        return _POSSIBLE[title, speech]
+
+    def speech_ahead(self, first: int) -> bool:
         sentence = self.tokens[first].sentence
         for i in range(first + 1, min(first + _NAME_REACH + WINDOW + 1, self.count)):
             token = self.tokens[i]

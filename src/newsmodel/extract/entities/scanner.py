@@ -148,11 +148,13 @@ class Scanner(ProposalRules, ConsistencyRules):
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
         down (:mod:`.proposals`), until none of the rules left could beat the best so far."""
-        capitalised = self.tokens[index].is_capitalised
+        token = self.tokens[index]
+        capitalised = token.is_capitalised
         if capitalised not in self._rule_lists:
             self._rule_lists[capitalised] = self.rules(capitalised)
         chosen: Candidate | None = None
-        context = capitalised and self.context_possible(index)
+        # a person starts at no word in capitals: there, context evidence lifts nothing
+        context = self.context_possible(index) if capitalised and not token.is_upper else ()
         for (name, rule), beatable_below in zip(
             self._rule_lists[capitalised],
             bounds_after(capitalised, context),
