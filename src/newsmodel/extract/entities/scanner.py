@@ -5,11 +5,14 @@ and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidenc
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
 
 from newsmodel.extract import morph
+from newsmodel.extract.entities.base import _is_head
 from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate, best, entity
+from newsmodel.extract.entities.edges import _organisation_head
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
     _FUNCTION_POS,
@@ -34,6 +37,38 @@ def _function_word(word: str) -> bool:
     return bool(readings) and all(
         r.known and r.pos in _FUNCTION_POS and not r.is_name for r in readings
     )
+
+
+class _Start(Enum):
+    """What may start at a lower-case word."""
+
+    NEVER = 0
+    LISTED = 1  # a name, if the gazetteer lists one starting there
+    NAMED = 2  # a name's phrase, with a name after it
+    ALWAYS = 3  # a quote or a street word
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _lowercase_start(word: str) -> _Start:
+    """A quote or a street word can start a candidate; so can a word a name's phrase may
+    start with (an adjective or participle, an organisation or place head: ``міської ради``,
+    ``вулиці``), or any noun or adjective the gazetteer lists a name at, with a name near
+    after it.  Punctuation, verbs, function words and other common nouns start nothing: the
+    decoder is not asked there."""
+    lower = word.lower()
+    if word in _QUOTE_OPEN or lower in _STREET_WORDS:
+        return _Start.ALWAYS
+    parts = morph.pos_set(word)
+    if not parts & _PHRASE_POS:
+        return _Start.NEVER
+    if (
+        parts & _MODIFIER_POS
+        or lower in _STARTING_ABBREVIATIONS
+        or _organisation_head(word)
+        or _is_head(word, _PLACE_OR_STREET, False)
+    ):
+        return _Start.NAMED
+    return _Start.LISTED
 
 
 _REACH = 12
@@ -124,26 +159,15 @@ class Scanner(ProposalRules, ConsistencyRules):
         )
 
     def lowercase_start(self, index: int, named_after: bool) -> bool:
-        """Can a candidate start at this lower-case token?  A quote or a street word can; so
-        can a word a name's phrase may start with (a gazetteer name, an adjective or
-        participle, an organisation or place head: ``міської ради``, ``вулиці``), but only
-        with a name, quote or number near after it (``named_after``).  Punctuation, verbs,
-        function words and other common nouns start nothing: the decoder is not asked."""
+        """Can a candidate start at this lower-case token (see :func:`_lowercase_start`)?
+        ``named_after``: a name, quote or number stands near after it."""
         token = self.tokens[index]
-        if token.text in _QUOTE_OPEN or self.lowered[index] in _STREET_WORDS:
+        kind = _lowercase_start(token.text)
+        if kind is _Start.ALWAYS:
             return True
-        if not token.is_word or not named_after:
+        if kind is _Start.NEVER or not named_after or not token.is_word:
             return False
-        parts = morph.pos_set(token.text)
-        if not parts & _PHRASE_POS:
-            return False
-        return bool(
-            parts & _MODIFIER_POS
-            or index in self.hits
-            or self.lowered[index] in _STARTING_ABBREVIATIONS
-            or self.org_head(token.text)
-            or self.is_head(token.text, _PLACE_OR_STREET)
-        )
+        return kind is _Start.NAMED or index in self.hits
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
