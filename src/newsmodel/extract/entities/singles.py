@@ -192,11 +192,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return nothing(index, hit.end - 1, "title_or_act")
             if self.lowercase_elsewhere(token.text):
                 return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
-            if (
-                common
-                and facts.all_known
-                and morph.lemmas_of(word).isdisjoint(_QUARTERS)
-            ):
+            if common and facts.all_known and morph.lemmas_of(word).isdisjoint(_QUARTERS):
                 # "Положення про ...", "Завтра Різдво", "Біблії": a capitalised common noun
                 # with no preposition of place before it and no gazetteer entry is the name of
                 # a document, a feast or a thing, not a place

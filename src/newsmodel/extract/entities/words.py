@@ -136,9 +136,13 @@ def _is_initial(text: str) -> bool:
     return len(text) == 1 and text.isupper() and text.isalpha()
 
 
+_STEM_VOWELS = str.maketrans("іїє", "иие")
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _stem(word: str) -> str:
     """A crude stem for matching inflected name forms inside one text."""
-    word = word.lower().translate(str.maketrans("іїє", "иие"))
+    word = word.lower().translate(_STEM_VOWELS)
     return word[:-2] if len(word) > 6 else word[:-1] if len(word) > 4 else word
 
 
