@@ -120,7 +120,7 @@ class ScannerBase:
                 self.blocked.update(range(hit.start, hit.end))
         for index, word in enumerate(self.words):
             if word in _QUOTE_OPEN and index + 1 < self.count:
-                if self.words[index + 1].lower() not in ("про", "щодо"):
+                if self.lowered[index + 1] not in ("про", "щодо"):
                     continue
                 close = next(
                     (

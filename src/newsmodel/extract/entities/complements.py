@@ -152,7 +152,7 @@ class ComplementEdges(NameEdges):
         lower-case genitive noun, or adjectives and one, naming what a body deals with: a thing,
         not people (``відділ ... з юридичних осіб``), a place (``з сусіднього села``: where from),
         a time (``з серпня``) or a compound preposition (``з боку``)."""
-        if self.words[index].lower() not in ("з", "із"):
+        if self.lowered[index] not in ("з", "із"):
             return False
         end = self.case_phrase(index + 1, "gent")
         if end is None:
@@ -168,7 +168,7 @@ class ComplementEdges(NameEdges):
         """``при Президентові``, ``при Закарпатському державному університеті`` (the body it
         works under) or ``у нафтогазовій галузі``, ``в сфері освіти`` (its field) at ``index``:
         the preposition and the locative phrase; its noun's index, else None."""
-        lower = self.words[index].lower()
+        lower = self.lowered[index]
         if lower not in ("при", "у", "в") or not self.adjacent(index, index + 1):
             return None
         end = index + 1
@@ -240,7 +240,7 @@ class ComplementEdges(NameEdges):
                 return None
             if not morph.has(word.text, "ADJF", known=True) or not self.adjacent(i, i + 1):
                 return None
-            if glue.text.lower() in ("і", "та", "й", ","):
+            if self.lowered[i + 1] in ("і", "та", "й", ","):
                 i += 2
                 continue
             if i == index or self.words[i - 1] == ",":

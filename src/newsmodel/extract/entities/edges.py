@@ -65,7 +65,7 @@ class NameEdges(ScannerBase):
     def named_for(self, index: int) -> int | None:
         """``імені Тараса Шевченка``, ``ім. Т. Г. Шевченка``, ``м. Києва`` at ``index``: the
         word, any initials and the name it introduces; the name's last token, else None."""
-        lower = self.words[index].lower()
+        lower = self.lowered[index]
         if lower not in ("імені", "ім.", "ім", "м.") or not (
             self.capital_word(index + 1)
             or (
@@ -192,7 +192,7 @@ class NameEdges(ScannerBase):
         """``у м. Києві``, ``в місті Львові`` at ``index``: a known city after ``м.`` or
         ``місті``, the seat of a body's city office; its last token, else None."""
         preposition, abbreviation = self.tok(index), self.tok(index + 1)
-        if preposition is None or preposition.text.lower() not in ("у", "в"):
+        if preposition is None or self.lowered[index] not in ("у", "в"):
             return None
         if abbreviation is None or abbreviation.text not in ("м.", "місті"):
             return None

@@ -40,7 +40,7 @@ class LatinRules(ContextRules):
         if before is not None and before.text == "(" and first - 2 in person_ends:
             return True  # "Джон Сміт (John Smith)"
         for i in range(first - 1, max(first - 1 - WINDOW, -1), -1):
-            if self.words[i].lower().rstrip(".") == "англ":
+            if self.lowered[i].rstrip(".") == "англ":
                 return True
             if not self.tokens[i].is_word:
                 break

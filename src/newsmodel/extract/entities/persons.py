@@ -125,7 +125,7 @@ class PersonRules(ScannerBase):
             and (last + 1 not in self.hits or self.place_as_surname(last, last + 1))
             and not self.tokens[last + 1].is_upper
             and not _is_initial(self.words[last + 1].rstrip("."))
-            and self.words[last + 1].lower() not in _NOT_NAMES
+            and self.lowered[last + 1] not in _NOT_NAMES
             and last - index < 3
         ):
             last += 1

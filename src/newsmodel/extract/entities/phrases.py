@@ -72,8 +72,7 @@ class PhraseRules(ComplementEdges):
             return self.span(index, last, "ORG", None, None, tuple(parts))
         is_org = self.org_head(head_token.text)
         is_place = not is_org and (
-            self.is_head(head_token.text, PLACE_HEADS)
-            or head_token.text.lower() in _PLACE_ABBREVIATIONS
+            self.is_head(head_token.text, PLACE_HEADS) or self.lowered[head] in _PLACE_ABBREVIATIONS
         )
         if not (is_org or is_place):
             if head == index and token.is_upper and (number := self.number_after(index)) > index:
@@ -105,7 +104,7 @@ class PhraseRules(ComplementEdges):
             return self.span(index, last, "LOC")
         if is_place and head == index:
             return None  # "Площа", "Проспект": a bare place word names nothing
-        if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
+        if is_place and index in self.hits and self.lowered[head] not in _PLACE_ABBREVIATIONS:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
             region = morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS)
@@ -191,7 +190,7 @@ class PhraseRules(ComplementEdges):
                 budget -= 1
                 continue
             token = self.tokens[nxt]
-            lower = token.text.lower()
+            lower = self.lowered[nxt]
             named_tail = bool(parts) and parts[-1].last_token == last
             if organisation and last > head and not named_tail and self.coordinated(nxt):
                 last = nxt  # "економіки та інвестицій", "геодезії, картографії та кадастру"
@@ -264,7 +263,7 @@ class PhraseRules(ComplementEdges):
                 break
             if (
                 end > nxt
-                and self.words[last].lower() not in ("у", "в")
+                and self.lowered[last] not in ("у", "в")
                 and not self.genitive_phrase(nxt, end - 1)
             ):
                 break  # "райдержадміністрації пляжні зони": a new subject, not a complement
@@ -277,7 +276,7 @@ class PhraseRules(ComplementEdges):
             if (
                 not token.is_capitalised
                 and last > head
-                and self.words[last].lower() not in _OPENS_COMPLEMENT
+                and self.lowered[last] not in _OPENS_COMPLEMENT
                 and noun.text.lower().endswith(("ння", "ття"))
             ):
                 break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
@@ -324,10 +323,8 @@ class PhraseRules(ComplementEdges):
             last = end
             budget -= 1
         while last > head and (
-            self.words[last].lower() in _GLUE
-            or (
-                self.words[last].lower() == "питань" and self.words[last - 1].lower() in ("з", "із")
-            )
+            self.lowered[last] in _GLUE
+            or (self.lowered[last] == "питань" and self.lowered[last - 1] in ("з", "із"))
         ):
             last -= 1  # "інститут прогнозування та", "управління з питань": the glue words
         return last, [part for part in parts if part.last_token <= last]
@@ -337,7 +334,7 @@ class PhraseRules(ComplementEdges):
         a name (``інституту мовознавства ім. О. О. Потебні``): the whole span."""
         last, _ = self.complements(head, organisation=True)
         after = next(
-            (i for i in range(head + 1, last) if self.words[i].lower() in ("імені", "ім.", "ім")),
+            (i for i in range(head + 1, last) if self.lowered[i] in ("імені", "ім.", "ім")),
             None,
         )
         if after is None or not self.capital_word(last):
@@ -388,6 +385,6 @@ class PhraseRules(ComplementEdges):
                 return last  # "СБУ Ледін": a name after the body is a person, not its seat
         covered = {i for part in parts for i in range(part.first_token, part.last_token + 1)}
         for i in range(last + 1, extended + 1):
-            if i not in covered and self.words[i].lower() not in _TERRITORIAL_GLUE:
+            if i not in covered and self.lowered[i] not in _TERRITORIAL_GLUE:
                 return last
         return extended

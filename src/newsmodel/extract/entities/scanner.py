@@ -110,9 +110,7 @@ class Scanner(ProposalRules, ConsistencyRules):
             scores[found.first_token] = chosen.score
             index = self.parenthesised_acronym(found, found.last_token + 1)
             if found.label == "LOC" and found.key is None:
-                if self.tokens[found.first_token].text.lower() in (
-                    _STREET_WORDS | _STREET_SHORT_DOTTED
-                ):
+                if self.lowered[found.first_token] in (_STREET_WORDS | _STREET_SHORT_DOTTED):
                     index = self.street_list(index, self.street_head(found.first_token))
                 elif (word := self.plural_street_word_before(found.first_token)) is not None:
                     index = self.street_list(index, self.street_head(word))

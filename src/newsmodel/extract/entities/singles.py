@@ -259,14 +259,14 @@ class SingleWordRules(OrganisationRules, PersonRules):
         ) and all(r.is_name for r in readings if r.known)  # not "Вітер", "Крук": words too
         adjectival = (
             not surname
-            and self.words[index].lower().endswith(_SURNAME_ADJECTIVE_ENDINGS)
+            and self.lowered[index].endswith(_SURNAME_ADJECTIVE_ENDINGS)
             and all(r.pos == "ADJF" for r in readings)
             and any("nomn" in r.grammemes for r in readings)
         )
         if not (surname or adjectival):
             return False
         verb = index + 1
-        if self.tok(verb) is not None and self.words[verb].lower() in _SUBJECT_ADVERBS:
+        if self.tok(verb) is not None and self.lowered[verb] in _SUBJECT_ADVERBS:
             verb += 1
         following = self.tok(verb)
         return (
