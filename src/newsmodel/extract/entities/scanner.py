@@ -83,14 +83,9 @@ class Scanner(ProposalRules, ConsistencyRules):
         index = 0
         count = len(self.tokens)
         scores: dict[int, int] = {}
-        named_ahead = self.named_ahead()
+        startable = self.starts()
         while index < count:
-            token = self.tokens[index]
-            if index in self.blocked or not (
-                self.capital_start(index)
-                if token.is_capitalised
-                else self.lowercase_start(index, named_ahead[index])
-            ):
+            if not startable[index]:
                 index += 1
                 continue
             chosen = self.decode(index)
@@ -119,26 +114,40 @@ class Scanner(ProposalRules, ConsistencyRules):
         self.settle_latin()
         return self.persons_everywhere()
 
-    def named_ahead(self) -> list[bool]:
-        """For each token, is there a capitalised word, an opening quote, a number or a
-        gazetteer name within :data:`_REACH` tokens after it in its sentence?  One backward
-        pass; the scan skips lower-case words without one."""
-        ahead = [False] * self.count
+    def starts(self) -> list[bool]:
+        """For each token, may a candidate start there?  At a capitalised word, see
+        :meth:`capital_start`; at a lower-case one, :func:`_lowercase_start` says, and most
+        kinds need a capitalised word, an opening quote, a number or a gazetteer name within
+        :data:`_REACH` tokens after it in its sentence (one backward pass finds the nearest).
+        Nothing starts inside the places :meth:`block_document_places` blocked."""
+        startable = [False] * self.count
+        tokens, hits = self.tokens, self.hits
         nearest = -1
         for index in range(self.count - 1, -1, -1):
-            token = self.tokens[index]
-            if nearest >= 0 and self.tokens[nearest].sentence != token.sentence:
-                nearest = -1
-            ahead[index] = nearest >= 0 and nearest - index <= _REACH
+            token = tokens[index]
+            if token.is_capitalised:
+                startable[index] = self.capital_start(index)
+            elif (kind := _lowercase_start(token.text)) is _Start.ALWAYS:
+                startable[index] = True
+            elif (
+                kind is not _Start.NEVER
+                and token.is_word
+                and nearest >= 0
+                and nearest - index <= _REACH
+                and tokens[nearest].sentence == token.sentence
+            ):
+                startable[index] = kind is _Start.NAMED or index in hits
             if (
                 token.is_capitalised
                 or token.text in _QUOTE_OPEN
                 or token.text[:1].isdigit()
                 or token.text == "№"
-                or index in self.hits
+                or index in hits
             ):
                 nearest = index
-        return ahead
+        for index in self.blocked:
+            startable[index] = False
+        return startable
 
     def capital_start(self, index: int) -> bool:
         """Can a candidate start at this capitalised token?  Not at a function word only
@@ -155,17 +164,6 @@ class Scanner(ProposalRules, ConsistencyRules):
                 and self.adjacent(index + 1, index + 2)
             )
         )
-
-    def lowercase_start(self, index: int, named_after: bool) -> bool:
-        """Can a candidate start at this lower-case token (see :func:`_lowercase_start`)?
-        ``named_after``: a name, quote or number stands near after it."""
-        token = self.tokens[index]
-        kind = _lowercase_start(token.text)
-        if kind is _Start.ALWAYS:
-            return True
-        if kind is _Start.NEVER or not named_after or not token.is_word:
-            return False
-        return kind is _Start.NAMED or index in self.hits
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
