@@ -77,3 +77,19 @@ def test_a_released_document_is_freed_without_the_cyclic_collector() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_line_starts_are_the_tokens_after_each_line_break() -> None:
+    doc = Document.from_text("Заголовок\n\nПерший абзац.\nДругий , рядок\n")
+    assert [doc.tokens[i].text for i in doc.line_starts()] == ["Перший", "Другий"]
+
+
+@given(st.text(alphabet="аб .,\n", max_size=40))
+@settings(max_examples=200)
+def test_line_starts_agree_with_the_text_between_tokens(text: str) -> None:
+    doc = Document.from_text(text)
+    tokens = doc.tokens
+    expected = [
+        i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1].end : tokens[i].start]
+    ]
+    assert doc.line_starts() == expected

@@ -15,7 +15,7 @@ finite verbs), and a piece without a finite verb of its own stays with the claus
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -101,13 +101,17 @@ class Document:
         its lower case, lemmas and finite-verb flag are kept per token in arrays)."""
         tokens = tokenize(text)
         facts = [_word_facts(t.text) if t.is_word else _mark_facts(t.text) for t in tokens]
-        doc = cls(text, tokens, [f[1] for f in facts], [], [])
-        doc.lower = [f[0] for f in facts]
-        doc._lemma_sets = [f[2] for f in facts]
-        doc._finite = [f[3] for f in facts]
+        lower, readings, lemma_sets, finite, opens = _columns(facts)
+        doc = cls(text, tokens, readings, [], [])
+        doc.lower, doc._lemma_sets, doc._finite = lower, lemma_sets, finite
         doc._starts = [token.start for token in tokens]
         doc.sentences = _sentences(doc)
-        doc.clauses = [clause for sentence in doc.sentences for clause in _clauses(doc, sentence)]
+        openers = [index for index, kind in enumerate(opens) if kind]
+        doc.clauses = [
+            clause
+            for sentence in doc.sentences
+            for clause in _clauses(doc, sentence, openers, opens)
+        ]
         doc._clause_of = [0] * len(tokens)
         for number, clause in enumerate(doc.clauses):
             doc._clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
@@ -153,6 +157,24 @@ class Document:
         sentence = self.sentence_of(start)
         return max(sentence.start, start - reach), min(sentence.end, end + reach)
 
+    def line_starts(self) -> list[int]:
+        """Indices, in order, of the tokens with a line break between them and the token
+        before (no token holds one, so each break is found by one bisection)."""
+        found: list[int] = []
+        text, starts = self.text, self._starts
+        position = text.find("\n")
+        while position >= 0:
+            index = bisect_right(starts, position)
+            if 0 < index < len(starts) and (not found or found[-1] != index):
+                found.append(index)
+            position = text.find("\n", position + 1)
+        return found
+
+    @property
+    def finite_verbs(self) -> list[bool]:
+        """Per token: :meth:`is_finite_verb` (for loops over many tokens)."""
+        return self._finite
+
     def is_finite_verb(self, token: int) -> bool:
         """Has the token a reading as a finite verb (present, past, future or imperative)?"""
         return self._finite[token]
@@ -167,19 +189,41 @@ class Document:
 
 
 _NONE: frozenset[str] = frozenset()
-_WordFacts = tuple[str, tuple[morph.Reading, ...], frozenset[str], bool]
+_OPENS_SUBORDINATE, _OPENS_COORDINATE = 1, 2
+_WordFacts = tuple[str, tuple[morph.Reading, ...], frozenset[str], bool, int]
 
 
 @lru_cache(maxsize=10_000)
 def _mark_facts(mark: str) -> _WordFacts:
-    """A punctuation mark's facts: no readings, no lemmas, no verb."""
-    return mark.lower(), (), _NONE, False
+    """A punctuation mark's facts: no readings, no lemmas, no verb, opens no clause."""
+    return mark.lower(), (), _NONE, False, 0
 
 
 @lru_cache(maxsize=200_000)
 def _word_facts(word: str) -> _WordFacts:
-    """A word's lower case, readings, lemmas and finite-verb flag, once per distinct word."""
-    return word.lower(), morph.readings(word), _lemmas(word, None), _finite(word)
+    """A word's lower case, readings, lemmas, finite-verb flag and the kind of clause it may
+    open (:func:`_opens`), once per distinct word."""
+    lower, lemmas = word.lower(), _lemmas(word, None)
+    return lower, morph.readings(word), lemmas, _finite(word), _opens(lower, lemmas)
+
+
+def _columns(
+    facts: list[_WordFacts],
+) -> tuple[list[str], list[tuple[morph.Reading, ...]], list[frozenset[str]], list[bool], list[int]]:
+    """The tokens' facts as one list per fact (what the document keeps)."""
+    if not facts:
+        return [], [], [], [], []
+    lower, readings, lemmas, finite, opens = zip(*facts, strict=True)
+    return list(lower), list(readings), list(lemmas), list(finite), list(opens)
+
+
+def _opens(lower: str, lemmas: frozenset[str]) -> int:
+    """A subordinator or a relative word (opens a clause after a pause), a coordinator (opens
+    one anywhere), or 0.  The first kind wins: ``що`` is no coordinator after a comma."""
+    openers = clause_openers()
+    if lower in openers["subordinator"] or not lemmas.isdisjoint(openers["relative"]):
+        return _OPENS_SUBORDINATE
+    return _OPENS_COORDINATE if lower in openers["coordinator"] else 0
 
 
 def noun_lemmas(word: str) -> frozenset[str]:
@@ -198,30 +242,26 @@ def _finite(word: str) -> bool:
 
 
 def _sentences(doc: Document) -> list[Span]:
-    """One span per run of tokens with the same sentence number."""
+    """One span per run of tokens with the same sentence number (the numbers only grow)."""
     numbers = [token.sentence for token in doc.tokens]
-    cuts = [i for i, (a, b) in enumerate(itertools.pairwise(numbers), 1) if a != b]
-    bounds = [0, *cuts, len(numbers)] if numbers else []
-    return [Span(doc, a, b) for a, b in itertools.pairwise(bounds)]
+    if not numbers:
+        return []
+    bounds = [bisect_left(numbers, number) for number in range(numbers[0], numbers[-1] + 1)]
+    bounds.append(len(numbers))
+    return [Span(doc, a, b) for a, b in itertools.pairwise(bounds) if a < b]
 
 
-def _clauses(doc: Document, sentence: Span) -> list[Span]:
+def _clauses(doc: Document, sentence: Span, openers: list[int], opens: list[int]) -> list[Span]:
     """Cut a sentence before each clause opener (a conjunction, or a subordinator or relative
     word after a pause); a piece without a finite verb joins the one before it (``і Сеул`` is
-    no clause, ``і Сеул відповів`` is)."""
-    openers = clause_openers()
-    subordinators, relatives = openers["subordinator"], openers["relative"]
-    coordinators = openers["coordinator"]
-    tokens, lower, lemma_sets = doc.tokens, doc.lower, doc._lemma_sets
+    no clause, ``і Сеул відповів`` is).  ``openers``: the document's tokens that may open a
+    clause, in order (only they are looked at); ``opens``: each token's kind of opener."""
+    tokens = doc.tokens
     cuts = [sentence.start]
-    for index in range(sentence.start + 1, sentence.end):
-        if not tokens[index].is_word:
-            continue
-        word = lower[index]
-        if word in subordinators or not lemma_sets[index].isdisjoint(relatives):
-            if tokens[index - 1].text in _CLAUSE_PUNCTUATION:
-                cuts.append(index)
-        elif word in coordinators:
+    first = bisect_right(openers, sentence.start)
+    for index in openers[first : bisect_left(openers, sentence.end)]:
+        after_pause = tokens[index - 1].text in _CLAUSE_PUNCTUATION
+        if opens[index] == _OPENS_COORDINATE or after_pause:
             cuts.append(index)
     cuts.append(sentence.end)
     finite = doc._finite

@@ -52,7 +52,11 @@ _ABBREVIATION = frozenset(
         "б-р",
     ]
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„(—–-]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+")
+_SENTENCE_BREAK = re.compile(r"[.!?…]([»\"”)]*\s+(?=[«\"„(—–-]?\s*[A-ZА-ЯІЇЄҐ0-9]))|\n+")
+"""A sentence ends after ``.!?…`` (closing quotes and brackets dropped with the space) before a
+capital, a quote or a digit, and at every line break.  The mark is matched, not looked behind
+at, so the scanner can skip ahead to candidate characters; the break starts after it
+(group 1)."""
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ")
 
 
@@ -74,17 +78,6 @@ class Token(NamedTuple):
     is_upper: bool = False
     """An acronym: at least two letters, all capitals (``КНДР``, ``NIS``, ``ЗСУ``)."""
 
-    @classmethod
-    def make(  # noqa: PLR0917 - the tuple's own positional order
-        cls, text: str, start: int, end: int, index: int, sentence: int, first: bool
-    ) -> Token:
-        """A token with its word, capital and acronym flags computed once (the recogniser
-        asks them often)."""
-        head = text[:1]
-        word = head.isalnum()
-        upper = is_acronym(text)
-        return cls(text, start, end, index, sentence, first, word, head in _UPPER, upper)
-
 
 @lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
@@ -98,10 +91,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if _ends_in_abbreviation(text, match.start()):
+        cut = match.start(1) if match.lastindex else match.start()
+        if _ends_in_abbreviation(text, cut):
             continue
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
+        if text[start:cut].strip():
+            spans.append((start, cut))
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
@@ -117,6 +111,27 @@ def _ends_in_abbreviation(text: str, position: int) -> bool:
     return word in _ABBREVIATION or (len(word) == 1 and word.isalpha())
 
 
+@lru_cache(maxsize=100_000)
+def _match_facts(match: str) -> tuple[str, bool, bool, bool, bool]:
+    """What a regex match becomes, once per distinct match: the word (without a trailing dot
+    that is no abbreviation's), whether that dot was split off, and the word's flags
+    (word, capitalised, acronym)."""
+    split = (
+        len(match) > 1
+        and match[-1] == "."
+        and not (len(match) == 2 and match[0].isupper())  # an initial: "В."
+        and match[:-1].lower() not in _ABBREVIATION
+    )
+    word = match[:-1] if split else match
+    head = word[:1]
+    return word, split, head.isalnum(), head in _UPPER, is_acronym(word)
+
+
+_new_token = tuple.__new__
+"""Builds a ``Token`` from a ready tuple, skipping the named tuple's Python ``__new__`` (the
+tokeniser's hottest line: one call per token)."""
+
+
 def tokenize(text: str) -> list[Token]:
     """Every token of ``text`` with its sentence number; a trailing abbreviation dot stays on
     the word (``м.``, ``ім.``) and any other trailing dot becomes its own token."""
@@ -125,35 +140,25 @@ def tokenize(text: str) -> list[Token]:
     for number, (start, end) in enumerate(sentence_spans(text)):
         first = True
         for match in _TOKEN.finditer(text, start, end):
-            word = match.group()
-            word_start, word_end = match.span()
-            split = (
-                len(word) > 1
-                and word[-1] == "."
-                and not (len(word) == 2 and word[0].isupper())  # an initial: "В."
-                and word[:-1].lower() not in _ABBREVIATION
+            word, split, is_word, capitalised, upper = _match_facts(match.group())
+            word_start = match.start()
+            word_end = word_start + len(word)
+            fields = (
+                word,
+                word_start,
+                word_end,
+                len(tokens),
+                number,
+                first,
+                is_word,
+                capitalised,
+                upper,
             )
-            if split:
-                word, word_end = word[:-1], word_end - 1
-            head = word[:1]
-            is_word = head.isalnum()
-            upper = is_acronym(word)
-            append(
-                Token(
-                    word,
-                    word_start,
-                    word_end,
-                    len(tokens),
-                    number,
-                    first,
-                    is_word,
-                    head in _UPPER,
-                    upper,
-                )
-            )
+            append(_new_token(Token, fields))
             if split:
                 # the dot is the latest token, and no word: the next token may still open
-                append(Token(".", word_end, word_end + 1, len(tokens), number, False))
+                dot = (".", word_end, word_end + 1, len(tokens), number, False, False, False, False)
+                append(_new_token(Token, dot))
             else:
                 first = first and not is_word
     return tokens

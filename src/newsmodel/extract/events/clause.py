@@ -20,11 +20,12 @@ from functools import lru_cache
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.lexicon import Frame, Lexicon, lexicon
-from newsmodel.extract.morph import WORDS_CACHED, Reading
+from newsmodel.extract.events.marks import Marks, is_infinitive, trigger_keys
+from newsmodel.extract.events.marks import marks as find_marks
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.models import EventCategory
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
-_FINITE = frozenset({"pres", "past", "futr", "impr"})
 _COLLOCATION_AFTER = 6
 _COLLOCATION_BEFORE = 3
 _IDIOM_WINDOW = 5
@@ -55,31 +56,6 @@ class _Candidate:
     obj: int | None
 
 
-@lru_cache(maxsize=WORDS_CACHED)
-def _trigger_keys(word: str) -> tuple[tuple[str, str], ...]:
-    """``(lemma, VERB|NOUN)`` keys of a word's dictionary readings (a participle counts as
-    its verb: ``підписаний`` -> ``підписати``) that can trigger: those with a frame or a
-    support verb's collocations.  Once per distinct word (the lexicon is read once)."""
-    table = lexicon()
-    keys = []
-    for reading in morph.readings(word):
-        if not reading.known:
-            continue
-        if reading.pos in _VERBAL:
-            keys.append((reading.lemma, "VERB"))
-        elif reading.pos == "NOUN":
-            keys.append((reading.lemma, "NOUN"))
-        elif reading.pos == "ADJF" and "pssv" in reading.grammemes:
-            verb = table.participles.get(reading.lemma)
-            if verb is not None:
-                keys.append((verb, "VERB"))
-    return tuple(
-        (lemma, pos)
-        for lemma, pos in keys
-        if (lemma, pos) in table.frames or (pos == "VERB" and table.collocations.get(lemma))
-    )
-
-
 def _object(
     doc: Document, index: int, objects: Mapping[str, Frame] | frozenset[str], span: tuple[int, int]
 ) -> tuple[int, str] | None:
@@ -94,13 +70,12 @@ def _object(
     return None
 
 
-def _candidates(doc: Document, start: int, end: int, table: Lexicon) -> list[_Candidate]:
+def _candidates(
+    doc: Document, start: int, end: int, table: Lexicon, marks: Marks
+) -> list[_Candidate]:
     found = []
-    for index in range(start, end):
-        token = doc.tokens[index]
-        if not token.is_word:
-            continue
-        for lemma, pos in _trigger_keys(token.text):
+    for index in marks.within(marks.triggers, start, end):
+        for lemma, pos in trigger_keys(doc.tokens[index].text):
             collocations = table.collocations.get(lemma) if pos == "VERB" else None
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
@@ -155,6 +130,8 @@ def _words(doc: Document, start: int, end: int) -> list[str]:
 
 
 def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
+    if all(table.starts.get(kind, {}).keys().isdisjoint(words) for kind in kinds):
+        return False  # the usual case, tested at C speed
     return any(
         table.phrase_at(kind, words, i)
         for i, word in enumerate(words)
@@ -177,6 +154,8 @@ def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: 
         return True  # "не змогли підписати"
     if candidate.frame.pos == "NOUN" or candidate.obj is not None:
         lower, tokens = doc.lower, doc.tokens
+        if negations.isdisjoint(lower[start:end]):
+            return False
         return any(
             lower[i - 1] in negations and tokens[i].is_word and _is_verbal(tokens[i].text)
             for i in range(start + 1, end)
@@ -190,52 +169,20 @@ def _is_verbal(word: str) -> bool:
     return any(r.pos in _VERBAL for r in morph.readings(word))
 
 
-def _future(doc: Document, start: int, end: int, table: Lexicon) -> bool:
+def _future(start: int, end: int, marks: Marks) -> bool:
     """A planned event: a future verb, a planning word, or ``має`` before an infinitive."""
-    for index in range(start, end):
-        token = doc.tokens[index]
-        if not token.is_word:
-            continue
-        planned, modal = _plan_marks(token.text)
-        if planned:
-            return True
-        after = doc.tokens[index + 1] if index + 1 < end else None
-        if modal and after is not None and after.is_word and _has_infinitive(after.text):
-            return True
-    return False
-
-
-@lru_cache(maxsize=WORDS_CACHED)
-def _plan_marks(word: str) -> tuple[bool, bool]:
-    """Does the word plan (a planning lemma, or a known verb reading only in the future), and
-    is it ``має`` (``мати`` in the present, which plans with an infinitive after it)?"""
-    readings = morph.readings(word)
-    planned_lemmas = lexicon().singles("planned_lemma")
-    tenses = {g for r in readings if r.pos == "VERB" and r.known for g in r.grammemes & _FINITE}
-    planned = any(r.lemma in planned_lemmas for r in readings) or tenses == {"futr"}
-    modal = any(r.lemma == "мати" and "pres" in r.grammemes for r in readings)
-    return planned, modal
-
-
-@lru_cache(maxsize=WORDS_CACHED)
-def _has_infinitive(word: str) -> bool:
-    return any(_infinitive(r) for r in morph.readings(word))
+    return bool(marks.within(marks.plans, start, end) or marks.within(marks.modals, start, end - 1))
 
 
 def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
     """``домовилися провести зустріч``, ``вирішили підписати``: a trigger infinitive after a
     finite verb is what someone means to do, not what was done."""
     index = candidate.token
-    if index <= start or not all(_infinitive(r) for r in doc.readings[index] if r.known):
+    if index <= start or not all(is_infinitive(r) for r in doc.readings[index] if r.known):
         return False
-    if not any(_infinitive(r) for r in doc.readings[index]):
+    if not any(is_infinitive(r) for r in doc.readings[index]):
         return False
     return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
-
-
-def _infinitive(reading: Reading) -> bool:
-    """pymorphy3's Ukrainian dictionary tags an infinitive ``VERB,infn``."""
-    return reading.pos == "INFN" or "infn" in reading.grammemes
 
 
 def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[int, str] | None:
@@ -267,15 +214,22 @@ def conditional_starts(doc: Document) -> dict[int, int]:
 
 
 def clause_event(
-    doc: Document, start: int, end: int, conditional_from: int | None = None
+    doc: Document,
+    start: int,
+    end: int,
+    conditional_from: int | None = None,
+    *,
+    marks: Marks | None = None,
 ) -> ClauseEvent | None:
     """The event the clause ``start..end`` reports, or ``None`` (no trigger, or the clause
     denies, supposes or generalises it).  ``conditional_from``: where its sentence's first
-    conditional phrase begins (:func:`conditional_starts`)."""
+    conditional phrase begins (:func:`conditional_starts`); ``marks``: the document's
+    (:func:`~newsmodel.extract.events.marks.marks`, found here when not given)."""
     if conditional_from is not None and conditional_from < end:
         return None  # supposed, not reported (the cheapest test first: all tests are pure)
     table = lexicon()
-    found = _candidates(doc, start, end, table)
+    marks = find_marks(doc) if marks is None else marks
+    found = _candidates(doc, start, end, table, marks)
     if not found:
         return None
     status = "occurred"
@@ -305,7 +259,7 @@ def clause_event(
         return None
     if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None
-    if status == "occurred" and (_future(doc, start, end, table) or meant):
+    if status == "occurred" and (_future(start, end, marks) or meant):
         status = "scheduled"
     return ClauseEvent(best.frame, best.token, best.obj, status, start, end)
 

@@ -10,7 +10,7 @@ back-reference (``dating.py``); retellings and back-references join the first te
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ from newsmodel.extract.events.anaphora import Organisations, descriptions
 from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
 from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
 from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.extract.events.marks import Marks, marks
 from newsmodel.extract.events.merge import (
     EventCandidate,
     family,
@@ -36,25 +37,30 @@ _TREATY = "Підписання договору"
 def units(doc: Document) -> list[tuple[int, int]]:
     """The document's clauses as token ranges, cut again where a line break falls inside and
     between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
-    про підозру``: two happenings).  One pass over the tokens."""
+    про підозру``: two happenings).  Only the tokens that can cut (a line's first token, a
+    comma, a finite verb) are visited, each once."""
     found = []
+    lower, finite = doc.lower, doc.finite_verbs
+    breaks = doc.line_starts()
+    cutting = sorted(
+        {*breaks, *(i for i, (w, f) in enumerate(zip(lower, finite, strict=True)) if f or w == ",")}
+    )
+    line_starts = frozenset(breaks)
     for clause in doc.clauses:
-        start, verb_before = clause.start, doc.is_finite_verb(clause.start)
+        start, verb_before = clause.start, finite[clause.start]
         comma: int | None = None  # the last comma since start, with a verb before it
         verb_after = False
-        for index in range(clause.start + 1, clause.end):
-            token = doc.tokens[index]
-            gap = doc.text[doc.tokens[index - 1].end : token.start]
-            if "\n" in gap:
+        for index in cutting[bisect_right(cutting, start) : bisect_left(cutting, clause.end)]:
+            if index in line_starts:
                 found.append((start, index))
                 start, comma, verb_before, verb_after = index, None, False, False
-            if token.text == ",":
+            if lower[index] == ",":
                 if comma is not None and verb_after:
                     found.append((start, comma + 1))
                     start, verb_before = comma + 1, True
                 comma = index if verb_before else None
                 verb_after = False
-            elif doc.is_finite_verb(index):
+            elif finite[index]:
                 if comma is None:
                     verb_before = True
                 else:
@@ -99,9 +105,11 @@ def _candidate(
     mentions: Sequence[EntityMention],
     people: People,
     dated: DatedSpan | None,
+    *,
+    marked: Marks,
 ) -> EventCandidate:
     number = doc.tokens[event.trigger].sentence
-    who = cast(doc, event, mentions, doc.context(event.start, event.end), people)
+    who = cast(doc, event, mentions, doc.context(event.start, event.end), people, marks=marked)
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
     if event.obj is not None and abs(event.obj - event.trigger) <= 3:
@@ -170,9 +178,11 @@ def find_events(
     inside = within or {}
     table = lexicon()
     conditional = conditional_starts(doc)
+    marked = marks(doc)
     found: list[ClauseEvent] = []
     for start, end in units(doc):
-        event = clause_event(doc, start, end, conditional.get(doc.tokens[start].sentence))
+        supposed = conditional.get(doc.tokens[start].sentence)
+        event = clause_event(doc, start, end, supposed, marks=marked)
         if event is not None:
             found.append(event)
     owner = {index: event.start for event in found for index in range(event.start, event.end)}
@@ -190,7 +200,7 @@ def find_events(
         low, high = doc.context(event.start, event.end)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
         nearby = [*nearby, *_uncovered(descriptions(doc, event.start, event.end, orgs), nearby)]
-        candidate = _candidate(doc, event, nearby, people, dated)
+        candidate = _candidate(doc, event, nearby, people, dated, marked=marked)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.clause import ClauseEvent
-from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.extract.events.marks import Marks
 from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.models import EventCategory
 
@@ -217,15 +217,12 @@ def _known_noun(word: str) -> bool:
     return any(r.pos == "NOUN" and r.known for r in morph.readings(word))
 
 
-def _is_source(doc: Document, mention: EntityMention, sentence: tuple[int, int]) -> bool:
+def _is_source(mention: EntityMention, sentence: tuple[int, int], marks: Marks) -> bool:
     """A reporting word within three words of the mention, in its sentence."""
-    sources = lexicon().sources
     start, end = sentence
     first = mention.first_token
-    for index in range(max(start, first - _SOURCE_WINDOW), min(end, first + _SOURCE_WINDOW + 1)):
-        if not doc.lemmas(index).isdisjoint(sources):
-            return True
-    return False
+    low, high = max(start, first - _SOURCE_WINDOW), min(end, first + _SOURCE_WINDOW + 1)
+    return bool(marks.within(marks.sources, low, high))
 
 
 def _nested(mention: EntityMention, mentions: Sequence[EntityMention]) -> bool:
@@ -245,8 +242,11 @@ def cast(
     mentions: Sequence[EntityMention],
     sentence: tuple[int, int],
     people: People,
+    *,
+    marks: Marks,
 ) -> Cast:
-    """The participants and places of the clause's event (``mentions``: its sentence's)."""
+    """The participants and places of the clause's event (``mentions``: its sentence's;
+    ``marks``: the document's)."""
     result = Cast([], [], "")
     inside = [m for m in mentions if event.start <= m.first_token < event.end]
     category = event.frame.category
@@ -272,7 +272,7 @@ def cast(
             elif category in _STATE_ACTS and how == "nomn":
                 _add(result, mention.entity_id, event.frame.roles.get("nomn", "participant"))
             continue
-        if mention.label == "ORG" and _is_source(doc, mention, sentence):
+        if mention.label == "ORG" and _is_source(mention, sentence, marks):
             _add(result, mention.entity_id, "source")
             continue
         role = event.frame.roles.get(how)
@@ -289,7 +289,7 @@ def cast(
             mention.label == "ORG"
             and sentence[0] <= mention.first_token < sentence[1]
             and not event.start <= mention.first_token < event.end
-            and _is_source(doc, mention, sentence)
+            and _is_source(mention, sentence, marks)
         ):
             _add(result, mention.entity_id, "source")
     _subject_pronoun(doc, event, people, result)

@@ -259,8 +259,11 @@ def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> T
 
 def _opens_sentence(doc: Document, index: int) -> bool:
     """Is the token the first word of its sentence (``* Засновниками ...`` included)?"""
-    sentence = doc.sentence_of(index)
-    return all(not doc.tokens[i].is_word for i in range(sentence.start, index))
+    tokens = doc.tokens
+    first = doc.sentence_of(index).start
+    while first < index and not tokens[first].is_word:  # past opening marks only
+        first += 1
+    return first == index
 
 
 def _nominative(doc: Document, kept: list[int], parts: list[str], start: int, stop: int) -> None:
