@@ -5,6 +5,7 @@ and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidenc
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from enum import Enum
 from functools import lru_cache
 
@@ -40,35 +41,43 @@ def _function_word(word: str) -> bool:
 
 
 class _Start(Enum):
-    """What may start at a lower-case word."""
+    """What may start at a word."""
 
     NEVER = 0
-    LISTED = 1  # a name, if the gazetteer lists one starting there
-    NAMED = 2  # a name's phrase, with a name after it
-    ALWAYS = 3  # a quote or a street word
+    LISTED = 1  # a name, if the gazetteer lists one starting there (a name near after it)
+    NAMED = 2  # a name's phrase, with a name near after it
+    FUNCTION = 3  # a capitalised function word: only a listed name or a run of names
+    ALWAYS = 4  # a capitalised word, a quote, a street word
 
 
 @lru_cache(maxsize=morph.WORDS_CACHED)
-def _lowercase_start(word: str) -> _Start:
-    """A quote or a street word can start a candidate; so can a word a name's phrase may
-    start with (an adjective or participle, an organisation or place head: ``міської ради``,
-    ``вулиці``), or any noun or adjective the gazetteer lists a name at, with a name near
-    after it.  Punctuation, verbs, function words and other common nouns start nothing: the
-    decoder is not asked there."""
+def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool]:
+    """What may start at the word, and does it mark a name near the words before it (a
+    capitalised word, an opening quote, a number)?
+
+    A capitalised word may start a name, unless it is a function word only capitalised
+    because it opens a sentence (:func:`_function_word`).  At a lower-case word, a quote or
+    a street word may; so may a word a name's phrase can start with (an adjective or
+    participle, an organisation or place head: ``міської ради``, ``вулиці``), or any noun or
+    adjective the gazetteer lists a name at, with a name near after it.  Punctuation, verbs,
+    function words and other common nouns start nothing: the decoder is not asked there."""
+    marks = capitalised or word in _QUOTE_OPEN or word[:1].isdigit() or word == "№"
+    if capitalised:
+        return (_Start.FUNCTION if _function_word(word) else _Start.ALWAYS), marks
     lower = word.lower()
     if word in _QUOTE_OPEN or lower in _STREET_WORDS:
-        return _Start.ALWAYS
+        return _Start.ALWAYS, marks
     parts = morph.pos_set(word)
     if not parts & _PHRASE_POS:
-        return _Start.NEVER
+        return _Start.NEVER, marks
     if (
         parts & _MODIFIER_POS
         or lower in _STARTING_ABBREVIATIONS
         or _organisation_head(word)
         or _is_head(word, _PLACE_OR_STREET, False)
     ):
-        return _Start.NAMED
-    return _Start.LISTED
+        return _Start.NAMED, marks
+    return _Start.LISTED, marks
 
 
 _REACH = 12
@@ -115,55 +124,38 @@ class Scanner(ProposalRules, ConsistencyRules):
         return self.persons_everywhere()
 
     def starts(self) -> list[bool]:
-        """For each token, may a candidate start there?  At a capitalised word, see
-        :meth:`capital_start`; at a lower-case one, :func:`_lowercase_start` says, and most
-        kinds need a capitalised word, an opening quote, a number or a gazetteer name within
-        :data:`_REACH` tokens after it in its sentence (one backward pass finds the nearest).
-        Nothing starts inside the places :meth:`block_document_places` blocked."""
-        startable = [False] * self.count
+        """For each token, may a candidate start there (:func:`_word_start`)?  A lower-case
+        word's phrase needs a name (a capitalised word, an opening quote, a number or a
+        gazetteer name) within :data:`_REACH` tokens after it in its sentence; a capitalised
+        function word starts only a gazetteer name or a run of two more capitalised words, a
+        name of one-syllable words (``Но Гван Чоль``).  Nothing starts inside the places
+        :meth:`block_document_places` blocked."""
         tokens, hits = self.tokens, self.hits
-        nearest = -1
-        for index in range(self.count - 1, -1, -1):
-            token = tokens[index]
-            if token.is_capitalised:
-                startable[index] = self.capital_start(index)
-            elif (kind := _lowercase_start(token.text)) is _Start.ALWAYS:
-                startable[index] = True
-            elif (
-                kind is not _Start.NEVER
-                and token.is_word
-                and nearest >= 0
+        facts = [_word_start(token.text, token.is_capitalised) for token in tokens]
+        startable = [kind is _Start.ALWAYS for kind, _ in facts]
+        marks = [index for index, (_, mark) in enumerate(facts) if mark or index in hits]
+        never, always = _Start.NEVER, _Start.ALWAYS
+        for index in [i for i, (k, _) in enumerate(facts) if k is not never and k is not always]:
+            kind = facts[index][0]
+            if kind is _Start.FUNCTION:
+                startable[index] = index in hits or (
+                    self.capital_word(index + 1)
+                    and self.capital_word(index + 2)
+                    and self.adjacent(index + 1, index + 2)
+                )
+                continue
+            after = bisect_right(marks, index)
+            nearest = marks[after] if after < len(marks) else None
+            startable[index] = (
+                tokens[index].is_word
+                and nearest is not None
                 and nearest - index <= _REACH
-                and tokens[nearest].sentence == token.sentence
-            ):
-                startable[index] = kind is _Start.NAMED or index in hits
-            if (
-                token.is_capitalised
-                or token.text in _QUOTE_OPEN
-                or token.text[:1].isdigit()
-                or token.text == "№"
-                or index in hits
-            ):
-                nearest = index
+                and tokens[nearest].sentence == tokens[index].sentence
+                and (kind is _Start.NAMED or index in hits)
+            )
         for index in self.blocked:
             startable[index] = False
         return startable
-
-    def capital_start(self, index: int) -> bool:
-        """Can a candidate start at this capitalised token?  Not at a function word only
-        capitalised because it opens a sentence (``У``, ``Але``, ``Він``, ``Нагадаємо``):
-        every dictionary reading a preposition, conjunction, pronoun, adverb or verb, none a
-        name, and no gazetteer name starting there (most capitalised words of news are these),
-        unless two capitalised words follow: a name of one-syllable words (``Но Гван Чоль``)."""
-        return (
-            index in self.hits
-            or not _function_word(self.words[index])
-            or (
-                self.capital_word(index + 1)
-                and self.capital_word(index + 2)
-                and self.adjacent(index + 1, index + 2)
-            )
-        )
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
