@@ -66,6 +66,19 @@ def test_a_person_rules_bound_counts_the_context_it_may_get() -> None:
     )
 
 
+def test_the_bounds_count_only_the_context_possible_at_the_token() -> None:
+    from newsmodel.extract.entities.proposals import RULES, bounds_after
+
+    table = weights()
+    asked = [name for name, _, _ in RULES]  # a capitalised token is asked every rule
+    before_single = asked.index("single_word") - 1
+    assert bounds_after(True, ())[before_single] == table["single_word"]
+    assert bounds_after(True, ("job_title",))[before_single] == (
+        table["single_word"] + table["job_title"]
+    )
+    assert bounds_after(True, ("speech_verb", "job_title"))[before_single] == bound("single_word")
+
+
 def test_a_non_entity_candidate_has_no_label_and_still_scores() -> None:
     candidate = nothing(2, 4, "product_name")
     assert candidate.label is None

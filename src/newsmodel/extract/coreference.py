@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
 from newsmodel.extract import morph
-from newsmodel.extract.names import name_genders, normalise
+from newsmodel.extract.names import name_genders as _name_genders
+from newsmodel.extract.names import normalise
 from newsmodel.extract.person_index import PersonIndex, fold, variant
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.tokens import Token
@@ -326,6 +327,12 @@ def nominative_spelling(registry: Registry) -> None:
                 break
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def name_genders(words: tuple[str, ...]) -> frozenset[str]:
+    """:func:`names.name_genders`, cached per name: each mention asks it twice."""
+    return _name_genders(words)
+
+
 def attested_alias(entry: Any, surface: str) -> str | None:
     """The lexicon name the text actually used, in any grammatical case, if one is recognisable.
 
@@ -333,8 +340,12 @@ def attested_alias(entry: Any, surface: str) -> str | None:
     its first four letters with the name's word); an editor lists the names a text uses beside
     the canonical one (``КНДР``).  Short words must match whole.
     """
+    return _attested_alias((entry.name, *entry.alternate_names), surface)
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _attested_alias(names: tuple[str, ...], surface: str) -> str | None:
     words = surface.split()
-    names: tuple[str, ...] = (entry.name, *entry.alternate_names)
     for alias in names:
         alias_words = alias.split()
         if len(alias_words) != len(words):

@@ -221,22 +221,18 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
     right, taking the longest form that starts at each token; see the module notes for the rest.
     """
     index = _index()
-    keys = [normalise(token) for token in tokens]
+    keys = list(map(normalise, tokens))
     matches: list[LexiconMatch] = []
-    start = 0
-    longest, forms = index.longest, index.forms
-    while start < len(keys):
-        if keys[start] not in longest and keys[start] not in forms:
-            start += 1
+    longest, known = index.longest, index.forms.keys()
+    taken = 0  # tokens before this are inside a match
+    for start in [i for i, key in enumerate(keys) if key in longest or key in known]:
+        if start < taken:
             continue
         previous = matches[-1] if matches and matches[-1].end == start else None
         found = _longest_at(index, tokens, keys, start, previous)
-        if found is None:
-            start += 1
-            continue
-        form, end = found
-        matches.append(LexiconMatch(form.entry, start, end, form.via))
-        start = end
+        if found is not None:
+            form, taken = found
+            matches.append(LexiconMatch(form.entry, start, taken, form.via))
     return matches
 
 

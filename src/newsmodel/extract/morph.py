@@ -104,6 +104,11 @@ def is_known(word: str) -> bool:
 
 def has(word: str, *grammemes: str, known: bool = False) -> bool:
     """Has ``word`` a reading carrying all ``grammemes`` (from the dictionary when ``known``)?"""
+    return _has(word, grammemes, known)
+
+
+@lru_cache(maxsize=200_000)
+def _has(word: str, grammemes: tuple[str, ...], known: bool) -> bool:
     wanted = set(grammemes)
     return any(wanted <= r.grammemes and (r.known or not known) for r in readings(word))
 

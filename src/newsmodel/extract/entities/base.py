@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.vocabulary import (
@@ -16,6 +16,7 @@ from newsmodel.extract.entities.vocabulary import (
     _QUOTE_CLOSE,
     _QUOTE_OPEN,
     _QUOTE_PAIRS,
+    PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
     _is_initial,
@@ -45,6 +46,25 @@ def organisation_heads() -> frozenset[str]:
     return gazetteer.apostrophe_variants(gazetteer.organisation_heads())
 
 
+@cache
+def name_heads() -> frozenset[str]:
+    """Organisation and place head lemmas together: the words a name's noun phrase ends on."""
+    return organisation_heads() | PLACE_HEADS
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _is_head(word: str, heads: frozenset[str], compounds: bool) -> bool:
+    """Is a lemma of ``word`` among ``heads``, or (``compounds``) a compound of an organisation
+    word?  Cached per word: every rule asks it of the same few hundred words."""
+    lemmas = morph.lemmas_of(word)
+    if not lemmas.isdisjoint(heads):
+        return True
+    # compounds of an organisation word: райсуд, госпсуд, держадміністрація, Держекоінспекція
+    return compounds and any(
+        lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas
+    )
+
+
 def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
     """Gazetteer matches (longest, non-overlapping) for a sequence of words."""
     return [
@@ -68,6 +88,7 @@ class ScannerBase:
         self.text = text
         self.tokens = tokens
         self.words = [token.text for token in tokens]
+        self.lowered = [word.lower() for word in self.words]
         self.count = len(tokens)
         # asked for every token several times: computed once
         self.capitals = [
@@ -77,6 +98,7 @@ class ScannerBase:
             and not _latin_prefixed_noun(token.text)
             for token in tokens
         ]
+        self.capital_indices = [index for index, capital in enumerate(self.capitals) if capital]
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
@@ -98,7 +120,7 @@ class ScannerBase:
                 self.blocked.update(range(hit.start, hit.end))
         for index, word in enumerate(self.words):
             if word in _QUOTE_OPEN and index + 1 < self.count:
-                if self.words[index + 1].lower() not in ("про", "щодо"):
+                if self.lowered[index + 1] not in ("про", "щодо"):
                     continue
                 close = next(
                     (
@@ -161,13 +183,7 @@ class ScannerBase:
         return None
 
     def is_head(self, word: str, heads: frozenset[str]) -> bool:
-        lemmas = morph.lemmas_of(word)
-        if not lemmas.isdisjoint(heads):
-            return True
-        # compounds of an organisation word: райсуд, госпсуд, держадміністрація, Держекоінспекція
-        return heads is self.org_heads and any(
-            lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas
-        )
+        return _is_head(word, heads, heads is self.org_heads)
 
     def genitive_span(self, first: int, last: int) -> bool:
         """Can the name ``first..last`` be a genitive complement?  Any of its words in the

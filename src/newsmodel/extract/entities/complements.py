@@ -7,6 +7,8 @@ prosecutor's region, coordinated adjectives sharing one head (``Кременчу
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.edges import NameEdges
 from newsmodel.extract.entities.vocabulary import (
@@ -37,6 +39,7 @@ _OPENS_COMPLEMENT = _COORDINATION | {"з", "із", "питань"}
 ``телебачення і радіомовлення``, ``центр з вирішення спорів``, ``з питань забезпечення``."""
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _verb_only(word: str) -> bool:
     """A verb form that is no genitive noun: ``оборони`` is the genitive of ``оборона`` as well
     as an imperative, so ``Міністерства оборони`` goes on; ``надала`` (a past tense, and a
@@ -47,6 +50,7 @@ def _verb_only(word: str) -> bool:
     return not all("impr" in r.grammemes for r in verbs) or not _common_genitive(word)
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _common_genitive(word: str) -> bool:
     """Has ``word`` a dictionary reading as the genitive of a common inanimate noun?"""
     return any(
@@ -148,7 +152,7 @@ class ComplementEdges(NameEdges):
         lower-case genitive noun, or adjectives and one, naming what a body deals with: a thing,
         not people (``відділ ... з юридичних осіб``), a place (``з сусіднього села``: where from),
         a time (``з серпня``) or a compound preposition (``з боку``)."""
-        if self.words[index].lower() not in ("з", "із"):
+        if self.lowered[index] not in ("з", "із"):
             return False
         end = self.case_phrase(index + 1, "gent")
         if end is None:
@@ -164,7 +168,7 @@ class ComplementEdges(NameEdges):
         """``при Президентові``, ``при Закарпатському державному університеті`` (the body it
         works under) or ``у нафтогазовій галузі``, ``в сфері освіти`` (its field) at ``index``:
         the preposition and the locative phrase; its noun's index, else None."""
-        lower = self.words[index].lower()
+        lower = self.lowered[index]
         if lower not in ("при", "у", "в") or not self.adjacent(index, index + 1):
             return None
         end = index + 1
@@ -236,7 +240,7 @@ class ComplementEdges(NameEdges):
                 return None
             if not morph.has(word.text, "ADJF", known=True) or not self.adjacent(i, i + 1):
                 return None
-            if glue.text.lower() in ("і", "та", "й", ","):
+            if self.lowered[i + 1] in ("і", "та", "й", ","):
                 i += 2
                 continue
             if i == index or self.words[i - 1] == ",":

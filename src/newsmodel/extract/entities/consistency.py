@@ -87,9 +87,9 @@ class ConsistencyRules(ScannerBase):
 
         added: list[EntitySpan] = []
         covered = {i for span in self.spans for i in range(span.first_token, span.last_token + 1)}
-        for index in range(2, self.count):
+        for index in self.capital_indices:
             if (
-                not self.capital_word(index)
+                index < 2
                 or self.tokens[index].is_upper
                 or (self.capital_word(index + 1) and self.adjacent(index, index + 1))
             ):
@@ -152,8 +152,9 @@ class ConsistencyRules(ScannerBase):
             relabelled.append(span)
         self.spans = relabelled
         added = []
-        for token in self.tokens:
-            if token.index in covered or not self.capital_word(token.index) or token.is_upper:
+        for index in self.capital_indices:
+            token = self.tokens[index]
+            if index in covered or token.is_upper:
                 continue
             if _stem(token.text) in names and not any(
                 r.known and r.pos in _FUNCTION_POS for r in morph.readings(token.text)

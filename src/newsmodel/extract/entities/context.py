@@ -14,12 +14,13 @@ not in the nominative, at the start of a run of names is the complement of the t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsmodel.extract import lexicon_data, morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.decoder import Candidate
 from newsmodel.extract.entities.vocabulary import _QUOTE_OPEN
-from newsmodel.extract.entities.words import _has_name_reading, _title_heads, speaks
+from newsmodel.extract.entities.words import _has_name_reading, speaks, title_word
 
 _POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
 """Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
@@ -30,35 +31,57 @@ def possessive(readings: Sequence[morph.Reading]) -> bool:
     return any(r.pos == "ADJF" and r.lemma.endswith(_POSSESSIVE_ENDINGS) for r in readings)
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _thing_word(word: str) -> bool:
+    """Is the word a form of a word for a thing or a happening (``вакцину``, ``кампанія``)?"""
+    return not morph.lemmas_of(word.lower()).isdisjoint(lexicon_data.thing_heads())
+
+
 WINDOW = 3
 """How many words before a name a title or a verb of speech may stand."""
 _NAME_REACH = 4
 """How many tokens after its first a person candidate may end (a name run is at most four)."""
 
 
+_POSSIBLE = {
+    (False, False): (),
+    (True, False): ("job_title",),
+    (False, True): ("speech_verb",),
+    (True, True): ("speech_verb", "job_title"),
+}
+"""The context evidence possible with or without a title and a verb of speech near."""
+
+
 class ContextRules(ScannerBase):
     """The tests of a name's neighbourhood (see the module docs)."""
 
-    def context_possible(self, first: int) -> bool:
-        """Could a person candidate starting at ``first`` get context evidence: a title or a
-        verb of speech before it, or a verb of speech among the words a name and its window
-        after it can reach?  The decoder asks fewer rules where none can."""
-        if self.title_before(first) or any(speaks(self.words[i]) for i in self.words_before(first)):
-            return True
+    def context_possible(self, first: int) -> tuple[str, ...]:
+        """The context evidence a person candidate starting at ``first`` could get: a job
+        title before it, a verb of speech before it or among the words a name and its window
+        after it can reach.  The decoder asks fewer rules where less is possible."""
+        words = self.words
+        before = self.words_before(first)
+        title = any(title_word(words[i]) for i in before)
+        speech = any(speaks(words[i]) for i in before) or self.speech_ahead(first)
+        return _POSSIBLE[title, speech]
+
+    def speech_ahead(self, first: int) -> bool:
         sentence = self.tokens[first].sentence
         for i in range(first + 1, min(first + _NAME_REACH + WINDOW + 1, self.count)):
-            if self.tokens[i].sentence != sentence:
+            token = self.tokens[i]
+            if token.sentence != sentence:
                 break
-            if self.tokens[i].is_word and speaks(self.words[i]):
+            if token.is_word and speaks(token.text):
                 return True
         return False
 
     def words_before(self, first: int) -> list[int]:
         """Up to :data:`WINDOW` words right before ``first`` in its sentence, nearest first."""
         found = []
+        sentence = self.tokens[first].sentence
         for i in range(first - 1, max(first - 1 - WINDOW, -1), -1):
             token = self.tokens[i]
-            if not token.is_word or token.sentence != self.tokens[first].sentence:
+            if not token.is_word or token.sentence != sentence:
                 break
             found.append(i)
         return found
@@ -75,10 +98,7 @@ class ContextRules(ScannerBase):
         return None
 
     def title_before(self, first: int) -> bool:
-        return any(
-            not morph.lemmas_of(self.words[i].lower()).isdisjoint(_title_heads())
-            for i in self.words_before(first)
-        )
+        return any(title_word(self.words[i]) for i in self.words_before(first))
 
     def speech_beside(self, first: int, last: int) -> bool:
         if any(speaks(self.words[i]) for i in self.words_before(first)):
@@ -123,7 +143,7 @@ class ContextRules(ScannerBase):
         return (
             token.is_word
             and (not token.is_capitalised or self.initial(before))
-            and not morph.lemmas_of(token.text.lower()).isdisjoint(lexicon_data.thing_heads())
+            and _thing_word(token.text)
         )
 
     def with_context(self, candidate: Candidate) -> Candidate:

@@ -74,10 +74,11 @@ def nothing(first: int, last: int, evidence: str) -> Candidate:
     return Candidate(first, last, None, (evidence,), weights()[evidence])
 
 
-def bound(rule_evidence: str) -> int:
-    """The most a candidate of this rule can score, context included."""
+def bound(rule_evidence: str, context: Iterable[str] = CONTEXT_EVIDENCE) -> int:
+    """The most a candidate of this rule can score with the ``context`` evidence it may get
+    (by default all there is)."""
     table = weights()
-    return table[rule_evidence] + sum(table[name] for name in CONTEXT_EVIDENCE)
+    return table[rule_evidence] + sum(table[name] for name in context)
 
 
 def best(candidates: Iterable[Candidate]) -> Candidate | None:

@@ -6,8 +6,10 @@ foreign given name (``Вірджинія Вулф``).  Where an organisation's c
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.base import ScannerBase, _is_head, organisation_heads
 from newsmodel.extract.entities.vocabulary import (
     _QUOTE_OPEN,
     _REGION_HEADS,
@@ -20,6 +22,15 @@ from newsmodel.extract.entities.words import (
     _title_heads,
     speaks,
 )
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _organisation_head(word: str) -> bool:
+    """An organisation head word, or a compound of ``відділення`` (``тервідділення``,
+    ``райвідділення``), a branch's head as ``райсуд`` is a court's.  Cached per word."""
+    return _is_head(word, organisation_heads(), True) or any(
+        lemma.endswith("відділення") and lemma != "відділення" for lemma in morph.lemmas_of(word)
+    )
 
 
 class NameEdges(ScannerBase):
@@ -54,7 +65,7 @@ class NameEdges(ScannerBase):
     def named_for(self, index: int) -> int | None:
         """``імені Тараса Шевченка``, ``ім. Т. Г. Шевченка``, ``м. Києва`` at ``index``: the
         word, any initials and the name it introduces; the name's last token, else None."""
-        lower = self.words[index].lower()
+        lower = self.lowered[index]
         if lower not in ("імені", "ім.", "ім", "м.") or not (
             self.capital_word(index + 1)
             or (
@@ -105,12 +116,7 @@ class NameEdges(ScannerBase):
         )
 
     def org_head(self, word: str) -> bool:
-        """An organisation head word, or a compound of ``відділення`` (``тервідділення``,
-        ``райвідділення``), a branch's head as ``райсуд`` is a court's."""
-        return self.is_head(word, self.org_heads) or any(
-            lemma.endswith("відділення") and lemma != "відділення"
-            for lemma in morph.lemmas_of(word)
-        )
+        return _organisation_head(word)
 
     def territorial_head(self, head: int) -> bool:
         """A head whose office its territory alone names (``прокуратура у Київській області``)
@@ -186,7 +192,7 @@ class NameEdges(ScannerBase):
         """``у м. Києві``, ``в місті Львові`` at ``index``: a known city after ``м.`` or
         ``місті``, the seat of a body's city office; its last token, else None."""
         preposition, abbreviation = self.tok(index), self.tok(index + 1)
-        if preposition is None or preposition.text.lower() not in ("у", "в"):
+        if preposition is None or self.lowered[index] not in ("у", "в"):
             return None
         if abbreviation is None or abbreviation.text not in ("м.", "місті"):
             return None

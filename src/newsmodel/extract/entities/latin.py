@@ -40,7 +40,7 @@ class LatinRules(ContextRules):
         if before is not None and before.text == "(" and first - 2 in person_ends:
             return True  # "Джон Сміт (John Smith)"
         for i in range(first - 1, max(first - 1 - WINDOW, -1), -1):
-            if self.words[i].lower().rstrip(".") == "англ":
+            if self.lowered[i].rstrip(".") == "англ":
                 return True
             if not self.tokens[i].is_word:
                 break
@@ -69,23 +69,23 @@ class LatinRules(ContextRules):
             return span
         first = span.first_token
         head = self.tokens[first]
-        rest = EntitySpan(
-            self.tokens[first + 1].start if first < span.last_token else span.start,
-            span.end,
-            "ORG",
-            None,
-            None,
-            first + 1,
-            span.last_token,
-        )
         if (
             span.label == "ORG"
             and first < span.last_token
             and not _latin_word(head.text)
             and self.is_head(head.text, self.org_heads)
-            and self.is_latin(rest)
         ):
-            return rest  # "концерну Siemens", "Компанія Apple": the name is the Latin run
+            rest = EntitySpan(
+                self.tokens[first + 1].start,
+                span.end,
+                "ORG",
+                None,
+                None,
+                first + 1,
+                span.last_token,
+            )
+            if self.is_latin(rest):
+                return rest  # "концерну Siemens", "Компанія Apple": the name is the Latin run
         if span.label != "PERS" or span.parts or not self.is_latin(span):
             return span
         if self.text[span.start : span.end] in persons:

@@ -106,7 +106,7 @@ class OrganisationRules(PhraseRules):
             and last - index < 5
         ):
             last += 1
-        while last > index and self.words[last].lower() in _LATIN_JOINERS:
+        while last > index and self.lowered[last] in _LATIN_JOINERS:
             last -= 1
         return last
 
@@ -114,7 +114,7 @@ class OrganisationRules(PhraseRules):
         """``Toyota Land Cruiser``, ``Audi Q7``: a product brand with its model (the Latin run
         ``index..last``) names a product, neither a person nor an organisation.  A brand alone
         (``Samsung відкрив``) is the company, left to the other rules."""
-        return last > index and self.words[index].lower() in gazetteer.product_brands()
+        return last > index and self.lowered[index] in gazetteer.product_brands()
 
     def latin_company(self, index: int, last: int | None) -> EntitySpan | None:
         """``Limpieza Limited``, ``Samsung Electronics``: a Latin run (``index..last``) ending
@@ -124,7 +124,7 @@ class OrganisationRules(PhraseRules):
             return None
         while last > index and self.words[last][:1].isdigit():
             last -= 1
-        if last == index or self.words[last].lower().rstrip(".") not in gazetteer.legal_forms():
+        if last == index or self.lowered[last].rstrip(".") not in gazetteer.legal_forms():
             return None
         return self.span(index, last, "ORG")
 

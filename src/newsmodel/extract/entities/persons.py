@@ -4,6 +4,8 @@ patronymics, East Asian names), initials joined to them, and adjective-form surn
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsmodel.extract import morph
 from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.vocabulary import (
@@ -21,6 +23,12 @@ from newsmodel.extract.names import is_east_asian
 from newsmodel.extract.recognizer import EntitySpan
 
 _LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "уві", "на"})
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _east_asian(words: tuple[str, ...]) -> bool:
+    """:func:`names.is_east_asian`, cached per run of words (a person run asks it thrice)."""
+    return is_east_asian(words)
 
 
 class PersonRules(ScannerBase):
@@ -117,16 +125,16 @@ class PersonRules(ScannerBase):
             and (last + 1 not in self.hits or self.place_as_surname(last, last + 1))
             and not self.tokens[last + 1].is_upper
             and not _is_initial(self.words[last + 1].rstrip("."))
-            and self.words[last + 1].lower() not in _NOT_NAMES
+            and self.lowered[last + 1] not in _NOT_NAMES
             and last - index < 3
         ):
             last += 1
-        words = self.words[index : last + 1]
+        words = tuple(self.words[index : last + 1])
         if len(words) == 1 or words[0].lower() in _NOT_NAMES:
             return None  # "Тому Старовижівська районна рада": a conjunction, not "Том"
         if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
             return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
-        split = None if is_east_asian(words) else _person_boundary(words)
+        split = None if _east_asian(words) else _person_boundary(words)
         if split is not None:
             last = index + split - 1
             words = words[:split]
@@ -137,10 +145,10 @@ class PersonRules(ScannerBase):
             and morph.is_known(words[0])
             and not any("anim" in r.grammemes for r in morph.readings(words[0]))
             and _has_name_reading(words[1], "Name")
-            and not is_east_asian(words)
+            and not _east_asian(words)
         ):
             return None  # "Росії Олександр Мацегора": the name starts at the next word
-        if is_east_asian(words) or _looks_like_person(words):
+        if _east_asian(words) or _looks_like_person(words):
             return self.span(index, last, "PERS")
         return None
 

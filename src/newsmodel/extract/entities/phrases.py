@@ -6,6 +6,7 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
+from newsmodel.extract.entities.base import name_heads
 from newsmodel.extract.entities.complements import _OPENS_COMPLEMENT, ComplementEdges, _verb_only
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
@@ -29,14 +30,6 @@ from newsmodel.extract.entities.words import (
 from newsmodel.extract.recognizer import EntitySpan, Label
 
 
-def _of_a_place(word: str) -> bool:
-    """An adjective of the kind made from a place's name (``Черкаське``, ``Диканське``): before
-    an acronym it names the body's seat, at the start of a sentence too."""
-    return any(
-        lemma.endswith(("ський", "цький", "зький")) for lemma in morph.lemmas_of(word, "ADJF")
-    )
-
-
 class PhraseRules(ComplementEdges):
     """The candidate rules of this kind (see the module docs)."""
 
@@ -54,7 +47,7 @@ class PhraseRules(ComplementEdges):
             and t.is_word
             and morph.pos_set(t.text) & {"ADJF", "PRTF"}
             and (not morph.pos_set(t.text) & {"ADVB", "COMP"} or self.before_org_head(head))
-            and not self.is_head(t.text, self.org_heads | PLACE_HEADS)
+            and not self.is_head(t.text, name_heads())
             and head - index < 8
             and self.adjacent(head, head + 1)
             # "Донецька обласна рада" agree; "Алчевську Луганської області" is a city (not an
@@ -79,8 +72,7 @@ class PhraseRules(ComplementEdges):
             return self.span(index, last, "ORG", None, None, tuple(parts))
         is_org = self.org_head(head_token.text)
         is_place = not is_org and (
-            self.is_head(head_token.text, PLACE_HEADS)
-            or head_token.text.lower() in _PLACE_ABBREVIATIONS
+            self.is_head(head_token.text, PLACE_HEADS) or self.lowered[head] in _PLACE_ABBREVIATIONS
         )
         if not (is_org or is_place):
             if head == index and token.is_upper and (number := self.number_after(index)) > index:
@@ -112,7 +104,7 @@ class PhraseRules(ComplementEdges):
             return self.span(index, last, "LOC")
         if is_place and head == index:
             return None  # "Площа", "Проспект": a bare place word names nothing
-        if is_place and index in self.hits and head_token.text.lower() not in _PLACE_ABBREVIATIONS:
+        if is_place and index in self.hits and self.lowered[head] not in _PLACE_ABBREVIATIONS:
             return None  # "Алчевську Луганської області": a city, then its region
         if is_place and capital:
             region = morph.noun_phrase_nominative(self.words[index : head + 1], PLACE_HEADS)
@@ -158,7 +150,7 @@ class PhraseRules(ComplementEdges):
             return None  # a bare "Область" is no name
         words = self.words[index : head + 1]
         name: str | None = morph.noun_phrase_nominative(
-            [*words, *self.words[head + 1 : last + 1]], self.org_heads | PLACE_HEADS
+            [*words, *self.words[head + 1 : last + 1]], name_heads()
         )
         if "," in words or any(word.lower() in ("і", "та", "й") for word in words):
             name = None  # coordinated adjectives: no one nominative name for them all
@@ -198,7 +190,7 @@ class PhraseRules(ComplementEdges):
                 budget -= 1
                 continue
             token = self.tokens[nxt]
-            lower = token.text.lower()
+            lower = self.lowered[nxt]
             named_tail = bool(parts) and parts[-1].last_token == last
             if organisation and last > head and not named_tail and self.coordinated(nxt):
                 last = nxt  # "економіки та інвестицій", "геодезії, картографії та кадастру"
@@ -222,8 +214,8 @@ class PhraseRules(ComplementEdges):
                 continue
             if (
                 organisation
-                and (last > head or self.territorial_head(head))
                 and lower in ("у", "в")
+                and (last > head or self.territorial_head(head))
                 and (region := self.hits.get(nxt + 1)) is not None
                 and region.type == "place"
                 and self.is_head(self.words[region.end - 1], _REGION_HEADS)
@@ -271,7 +263,7 @@ class PhraseRules(ComplementEdges):
                 break
             if (
                 end > nxt
-                and self.words[last].lower() not in ("у", "в")
+                and self.lowered[last] not in ("у", "в")
                 and not self.genitive_phrase(nxt, end - 1)
             ):
                 break  # "райдержадміністрації пляжні зони": a new subject, not a complement
@@ -284,7 +276,7 @@ class PhraseRules(ComplementEdges):
             if (
                 not token.is_capitalised
                 and last > head
-                and self.words[last].lower() not in _OPENS_COMPLEMENT
+                and self.lowered[last] not in _OPENS_COMPLEMENT
                 and noun.text.lower().endswith(("ння", "ття"))
             ):
                 break  # "Міністерства економіки обґрунтування закупівлі": the sentence goes on
@@ -323,7 +315,7 @@ class PhraseRules(ComplementEdges):
                         nxt,
                         end,
                         label,
-                        morph.noun_phrase_nominative(phrase, self.org_heads | PLACE_HEADS),
+                        morph.noun_phrase_nominative(phrase, name_heads()),
                         None,
                         tuple(inner),
                     )
@@ -331,10 +323,8 @@ class PhraseRules(ComplementEdges):
             last = end
             budget -= 1
         while last > head and (
-            self.words[last].lower() in _GLUE
-            or (
-                self.words[last].lower() == "питань" and self.words[last - 1].lower() in ("з", "із")
-            )
+            self.lowered[last] in _GLUE
+            or (self.lowered[last] == "питань" and self.lowered[last - 1] in ("з", "із"))
         ):
             last -= 1  # "інститут прогнозування та", "управління з питань": the glue words
         return last, [part for part in parts if part.last_token <= last]
@@ -344,7 +334,7 @@ class PhraseRules(ComplementEdges):
         a name (``інституту мовознавства ім. О. О. Потебні``): the whole span."""
         last, _ = self.complements(head, organisation=True)
         after = next(
-            (i for i in range(head + 1, last) if self.words[i].lower() in ("імені", "ім.", "ім")),
+            (i for i in range(head + 1, last) if self.lowered[i] in ("імені", "ім.", "ім")),
             None,
         )
         if after is None or not self.capital_word(last):
@@ -395,6 +385,6 @@ class PhraseRules(ComplementEdges):
                 return last  # "СБУ Ледін": a name after the body is a person, not its seat
         covered = {i for part in parts for i in range(part.first_token, part.last_token + 1)}
         for i in range(last + 1, extended + 1):
-            if i not in covered and self.words[i].lower() not in _TERRITORIAL_GLUE:
+            if i not in covered and self.lowered[i] not in _TERRITORIAL_GLUE:
                 return last
         return extended

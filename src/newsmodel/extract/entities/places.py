@@ -33,7 +33,7 @@ class PlaceRules(PhraseRules):
     def street(self, index: int) -> EntitySpan | None:
         """``вул. Горького``, ``вулиці Чумацької``, ``просп. Перемоги, 12``, ``р. Дністер``."""
         token = self.tokens[index]
-        word = token.text.lower()
+        word = self.lowered[index]
         if word == "р." and (year := self.tok(index - 1)) is not None and year.text[-1:].isdigit():
             return None  # "2008 р.": a year, not a river
         if token.is_capitalised or not (

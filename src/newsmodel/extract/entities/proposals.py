@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from newsmodel.extract.entities.decoder import Candidate, bound, nothing, weights
+from newsmodel.extract.entities.decoder import Candidate, bound, nothing
 from newsmodel.extract.entities.latin import LatinRules
 from newsmodel.extract.entities.places import PlaceRules
 from newsmodel.extract.entities.singles import SingleWordRules
@@ -39,13 +39,12 @@ Proposer = Callable[[int], "EntitySpan | Candidate | None"]
 
 
 @cache
-def bounds_after(capitalised: bool, context: bool) -> tuple[int, ...]:
+def bounds_after(capitalised: bool, context: tuple[str, ...]) -> tuple[int, ...]:
     """For each rule asked at a (capitalised or lower-case) token, the most any rule asked
-    after it can score: only person candidates get context evidence, and only where a verb
-    of speech or a job title stands near (``context``)."""
-    table = weights()
+    after it can score: only person candidates get context evidence, and only the evidence
+    that may be found near the token (``context``: a verb of speech, a job title or none)."""
     asked = [(name, person) for name, person, capital in RULES if capitalised or not capital]
-    bounds = [bound(name) if person and context else table[name] for name, person in asked]
+    bounds = [bound(name, context if person else ()) for name, person in asked]
     return tuple(max(bounds[i + 1 :], default=0) for i in range(len(bounds)))
 
 

@@ -5,17 +5,80 @@ and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidenc
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from enum import Enum
+from functools import lru_cache
+
 from newsmodel.extract import morph
+from newsmodel.extract.entities.base import _is_head
 from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate, best, entity
+from newsmodel.extract.entities.edges import _organisation_head
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
+    _FUNCTION_POS,
     _PHRASE_POS,
+    _PLACE_ABBREVIATIONS,
     _QUOTE_OPEN,
     _STREET_SHORT_DOTTED,
     _STREET_WORDS,
+    PLACE_HEADS,
 )
 from newsmodel.extract.recognizer import EntitySpan
+
+_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+_STARTING_ABBREVIATIONS = _STREET_SHORT_DOTTED | _PLACE_ABBREVIATIONS
+_PLACE_OR_STREET = PLACE_HEADS | _STREET_WORDS
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _function_word(word: str) -> bool:
+    """Is every reading of the word a dictionary function word, verb or adverb?"""
+    readings = morph.readings(word)
+    return bool(readings) and all(
+        r.known and r.pos in _FUNCTION_POS and not r.is_name for r in readings
+    )
+
+
+class _Start(Enum):
+    """What may start at a word."""
+
+    NEVER = 0
+    LISTED = 1  # a name, if the gazetteer lists one starting there (a name near after it)
+    NAMED = 2  # a name's phrase, with a name near after it
+    FUNCTION = 3  # a capitalised function word: only a listed name or a run of names
+    ALWAYS = 4  # a capitalised word, a quote, a street word
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool]:
+    """What may start at the word, and does it mark a name near the words before it (a
+    capitalised word, an opening quote, a number)?
+
+    A capitalised word may start a name, unless it is a function word only capitalised
+    because it opens a sentence (:func:`_function_word`).  At a lower-case word, a quote or
+    a street word may; so may a word a name's phrase can start with (an adjective or
+    participle, an organisation or place head: ``міської ради``, ``вулиці``), or any noun or
+    adjective the gazetteer lists a name at, with a name near after it.  Punctuation, verbs,
+    function words and other common nouns start nothing: the decoder is not asked there."""
+    marks = capitalised or word in _QUOTE_OPEN or word[:1].isdigit() or word == "№"
+    if capitalised:
+        return (_Start.FUNCTION if _function_word(word) else _Start.ALWAYS), marks
+    lower = word.lower()
+    if word in _QUOTE_OPEN or lower in _STREET_WORDS:
+        return _Start.ALWAYS, marks
+    parts = morph.pos_set(word)
+    if not parts & _PHRASE_POS:
+        return _Start.NEVER, marks
+    if (
+        parts & _MODIFIER_POS
+        or lower in _STARTING_ABBREVIATIONS
+        or _organisation_head(word)
+        or _is_head(word, _PLACE_OR_STREET, False)
+    ):
+        return _Start.NAMED, marks
+    return _Start.LISTED, marks
+
 
 _REACH = 12
 """How far after a lower-case word the name that would make it part of one may stand
@@ -29,22 +92,9 @@ class Scanner(ProposalRules, ConsistencyRules):
         index = 0
         count = len(self.tokens)
         scores: dict[int, int] = {}
-        named_ahead = self.named_ahead()
+        startable = self.starts()
         while index < count:
-            token = self.tokens[index]
-            if index in self.blocked or (
-                not token.is_capitalised
-                and token.text not in _QUOTE_OPEN
-                and token.text.lower() not in _STREET_WORDS
-                and (
-                    not token.is_word
-                    or not named_ahead[index]
-                    or not morph.pos_set(token.text) & _PHRASE_POS
-                )
-            ):
-                # punctuation, verbs, function words, and lower-case words with no name, quote
-                # or number near after them (a lower-case phrase is a name only with one):
-                # nothing starts here
+            if not startable[index]:
                 index += 1
                 continue
             chosen = self.decode(index)
@@ -64,9 +114,7 @@ class Scanner(ProposalRules, ConsistencyRules):
             scores[found.first_token] = chosen.score
             index = self.parenthesised_acronym(found, found.last_token + 1)
             if found.label == "LOC" and found.key is None:
-                if self.tokens[found.first_token].text.lower() in (
-                    _STREET_WORDS | _STREET_SHORT_DOTTED
-                ):
+                if self.lowered[found.first_token] in (_STREET_WORDS | _STREET_SHORT_DOTTED):
                     index = self.street_list(index, self.street_head(found.first_token))
                 elif (word := self.plural_street_word_before(found.first_token)) is not None:
                     index = self.street_list(index, self.street_head(word))
@@ -75,35 +123,50 @@ class Scanner(ProposalRules, ConsistencyRules):
         self.settle_latin()
         return self.persons_everywhere()
 
-    def named_ahead(self) -> list[bool]:
-        """For each token, is there a capitalised word, an opening quote, a number or a
-        gazetteer name within :data:`_REACH` tokens after it in its sentence?  One backward
-        pass; the scan skips lower-case words without one."""
-        ahead = [False] * self.count
-        nearest = -1
-        for index in range(self.count - 1, -1, -1):
-            token = self.tokens[index]
-            if nearest >= 0 and self.tokens[nearest].sentence != token.sentence:
-                nearest = -1
-            ahead[index] = nearest >= 0 and nearest - index <= _REACH
-            if (
-                token.is_capitalised
-                or token.text in _QUOTE_OPEN
-                or token.text[:1].isdigit()
-                or token.text == "№"
-                or index in self.hits
-            ):
-                nearest = index
-        return ahead
+    def starts(self) -> list[bool]:
+        """For each token, may a candidate start there (:func:`_word_start`)?  A lower-case
+        word's phrase needs a name (a capitalised word, an opening quote, a number or a
+        gazetteer name) within :data:`_REACH` tokens after it in its sentence; a capitalised
+        function word starts only a gazetteer name or a run of two more capitalised words, a
+        name of one-syllable words (``Но Гван Чоль``).  Nothing starts inside the places
+        :meth:`block_document_places` blocked."""
+        tokens, hits = self.tokens, self.hits
+        facts = [_word_start(token.text, token.is_capitalised) for token in tokens]
+        startable = [kind is _Start.ALWAYS for kind, _ in facts]
+        marks = [index for index, (_, mark) in enumerate(facts) if mark or index in hits]
+        never, always = _Start.NEVER, _Start.ALWAYS
+        for index in [i for i, (k, _) in enumerate(facts) if k is not never and k is not always]:
+            kind = facts[index][0]
+            if kind is _Start.FUNCTION:
+                startable[index] = index in hits or (
+                    self.capital_word(index + 1)
+                    and self.capital_word(index + 2)
+                    and self.adjacent(index + 1, index + 2)
+                )
+                continue
+            after = bisect_right(marks, index)
+            nearest = marks[after] if after < len(marks) else None
+            startable[index] = (
+                tokens[index].is_word
+                and nearest is not None
+                and nearest - index <= _REACH
+                and tokens[nearest].sentence == tokens[index].sentence
+                and (kind is _Start.NAMED or index in hits)
+            )
+        for index in self.blocked:
+            startable[index] = False
+        return startable
 
     def decode(self, index: int) -> Candidate | None:
         """The best candidate starting at ``index``: the rules are asked from the most specific
         down (:mod:`.proposals`), until none of the rules left could beat the best so far."""
-        capitalised = self.tokens[index].is_capitalised
+        token = self.tokens[index]
+        capitalised = token.is_capitalised
         if capitalised not in self._rule_lists:
             self._rule_lists[capitalised] = self.rules(capitalised)
         chosen: Candidate | None = None
-        context = capitalised and self.context_possible(index)
+        # a person starts at no word in capitals: there, context evidence lifts nothing
+        context = self.context_possible(index) if capitalised and not token.is_upper else ()
         for (name, rule), beatable_below in zip(
             self._rule_lists[capitalised],
             bounds_after(capitalised, context),

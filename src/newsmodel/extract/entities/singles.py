@@ -5,6 +5,8 @@ name by its readings; sentence-initial words only on evidence from the rest of t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.context import possessive
@@ -47,6 +49,33 @@ _SUBJECT_ADVERBS = frozenset(
 _GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
 """Prepositions after which a given name is a person (``з Марією``, ``до Наталі``); after
 ``у``/``в``/``на`` the same form is as often a place named after one (``у Львові``)."""
+
+
+class _Readings(NamedTuple):
+    """What a single word's readings say, asked by the rule below of every capitalised word:
+    computed once per word."""
+
+    known_name: bool  # the dictionary knows it as a name
+    only_names: bool  # every dictionary reading is a name
+    function_word: bool  # a dictionary reading as a preposition, conjunction, pronoun ...
+    common_noun: bool  # a dictionary reading as a common noun
+    inanimate: bool
+    animate: bool
+    all_known: bool
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _readings(word: str) -> _Readings:
+    readings = morph.readings(word)
+    return _Readings(
+        any(r.is_name and r.known for r in readings),
+        all(r.is_name for r in readings if r.known),
+        any(r.known and r.pos in _FUNCTION_POS for r in readings),
+        any(r.known and not r.is_name and r.pos == "NOUN" for r in readings),
+        any(r.known and not r.is_name and "inan" in r.grammemes for r in readings),
+        any("anim" in r.grammemes for r in readings),
+        all(r.known for r in readings),
+    )
 
 
 class SingleWordRules(OrganisationRules, PersonRules):
@@ -105,20 +134,21 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None  # "ФОПа", "ФОПів": an abbreviation of a thing with a case ending
         if _compound_organisation(word):
             return self.organisation_with_complement(index)  # Київрада, Держстандарт України
-        known_name = any(r.is_name and r.known for r in readings)
-        if any(r.known and r.pos in _FUNCTION_POS for r in readings) and not known_name:
+        facts = _readings(word)
+        known_name = facts.known_name
+        if facts.function_word and not known_name:
             return None
         prev = self.tok(index - 1)
         preposition = prev.text.lower() if prev is not None else ""
         if self.initial(index):
-            if known_name and all(r.is_name for r in readings if r.known):
+            if known_name and facts.only_names:
                 return self.span(index, index, "PERS")
             if self.surname_as_subject(index):
                 return self.span(index, index, "PERS")  # "Олійник володіє ...", "Шишацький був"
             return None
         if (region := self.elliptical_region(index)) is not None:
             return region  # "Сумську, Харківську і Полтавську": the oblasts, the word left out
-        common = any(r.known and not r.is_name and r.pos == "NOUN" for r in readings)
+        common = facts.common_noun
         if common and (end := self.title_or_document_end(index)) is not None:
             return nothing(index, end, "title_or_act")
         if self.initials_before(index) and not token.is_upper:
@@ -127,8 +157,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return self.span(index, index, "PERS")  # "Оксанина мама", "Петрове рішення"
         if morph.pos_set(word) <= {"ADJF", "PRTF"} and morph.is_known(word):
             return None
-        inanimate = any(r.known and not r.is_name and "inan" in r.grammemes for r in readings)
-        animate = any("anim" in r.grammemes for r in readings)
+        inanimate, animate = facts.inanimate, facts.animate
         if preposition == "на" and self.street_by_surname(index):
             return self.span(index, index, "LOC")  # "на Грушевського": the street
         if known_name and not (preposition in _LOCATIVE_PREPOSITIONS and inanimate):
@@ -163,11 +192,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 return nothing(index, hit.end - 1, "title_or_act")
             if self.lowercase_elsewhere(token.text):
                 return None  # "Інтернеті" here, "інтернет" elsewhere: a common noun
-            if (
-                common
-                and all(r.known for r in readings)
-                and morph.lemmas_of(word).isdisjoint(_QUARTERS)
-            ):
+            if common and facts.all_known and morph.lemmas_of(word).isdisjoint(_QUARTERS):
                 # "Положення про ...", "Завтра Різдво", "Біблії": a capitalised common noun
                 # with no preposition of place before it and no gazetteer entry is the name of
                 # a document, a feast or a thing, not a place
@@ -234,14 +259,14 @@ class SingleWordRules(OrganisationRules, PersonRules):
         ) and all(r.is_name for r in readings if r.known)  # not "Вітер", "Крук": words too
         adjectival = (
             not surname
-            and self.words[index].lower().endswith(_SURNAME_ADJECTIVE_ENDINGS)
+            and self.lowered[index].endswith(_SURNAME_ADJECTIVE_ENDINGS)
             and all(r.pos == "ADJF" for r in readings)
             and any("nomn" in r.grammemes for r in readings)
         )
         if not (surname or adjectival):
             return False
         verb = index + 1
-        if self.tok(verb) is not None and self.words[verb].lower() in _SUBJECT_ADVERBS:
+        if self.tok(verb) is not None and self.lowered[verb] in _SUBJECT_ADVERBS:
             verb += 1
         following = self.tok(verb)
         return (
@@ -357,11 +382,6 @@ class SingleWordRules(OrganisationRules, PersonRules):
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
         if self._lowercase_lemmas is None:
-            self._lowercase_lemmas = {
-                r.lemma
-                for t in self.tokens
-                if t.is_word and not t.is_capitalised
-                for r in morph.readings(t.text)
-                if r.pos == "NOUN"
-            }
+            lowercase = {t.text for t in self.tokens if t.is_word and not t.is_capitalised}
+            self._lowercase_lemmas = set().union(*map(morph.lemmas_of, lowercase))
         return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)

@@ -29,6 +29,7 @@ _ORG_SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _compound_organisation(word: str) -> bool:
     """Ukrainian compound abbreviations name institutions: ``Київрада``, ``Мінюст``,
     ``Держрезерв``, ``ГоловКРУ``, ``СхідГЗК``: a capital inside the word, or a state prefix or
@@ -117,6 +118,13 @@ def _title_heads() -> frozenset[str]:
     return title_heads()
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def title_word(word: str) -> bool:
+    """Is the word a form of a job title's head (``президент``, ``міністра``)?  Cached per
+    word: the decoder asks it of the words before every capitalised name."""
+    return not morph.lemmas_of(word.lower()).isdisjoint(_title_heads())
+
+
 def _shouted(word: str) -> bool:
     """An all-capitals word the dictionary knows as an ordinary word and never as an
     abbreviation (headings, emphasis: ``БУДЬ``, ``ЕСПРЕСО``; not ``ДАБІ``)."""
@@ -128,9 +136,13 @@ def _is_initial(text: str) -> bool:
     return len(text) == 1 and text.isupper() and text.isalpha()
 
 
+_STEM_VOWELS = str.maketrans("іїє", "иие")
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _stem(word: str) -> str:
     """A crude stem for matching inflected name forms inside one text."""
-    word = word.lower().translate(str.maketrans("іїє", "иие"))
+    word = word.lower().translate(_STEM_VOWELS)
     return word[:-2] if len(word) > 6 else word[:-1] if len(word) > 4 else word
 
 
@@ -154,6 +166,7 @@ def _has_name_reading(word: str, tag: str | None = None) -> bool:
     )
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def _is_verb(word: str) -> bool:
     return any(r.known and r.pos in ("VERB", "INFN") for r in morph.readings(word))
 
@@ -242,6 +255,7 @@ def _guessed_name_and_adjective_surname(first: str, second: str) -> bool:
     return any(r.case in guessed for r in surname)
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def speaks(word: str) -> bool:
     """Is the word a form of a verb of speech (``заявив``, ``сказала``)?"""
     return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(lexicon_data.speech_verbs())
