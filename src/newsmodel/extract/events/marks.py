@@ -20,6 +20,8 @@ from newsmodel.extract.events.lexicon import lexicon
 from newsmodel.extract.morph import WORDS_CACHED, Reading
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
+SUBJECT_PRONOUNS = {"він": "masc", "вона": "femn"}
+"""A subject pronoun and the gender of the person it stands for."""
 _FINITE = frozenset({"pres", "past", "futr", "impr"})
 
 
@@ -41,6 +43,8 @@ class Marks:
     """Words with a lemma of cancelling (``скасували``)."""
     heads: list[int]
     """Lower-case words with an anaphoric head noun (``міністерство``, ``фірма``)."""
+    pronouns: list[int]
+    """Subject pronouns (:data:`SUBJECT_PRONOUNS`)."""
     postpones: list[int]
     """Words with a lemma of postponing (``перенесли``), and none of cancelling."""
 
@@ -52,7 +56,7 @@ class Marks:
 
 def marks(doc: Document) -> Marks:
     """The document's marks, in one pass over its tokens."""
-    found = Marks([], [], [], [], [], [], [], [])
+    found = Marks([], [], [], [], [], [], [], [], [])
     tokens = doc.tokens
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
@@ -61,7 +65,7 @@ def marks(doc: Document) -> Marks:
         word = _word_marks(token.text)
         if word is _UNMARKED:
             continue  # most words
-        trigger, planned, source, preposition, cancel, modal, postpone, head = word
+        trigger, planned, source, preposition, cancel, modal, postpone, head, pronoun = word
         if trigger:
             found.triggers.append(index)
         if planned:
@@ -74,6 +78,8 @@ def marks(doc: Document) -> Marks:
             found.sources.append(index)
         if preposition:
             found.prepositions.append(index)
+        if pronoun:
+            found.pronouns.append(index)
         if head and not token.is_capitalised:
             found.heads.append(index)
         if cancel:
@@ -94,9 +100,10 @@ class _WordMarks(NamedTuple):
     modal: bool
     postpone: bool
     head: bool
+    pronoun: bool
 
 
-_UNMARKED = _WordMarks(*(False,) * 8)
+_UNMARKED = _WordMarks(*(False,) * 9)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -115,6 +122,7 @@ def _word_marks(word: str) -> _WordMarks:
         modal,
         not lemmas.isdisjoint(table.singles("postpone_lemma")),
         anaphoric_head(word) is not None,
+        word.lower() in SUBJECT_PRONOUNS,
     )
     return _UNMARKED if found == _UNMARKED else found
 
@@ -190,6 +198,7 @@ def is_infinitive(reading: Reading) -> bool:
 
 
 __all__ = [
+    "SUBJECT_PRONOUNS",
     "Marks",
     "anaphoric_head",
     "anaphoric_heads",
