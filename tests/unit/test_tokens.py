@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -69,3 +70,14 @@ def _breaks(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=500)
 def test_the_fast_sentence_break_finds_what_the_rule_says(text: str) -> None:
     assert _breaks(text) == _breaks_by_rule(text)
+
+
+@given(st.text(alphabet="аБ1 .,!»«\n\t’-м", max_size=80))
+@settings(max_examples=300)
+def test_tokens_slice_the_text_in_order_and_cover_every_mark(text: str) -> None:
+    tokens = tokenize(text)
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+    assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+    assert [t.index for t in tokens] == list(range(len(tokens)))
