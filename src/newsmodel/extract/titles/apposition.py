@@ -12,7 +12,11 @@ name's whatever the name's case.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.titles import phrase
 from newsmodel.extract.titles.lexicon import words
@@ -26,16 +30,26 @@ _SETTLEMENT_ABBREVIATIONS = frozenset({"м.", "с."})
 
 def name_cases(doc: Document, person: EntitySpan) -> set[str]:
     """The cases the name can be in (empty when the dictionary cannot decline it)."""
-    found: set[str] | None = None
+    found: frozenset[str] | None = None
+    tokens = doc.tokens
     for index in range(person.first_token, person.last_token + 1):
-        here = {
-            r.case
-            for r in doc.readings[index]
-            if r.pos == "NOUN" and r.case and not r.plural and r.case != "voct"
-        }
+        here = _singular_cases(tokens[index].text) if tokens[index].is_word else _NO_CASES
         if here:
             found = here if found is None else (found & here) or found | here
-    return found or set()
+    return set(found or ())
+
+
+_NO_CASES: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _singular_cases(word: str) -> frozenset[str]:
+    """The cases of a word's singular noun readings, vocative aside (once per word)."""
+    return frozenset(
+        r.case
+        for r in morph.readings(word)
+        if r.pos == "NOUN" and r.case and not r.plural and r.case != "voct"
+    )
 
 
 def _window_start(doc: Document, spans: Spans, end: int) -> int:
