@@ -189,17 +189,21 @@ def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
 
 def conditional_starts(doc: Document) -> dict[int, int]:
     """Sentence number -> the token where its first conditional phrase (``якщо``, ``у разі``)
-    begins: every clause from there to the sentence's end is supposed, not reported."""
-    table = lexicon()
+    begins: every clause from there to the sentence's end is supposed, not reported.  Only
+    the tokens that can begin one are looked at (found in one pass), in text order, so the
+    first found in a sentence is its first."""
+    first_words = lexicon().starts.get("conditional", {})
+    lower, tokens = doc.lower, doc.tokens
     found: dict[int, int] = {}
-    first_words = table.starts.get("conditional", {})
-    for number, sentence in enumerate(doc.sentences):
-        words = _words(doc, sentence.start, sentence.end)
-        if first_words.keys().isdisjoint(words):
-            continue  # the usual sentence, tested at C speed
-        for offset, word in enumerate(words):
-            if word in first_words and table.phrase_at("conditional", words, offset):
-                found[number] = sentence.start + offset
+    for index in [i for i, word in enumerate(lower) if word in first_words]:
+        number = tokens[index].sentence
+        if number in found:
+            continue
+        end = doc.sentences[number].end  # a phrase never runs past its sentence
+        for phrase in first_words[lower[index]]:
+            stop = index + len(phrase)
+            if stop <= end and tuple(lower[index:stop]) == phrase:
+                found[number] = index
                 break
     return found
 
