@@ -72,27 +72,40 @@ def _object(
     return None
 
 
-def _candidates(
-    doc: Document, start: int, end: int, table: Lexicon, marks: Marks
-) -> list[_Candidate]:
+_Entry = tuple[str, Frame | None, Mapping[str, Frame] | None, frozenset[str] | None]
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _trigger_entries(word: str) -> tuple[_Entry, ...]:
+    """Per trigger key of the word (:func:`trigger_keys`): its part of speech, frame, support
+    verb collocations and idioms, looked up in the lexicon once per distinct word."""
+    table = lexicon()
+    return tuple(
+        (
+            pos,
+            table.frames.get((lemma, pos)),
+            table.collocations.get(lemma) if pos == "VERB" else None,
+            table.idioms.get(lemma) if pos == "VERB" else None,
+        )
+        for lemma, pos in trigger_keys(word)
+    )
+
+
+def _candidates(doc: Document, start: int, end: int, marks: Marks) -> list[_Candidate]:
     found = []
     for index in marks.within(marks.triggers, start, end):
-        for lemma, pos in trigger_keys(doc.tokens[index].text):
-            collocations = table.collocations.get(lemma) if pos == "VERB" else None
+        for pos, frame, collocations, idioms in _trigger_entries(doc.tokens[index].text):
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
                 if hit is not None:
                     found.append(_Candidate(collocations[hit[1]], index, hit[0]))
                     continue
-            frame = table.frames.get((lemma, pos))
             if frame is None:
                 continue
-            idioms = table.idioms.get(lemma) if pos == "VERB" else None
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
-            if pos == "NOUN" and _after_preposition(index, start, marks):
-                frame = _circumstance(frame)
-            found.append(_Candidate(frame, index, None))
+            circumstance = pos == "NOUN" and _after_preposition(index, start, marks)
+            found.append(_Candidate(_circumstance(frame) if circumstance else frame, index, None))
     return found
 
 
@@ -224,7 +237,7 @@ def clause_event(
         return None  # supposed, not reported (the cheapest test first: all tests are pure)
     table = lexicon()
     marks = find_marks(doc) if marks is None else marks
-    found = _candidates(doc, start, end, table, marks)
+    found = _candidates(doc, start, end, marks)
     if not found:
         return None
     status = "occurred"
