@@ -92,8 +92,8 @@ class ScannerBase:
         self.count = len(tokens)
         # asked for every token several times: computed once
         self.capitals = [
-            token.is_word
-            and token.is_capitalised
+            token.is_capitalised
+            and token.is_word
             and not token.text.isdigit()
             and not _latin_prefixed_noun(token.text)
             for token in tokens
@@ -118,8 +118,8 @@ class ScannerBase:
                 continue
             if not morph.lemmas_of(self.words[start - 1]).isdisjoint(documents):
                 self.blocked.update(range(hit.start, hit.end))
-        for index, word in enumerate(self.words):
-            if word in _QUOTE_OPEN and index + 1 < self.count:
+        for index in [i for i, word in enumerate(self.words) if word in _QUOTE_OPEN]:
+            if index + 1 < self.count:
                 if self.lowered[index + 1] not in ("про", "щодо"):
                     continue
                 close = next(
