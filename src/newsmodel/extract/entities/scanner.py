@@ -161,16 +161,12 @@ class Scanner(ProposalRules, ConsistencyRules):
         """The best candidate starting at ``index``: the rules are asked from the most specific
         down (:mod:`.proposals`), until none of the rules left could beat the best so far."""
         token = self.tokens[index]
-        capitalised = token.is_capitalised
-        if capitalised not in self._rule_lists:
-            self._rule_lists[capitalised] = self.rules(capitalised)
+        shape = self.shape(index)
         chosen: Candidate | None = None
         # a person starts at no word in capitals: there, context evidence lifts nothing
-        context = self.context_possible(index) if capitalised and not token.is_upper else ()
+        context = self.context_possible(index) if shape.capitalised and not token.is_upper else ()
         for (name, rule), beatable_below in zip(
-            self._rule_lists[capitalised],
-            bounds_after(capitalised, context),
-            strict=True,
+            self.rules(shape), bounds_after(shape, context), strict=True
         ):
             found = rule(index)
             if found is not None:
