@@ -65,8 +65,9 @@ def _is_head(word: str, heads: frozenset[str], compounds: bool) -> bool:
     )
 
 
-def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
-    """Gazetteer matches (longest, non-overlapping) for a sequence of words."""
+def lexicon_hits(words: Sequence[str], via: str | None = None) -> list[LexiconHit]:
+    """Gazetteer matches (longest, non-overlapping) for a sequence of words; only those
+    ``via`` a name, an adjective or a demonym when it is given."""
     return [
         LexiconHit(
             match.start,
@@ -78,6 +79,7 @@ def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
             match.entry.country,
         )
         for match in gazetteer.find_matches(list(words))
+        if via is None or match.via == via
     ]
 
 
@@ -99,7 +101,7 @@ class ScannerBase:
             for token in tokens
         ]
         self.capital_indices = [index for index, capital in enumerate(self.capitals) if capital]
-        self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
+        self.hits = {hit.start: hit for hit in lexicon_hits(self.words, via="name")}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
         self.blocked: set[int] = set()
