@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
 from newsmodel.extract import gazetteer, morph
+from newsmodel.extract.entities.heads import is_head, organisation_heads
 from newsmodel.extract.entities.vocabulary import (
     _OPENERS,
-    _ORG_HEAD_ENDINGS,
     _QUOTE_CLOSE,
     _QUOTE_OPEN,
     _QUOTE_PAIRS,
-    PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
     _is_initial,
@@ -38,31 +36,6 @@ class LexiconHit:
     name: str
     via: str
     country: str | None
-
-
-@cache
-def organisation_heads() -> frozenset[str]:
-    """Organisation head lemmas (``lexicon/organisation_heads.tsv``), in every apostrophe."""
-    return gazetteer.apostrophe_variants(gazetteer.organisation_heads())
-
-
-@cache
-def name_heads() -> frozenset[str]:
-    """Organisation and place head lemmas together: the words a name's noun phrase ends on."""
-    return organisation_heads() | PLACE_HEADS
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _is_head(word: str, heads: frozenset[str], compounds: bool) -> bool:
-    """Is a lemma of ``word`` among ``heads``, or (``compounds``) a compound of an organisation
-    word?  Cached per word: every rule asks it of the same few hundred words."""
-    lemmas = morph.lemmas_of(word)
-    if not lemmas.isdisjoint(heads):
-        return True
-    # compounds of an organisation word: райсуд, госпсуд, держадміністрація, Держекоінспекція
-    return compounds and any(
-        lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas
-    )
 
 
 def lexicon_hits(words: Sequence[str], via: str | None = None) -> list[LexiconHit]:
@@ -185,7 +158,7 @@ class ScannerBase:
         return None
 
     def is_head(self, word: str, heads: frozenset[str]) -> bool:
-        return _is_head(word, heads, heads is self.org_heads)
+        return is_head(word, heads, heads is self.org_heads)
 
     def genitive_span(self, first: int, last: int) -> bool:
         """Can the name ``first..last`` be a genitive complement?  Any of its words in the

@@ -10,10 +10,9 @@ from enum import Enum
 from functools import lru_cache
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import _is_head
 from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate, best, entity
-from newsmodel.extract.entities.edges import _organisation_head
+from newsmodel.extract.entities.heads import is_head, organisation_head
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
     _FUNCTION_POS,
@@ -73,8 +72,8 @@ def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool]:
     if (
         parts & _MODIFIER_POS
         or lower in _STARTING_ABBREVIATIONS
-        or _organisation_head(word)
-        or _is_head(word, _PLACE_OR_STREET, False)
+        or organisation_head(word)
+        or is_head(word, _PLACE_OR_STREET, False)
     ):
         return _Start.NAMED, marks
     return _Start.LISTED, marks
