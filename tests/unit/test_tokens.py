@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from newsmodel.extract.tokens import sentence_spans, tokenize
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmodel.extract.tokens import _SENTENCE_BREAK, sentence_spans, tokenize
 
 
 def test_every_token_slices_its_own_text() -> None:
@@ -44,3 +48,24 @@ def test_acronyms_are_recognised() -> None:
     assert tokens["КНДР"].is_upper
     assert tokens["NIS"].is_upper
     assert not tokens["Київ"].is_upper
+
+
+_RULE = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„(—–-]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+")
+"""The sentence-break rule as first written (a look-behind: clear, but slow to scan)."""
+
+
+def _breaks_by_rule(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _RULE.finditer(text)]
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    return [
+        (match.start(1) if match.lastindex else match.start(), match.end())
+        for match in _SENTENCE_BREAK.finditer(text)
+    ]
+
+
+@given(st.text(alphabet='аА1 .!?…»"”)«„(—\n', max_size=60))
+@settings(max_examples=500)
+def test_the_fast_sentence_break_finds_what_the_rule_says(text: str) -> None:
+    assert _breaks(text) == _breaks_by_rule(text)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
+from operator import itemgetter
 from typing import Any
 
 from newsmodel.extract import morph
@@ -94,17 +95,21 @@ class Document:
     _clause_of: list[int] = field(default_factory=list, repr=False)
     _lemma_sets: list[frozenset[str]] = field(default_factory=list, repr=False)
     _finite: list[bool] = field(default_factory=list, repr=False)
+    finite_at: list[int] = field(default_factory=list, repr=False)
+    """Indices, in order, of the tokens that can be finite verbs (a tenth of them: stages
+    looking for a predicate loop over these, not over every token)."""
 
     @classmethod
     def from_text(cls, text: str) -> Document:
         """Annotate ``text``: linear in its length (each distinct word is analysed once, and
         its lower case, lemmas and finite-verb flag are kept per token in arrays)."""
         tokens = tokenize(text)
-        facts = [_word_facts(t.text) if t.is_word else _mark_facts(t.text) for t in tokens]
+        facts = list(map(_token_facts, map(_TEXT, tokens)))  # C loops: one cache hit a token
         lower, readings, lemma_sets, finite, opens = _columns(facts)
         doc = cls(text, tokens, readings, [], [])
         doc.lower, doc._lemma_sets, doc._finite = lower, lemma_sets, finite
-        doc._starts = [token.start for token in tokens]
+        doc.finite_at = [index for index, verb in enumerate(finite) if verb]
+        doc._starts = list(map(_START, tokens))
         doc.sentences = _sentences(doc)
         openers = [index for index, kind in enumerate(opens) if kind]
         doc.clauses = [
@@ -189,22 +194,22 @@ class Document:
 
 
 _NONE: frozenset[str] = frozenset()
+_TEXT, _START, _SENTENCE = itemgetter(0), itemgetter(1), itemgetter(4)
+"""``Token`` fields by position, for ``map`` (a named tuple's field is its index)."""
 _OPENS_SUBORDINATE, _OPENS_COORDINATE = 1, 2
 _WordFacts = tuple[str, tuple[morph.Reading, ...], frozenset[str], bool, int]
 
 
-@lru_cache(maxsize=10_000)
-def _mark_facts(mark: str) -> _WordFacts:
-    """A punctuation mark's facts: no readings, no lemmas, no verb, opens no clause."""
-    return mark.lower(), (), _NONE, False, 0
-
-
 @lru_cache(maxsize=200_000)
-def _word_facts(word: str) -> _WordFacts:
-    """A word's lower case, readings, lemmas, finite-verb flag and the kind of clause it may
-    open (:func:`_opens`), once per distinct word."""
-    lower, lemmas = word.lower(), _lemmas(word, None)
-    return lower, morph.readings(word), lemmas, _finite(word), _opens(lower, lemmas)
+def _token_facts(text: str) -> _WordFacts:
+    """A token's lower case, readings, lemmas, finite-verb flag and the kind of clause it may
+    open (:func:`_opens`), once per distinct token; a punctuation mark (no ``Token.is_word``)
+    has none of them."""
+    lower = text.lower()
+    if not text[:1].isalnum():
+        return lower, (), _NONE, False, 0
+    lemmas = _lemmas(text, None)
+    return lower, morph.readings(text), lemmas, _finite(text), _opens(lower, lemmas)
 
 
 def _columns(
@@ -243,7 +248,7 @@ def _finite(word: str) -> bool:
 
 def _sentences(doc: Document) -> list[Span]:
     """One span per run of tokens with the same sentence number (the numbers only grow)."""
-    numbers = [token.sentence for token in doc.tokens]
+    numbers = list(map(_SENTENCE, doc.tokens))
     if not numbers:
         return []
     bounds = [bisect_left(numbers, number) for number in range(numbers[0], numbers[-1] + 1)]

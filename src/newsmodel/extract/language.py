@@ -71,6 +71,13 @@ _CYRILLIC_ALPHABETS = {
     "sr": "абвгдђежзијклљмнњопрстћуфхцчџш",
     "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
 }
+_ALPHABET_SETS = tuple(
+    (name, frozenset(alphabet), frozenset(_SIGNATURE_LETTERS.get(name, "")))
+    for name, alphabet in _CYRILLIC_ALPHABETS.items()
+)
+"""Each alphabet as sets, once: a language fits a paragraph when at most one of its Cyrillic
+letters in a hundred is outside the alphabet (a name spelt the other way), and one of the
+language's signature letters appears, if it has them."""
 
 
 @cache
@@ -132,10 +139,12 @@ def _paragraph_language(paragraph: str) -> str | None:
     # lingua takes UTF-8: a lone surrogate (text decoded with surrogateescape) would raise.
     paragraph = paragraph.encode("utf-8", "replace").decode("utf-8")
     cyrillic = Counter(_CYRILLIC.findall(paragraph.lower()))
+    used, allowed = frozenset(cyrillic), cyrillic.total() // 100
     fitting = frozenset(
         name
-        for name, alphabet in _CYRILLIC_ALPHABETS.items()
-        if _fits(cyrillic, alphabet, _SIGNATURE_LETTERS.get(name, ""))
+        for name, alphabet, signature in _ALPHABET_SETS
+        if (used <= alphabet or sum(cyrillic[c] for c in used - alphabet) <= allowed)
+        and (not signature or not signature.isdisjoint(used))
     )
     if fitting == {"uk"} and _plainly_cyrillic(paragraph, cyrillic):
         # lingua would answer a Cyrillic language here, which the alphabet rule below turns
@@ -164,15 +173,6 @@ def _plainly_cyrillic(paragraph: str, cyrillic: Counter[str]) -> bool:
     words = _SCRIPT_WORD.findall(paragraph)
     latin = sum(1 for word in words if not _CYRILLIC.search(word))
     return latin * 3 < len(words) - latin
-
-
-def _fits(letters: Counter[str], alphabet: str, signature: str) -> bool:
-    """At most one letter in a hundred outside the alphabet (a name spelt the other way), and
-    one of the language's signature letters, if it has them."""
-    foreign = sum(letters[char] for char in letters.keys() - alphabet)
-    if signature and not any(char in letters for char in signature):
-        return False
-    return foreign <= letters.total() // 100
 
 
 def _tag(language: Language) -> str:

@@ -236,9 +236,10 @@ def latin(name: str) -> str:
     return str(translit(name))
 
 
+@lru_cache(maxsize=50_000)
 def slug(text: str) -> str:
     """A readable id part: transliterated, lower case, hyphens (``Віктор Горемикін`` ->
-    ``viktor-horemykin``)."""
+    ``viktor-horemykin``); cached, as every entity of every article asks for one."""
     ascii_text = unicodedata.normalize("NFKD", latin(text)).encode("ascii", "ignore").decode()
     value = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return value[:60].strip("-") or "x"

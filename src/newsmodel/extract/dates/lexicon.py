@@ -7,13 +7,16 @@ variants (``п'ятниця``, ``п’ятниця``) meet the same key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from newsmodel.extract.dates.expression import Relation
 
 
+@lru_cache(maxsize=100_000)
 def normalise(word: str) -> str:
-    """Lower case, one apostrophe, single spaces: the key every lexicon lookup uses."""
+    """Lower case, one apostrophe, single spaces: the key every lexicon lookup uses (cached:
+    the scan asks it of the same few words before every anchor)."""
     word = word.lower()
     if word.isalnum():
         return word

@@ -21,9 +21,12 @@ beyond them, so a parenthetical ``нагадаємо,`` or ``повідомил�
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
+
+from newsmodel.extract import morph
+from newsmodel.extract.morph import WORDS_CACHED
 
 if TYPE_CHECKING:
     from newsmodel.extract.document import Document
@@ -115,20 +118,8 @@ class ClauseTense:
         verdict = self._verdicts.get(index, _UNSEEN)
         if verdict is not _UNSEEN:
             return verdict
-        verdict = None
-        present: set[str] = set()
-        for reading in self._doc.readings[index]:
-            # only dictionary readings: a guessed one makes a verb of a typo ("райсду")
-            if reading.pos != "VERB" or not reading.known:
-                continue
-            grammemes = reading.grammemes
-            if "futr" in grammemes:
-                verdict = "future"
-                break
-            if "past" in grammemes:
-                verdict = "past"
-            elif "infn" not in grammemes:
-                present.add(reading.lemma)
+        token = self._doc.tokens[index]
+        verdict, present = _word_tense(token.text) if token.is_word else (None, _NO_LEMMAS)
         if verdict is None and present:
             # present tense, or an impersonal form without one ("заплановано")
             with_infinitive, alone = future_verbs()
@@ -157,6 +148,29 @@ class ClauseTense:
             if not doc.tokens[following].is_word:
                 return False
         return False
+
+
+_NO_LEMMAS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _word_tense(word: str) -> tuple[str | None, frozenset[str]]:
+    """A word's own tense, once per distinct word: ``future`` or ``past`` from its dictionary
+    verb readings (a guessed one makes a verb of a typo, ``райсду``), else ``None`` with the
+    lemmas of its present-tense readings (whose tense the words around decide)."""
+    verdict = None
+    present: set[str] = set()
+    for reading in morph.readings(word):
+        if reading.pos != "VERB" or not reading.known:
+            continue
+        grammemes = reading.grammemes
+        if "futr" in grammemes:
+            return "future", _NO_LEMMAS
+        if "past" in grammemes:
+            verdict = "past"
+        elif "infn" not in grammemes:
+            present.add(reading.lemma)
+    return verdict, frozenset(present)
 
 
 __all__ = ["ClauseTense", "future_verbs"]

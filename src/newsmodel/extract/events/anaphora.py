@@ -13,29 +13,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from importlib.resources import files
 
-from newsmodel.extract.document import Document, noun_lemmas
+from newsmodel.extract.document import Document
+from newsmodel.extract.events.marks import Marks, anaphoric_head
 from newsmodel.extract.events.roles import EntityMention
-from newsmodel.extract.morph import WORDS_CACHED
 
 _REACH = 40
 """Organisation mentions looked back over (the description refers to a recent name)."""
 _LEGAL_FORMS = frozenset({"тов", "пат", "прат", "ат", "зат", "ват", "тзов", "кп", "дп", "фоп"})
 _COMPANY_NOUNS = frozenset({"компанія", "фірма", "підприємство", "товариство", "концерн"})
-
-
-@cache
-def anaphoric_heads() -> dict[str, str]:
-    """``lemma -> "same" | "company" | "ministry"`` from the lexicon file."""
-    text = files("newsmodel.extract.lexicon").joinpath("events/anaphoric_heads.tsv")
-    table = {}
-    for line in text.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            lemma, kind = line.split("\t")
-            table[lemma] = kind
-    return table
 
 
 class Organisations:
@@ -69,30 +55,15 @@ class Organisations:
 
 
 def descriptions(
-    doc: Document, start: int, end: int, organisations: Organisations
+    doc: Document, start: int, end: int, organisations: Organisations, marks: Marks
 ) -> list[EntityMention]:
     """Mentions standing for the organisations that lower-case head nouns between tokens
-    ``start`` and ``end`` refer back to."""
+    ``start`` and ``end`` refer back to (``marks``: the document's, which list those nouns)."""
     found = []
-    for index in range(start, end):
+    for index in marks.within(marks.heads, start, end):
         token = doc.tokens[index]
-        if not token.is_word or token.is_capitalised:
-            continue
-        head = _anaphoric_head(token.text)
-        if head is None:
-            continue
-        antecedent = organisations.antecedent(index, *head)
+        head = anaphoric_head(token.text)
+        antecedent = None if head is None else organisations.antecedent(index, *head)
         if antecedent is not None:
             found.append(EntityMention(antecedent.entity_id, "ORG", token.start, token.end, index))
     return found
-
-
-@lru_cache(maxsize=WORDS_CACHED)
-def _anaphoric_head(word: str) -> tuple[str, str] | None:
-    """The first noun lemma of a word that is an anaphoric head, and its kind (per word)."""
-    table = anaphoric_heads()
-    for lemma in noun_lemmas(word):
-        kind = table.get(lemma)
-        if kind is not None:
-            return lemma, kind
-    return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
@@ -49,8 +50,9 @@ class ClauseEvent:
     """The clause's tokens, ``start`` to ``end`` (exclusive)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A trigger of the clause (a named tuple: made for every trigger token)."""
+
     frame: Frame
     token: int
     obj: int | None
@@ -88,7 +90,7 @@ def _candidates(
             idioms = table.idioms.get(lemma) if pos == "VERB" else None
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
-            if pos == "NOUN" and _after_preposition(doc, index, start):
+            if pos == "NOUN" and _after_preposition(index, start, marks):
                 frame = _circumstance(frame)
             found.append(_Candidate(frame, index, None))
     return found
@@ -111,18 +113,9 @@ def _after_word(doc: Document, index: int, word: str) -> bool:
     return index > 0 and doc.lower[index - 1] == word
 
 
-def _after_preposition(doc: Document, index: int, start: int) -> bool:
+def _after_preposition(index: int, start: int, marks: Marks) -> bool:
     """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
-    tokens = doc.tokens
-    return any(
-        tokens[other].is_word and _is_preposition(tokens[other].text)
-        for other in range(max(start, index - 2), index)
-    )
-
-
-@lru_cache(maxsize=WORDS_CACHED)
-def _is_preposition(word: str) -> bool:
-    return any(r.pos == "PREP" for r in morph.readings(word))
+    return bool(marks.within(marks.prepositions, max(start, index - 2), index))
 
 
 def _words(doc: Document, start: int, end: int) -> list[str]:
@@ -185,17 +178,13 @@ def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bo
     return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
 
 
-def _status_word(doc: Document, start: int, end: int, table: Lexicon) -> tuple[int, str] | None:
-    cancel, postpone = table.singles("cancel_lemma"), table.singles("postpone_lemma")
-    for index in range(start, end):
-        lemmas = doc.lemmas(index)
-        if not lemmas:
-            continue
-        if not lemmas.isdisjoint(cancel):
-            return index, "cancelled"
-        if not lemmas.isdisjoint(postpone):
-            return index, "postponed"
-    return None
+def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
+    """The clause's first word of cancelling or postponing, and the status it says."""
+    cancel = marks.within(marks.cancels, start, end)
+    postpone = marks.within(marks.postpones, start, end)
+    if cancel and (not postpone or cancel[0] < postpone[0]):
+        return cancel[0], "cancelled"
+    return (postpone[0], "postponed") if postpone else None
 
 
 def conditional_starts(doc: Document) -> dict[int, int]:
@@ -206,6 +195,8 @@ def conditional_starts(doc: Document) -> dict[int, int]:
     first_words = table.starts.get("conditional", {})
     for number, sentence in enumerate(doc.sentences):
         words = _words(doc, sentence.start, sentence.end)
+        if first_words.keys().isdisjoint(words):
+            continue  # the usual sentence, tested at C speed
         for offset, word in enumerate(words):
             if word in first_words and table.phrase_at("conditional", words, offset):
                 found[number] = sentence.start + offset
@@ -236,7 +227,7 @@ def clause_event(
     happenings = [
         c for c in found if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
     ]
-    said = _status_word(doc, start, end, table) if happenings else None
+    said = _status_word(start, end, marks) if happenings else None
     if said is not None:
         # "скасували зустріч", "переговори перенесли": the happening keeps its own category
         found = [c for c in found if c.token != said[0]] or found

@@ -42,9 +42,8 @@ def units(doc: Document) -> list[tuple[int, int]]:
     found = []
     lower, finite = doc.lower, doc.finite_verbs
     breaks = doc.line_starts()
-    cutting = sorted(
-        {*breaks, *(i for i, (w, f) in enumerate(zip(lower, finite, strict=True)) if f or w == ",")}
-    )
+    commas = [index for index, word in enumerate(lower) if word == ","]
+    cutting = sorted({*breaks, *commas, *doc.finite_at})
     line_starts = frozenset(breaks)
     for clause in doc.clauses:
         start, verb_before = clause.start, finite[clause.start]
@@ -199,7 +198,10 @@ def find_events(
         dated = event_date(doc, event, placed, owner)
         low, high = doc.context(event.start, event.end)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
-        nearby = [*nearby, *_uncovered(descriptions(doc, event.start, event.end, orgs), nearby)]
+        nearby = [
+            *nearby,
+            *_uncovered(descriptions(doc, event.start, event.end, orgs, marked), nearby),
+        ]
         candidate = _candidate(doc, event, nearby, people, dated, marked=marked)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import NamedTuple
 
 from newsmodel.extract import morph
-from newsmodel.extract.document import Document
+from newsmodel.extract.document import Document, noun_lemmas
 from newsmodel.extract.events.lexicon import lexicon
 from newsmodel.extract.morph import WORDS_CACHED, Reading
 
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
+SUBJECT_PRONOUNS = {"він": "masc", "вона": "femn"}
+"""A subject pronoun and the gender of the person it stands for."""
 _FINITE = frozenset({"pres", "past", "futr", "impr"})
 
 
@@ -33,6 +37,16 @@ class Marks:
     """``має`` right before an infinitive (a plan too)."""
     sources: list[int]
     """Words with a reporting lemma (``повідомляє``, ``даними``)."""
+    prepositions: list[int]
+    """Words with a preposition reading."""
+    cancels: list[int]
+    """Words with a lemma of cancelling (``скасували``)."""
+    heads: list[int]
+    """Lower-case words with an anaphoric head noun (``міністерство``, ``фірма``)."""
+    pronouns: list[int]
+    """Subject pronouns (:data:`SUBJECT_PRONOUNS`)."""
+    postpones: list[int]
+    """Words with a lemma of postponing (``перенесли``), and none of cancelling."""
 
     @staticmethod
     def within(found: list[int], start: int, end: int) -> list[int]:
@@ -42,35 +56,75 @@ class Marks:
 
 def marks(doc: Document) -> Marks:
     """The document's marks, in one pass over its tokens."""
-    triggers: list[int] = []
-    plans: list[int] = []
-    modals: list[int] = []
-    sources: list[int] = []
+    found = Marks([], [], [], [], [], [], [], [], [])
     tokens = doc.tokens
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
         if not token.is_word:
             continue
-        trigger, planned, modal, source = _word_marks(token.text)
+        word = _word_marks(token.text)
+        if word is _UNMARKED:
+            continue  # most words
+        trigger, planned, source, preposition, cancel, modal, postpone, head, pronoun = word
         if trigger:
-            triggers.append(index)
+            found.triggers.append(index)
         if planned:
-            plans.append(index)
+            found.plans.append(index)
         elif modal and index < last:
             after = tokens[index + 1]
             if after.is_word and has_infinitive(after.text):
-                modals.append(index)
+                found.modals.append(index)
         if source:
-            sources.append(index)
-    return Marks(triggers, plans, modals, sources)
+            found.sources.append(index)
+        if preposition:
+            found.prepositions.append(index)
+        if pronoun:
+            found.pronouns.append(index)
+        if head and not token.is_capitalised:
+            found.heads.append(index)
+        if cancel:
+            found.cancels.append(index)
+        elif postpone:
+            found.postpones.append(index)
+    return found
+
+
+class _WordMarks(NamedTuple):
+    """What :class:`Marks` lists a word under (``modal``: is it ``має``)."""
+
+    trigger: bool
+    planned: bool
+    source: bool
+    preposition: bool
+    cancel: bool
+    modal: bool
+    postpone: bool
+    head: bool
+    pronoun: bool
+
+
+_UNMARKED = _WordMarks(*(False,) * 9)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
-def _word_marks(word: str) -> tuple[bool, bool, bool, bool]:
-    """Can the word trigger, does it plan, is it ``має``, has it a reporting lemma?"""
+def _word_marks(word: str) -> _WordMarks:
+    """A word's marks (:class:`Marks`), or ``_UNMARKED`` itself when it has none."""
+    table = lexicon()
     planned, modal = plan_marks(word)
-    source = any(r.lemma in lexicon().sources for r in morph.readings(word))
-    return bool(trigger_keys(word)), planned, modal, source
+    readings = morph.readings(word)
+    lemmas = {r.lemma for r in readings}
+    found = _WordMarks(
+        bool(trigger_keys(word)),
+        planned,
+        not lemmas.isdisjoint(table.sources),
+        any(r.pos == "PREP" for r in readings),
+        not lemmas.isdisjoint(table.singles("cancel_lemma")),
+        modal,
+        not lemmas.isdisjoint(table.singles("postpone_lemma")),
+        anaphoric_head(word) is not None,
+        word.lower() in SUBJECT_PRONOUNS,
+    )
+    return _UNMARKED if found == _UNMARKED else found
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -115,9 +169,42 @@ def has_infinitive(word: str) -> bool:
     return any(is_infinitive(r) for r in morph.readings(word))
 
 
+@cache
+def anaphoric_heads() -> dict[str, str]:
+    """``lemma -> "same" | "company" | "ministry"`` from the lexicon file."""
+    text = files("newsmodel.extract.lexicon").joinpath("events/anaphoric_heads.tsv")
+    table = {}
+    for line in text.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lemma, kind = line.split("\t")
+            table[lemma] = kind
+    return table
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def anaphoric_head(word: str) -> tuple[str, str] | None:
+    """The first noun lemma of a word that is an anaphoric head, and its kind (per word)."""
+    table = anaphoric_heads()
+    for lemma in noun_lemmas(word):
+        kind = table.get(lemma)
+        if kind is not None:
+            return lemma, kind
+    return None
+
+
 def is_infinitive(reading: Reading) -> bool:
     """pymorphy3's Ukrainian dictionary tags an infinitive ``VERB,infn``."""
     return reading.pos == "INFN" or "infn" in reading.grammemes
 
 
-__all__ = ["Marks", "has_infinitive", "is_infinitive", "marks", "plan_marks", "trigger_keys"]
+__all__ = [
+    "SUBJECT_PRONOUNS",
+    "Marks",
+    "anaphoric_head",
+    "anaphoric_heads",
+    "has_infinitive",
+    "is_infinitive",
+    "marks",
+    "plan_marks",
+    "trigger_keys",
+]

@@ -19,7 +19,7 @@ from functools import lru_cache
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.clause import ClauseEvent
-from newsmodel.extract.events.marks import Marks
+from newsmodel.extract.events.marks import SUBJECT_PRONOUNS, Marks
 from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.models import EventCategory
 
@@ -80,7 +80,6 @@ _SKIPPED = frozenset(
     }
 )
 """Words between a preposition and the name it governs: settlement words, quotes."""
-_PRONOUNS = {"він": "masc", "вона": "femn"}
 _PRONOUN_REACH = 40
 """How far back from the trigger a subject pronoun is looked for."""
 _RELATIVES = {"який": "masc", "яка": "femn", "котрий": "masc", "котра": "femn"}
@@ -292,7 +291,7 @@ def cast(
             and _is_source(mention, sentence, marks)
         ):
             _add(result, mention.entity_id, "source")
-    _subject_pronoun(doc, event, people, result)
+    _subject_pronoun(doc, event, people, result, marks)
     return result
 
 
@@ -312,7 +311,9 @@ class People:
         return self.mentions[index - 1] if index else None
 
 
-def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: Cast) -> None:
+def _subject_pronoun(
+    doc: Document, event: ClauseEvent, people: People, result: Cast, marks: Marks
+) -> None:
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
@@ -326,13 +327,10 @@ def _subject_pronoun(doc: Document, event: ClauseEvent, people: People, result: 
         pronoun, wanted = event.start, _RELATIVES[first]
     else:
         reach = max(sentence_start, event.trigger - _PRONOUN_REACH)
-        found = next(
-            (i for i in range(reach, event.trigger) if doc.lower[i] in _PRONOUNS),
-            None,
-        )
-        if found is None:
+        found = marks.within(marks.pronouns, reach, event.trigger)
+        if not found:
             return
-        pronoun, wanted = found, _PRONOUNS[doc.lower[found]]
+        pronoun, wanted = found[0], SUBJECT_PRONOUNS[doc.lower[found[0]]]
         sentence_start = 0
     earlier = people.last_before(pronoun)
     if earlier is None or earlier.first_token < sentence_start:

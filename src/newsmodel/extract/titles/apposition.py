@@ -21,6 +21,7 @@ from newsmodel.extract.titles.phrase import Spans, Title
 DASHES = frozenset({"–", "—", "-"})
 _END = frozenset({",", ".", ";", ")", "!", "?", ":"})
 _RELATIVES = frozenset({"який", "що", "котрий"})
+_SETTLEMENT_ABBREVIATIONS = frozenset({"м.", "с."})
 
 
 def name_cases(doc: Document, person: EntitySpan) -> set[str]:
@@ -38,25 +39,29 @@ def name_cases(doc: Document, person: EntitySpan) -> set[str]:
 
 
 def _window_start(doc: Document, spans: Spans, end: int) -> int:
-    """The first token of the stretch before ``end`` a title could lie in."""
-    sentence = doc.tokens[end].sentence
+    """The first token of the stretch before ``end`` a title could lie in (a walk back over
+    up to ``phrase.MAX_WORDS`` tokens, so its look-ups are hoisted)."""
+    tokens, lower, by_last = doc.tokens, doc.lower, spans.by_last
+    stop, quotes = words("stop"), phrase.QUOTES
+    sentence = tokens[end].sentence
     index = end
-    while index >= 0 and end - index < phrase.MAX_WORDS:
-        token = doc.tokens[index]
+    floor = end - phrase.MAX_WORDS
+    while index > floor and index >= 0:
+        token = tokens[index]
         if token.sentence != sentence:
             break
-        span = spans.by_last.get(index)
+        span = by_last.get(index)
         if span is not None:
             if span.label == "PERS" and (index != end or not phrase.genitive_name(doc, span)):
                 break
             index = span.first_token - 1
             continue
-        word = doc.lower[index]
-        abbreviation = word == "." and index + 1 <= end and doc.tokens[index + 1].is_word
-        if token.text in phrase.QUOTES or word in {"м.", "с."} or abbreviation:
+        word = lower[index]
+        abbreviation = word == "." and index + 1 <= end and tokens[index + 1].is_word
+        if token.text in quotes or word in _SETTLEMENT_ABBREVIATIONS or abbreviation:
             index -= 1
             continue
-        if not token.is_word or word in words("stop") or token.text.isdigit():
+        if not token.is_word or word in stop or token.text.isdigit():
             break
         if phrase.is_verb(doc, index) or not doc.lemmas(index).isdisjoint(_RELATIVES):
             break

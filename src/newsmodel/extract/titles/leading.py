@@ -108,8 +108,7 @@ def _genitive(doc: Document, first: int, last: int, case: str) -> str:
 def claims(doc: Document, spans: Spans) -> list[predicate.Claim]:
     """Every heading verb's title and whom it belongs to."""
     found: list[predicate.Claim] = []
-    finite = [index for index, verb in enumerate(doc.finite_verbs) if verb]
-    for verb in finite:  # only a finite verb heads (a tenth of the tokens)
+    for verb in doc.finite_at:  # only a finite verb heads (a tenth of the tokens)
         government = _verb(doc.tokens[verb].text)
         if government is None:
             continue

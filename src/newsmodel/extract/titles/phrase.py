@@ -232,12 +232,13 @@ def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> T
     """The title written from token ``first`` to ``last``, in the nominative singular: each
     head (``засновником і директором``) and the adjectives before it are inflected, the
     complements after it stay as written (``заступник міністра оборони``)."""
+    lower, demonstratives = doc.lower, words("demonstrative")
     kept = [
         i
         for i in range(first, last + 1)
         if i == first
-        or doc.lower[i] in COORDINATORS
-        or not doc.lemmas(i, "NPRO") & words("demonstrative")
+        or lower[i] in COORDINATORS
+        or doc.lemmas(i, "NPRO").isdisjoint(demonstratives)
     ]
     parts = [doc.tokens[i].text for i in kept]
     if _opens_sentence(doc, first) and parts[0][1:].islower():

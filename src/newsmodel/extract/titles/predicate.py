@@ -58,13 +58,15 @@ def _government(doc: Document, index: int) -> str | None:
     return _word_government(token.text)
 
 
-_UNMARKED = (None, False)
+_UNMARKED: tuple[str | None, bool] = (None, False)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
 def _word_marks(word: str) -> tuple[str | None, bool]:
-    """The case a word governs as a predicate, and whether it is ``посада`` (once per word)."""
-    return _word_government(word), bool(morph.lemmas_of(word, "NOUN") & words("post"))
+    """The case a word governs as a predicate, and whether it is ``посада`` (once per word;
+    ``_UNMARKED`` itself when neither, so a pass over the tokens tests identity)."""
+    found = _word_government(word), bool(morph.lemmas_of(word, "NOUN") & words("post"))
+    return _UNMARKED if found == _UNMARKED else found
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -246,7 +248,7 @@ def claims(doc: Document, spans: Spans) -> list[Claim]:
     marked = [  # most tokens are neither a predicate nor ``посада``: skipped in one pass
         index
         for index, token in enumerate(tokens)
-        if (_word_marks(token.text) != _UNMARKED if token.is_word else lower[index] in table)
+        if (_word_marks(token.text) is not _UNMARKED if token.is_word else lower[index] in table)
     ]
     for verb in marked:
         token = tokens[verb]
