@@ -207,7 +207,7 @@ def _accepts(form: _Form, tokens: Sequence[str], start: int) -> bool:
         return True
     if form.mode == "exact":
         span = tokens[start : start + len(form.exact)]
-        return tuple(unify_apostrophes(token) for token in span) == form.exact
+        return tuple(map(unify_apostrophes, span)) == form.exact
     if not tokens[start][:1].isupper():
         return False
     return form.mode == "upper" or (start > 0 and tokens[start - 1] not in _SENTENCE_OPENERS)
