@@ -133,8 +133,12 @@ class Scanner(ProposalRules, ConsistencyRules):
         facts = [_word_start(token.text, token.is_capitalised) for token in tokens]
         startable = [kind is _Start.ALWAYS for kind, _ in facts]
         marks = [index for index, (_, mark) in enumerate(facts) if mark or index in hits]
-        never, always = _Start.NEVER, _Start.ALWAYS
-        for index in [i for i, (k, _) in enumerate(facts) if k is not never and k is not always]:
+        named, function, listed = _Start.NAMED, _Start.FUNCTION, _Start.LISTED
+        for index in [
+            i
+            for i, (k, _) in enumerate(facts)
+            if k is named or k is function or (k is listed and i in hits)
+        ]:
             kind = facts[index][0]
             if kind is _Start.FUNCTION:
                 startable[index] = index in hits or (
