@@ -81,6 +81,7 @@ class ScannerBase:
         self._lowercase_lemmas: set[str] | None = None
         self._given_names: set[str] | None = None
         self._names_streets: bool | None = None
+        self._before: dict[int, tuple[bool, bool]] = {}
         self.block_document_places()
 
     def block_document_places(self) -> None:
