@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from newsmodel.extract import morph
 from newsmodel.extract.entities.consistency import ConsistencyRules
-from newsmodel.extract.entities.decoder import Candidate, best, entity
+from newsmodel.extract.entities.decoder import CONTEXT_EVIDENCE, Candidate, best, entity
 from newsmodel.extract.entities.heads import is_head, organisation_head
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
@@ -166,16 +166,24 @@ class Scanner(ProposalRules, ConsistencyRules):
         token = self.tokens[index]
         shape = self.shape(index)
         chosen: Candidate | None = None
-        # a person starts at no word in capitals: there, context evidence lifts nothing
-        context = self.context_possible(index) if shape.capitalised and not token.is_upper else ()
-        for (name, rule), beatable_below in zip(
-            self.rules(shape), bounds_after(shape, context), strict=True
-        ):
+        # the bounds without context and with all of it; the context possible at the token is
+        # looked for only when the best so far falls between them.  A person starts at no word
+        # in capitals: there, context evidence lifts nothing.
+        lowest = bounds_after(shape, ())
+        highest = bounds_after(shape, CONTEXT_EVIDENCE) if not token.is_upper else lowest
+        bounds: tuple[int, ...] | None = None if shape.capitalised else lowest
+        for step, (name, rule) in enumerate(self.rules(shape)):
             found = rule(index)
             if found is not None:
                 candidate = found if isinstance(found, Candidate) else entity(found, name)
                 candidate = self.with_context(candidate)
                 chosen = best((candidate,) if chosen is None else (candidate, chosen))
-            if chosen is not None and chosen.score > beatable_below:
+            if chosen is None or chosen.score <= lowest[step]:
+                continue
+            if chosen.score > highest[step]:
+                break
+            if bounds is None:
+                bounds = bounds_after(shape, self.context_possible(index))
+            if chosen.score > bounds[step]:
                 break
         return chosen
