@@ -82,6 +82,7 @@ class ScannerBase:
         self._given_names: set[str] | None = None
         self._names_streets: bool | None = None
         self._before: dict[int, tuple[bool, bool]] = {}
+        self._initial: dict[int, bool] = {}
         self.block_document_places()
 
     def block_document_places(self) -> None:
@@ -171,7 +172,14 @@ class ScannerBase:
         return False
 
     def initial(self, index: int) -> bool:
-        """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway."""
+        """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway.
+        Memoised per token: most rules ask it of the word they start at."""
+        found = self._initial.get(index)
+        if found is None:
+            found = self._initial[index] = self._starts_sentence(index)
+        return found
+
+    def _starts_sentence(self, index: int) -> bool:
         token = self.tokens[index]
         prev = self.tok(index - 1)
         if (

@@ -43,7 +43,7 @@ class PhraseRules(ComplementEdges):
         if not token.is_upper and heads_nothing(token.text):
             return None  # "Петренко", "Росії", "заяви": no adjective, and no head word itself
         # "Кременчуцький, Дрогобицький і Надвірнянський НПЗ": one head for all the adjectives
-        head = self.coordinated_adjectives(index) or index
+        head = (token.is_capitalised and self.coordinated_adjectives(index)) or index
         while (
             (t := self.tok(head))
             and t.is_word
