@@ -177,7 +177,7 @@ class Scanner(ProposalRules, ConsistencyRules):
             if found is not None:
                 candidate = found if isinstance(found, Candidate) else entity(found, name)
                 candidate = self.with_context(candidate)
-                chosen = best((candidate,) if chosen is None else (candidate, chosen))
+                chosen = best((candidate,) if chosen is None else (chosen, candidate))
             if chosen is None or chosen.score <= lowest[step]:
                 continue
             if chosen.score > highest[step]:
