@@ -67,16 +67,35 @@ def test_a_person_rules_bound_counts_the_context_it_may_get() -> None:
 
 
 def test_the_bounds_count_only_the_context_possible_at_the_token() -> None:
-    from newsmodel.extract.entities.proposals import RULES, bounds_after
+    from newsmodel.extract.entities.proposals import RULES, Shape, bounds_after
 
     table = weights()
-    asked = [name for name, _, _ in RULES]  # a capitalised token is asked every rule
+    name = Shape(capitalised=True)  # a capitalised Cyrillic noun: Петренко
+    asked = [rule for rule, _, starts in RULES if starts(name)]
     before_single = asked.index("single_word") - 1
-    assert bounds_after(True, ())[before_single] == table["single_word"]
-    assert bounds_after(True, ("job_title",))[before_single] == (
+    assert bounds_after(name, ())[before_single] == table["single_word"]
+    assert bounds_after(name, ("job_title",))[before_single] == (
         table["single_word"] + table["job_title"]
     )
-    assert bounds_after(True, ("speech_verb", "job_title"))[before_single] == bound("single_word")
+    assert bounds_after(name, ("speech_verb", "job_title"))[before_single] == bound("single_word")
+
+
+def test_rules_are_asked_only_where_their_first_word_can_stand() -> None:
+    from newsmodel.extract.entities.proposals import RULES, Shape
+
+    def asked(shape: Shape) -> set[str]:
+        return {rule for rule, _, starts in RULES if starts(shape)}
+
+    lower, cyrillic = Shape(capitalised=False), Shape(capitalised=True)
+    assert "street_word" in asked(lower)
+    assert "street_word" not in asked(cyrillic)
+    assert "single_word" not in asked(lower)
+    assert "settlement_kind" not in asked(lower)
+    assert "latin_legal_form" not in asked(cyrillic)
+    assert "latin_legal_form" in asked(Shape(capitalised=True, latin=True))
+    assert "quoted_name" in asked(Shape(capitalised=True, legal_or_acronym=True))
+    assert "place_adjective" in asked(Shape(capitalised=True, adjective=True))
+    assert {"gazetteer", "head_word"} <= asked(lower) & asked(cyrillic)
 
 
 def test_a_non_entity_candidate_has_no_label_and_still_scores() -> None:

@@ -129,6 +129,9 @@ class _Index:
     """First words of forms of two words or more: the words of the longest (a form of one
     word that starts no longer one is not here)."""
     entries: EntryTable
+    starts: frozenset[str]
+    """Every key a form can start at (a form's own key or its first word's): one membership
+    test a token."""
 
 
 @functools.cache
@@ -148,6 +151,7 @@ def _index() -> _Index:
         forms=LazyMapping(forms, parse),
         longest={first: int(words) for first, words in longest.items()},
         entries=entries,
+        starts=frozenset(forms.keys() | longest.keys()),
     )
 
 
@@ -203,7 +207,7 @@ def _accepts(form: _Form, tokens: Sequence[str], start: int) -> bool:
         return True
     if form.mode == "exact":
         span = tokens[start : start + len(form.exact)]
-        return tuple(unify_apostrophes(token) for token in span) == form.exact
+        return tuple(map(unify_apostrophes, span)) == form.exact
     if not tokens[start][:1].isupper():
         return False
     return form.mode == "upper" or (start > 0 and tokens[start - 1] not in _SENTENCE_OPENERS)
@@ -223,9 +227,9 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
     index = _index()
     keys = list(map(normalise, tokens))
     matches: list[LexiconMatch] = []
-    longest, known = index.longest, index.forms.keys()
+    starts = index.starts
     taken = 0  # tokens before this are inside a match
-    for start in [i for i, key in enumerate(keys) if key in longest or key in known]:
+    for start in [i for i, key in enumerate(keys) if key in starts]:
         if start < taken:
             continue
         previous = matches[-1] if matches and matches[-1].end == start else None

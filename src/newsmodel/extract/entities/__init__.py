@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsmodel.extract.entities.base import LexiconHit, lexicon_hits, organisation_heads
+from newsmodel.extract.entities.base import LexiconHit, lexicon_hits
+from newsmodel.extract.entities.heads import organisation_heads
 from newsmodel.extract.entities.scanner import Scanner
 from newsmodel.extract.entities.vocabulary import LEGAL_FORMS, PLACE_HEADS, SETTLEMENT_KINDS
 from newsmodel.extract.recognizer import EntitySpan

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
 from newsmodel.extract import gazetteer, morph
+from newsmodel.extract.entities.heads import is_head, organisation_heads
 from newsmodel.extract.entities.vocabulary import (
     _OPENERS,
-    _ORG_HEAD_ENDINGS,
     _QUOTE_CLOSE,
     _QUOTE_OPEN,
     _QUOTE_PAIRS,
-    PLACE_HEADS,
 )
 from newsmodel.extract.entities.words import (
     _is_initial,
@@ -40,33 +38,9 @@ class LexiconHit:
     country: str | None
 
 
-@cache
-def organisation_heads() -> frozenset[str]:
-    """Organisation head lemmas (``lexicon/organisation_heads.tsv``), in every apostrophe."""
-    return gazetteer.apostrophe_variants(gazetteer.organisation_heads())
-
-
-@cache
-def name_heads() -> frozenset[str]:
-    """Organisation and place head lemmas together: the words a name's noun phrase ends on."""
-    return organisation_heads() | PLACE_HEADS
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _is_head(word: str, heads: frozenset[str], compounds: bool) -> bool:
-    """Is a lemma of ``word`` among ``heads``, or (``compounds``) a compound of an organisation
-    word?  Cached per word: every rule asks it of the same few hundred words."""
-    lemmas = morph.lemmas_of(word)
-    if not lemmas.isdisjoint(heads):
-        return True
-    # compounds of an organisation word: райсуд, госпсуд, держадміністрація, Держекоінспекція
-    return compounds and any(
-        lemma.endswith(_ORG_HEAD_ENDINGS) and len(lemma) > 5 for lemma in lemmas
-    )
-
-
-def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
-    """Gazetteer matches (longest, non-overlapping) for a sequence of words."""
+def lexicon_hits(words: Sequence[str], via: str | None = None) -> list[LexiconHit]:
+    """Gazetteer matches (longest, non-overlapping) for a sequence of words; only those
+    ``via`` a name, an adjective or a demonym when it is given."""
     return [
         LexiconHit(
             match.start,
@@ -78,6 +52,7 @@ def lexicon_hits(words: Sequence[str]) -> list[LexiconHit]:
             match.entry.country,
         )
         for match in gazetteer.find_matches(list(words))
+        if via is None or match.via == via
     ]
 
 
@@ -92,20 +67,22 @@ class ScannerBase:
         self.count = len(tokens)
         # asked for every token several times: computed once
         self.capitals = [
-            token.is_word
-            and token.is_capitalised
+            token.is_capitalised
+            and token.is_word
             and not token.text.isdigit()
             and not _latin_prefixed_noun(token.text)
             for token in tokens
         ]
         self.capital_indices = [index for index, capital in enumerate(self.capitals) if capital]
-        self.hits = {hit.start: hit for hit in lexicon_hits(self.words) if hit.via == "name"}
+        self.hits = {hit.start: hit for hit in lexicon_hits(self.words, via="name")}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
         self.blocked: set[int] = set()
         self._lowercase_lemmas: set[str] | None = None
         self._given_names: set[str] | None = None
         self._names_streets: bool | None = None
+        self._before: dict[int, tuple[bool, bool]] = {}
+        self._initial: dict[int, bool] = {}
         self.block_document_places()
 
     def block_document_places(self) -> None:
@@ -118,8 +95,8 @@ class ScannerBase:
                 continue
             if not morph.lemmas_of(self.words[start - 1]).isdisjoint(documents):
                 self.blocked.update(range(hit.start, hit.end))
-        for index, word in enumerate(self.words):
-            if word in _QUOTE_OPEN and index + 1 < self.count:
+        for index in [i for i, word in enumerate(self.words) if word in _QUOTE_OPEN]:
+            if index + 1 < self.count:
                 if self.lowered[index + 1] not in ("про", "щодо"):
                     continue
                 close = next(
@@ -183,7 +160,7 @@ class ScannerBase:
         return None
 
     def is_head(self, word: str, heads: frozenset[str]) -> bool:
-        return _is_head(word, heads, heads is self.org_heads)
+        return is_head(word, heads, heads is self.org_heads)
 
     def genitive_span(self, first: int, last: int) -> bool:
         """Can the name ``first..last`` be a genitive complement?  Any of its words in the
@@ -195,7 +172,14 @@ class ScannerBase:
         return False
 
     def initial(self, index: int) -> bool:
-        """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway."""
+        """First word of a sentence, a line, a quotation or a dialogue turn: capitalised anyway.
+        Memoised per token: most rules ask it of the word they start at."""
+        found = self._initial.get(index)
+        if found is None:
+            found = self._initial[index] = self._starts_sentence(index)
+        return found
+
+    def _starts_sentence(self, index: int) -> bool:
         token = self.tokens[index]
         prev = self.tok(index - 1)
         if (

@@ -59,11 +59,19 @@ class ContextRules(ScannerBase):
         """The context evidence a person candidate starting at ``first`` could get: a job
         title before it, a verb of speech before it or among the words a name and its window
         after it can reach.  The decoder asks fewer rules where less is possible."""
-        words = self.words
-        before = self.words_before(first)
-        title = any(title_word(words[i]) for i in before)
-        speech = any(speaks(words[i]) for i in before) or self.speech_ahead(first)
-        return _POSSIBLE[title, speech]
+        title, speech = self.before(first)
+        return _POSSIBLE[title, speech or self.speech_ahead(first)]
+
+    def before(self, first: int) -> tuple[bool, bool]:
+        """Is there a job title, and a verb of speech, among the words right before ``first``
+        (:meth:`words_before`)?  Memoised: the decoder and the context tests ask it of the
+        same token several times."""
+        found = self._before.get(first)
+        if found is None:
+            words = [self.words[i] for i in self.words_before(first)]
+            found = (any(map(title_word, words)), any(map(speaks, words)))
+            self._before[first] = found
+        return found
 
     def speech_ahead(self, first: int) -> bool:
         sentence = self.tokens[first].sentence
@@ -98,10 +106,10 @@ class ContextRules(ScannerBase):
         return None
 
     def title_before(self, first: int) -> bool:
-        return any(title_word(self.words[i]) for i in self.words_before(first))
+        return self.before(first)[0]
 
     def speech_beside(self, first: int, last: int) -> bool:
-        if any(speaks(self.words[i]) for i in self.words_before(first)):
+        if self.before(first)[1]:
             return True
         after = self.word_after(last)
         return after is not None and speaks(self.words[after])

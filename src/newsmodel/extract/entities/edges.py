@@ -6,10 +6,9 @@ foreign given name (``Вірджинія Вулф``).  Where an organisation's c
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import ScannerBase, _is_head, organisation_heads
+from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.heads import organisation_head
 from newsmodel.extract.entities.vocabulary import (
     _QUOTE_OPEN,
     _REGION_HEADS,
@@ -22,15 +21,6 @@ from newsmodel.extract.entities.words import (
     _title_heads,
     speaks,
 )
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _organisation_head(word: str) -> bool:
-    """An organisation head word, or a compound of ``відділення`` (``тервідділення``,
-    ``райвідділення``), a branch's head as ``райсуд`` is a court's.  Cached per word."""
-    return _is_head(word, organisation_heads(), True) or any(
-        lemma.endswith("відділення") and lemma != "відділення" for lemma in morph.lemmas_of(word)
-    )
 
 
 class NameEdges(ScannerBase):
@@ -116,7 +106,7 @@ class NameEdges(ScannerBase):
         )
 
     def org_head(self, word: str) -> bool:
-        return _organisation_head(word)
+        return organisation_head(word)
 
     def territorial_head(self, head: int) -> bool:
         """A head whose office its territory alone names (``прокуратура у Київській області``)

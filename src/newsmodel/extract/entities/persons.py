@@ -31,6 +31,26 @@ def _east_asian(words: tuple[str, ...]) -> bool:
     return is_east_asian(words)
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _name_length(words: tuple[str, ...]) -> int:
+    """How many of a run of capitalised words make one person's name (0: none).  Cached per
+    run: it reads only the words."""
+    split = None if _east_asian(words) else _person_boundary(words)
+    if split is not None:
+        words = words[:split]
+        if len(words) == 1:
+            return 0
+    if (
+        not _has_name_reading(words[0])
+        and morph.is_known(words[0])
+        and not any("anim" in r.grammemes for r in morph.readings(words[0]))
+        and _has_name_reading(words[1], "Name")
+        and not _east_asian(words)
+    ):
+        return 0  # "Росії Олександр Мацегора": the name starts at the next word
+    return len(words) if _east_asian(words) or _looks_like_person(words) else 0
+
+
 class PersonRules(ScannerBase):
     """The candidate rules of this kind (see the module docs)."""
 
@@ -134,23 +154,8 @@ class PersonRules(ScannerBase):
             return None  # "Тому Старовижівська районна рада": a conjunction, not "Том"
         if self.initial(index) and not _has_name_reading(words[0]) and morph.is_known(words[0]):
             return None  # "Коли Адамек", "Професор Сербин": the name starts at the next word
-        split = None if _east_asian(words) else _person_boundary(words)
-        if split is not None:
-            last = index + split - 1
-            words = words[:split]
-            if len(words) == 1:
-                return None
-        if (
-            not _has_name_reading(words[0])
-            and morph.is_known(words[0])
-            and not any("anim" in r.grammemes for r in morph.readings(words[0]))
-            and _has_name_reading(words[1], "Name")
-            and not _east_asian(words)
-        ):
-            return None  # "Росії Олександр Мацегора": the name starts at the next word
-        if _east_asian(words) or _looks_like_person(words):
-            return self.span(index, last, "PERS")
-        return None
+        length = _name_length(words)
+        return self.span(index, index + length - 1, "PERS") if length else None
 
     def place_as_surname(self, given: int, index: int) -> bool:
         """``Ірина Вашингтон``, ``Джек Лондон``: a one-word place right after a given name and

@@ -6,8 +6,8 @@ entries with the territory a known body's name runs on over (``СБУ в Луг�
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import name_heads
 from newsmodel.extract.entities.complements import _OPENS_COMPLEMENT, ComplementEdges, _verb_only
+from newsmodel.extract.entities.heads import heads_nothing, name_heads
 from newsmodel.extract.entities.vocabulary import (
     _BRANCHES,
     _GLUE,
@@ -40,8 +40,10 @@ class PhraseRules(ComplementEdges):
             return None
         if not token.is_capitalised and not (morph.pos_set(token.text) & _PHRASE_POS):
             return None
+        if not token.is_upper and heads_nothing(token.text):
+            return None  # "Петренко", "Росії", "заяви": no adjective, and no head word itself
         # "Кременчуцький, Дрогобицький і Надвірнянський НПЗ": one head for all the adjectives
-        head = self.coordinated_adjectives(index) or index
+        head = (token.is_capitalised and self.coordinated_adjectives(index)) or index
         while (
             (t := self.tok(head))
             and t.is_word

@@ -2,48 +2,79 @@
 
 The rules are asked from the most specific evidence down (``lexicon/entities/evidence.tsv``
 orders them by weight), and the decoder stops once no rule left could beat the best candidate
-so far.  Most tokens that pass the scanner's first test are lower-case words that may start a
-phrase (``міської ради``); the rules that need a capital letter are not asked there at all.
+so far.  Each rule is asked only at the shapes of word it can start at (:class:`Shape`): the
+rules that need a capital letter not at lower-case words (``міської ради``), the Latin rules
+only at Latin words, the street rule only at lower-case ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
+from newsmodel.extract import morph
 from newsmodel.extract.entities.decoder import Candidate, bound, nothing
 from newsmodel.extract.entities.latin import LatinRules
 from newsmodel.extract.entities.places import PlaceRules
 from newsmodel.extract.entities.singles import SingleWordRules
+from newsmodel.extract.entities.vocabulary import LEGAL_FORMS
 from newsmodel.extract.recognizer import EntitySpan
 from newsmodel.extract.tokens import Token
 
-RULES: tuple[tuple[str, bool, bool], ...] = (
+
+class Shape(NamedTuple):
+    """What a token's word is, as far as the rules' first tests go: each rule is asked only
+    at the shapes it can start at (:data:`RULES`)."""
+
+    capitalised: bool
+    latin: bool = False  # a Latin capital first (Toyota, Acme)
+    adjective: bool = False  # an adjective reading (Донецькій, Південний)
+    legal_or_acronym: bool = False  # a legal form or a short word in capitals (ТОВ, ДП)
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _shape(word: str, capitalised: bool, upper: bool) -> Shape:
+    if not capitalised:
+        return Shape(False)
+    return Shape(
+        True,
+        "A" <= word[:1] <= "Z",
+        "ADJF" in morph.pos_set(word),
+        word in LEGAL_FORMS or (upper and len(word) <= 6),
+    )
+
+
+def _anywhere(shape: Shape) -> bool:
+    return True
+
+
+RULES: tuple[tuple[str, bool, Callable[[Shape], bool]], ...] = (
     # evidence, can it propose a person (whose context evidence may lift it above the rules
-    # before it), does it need a capitalised first word
-    ("latin_legal_form", False, True),
-    ("product_name", False, True),
-    ("coordinated_regions", False, True),
-    ("settlement_kind", False, False),
-    ("street_word", False, False),
-    ("quoted_name", False, False),
-    ("gazetteer", True, False),
-    ("head_word", False, False),
-    ("feature_word", False, True),
-    ("name_readings", True, True),
-    ("place_adjective", False, True),
-    ("single_word", True, True),
+    # before it), at which shapes of word it can start
+    ("latin_legal_form", False, lambda shape: shape.capitalised and shape.latin),
+    ("product_name", False, lambda shape: shape.capitalised and shape.latin),
+    ("coordinated_regions", False, lambda shape: shape.capitalised and shape.adjective),
+    ("settlement_kind", False, lambda shape: shape.capitalised),
+    ("street_word", False, lambda shape: not shape.capitalised),
+    ("quoted_name", False, lambda shape: not shape.capitalised or shape.legal_or_acronym),
+    ("gazetteer", True, _anywhere),
+    ("head_word", False, _anywhere),
+    ("feature_word", False, lambda shape: shape.capitalised),
+    ("name_readings", True, lambda shape: shape.capitalised),
+    ("place_adjective", False, lambda shape: shape.capitalised and shape.adjective),
+    ("single_word", True, lambda shape: shape.capitalised),
 )
 
 Proposer = Callable[[int], "EntitySpan | Candidate | None"]
 
 
 @cache
-def bounds_after(capitalised: bool, context: tuple[str, ...]) -> tuple[int, ...]:
-    """For each rule asked at a (capitalised or lower-case) token, the most any rule asked
-    after it can score: only person candidates get context evidence, and only the evidence
-    that may be found near the token (``context``: a verb of speech, a job title or none)."""
-    asked = [(name, person) for name, person, capital in RULES if capitalised or not capital]
+def bounds_after(shape: Shape, context: tuple[str, ...]) -> tuple[int, ...]:
+    """For each rule asked at a token of this shape, the most any rule asked after it can
+    score: only person candidates get context evidence, and only the evidence that may be
+    found near the token (``context``: a verb of speech, a job title or none)."""
+    asked = [(name, person) for name, person, starts in RULES if starts(shape)]
     bounds = [bound(name, context if person else ()) for name, person in asked]
     return tuple(max(bounds[i + 1 :], default=0) for i in range(len(bounds)))
 
@@ -56,10 +87,16 @@ class ProposalRules(SingleWordRules, PlaceRules, LatinRules):
         self._latin_at = self._phrase_at = -1
         self._latin_end: int | None = None
         self._phrase: EntitySpan | None = None
-        self._rule_lists: dict[bool, list[tuple[str, Proposer]]] = {}
+        self._rule_lists: dict[Shape, list[tuple[str, Proposer]]] = {}
 
-    def rules(self, capitalised: bool) -> list[tuple[str, Proposer]]:
-        """The rules asked at a capitalised or a lower-case token, in :data:`RULES`' order."""
+    def shape(self, index: int) -> Shape:
+        token = self.tokens[index]
+        return _shape(token.text, token.is_capitalised, token.is_upper)
+
+    def rules(self, shape: Shape) -> list[tuple[str, Proposer]]:
+        """The rules asked at a token of this shape, in :data:`RULES`' order (memoised)."""
+        if (known := self._rule_lists.get(shape)) is not None:
+            return known
         methods: dict[str, Proposer] = {
             "latin_legal_form": self.latin_company_at,
             "product_name": self.product_at,
@@ -74,7 +111,9 @@ class ProposalRules(SingleWordRules, PlaceRules, LatinRules):
             "place_adjective": self.adjective_name,
             "single_word": self.single,
         }
-        return [(name, methods[name]) for name, _, capital in RULES if capitalised or not capital]
+        asked = [(name, methods[name]) for name, _, starts in RULES if starts(shape)]
+        self._rule_lists[shape] = asked
+        return asked
 
     def latin_end_at(self, index: int) -> int | None:
         if self._latin_at != index:

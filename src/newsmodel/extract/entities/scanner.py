@@ -10,10 +10,9 @@ from enum import Enum
 from functools import lru_cache
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import _is_head
 from newsmodel.extract.entities.consistency import ConsistencyRules
-from newsmodel.extract.entities.decoder import Candidate, best, entity
-from newsmodel.extract.entities.edges import _organisation_head
+from newsmodel.extract.entities.decoder import CONTEXT_EVIDENCE, Candidate, best, entity
+from newsmodel.extract.entities.heads import is_head, organisation_head
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
 from newsmodel.extract.entities.vocabulary import (
     _FUNCTION_POS,
@@ -73,8 +72,8 @@ def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool]:
     if (
         parts & _MODIFIER_POS
         or lower in _STARTING_ABBREVIATIONS
-        or _organisation_head(word)
-        or _is_head(word, _PLACE_OR_STREET, False)
+        or organisation_head(word)
+        or is_head(word, _PLACE_OR_STREET, False)
     ):
         return _Start.NAMED, marks
     return _Start.LISTED, marks
@@ -134,8 +133,12 @@ class Scanner(ProposalRules, ConsistencyRules):
         facts = [_word_start(token.text, token.is_capitalised) for token in tokens]
         startable = [kind is _Start.ALWAYS for kind, _ in facts]
         marks = [index for index, (_, mark) in enumerate(facts) if mark or index in hits]
-        never, always = _Start.NEVER, _Start.ALWAYS
-        for index in [i for i, (k, _) in enumerate(facts) if k is not never and k is not always]:
+        named, function, listed = _Start.NAMED, _Start.FUNCTION, _Start.LISTED
+        for index in [
+            i
+            for i, (k, _) in enumerate(facts)
+            if k is named or k is function or (k is listed and i in hits)
+        ]:
             kind = facts[index][0]
             if kind is _Start.FUNCTION:
                 startable[index] = index in hits or (
@@ -161,22 +164,26 @@ class Scanner(ProposalRules, ConsistencyRules):
         """The best candidate starting at ``index``: the rules are asked from the most specific
         down (:mod:`.proposals`), until none of the rules left could beat the best so far."""
         token = self.tokens[index]
-        capitalised = token.is_capitalised
-        if capitalised not in self._rule_lists:
-            self._rule_lists[capitalised] = self.rules(capitalised)
+        shape = self.shape(index)
         chosen: Candidate | None = None
-        # a person starts at no word in capitals: there, context evidence lifts nothing
-        context = self.context_possible(index) if capitalised and not token.is_upper else ()
-        for (name, rule), beatable_below in zip(
-            self._rule_lists[capitalised],
-            bounds_after(capitalised, context),
-            strict=True,
-        ):
+        # the bounds without context and with all of it; the context possible at the token is
+        # looked for only when the best so far falls between them.  A person starts at no word
+        # in capitals: there, context evidence lifts nothing.
+        lowest = bounds_after(shape, ())
+        highest = bounds_after(shape, CONTEXT_EVIDENCE) if not token.is_upper else lowest
+        bounds: tuple[int, ...] | None = None if shape.capitalised else lowest
+        for step, (name, rule) in enumerate(self.rules(shape)):
             found = rule(index)
             if found is not None:
                 candidate = found if isinstance(found, Candidate) else entity(found, name)
                 candidate = self.with_context(candidate)
-                chosen = best((candidate,) if chosen is None else (candidate, chosen))
-            if chosen is not None and chosen.score > beatable_below:
+                chosen = best((candidate,) if chosen is None else (chosen, candidate))
+            if chosen is None or chosen.score <= lowest[step]:
+                continue
+            if chosen.score > highest[step]:
+                break
+            if bounds is None:
+                bounds = bounds_after(shape, self.context_possible(index))
+            if chosen.score > bounds[step]:
                 break
         return chosen

@@ -78,6 +78,14 @@ def _readings(word: str) -> _Readings:
     )
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _street_word(lower: str) -> bool:
+    """Is the lower-case word a street word or its abbreviation (``вулиці``, ``просп.``)?"""
+    return lower.rstrip(".") in _STREET_WORDS or not morph.lemmas_of(lower).isdisjoint(
+        _STREET_WORDS
+    )
+
+
 class SingleWordRules(OrganisationRules, PersonRules):
     """The candidate rules of this kind (see the module docs)."""
 
@@ -283,10 +291,9 @@ class SingleWordRules(OrganisationRules, PersonRules):
         the same, and a text about people rarely names streets)."""
         if self._names_streets is None:
             self._names_streets = any(
-                token.text.lower().rstrip(".") in _STREET_WORDS
-                or not morph.lemmas_of(token.text.lower()).isdisjoint(_STREET_WORDS)
-                for token in self.tokens
-                if token.is_word and not token.is_capitalised
+                _street_word(lower)
+                for token, lower in zip(self.tokens, self.lowered, strict=True)
+                if not token.is_capitalised and token.is_word
             )
         readings = morph.readings(self.words[index])
         return (
