@@ -60,7 +60,7 @@ capital, a quote or a digit, and at every line break; the break starts after the
 (group 1) or at the line break.  The pattern opens with one character class, so ``re`` skips
 to candidate characters at C speed (an alternation of two classes, or a look-behind, makes
 it try every position: four times slower)."""
-_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ")
+UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ")
 
 
 class Token(NamedTuple):
@@ -86,7 +86,7 @@ class Token(NamedTuple):
 def is_acronym(text: str) -> bool:
     """At least two letters, all capitals."""
     letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 2 and all(char in _UPPER for char in letters)
+    return len(letters) >= 2 and all(char in UPPER for char in letters)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -127,7 +127,7 @@ def _match_facts(match: str) -> tuple[str, bool, bool, bool, bool]:
     )
     word = match[:-1] if split else match
     head = word[:1]
-    return word, split, head.isalnum(), head in _UPPER, is_acronym(word)
+    return word, split, head.isalnum(), head in UPPER, is_acronym(word)
 
 
 _new_token = tuple.__new__
@@ -174,4 +174,4 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-__all__ = ["Token", "is_acronym", "sentence_spans", "tokenize"]
+__all__ = ["UPPER", "Token", "is_acronym", "sentence_spans", "tokenize"]
