@@ -13,9 +13,11 @@ look-up per reading, from ``Document.readings``) or a support verb with its obje
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, count
 from typing import NamedTuple
 
 from newsmodel.extract import morph
@@ -127,8 +129,11 @@ def _after_word(doc: Document, index: int, word: str) -> bool:
 
 
 def _after_preposition(index: int, start: int, marks: Marks) -> bool:
-    """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
-    return bool(marks.within(marks.prepositions, max(start, index - 2), index))
+    """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``),
+    in the clause: the nearest preposition before ``index`` (one bisection) is that close."""
+    prepositions = marks.prepositions
+    before = bisect_left(prepositions, index)
+    return before > 0 and prepositions[before - 1] >= max(start, index - 2)
 
 
 def _words(doc: Document, start: int, end: int) -> list[str]:
@@ -177,7 +182,8 @@ def _is_verbal(word: str) -> bool:
 
 def _future(start: int, end: int, marks: Marks) -> bool:
     """A planned event: a future verb, a planning word, or ``має`` before an infinitive."""
-    return bool(marks.within(marks.plans, start, end) or marks.within(marks.modals, start, end - 1))
+    within = marks.any_within
+    return within(marks.plans, start, end) or within(marks.modals, start, end - 1)
 
 
 def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
@@ -208,7 +214,7 @@ def conditional_starts(doc: Document) -> dict[int, int]:
     first_words = lexicon().starts.get("conditional", {})
     lower, tokens = doc.lower, doc.tokens
     found: dict[int, int] = {}
-    for index in [i for i, word in enumerate(lower) if word in first_words]:
+    for index in compress(count(), map(first_words.__contains__, lower)):  # in C
         number = tokens[index].sentence
         if number in found:
             continue
