@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from typing import NamedTuple
 
@@ -141,7 +141,7 @@ def _words(doc: Document, start: int, end: int) -> list[str]:
 
 
 def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
-    if all(table.starts.get(kind, {}).keys().isdisjoint(words) for kind in kinds):
+    if _first_words(kinds).isdisjoint(words):
         return False  # the usual case, tested at C speed
     return any(
         table.phrase_at(kind, words, i)
@@ -149,6 +149,13 @@ def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> boo
         for kind in kinds
         if word in table.starts.get(kind, {})
     )
+
+
+@cache
+def _first_words(kinds: tuple[str, ...]) -> frozenset[str]:
+    """The words a phrase of any of ``kinds`` begins with (one set for one test)."""
+    starts = lexicon().starts
+    return frozenset(word for kind in kinds for word in starts.get(kind, {}))
 
 
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
@@ -190,11 +197,18 @@ def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bo
     """``домовилися провести зустріч``, ``вирішили підписати``: a trigger infinitive after a
     finite verb is what someone means to do, not what was done."""
     index = candidate.token
-    if index <= start or not all(is_infinitive(r) for r in doc.readings[index] if r.known):
-        return False
-    if not any(is_infinitive(r) for r in doc.readings[index]):
+    if index <= start or not _only_infinitive(doc.tokens[index].text):
         return False
     return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _only_infinitive(word: str) -> bool:
+    """Is every dictionary reading of the word an infinitive (and one reading at least)?"""
+    readings = morph.readings(word)
+    if not all(is_infinitive(r) for r in readings if r.known):
+        return False
+    return any(is_infinitive(r) for r in readings)
 
 
 def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
@@ -247,15 +261,14 @@ def clause_event(
     if not found:
         return None
     status = "occurred"
-    happenings = [
-        c for c in found if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
-    ]
-    said = _status_word(start, end, marks) if happenings else None
+    said = _status_word(start, end, marks)  # rare: only then are the happenings looked for
     if said is not None:
-        # "скасували зустріч", "переговори перенесли": the happening keeps its own category
-        found = [c for c in found if c.token != said[0]] or found
-        found = [c for c in found if c in happenings] or found
-        status = said[1]
+        happenings = [c for c in found if c.frame.pos == "NOUN" and is_happening(c.frame.category)]
+        if happenings:
+            # "скасували зустріч", "переговори перенесли": the happening keeps its own category
+            found = [c for c in found if c.token != said[0]] or found
+            found = [c for c in found if c in happenings] or found
+            status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
     if best.frame.category is EventCategory.STATEMENT:
         # "оголосила про купівлю стартапу": what was announced is the event

@@ -13,12 +13,19 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.anaphora import Organisations, descriptions
 from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
-from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
+from newsmodel.extract.events.dating import (
+    DatedSpan,
+    Owners,
+    by_sentence,
+    event_date,
+    place_dates,
+)
 from newsmodel.extract.events.lexicon import lexicon
 from newsmodel.extract.events.marks import Marks, marks
 from newsmodel.extract.events.merge import (
@@ -32,6 +39,7 @@ from newsmodel.extract.events.roles import EntityMention, People, cast
 from newsmodel.models import EventCategory
 
 _TREATY = "Підписання договору"
+_FIRST_TOKEN = attrgetter("first_token")
 
 
 def units(doc: Document) -> list[tuple[int, int]]:
@@ -193,11 +201,10 @@ def find_events(
         event = clause_event(doc, start, end, supposed, marks=marked)
         if event is not None:
             found.append(event)
-    owner = {index: event.start for event in found for index in range(event.start, event.end)}
+    owner = Owners(found)
     placed = by_sentence(doc, place_dates(doc, dates))
-    ordered = sorted(
-        (m for m in mentions if m.first_token < len(doc.tokens)), key=lambda m: m.first_token
-    )
+    count = len(doc.tokens)
+    ordered = sorted([m for m in mentions if m.first_token < count], key=_FIRST_TOKEN)
     starts = [m.first_token for m in ordered]
     people = People(mentions)
     orgs = Organisations(doc, mentions)
