@@ -60,6 +60,10 @@ class _Candidate(NamedTuple):
     obj: int | None
 
 
+_new_candidate = tuple.__new__
+"""Builds a ``_Candidate`` from a ready tuple, skipping the named tuple's Python ``__new__``."""
+
+
 def _object(
     doc: Document, index: int, objects: Mapping[str, Frame] | frozenset[str], span: tuple[int, int]
 ) -> tuple[int, str] | None:
@@ -100,14 +104,15 @@ def _candidates(doc: Document, start: int, end: int, marks: Marks) -> list[_Cand
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
                 if hit is not None:
-                    found.append(_Candidate(collocations[hit[1]], index, hit[0]))
+                    found.append(_new_candidate(_Candidate, (collocations[hit[1]], index, hit[0])))
                     continue
             if frame is None:
                 continue
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
             circumstance = pos == "NOUN" and _after_preposition(index, start, marks)
-            found.append(_Candidate(_circumstance(frame) if circumstance else frame, index, None))
+            chosen = _circumstance(frame) if circumstance else frame
+            found.append(_new_candidate(_Candidate, (chosen, index, None)))
     return found
 
 

@@ -122,14 +122,16 @@ class Owners:
 def event_date(
     doc: Document,
     event: ClauseEvent,
+    context: tuple[int, int],
     placed: SentenceDates,
     owner: Owners,
 ) -> DatedSpan | None:
-    """The date of the clause's event.  ``placed`` holds each sentence's dates; ``owner``
-    tells which event's clause a date's token lies in."""
+    """The date of the clause's event.  ``context``: the tokens around the clause the stage
+    reads (:meth:`Document.context`); ``placed`` holds each sentence's dates; ``owner`` tells
+    which event's clause a date's token lies in."""
     sentence = doc.sentence_of(event.trigger)
     number = doc.tokens[event.trigger].sentence
-    here = placed.near(number, *doc.context(event.start, event.end))
+    here = placed.near(number, *context)
     own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
     if own:
         return _nearest(own, event.trigger)

@@ -122,10 +122,13 @@ def _candidate(
     people: People,
     dated: DatedSpan | None,
     *,
+    context: tuple[int, int],
     marked: Marks,
 ) -> EventCandidate:
+    """The event told by the clause, with its cast and date (``context``: the tokens around
+    the clause its stage reads, :meth:`Document.context`)."""
     number = doc.tokens[event.trigger].sentence
-    who = cast(doc, event, mentions, doc.context(event.start, event.end), people, marks=marked)
+    who = cast(doc, event, mentions, context, people, marks=marked)
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
     if event.obj is not None and abs(event.obj - event.trigger) <= 3:
@@ -211,14 +214,14 @@ def find_events(
     events: list[EventCandidate] = []
     families: dict[EventCategory, list[EventCandidate]] = {}
     for event in found:
-        dated = event_date(doc, event, placed, owner)
-        low, high = doc.context(event.start, event.end)
+        context = low, high = doc.context(event.start, event.end)
+        dated = event_date(doc, event, context, placed, owner)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
         nearby = [
             *nearby,
             *_uncovered(descriptions(doc, event.start, event.end, orgs, marked), nearby),
         ]
-        candidate = _candidate(doc, event, nearby, people, dated, marked=marked)
+        candidate = _candidate(doc, event, nearby, people, dated, context=context, marked=marked)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):
