@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document, noun_lemmas
@@ -256,8 +257,9 @@ def cast(
     inside = [m for m in mentions if event.start <= m.first_token < event.end]
     category = event.frame.category
     name_place: tuple[int, str] | None = None
+    several = len(inside) > 1
     for mention in inside:
-        if _nested(mention, inside):
+        if several and _nested(mention, inside):
             continue
         how = marking(doc, mention, event)
         if mention.label == "LOC":
@@ -323,7 +325,7 @@ def _subject_pronoun(
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
-    if any(ident in people.ids for ident, _ in result.participants):
+    if not people.ids.isdisjoint(map(_IDENT, result.participants)):
         return
     sentence_start = doc.sentence_of(event.trigger).start
     first = doc.lower[event.start]
@@ -349,8 +351,13 @@ def _subject_pronoun(
 
 
 def _add(result: Cast, entity_id: str, role: str) -> None:
-    if all(entity_id != ident for ident, _ in result.participants):
+    """The entity in its role, unless it already has one."""
+    if entity_id not in map(_IDENT, result.participants):
         result.participants.append((entity_id, role))
+
+
+_IDENT = itemgetter(0)
+"""A participant's id (its role is the second item)."""
 
 
 __all__ = ["Cast", "EntityMention", "People", "cast", "marking"]
