@@ -32,6 +32,7 @@ from newsmodel.extract.entities.words import (
     _title_heads,
 )
 from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import UPPER
 
 _QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
 """Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
@@ -389,6 +390,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
         if self._lowercase_lemmas is None:
-            lowercase = {t.text for t in self.tokens if t.is_word and not t.is_capitalised}
+            # a token's word and capital flags are its first character's (tokens.tokenize)
+            lowercase = {w for w in set(self.words) if w[:1].isalnum() and w[:1] not in UPPER}
             self._lowercase_lemmas = set().union(*map(morph.lemmas_of, lowercase))
         return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)
