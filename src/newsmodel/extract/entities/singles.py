@@ -5,8 +5,6 @@ name by its readings; sentence-initial words only on evidence from the rest of t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
 
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.context import possessive
@@ -21,18 +19,19 @@ from newsmodel.extract.entities.vocabulary import (
     _PLACE_ABBREVIATIONS,
     _ROMAN,
     _STREET_ABBREVIATIONS,
-    _STREET_WORDS,
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
     _has_name_reading,
     _is_initial,
     _is_verb,
+    _lowercase_noun_lemmas,
+    _readings,
     _shouted,
+    _street_word,
     _title_heads,
 )
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.tokens import UPPER
 
 _QUARTERS = frozenset({"північ", "південь", "захід", "схід"})
 """Quarters of the world, which capitalised name regions and blocs (``Захід``, ``Північчю``)."""
@@ -50,41 +49,6 @@ _SUBJECT_ADVERBS = frozenset(
 _GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
 """Prepositions after which a given name is a person (``з Марією``, ``до Наталі``); after
 ``у``/``в``/``на`` the same form is as often a place named after one (``у Львові``)."""
-
-
-class _Readings(NamedTuple):
-    """What a single word's readings say, asked by the rule below of every capitalised word:
-    computed once per word."""
-
-    known_name: bool  # the dictionary knows it as a name
-    only_names: bool  # every dictionary reading is a name
-    function_word: bool  # a dictionary reading as a preposition, conjunction, pronoun ...
-    common_noun: bool  # a dictionary reading as a common noun
-    inanimate: bool
-    animate: bool
-    all_known: bool
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _readings(word: str) -> _Readings:
-    readings = morph.readings(word)
-    return _Readings(
-        any(r.is_name and r.known for r in readings),
-        all(r.is_name for r in readings if r.known),
-        any(r.known and r.pos in _FUNCTION_POS for r in readings),
-        any(r.known and not r.is_name and r.pos == "NOUN" for r in readings),
-        any(r.known and not r.is_name and "inan" in r.grammemes for r in readings),
-        any("anim" in r.grammemes for r in readings),
-        all(r.known for r in readings),
-    )
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _street_word(lower: str) -> bool:
-    """Is the lower-case word a street word or its abbreviation (``вулиці``, ``просп.``)?"""
-    return lower.rstrip(".") in _STREET_WORDS or not morph.lemmas_of(lower).isdisjoint(
-        _STREET_WORDS
-    )
 
 
 class SingleWordRules(OrganisationRules, PersonRules):
@@ -390,7 +354,5 @@ class SingleWordRules(OrganisationRules, PersonRules):
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
         if self._lowercase_lemmas is None:
-            # a token's word and capital flags are its first character's (tokens.tokenize)
-            lowercase = {w for w in set(self.words) if w[:1].isalnum() and w[:1] not in UPPER}
-            self._lowercase_lemmas = set().union(*map(morph.lemmas_of, lowercase))
+            self._lowercase_lemmas = set().union(*map(_lowercase_noun_lemmas, set(self.words)))
         return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)
