@@ -26,9 +26,10 @@ from newsmodel.extract.entities.words import (
     _is_initial,
     _is_verb,
     _lowercase_noun_lemmas,
+    _lowercase_street_word,
+    _oblast_of,
     _readings,
     _shouted,
-    _street_word,
     _title_heads,
 )
 from newsmodel.extract.recognizer import EntitySpan
@@ -177,6 +178,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         """``оголосили Сумську, Харківську і Полтавську``, ``з Хмельницької – 14 чоловік``: a
         feminine adjective standing alone whose form with ``область`` is an oblast the gazetteer
         knows names that oblast (a surname of the same shape, ``Загребельська``, names none)."""
+        if _oblast_of(self.words[index]) is None:
+            return None  # no feminine adjective whose form with "область" the gazetteer knows
         following = self.tok(index + 1)
         if (
             following is not None
@@ -187,17 +190,10 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None  # a name, a noun or an adjective follows: not standing alone
         if self.list_shares_other_noun(index):
             return None  # "Київська, Житомирська ТЕЦ": the plants, the noun said once
-        for reading in morph.readings(self.words[index]):
-            if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
-                continue
-            nominative = reading.inflect({"nomn", "femn"})
-            if nominative is None:
-                continue
-            words = [morph.restore_case(nominative, self.words[index]), "область"]
-            for match in gazetteer.find_matches(words):
-                if match.start == 0 and match.end == 2 and match.entry.type == "place":
-                    return self.span(index, index, "LOC", match.entry.name, match.entry.key)
-        return None
+        oblast = _oblast_of(self.words[index])
+        if oblast is None:
+            return None
+        return self.span(index, index, "LOC", *oblast)
 
     def list_shares_other_noun(self, index: int) -> bool:
         """Does a list of capitalised adjectives starting at ``index`` end in a noun other than
@@ -255,11 +251,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
         names streets elsewhere (``тиснути на Петренка``, a person in the accusative, looks
         the same, and a text about people rarely names streets)."""
         if self._names_streets is None:
-            self._names_streets = any(
-                _street_word(lower)
-                for token, lower in zip(self.tokens, self.lowered, strict=True)
-                if not token.is_capitalised and token.is_word
-            )
+            self._names_streets = any(map(_lowercase_street_word, set(self.words)))
         readings = morph.readings(self.words[index])
         return (
             self._names_streets

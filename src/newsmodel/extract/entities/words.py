@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from newsmodel.extract import lexicon_data, morph
+from newsmodel.extract import gazetteer, lexicon_data, morph
 from newsmodel.extract.entities.vocabulary import _FUNCTION_POS, _STREET_WORDS
 from newsmodel.extract.tokens import UPPER
 
@@ -305,3 +305,28 @@ def _lowercase_noun_lemmas(word: str) -> frozenset[str]:
     word and capital flags are its first character's: tokens.tokenize)."""
     head = word[:1]
     return morph.lemmas_of(word) if head.isalnum() and head not in UPPER else frozenset()
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _lowercase_street_word(word: str) -> bool:
+    """A street word written in lower case (``вулиці``, ``просп.``); a token's word and capital
+    flags are its first character's (tokens.tokenize)."""
+    head = word[:1]
+    return head.isalnum() and head not in UPPER and _street_word(word.lower())
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _oblast_of(word: str) -> tuple[str, str] | None:
+    """The oblast (name, gazetteer key) a feminine adjective names with ``область`` left out
+    (``Сумську`` -> Сумська область), if the gazetteer knows it; cached per word."""
+    for reading in morph.readings(word):
+        if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
+            continue
+        nominative = reading.inflect({"nomn", "femn"})
+        if nominative is None:
+            continue
+        words = [morph.restore_case(nominative, word), "область"]
+        for match in gazetteer.find_matches(words):
+            if match.start == 0 and match.end == 2 and match.entry.type == "place":
+                return match.entry.name, match.entry.key
+    return None
