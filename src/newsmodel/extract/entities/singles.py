@@ -22,6 +22,7 @@ from newsmodel.extract.entities.vocabulary import (
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
+    _has_digit,
     _has_name_reading,
     _is_initial,
     _is_verb,
@@ -98,7 +99,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
                     return self.organisation_with_complement(index)
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
-        if any(char.isdigit() for char in word):
+        if _has_digit(word):
             return None  # "Євро-2012", "А4": names of events and formats, not people or places
         if word.lower() in _NOT_NAMES:
             return None
@@ -146,7 +147,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
             locative = (
                 preposition in ("у", "в", "на")
                 and any("loct" in r.grammemes for r in readings)
-                and not possessive(readings)  # "у Зойчиній манері": a person's
+                and not possessive(word)  # "у Зойчиній манері": a person's
             )
             if inanimate or locative or (preposition in ("у", "в", "на") and not animate):
                 # "у Лемонті": after у/в/на a locative is a place; a person would be genitive
@@ -264,6 +265,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         """A capitalised possessive adjective (``Оксанина``, ``Петрового``) before the lower-case
         noun it agrees with names that noun's owner, a person, when the text names the owner
         (``Оксана``, ``Петро``): so no person is made up from a word alone."""
+        if not possessive(self.words[index]):
+            return False
         following = self.tok(index + 1)
         readings = morph.readings(self.words[index])
         return (
@@ -271,7 +274,6 @@ class SingleWordRules(OrganisationRules, PersonRules):
             and following.is_word
             and not following.is_capitalised
             and self.adjacent(index, index + 1)
-            and possessive(readings)
             and "NOUN" in morph.pos_set(following.text)
             and morph.shares_case(self.words[index], following.text)
             and any(self.owner_named(r.lemma) for r in readings if r.pos == "ADJF" and r.known)
@@ -288,7 +290,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 for token in self.tokens
                 if token.is_capitalised
                 and _has_name_reading(token.text, "Name")
-                and not possessive(morph.readings(token.text))
+                and not possessive(token.text)
             }
         return len(stem) >= 3 and any(
             name.startswith(stem) and len(name) <= len(stem) + 3 for name in self._given_names

@@ -330,3 +330,8 @@ def _oblast_of(word: str) -> tuple[str, str] | None:
             if match.start == 0 and match.end == 2 and match.entry.type == "place":
                 return match.entry.name, match.entry.key
     return None
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _has_digit(word: str) -> bool:
+    return any(char.isdigit() for char in word)
