@@ -50,6 +50,12 @@ def test_within_is_the_slice_between_two_tokens() -> None:
     assert Marks.within([2, 5, 9, 14], 15, 20) == []
 
 
+@given(st.lists(st.integers(0, 30), unique=True), st.integers(0, 30), st.integers(0, 30))
+def test_any_within_says_whether_within_finds_any(found: list[int], start: int, end: int) -> None:
+    found.sort()
+    assert Marks.any_within(found, start, end) == bool(Marks.within(found, start, end))
+
+
 @given(st.text(alphabet="ау має він Засідання перенесли , .\n", max_size=80))
 @settings(max_examples=100, deadline=None)
 def test_marks_are_sorted_word_tokens(text: str) -> None:

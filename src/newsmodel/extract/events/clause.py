@@ -13,9 +13,11 @@ look-up per reading, from ``Document.readings``) or a support verb with its obje
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import compress, count
 from typing import NamedTuple
 
 from newsmodel.extract import morph
@@ -58,6 +60,10 @@ class _Candidate(NamedTuple):
     obj: int | None
 
 
+_new_candidate = tuple.__new__
+"""Builds a ``_Candidate`` from a ready tuple, skipping the named tuple's Python ``__new__``."""
+
+
 def _object(
     doc: Document, index: int, objects: Mapping[str, Frame] | frozenset[str], span: tuple[int, int]
 ) -> tuple[int, str] | None:
@@ -98,14 +104,15 @@ def _candidates(doc: Document, start: int, end: int, marks: Marks) -> list[_Cand
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
                 if hit is not None:
-                    found.append(_Candidate(collocations[hit[1]], index, hit[0]))
+                    found.append(_new_candidate(_Candidate, (collocations[hit[1]], index, hit[0])))
                     continue
             if frame is None:
                 continue
             if idioms and _object(doc, index, idioms, (index, min(end, index + _IDIOM_WINDOW))):
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
             circumstance = pos == "NOUN" and _after_preposition(index, start, marks)
-            found.append(_Candidate(_circumstance(frame) if circumstance else frame, index, None))
+            chosen = _circumstance(frame) if circumstance else frame
+            found.append(_new_candidate(_Candidate, (chosen, index, None)))
     return found
 
 
@@ -127,8 +134,11 @@ def _after_word(doc: Document, index: int, word: str) -> bool:
 
 
 def _after_preposition(index: int, start: int, marks: Marks) -> bool:
-    """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``)."""
-    return bool(marks.within(marks.prepositions, max(start, index - 2), index))
+    """A preposition one or two words before (``під час обшуку``, ``у кримінальному ...``),
+    in the clause: the nearest preposition before ``index`` (one bisection) is that close."""
+    prepositions = marks.prepositions
+    before = bisect_left(prepositions, index)
+    return before > 0 and prepositions[before - 1] >= max(start, index - 2)
 
 
 def _words(doc: Document, start: int, end: int) -> list[str]:
@@ -136,7 +146,7 @@ def _words(doc: Document, start: int, end: int) -> list[str]:
 
 
 def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
-    if all(table.starts.get(kind, {}).keys().isdisjoint(words) for kind in kinds):
+    if _first_words(kinds).isdisjoint(words):
         return False  # the usual case, tested at C speed
     return any(
         table.phrase_at(kind, words, i)
@@ -144,6 +154,13 @@ def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> boo
         for kind in kinds
         if word in table.starts.get(kind, {})
     )
+
+
+@cache
+def _first_words(kinds: tuple[str, ...]) -> frozenset[str]:
+    """The words a phrase of any of ``kinds`` begins with (one set for one test)."""
+    starts = lexicon().starts
+    return frozenset(word for kind in kinds for word in starts.get(kind, {}))
 
 
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
@@ -177,18 +194,26 @@ def _is_verbal(word: str) -> bool:
 
 def _future(start: int, end: int, marks: Marks) -> bool:
     """A planned event: a future verb, a planning word, or ``має`` before an infinitive."""
-    return bool(marks.within(marks.plans, start, end) or marks.within(marks.modals, start, end - 1))
+    within = marks.any_within
+    return within(marks.plans, start, end) or within(marks.modals, start, end - 1)
 
 
 def _governed_infinitive(doc: Document, candidate: _Candidate, start: int) -> bool:
     """``домовилися провести зустріч``, ``вирішили підписати``: a trigger infinitive after a
     finite verb is what someone means to do, not what was done."""
     index = candidate.token
-    if index <= start or not all(is_infinitive(r) for r in doc.readings[index] if r.known):
-        return False
-    if not any(is_infinitive(r) for r in doc.readings[index]):
+    if index <= start or not _only_infinitive(doc.tokens[index].text):
         return False
     return doc.is_finite_verb(index - 1) and not doc.lemmas(index - 1) & _PHASE
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _only_infinitive(word: str) -> bool:
+    """Is every dictionary reading of the word an infinitive (and one reading at least)?"""
+    readings = morph.readings(word)
+    if not all(is_infinitive(r) for r in readings if r.known):
+        return False
+    return any(is_infinitive(r) for r in readings)
 
 
 def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
@@ -208,7 +233,7 @@ def conditional_starts(doc: Document) -> dict[int, int]:
     first_words = lexicon().starts.get("conditional", {})
     lower, tokens = doc.lower, doc.tokens
     found: dict[int, int] = {}
-    for index in [i for i, word in enumerate(lower) if word in first_words]:
+    for index in compress(count(), map(first_words.__contains__, lower)):  # in C
         number = tokens[index].sentence
         if number in found:
             continue
@@ -241,15 +266,14 @@ def clause_event(
     if not found:
         return None
     status = "occurred"
-    happenings = [
-        c for c in found if c.frame.pos == "NOUN" and table.categories[c.frame.category].happening
-    ]
-    said = _status_word(start, end, marks) if happenings else None
+    said = _status_word(start, end, marks)  # rare: only then are the happenings looked for
     if said is not None:
-        # "скасували зустріч", "переговори перенесли": the happening keeps its own category
-        found = [c for c in found if c.token != said[0]] or found
-        found = [c for c in found if c in happenings] or found
-        status = said[1]
+        happenings = [c for c in found if c.frame.pos == "NOUN" and is_happening(c.frame.category)]
+        if happenings:
+            # "скасували зустріч", "переговори перенесли": the happening keeps its own category
+            found = [c for c in found if c.token != said[0]] or found
+            found = [c for c in found if c in happenings] or found
+            status = said[1]
     best = max(found, key=lambda c: (c.frame.priority, -c.token))
     if best.frame.category is EventCategory.STATEMENT:
         # "оголосила про купівлю стартапу": what was announced is the event

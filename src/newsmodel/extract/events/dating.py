@@ -12,9 +12,10 @@ Of several dates, the one nearest the trigger wins.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsmodel.extract.document import Document, Span
 from newsmodel.extract.events.clause import ClauseEvent
@@ -103,18 +104,34 @@ def by_sentence(doc: Document, placed: Sequence[PlacedDate]) -> SentenceDates:
     return SentenceDates(doc, placed)
 
 
+class Owners:
+    """Which reported event's clause a token lies in, by its first token: a date there is that
+    event's, not the sentence's.  The events' clauses come in text order and never overlap,
+    so one bisection finds it (no table of every token)."""
+
+    def __init__(self, events: Sequence[ClauseEvent]) -> None:
+        self._starts = [event.start for event in events]
+        self._ends = [event.end for event in events]
+
+    def get(self, token: int, default: int) -> int:
+        """The first token of the clause holding ``token``, ``default`` outside every one."""
+        index = bisect_right(self._starts, token) - 1
+        return self._starts[index] if index >= 0 and token < self._ends[index] else default
+
+
 def event_date(
     doc: Document,
     event: ClauseEvent,
+    context: tuple[int, int],
     placed: SentenceDates,
-    owner: Mapping[int, int],
+    owner: Owners,
 ) -> DatedSpan | None:
-    """The date of the clause's event.  ``placed`` holds each sentence's dates; ``owner`` maps
-    a token of a clause that reports an event to that clause's first token: a date there is
-    that event's, not the sentence's."""
+    """The date of the clause's event.  ``context``: the tokens around the clause the stage
+    reads (:meth:`Document.context`); ``placed`` holds each sentence's dates; ``owner`` tells
+    which event's clause a date's token lies in."""
     sentence = doc.sentence_of(event.trigger)
     number = doc.tokens[event.trigger].sentence
-    here = placed.near(number, *doc.context(event.start, event.end))
+    here = placed.near(number, *context)
     own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
     if own:
         return _nearest(own, event.trigger)
@@ -137,8 +154,25 @@ def _present(doc: Document, index: int) -> bool:
 def _names_evidence(doc: Document, sentence: Span) -> bool:
     """``Про це свідчить ухвала суду від 26 травня``: the sentence gives the evidence, and its
     date, for the one before."""
-    words = [t.text.lower() for t in sentence.tokens[:3] if t.is_word]
-    return any(tuple(words[: len(p)]) == p for p in lexicon().phrases("evidence"))
+    start = sentence.start
+    opening = doc.tokens[start : min(start + 3, sentence.end)]
+    words = tuple(doc.lower[t.index] for t in opening if t.is_word)
+    return _opens_with_evidence(words)
 
 
-__all__ = ["DatedSpan", "PlacedDate", "SentenceDates", "by_sentence", "event_date", "place_dates"]
+@lru_cache(maxsize=1024)
+def _opens_with_evidence(words: tuple[str, ...]) -> bool:
+    """Do a sentence's first words (up to three) begin an evidence phrase?  Once per opening:
+    the same few openings recur."""
+    return any(words[: len(p)] == p for p in lexicon().phrases("evidence"))
+
+
+__all__ = [
+    "DatedSpan",
+    "Owners",
+    "PlacedDate",
+    "SentenceDates",
+    "by_sentence",
+    "event_date",
+    "place_dates",
+]

@@ -13,12 +13,19 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.anaphora import Organisations, descriptions
 from newsmodel.extract.events.clause import ClauseEvent, clause_event, conditional_starts
-from newsmodel.extract.events.dating import DatedSpan, by_sentence, event_date, place_dates
+from newsmodel.extract.events.dating import (
+    DatedSpan,
+    Owners,
+    by_sentence,
+    event_date,
+    place_dates,
+)
 from newsmodel.extract.events.lexicon import lexicon
 from newsmodel.extract.events.marks import Marks, marks
 from newsmodel.extract.events.merge import (
@@ -32,6 +39,7 @@ from newsmodel.extract.events.roles import EntityMention, People, cast
 from newsmodel.models import EventCategory
 
 _TREATY = "Підписання договору"
+_FIRST_TOKEN = attrgetter("first_token")
 
 
 def units(doc: Document) -> list[tuple[int, int]]:
@@ -42,7 +50,7 @@ def units(doc: Document) -> list[tuple[int, int]]:
     found = []
     lower, finite = doc.lower, doc.finite_verbs
     breaks = doc.line_starts()
-    commas = [index for index, word in enumerate(lower) if word == ","]
+    commas = _positions(lower, ",")
     cutting = sorted({*breaks, *commas, *doc.finite_at})
     line_starts = frozenset(breaks)
     for clause in doc.clauses:
@@ -68,6 +76,15 @@ def units(doc: Document) -> list[tuple[int, int]]:
             found.append((start, comma + 1))
             start = comma + 1
         found.append((start, clause.end))
+    return found
+
+
+def _positions(words: list[str], word: str) -> list[int]:
+    """Where ``word`` stands in ``words``: ``list.index`` scans at C speed, once per hit."""
+    found, index = [], -1
+    for _ in range(words.count(word)):
+        index = words.index(word, index + 1)
+        found.append(index)
     return found
 
 
@@ -105,10 +122,13 @@ def _candidate(
     people: People,
     dated: DatedSpan | None,
     *,
+    context: tuple[int, int],
     marked: Marks,
 ) -> EventCandidate:
+    """The event told by the clause, with its cast and date (``context``: the tokens around
+    the clause its stage reads, :meth:`Document.context`)."""
     number = doc.tokens[event.trigger].sentence
-    who = cast(doc, event, mentions, doc.context(event.start, event.end), people, marks=marked)
+    who = cast(doc, event, mentions, context, people, marks=marked)
     trigger = doc.tokens[event.trigger]
     start, end = trigger.start, trigger.end
     if event.obj is not None and abs(event.obj - event.trigger) <= 3:
@@ -184,25 +204,24 @@ def find_events(
         event = clause_event(doc, start, end, supposed, marks=marked)
         if event is not None:
             found.append(event)
-    owner = {index: event.start for event in found for index in range(event.start, event.end)}
+    owner = Owners(found)
     placed = by_sentence(doc, place_dates(doc, dates))
-    ordered = sorted(
-        (m for m in mentions if m.first_token < len(doc.tokens)), key=lambda m: m.first_token
-    )
+    count = len(doc.tokens)
+    ordered = sorted([m for m in mentions if m.first_token < count], key=_FIRST_TOKEN)
     starts = [m.first_token for m in ordered]
     people = People(mentions)
     orgs = Organisations(doc, mentions)
     events: list[EventCandidate] = []
     families: dict[EventCategory, list[EventCandidate]] = {}
     for event in found:
-        dated = event_date(doc, event, placed, owner)
-        low, high = doc.context(event.start, event.end)
+        context = low, high = doc.context(event.start, event.end)
+        dated = event_date(doc, event, context, placed, owner)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
         nearby = [
             *nearby,
             *_uncovered(descriptions(doc, event.start, event.end, orgs, marked), nearby),
         ]
-        candidate = _candidate(doc, event, nearby, people, dated, marked=marked)
+        candidate = _candidate(doc, event, nearby, people, dated, context=context, marked=marked)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])
         if _demonstrative_before(doc, event):

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import compress, count
 from operator import itemgetter
 
 from newsmodel.extract import morph
@@ -54,11 +55,20 @@ class Marks:
         """The indices of ``found`` from ``start`` to ``end`` (exclusive)."""
         return found[bisect_left(found, start) : bisect_left(found, end)]
 
+    @staticmethod
+    def any_within(found: list[int], start: int, end: int) -> bool:
+        """Is any index of ``found`` from ``start`` to ``end`` (exclusive)?  One bisection and
+        no slice: most tests only ask whether there is one."""
+        first = bisect_left(found, start)
+        return first < len(found) and found[first] < end
+
 
 def marks(doc: Document) -> Marks:
-    """The document's marks: one cached look-up per token (in C, through ``map``), then a
-    Python step only for the quarter of the tokens that are marked."""
+    """The document's marks: one cached look-up per token and the choice of the marked ones
+    (in C, through ``map`` and ``compress``: an unmarked word names no list, so is false),
+    then a Python step only for the quarter of the tokens that are marked."""
     found = Marks([], [], [], [], [], [], [], [], [])
+    modal: list[int] = []  # "має": a plan only before an infinitive, tested below
     lists = (
         found.triggers,
         found.plans,
@@ -68,32 +78,29 @@ def marks(doc: Document) -> Marks:
         found.postpones,
         found.heads,
         found.pronouns,
+        modal,
     )
     tokens = doc.tokens
-    last = len(tokens) - 1
-    texts = map(_TEXT, tokens)
-    marked = [(i, m) for i, m in enumerate(map(_token_marks, texts)) if m is not _UNMARKED]
-    for index, (kinds, modal) in marked:
-        for kind in kinds:
+    per_token = list(map(_token_marks, map(_TEXT, tokens)))
+    for index in compress(count(), per_token):
+        for kind in per_token[index]:
             lists[kind].append(index)
-        if modal and index < last:
-            after = tokens[index + 1]
-            if after.is_word and has_infinitive(after.text):
-                found.modals.append(index)
+    for index in modal:
+        after = index + 1
+        if after < len(tokens) and tokens[after].is_word and has_infinitive(tokens[after].text):
+            found.modals.append(index)
     return found
 
 
 _TEXT = itemgetter(0)
-_UNMARKED: tuple[tuple[int, ...], bool] = ((), False)
 
 
 @lru_cache(maxsize=WORDS_CACHED)
-def _token_marks(text: str) -> tuple[tuple[int, ...], bool]:
-    """Which of the lists of :func:`marks` a token's text goes in (by their order there), and
-    whether it is a ``має`` that plans when an infinitive follows; ``_UNMARKED`` itself when
-    it goes in none, a punctuation mark always."""
+def _token_marks(text: str) -> tuple[int, ...]:
+    """Which of the lists of :func:`marks` a token's text goes in (by their order there; the
+    last is ``має``, which plans when an infinitive follows); none for a punctuation mark."""
     if not text[:1].isalnum():
-        return _UNMARKED
+        return ()
     table = lexicon()
     planned, modal = plan_marks(text)
     readings = morph.readings(text)
@@ -108,10 +115,9 @@ def _token_marks(text: str) -> tuple[tuple[int, ...], bool]:
         not cancel and not lemmas.isdisjoint(table.singles("postpone_lemma")),
         text[:1] not in UPPER and anaphoric_head(text) is not None,  # a capital: a name
         text.lower() in SUBJECT_PRONOUNS,
+        modal and not planned,
     )
-    kinds = tuple(kind for kind, flag in enumerate(flags) if flag)
-    modal = modal and not planned
-    return (kinds, modal) if kinds or modal else _UNMARKED
+    return tuple(kind for kind, flag in enumerate(flags) if flag)
 
 
 @lru_cache(maxsize=WORDS_CACHED)

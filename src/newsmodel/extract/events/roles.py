@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsmodel.extract import morph
-from newsmodel.extract.document import Document
+from newsmodel.extract.document import Document, noun_lemmas
 from newsmodel.extract.events.clause import ClauseEvent
 from newsmodel.extract.events.marks import SUBJECT_PRONOUNS, Marks
 from newsmodel.extract.morph import WORDS_CACHED
@@ -162,14 +162,22 @@ def _preposition(doc: Document, first: int) -> str | None:
     """The preposition governing a mention, past a settlement word or an opening quote
     (``у м. Дніпрі``, ``в селі Любохини``, ``з «Укрпластом»``)."""
     sentence_start = doc.sentence_of(first).start
+    tokens = doc.tokens
     index = first - 1
-    while index >= sentence_start and (
-        doc.lower[index] in _SKIPPED or not doc.lemmas(index, "NOUN").isdisjoint(_GENERIC_HEADS)
-    ):
+    while index >= sentence_start and _passed_over(tokens[index].text):
         index -= 1
     if index < sentence_start:
         return None
     return _PREPOSITIONS.get(doc.lower[index])
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _passed_over(text: str) -> bool:
+    """A token between a preposition and its name: a settlement word, a quote, a generic head
+    noun (:data:`_GENERIC_HEADS`), once per distinct token."""
+    if text.lower() in _SKIPPED:
+        return True
+    return text[:1].isalnum() and not noun_lemmas(text).isdisjoint(_GENERIC_HEADS)
 
 
 def _word_before(doc: Document, mention: EntityMention) -> str:
@@ -221,18 +229,16 @@ def _is_source(mention: EntityMention, sentence: tuple[int, int], marks: Marks) 
     start, end = sentence
     first = mention.first_token
     low, high = max(start, first - _SOURCE_WINDOW), min(end, first + _SOURCE_WINDOW + 1)
-    return bool(marks.within(marks.sources, low, high))
+    return marks.any_within(marks.sources, low, high)
 
 
 def _nested(mention: EntityMention, mentions: Sequence[EntityMention]) -> bool:
     """Inside a longer mention (``Києва`` in ``суду м. Києва``): part of a name, not a role."""
-    return any(
-        other is not mention
-        and other.start <= mention.start
-        and mention.end <= other.end
-        and (other.end - other.start) > (mention.end - mention.start)
-        for other in mentions
-    )
+    start, end = mention.start, mention.end
+    for other in mentions:
+        if other.start <= start and end <= other.end and other.end - other.start > end - start:
+            return True  # a longer one, so never the mention itself
+    return False
 
 
 def cast(
