@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsmodel import parse_text
+from newsmodel.extract.titles.written import written
 
 
 def _title(text: str, name: str) -> str | None:
@@ -317,3 +318,32 @@ def test_an_owner_is_a_title_only_when_there_is_no_other() -> None:
 )
 def test_no_title(text: str) -> None:
     assert _titles(text)["Іван Петренко"] is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "joined", "opens", "expected"),
+    [
+        (
+            ("заступником", "міністра", "оборони"),
+            (False, False),
+            False,
+            "заступник міністра оборони",
+        ),
+        (("Першим", "заступником", "міністра"), (False, False), True, "перший заступник міністра"),
+        (
+            ("директор", "ТД", "«", "Альфа", "»"),
+            (False, False, True, True),
+            False,
+            "директор ТД «Альфа»",
+        ),
+        (("засновником", "і", "директором"), (False, False), False, "засновник і директор"),
+        (("директор", "цього", "заводу"), (False, False), False, "директор заводу"),
+    ],
+)
+def test_a_title_is_written_from_its_words_alone(
+    texts: tuple[str, ...], joined: tuple[bool, ...], opens: bool, expected: str
+) -> None:
+    """The written form (cached per phrase) needs only the words, their spacing and whether
+    the first opens the sentence: heads and adjectives in the nominative, demonstratives
+    dropped, the text's own spacing."""
+    assert written(texts, joined, opens, False)[0] == expected

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmodel.extract.tokens import _SENTENCE_BREAK, sentence_spans, tokenize
+from newsmodel.extract.tokens import _SENTENCE_BREAK, _TOKEN, sentence_spans, tokenize
 
 
 def test_every_token_slices_its_own_text() -> None:
@@ -70,6 +70,16 @@ def _breaks(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=500)
 def test_the_fast_sentence_break_finds_what_the_rule_says(text: str) -> None:
     assert _breaks(text) == _breaks_by_rule(text)
+
+
+_PLAIN_TOKEN = re.compile(r"\w+(?:[-'’ʼ`]\w+)*\.?|[^\w\s]")
+"""The token pattern as first written (backtracking quantifiers)."""
+
+
+@given(st.text(alphabet="аБ1 .,!»«\n\t’'`ʼ-м_", max_size=60))
+@settings(max_examples=500)
+def test_the_possessive_token_pattern_finds_what_the_plain_one_does(text: str) -> None:
+    assert _TOKEN.findall(text) == _PLAIN_TOKEN.findall(text)
 
 
 @given(st.text(alphabet="аБ1 .,!»«\n\t’-м", max_size=80))

@@ -282,8 +282,10 @@ def maiden_names(registry: Registry) -> None:
         previous = span
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
 def lexicon_entry(key: str) -> Any:
-    """The gazetteer entry of a key, or None when the lexicon has no such key."""
+    """The gazetteer entry of a key, or None when the lexicon has no such key (cached: every
+    mention of a known name asks it, and entries never change)."""
     from newsmodel.extract import gazetteer
 
     try:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -108,10 +109,10 @@ class Document:
         lower, readings, lemma_sets, finite, opens = _columns(facts)
         doc = cls(text, tokens, readings, [], [])
         doc.lower, doc._lemma_sets, doc._finite = lower, lemma_sets, finite
-        doc.finite_at = [index for index, verb in enumerate(finite) if verb]
+        doc.finite_at = list(compress(range(len(finite)), finite))  # a C loop
         doc._starts = list(map(_START, tokens))
         doc.sentences = _sentences(doc)
-        openers = [index for index, kind in enumerate(opens) if kind]
+        openers = list(compress(range(len(opens)), opens))
         doc.clauses = [
             clause
             for sentence in doc.sentences

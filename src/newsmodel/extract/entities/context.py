@@ -13,7 +13,6 @@ not in the nominative, at the start of a run of names is the complement of the t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 from newsmodel.extract import lexicon_data, morph
@@ -26,9 +25,12 @@ _POSSESSIVE_ENDINGS = ("ів", "їв", "ин", "їн", "ов")
 """Lemma endings of possessive adjectives made from names (``Петрів``, ``Савин``)."""
 
 
-def possessive(readings: Sequence[morph.Reading]) -> bool:
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def possessive(word: str) -> bool:
     """Is the word a possessive adjective made from a name (``Петрове``, ``Оксанина``)?"""
-    return any(r.pos == "ADJF" and r.lemma.endswith(_POSSESSIVE_ENDINGS) for r in readings)
+    return any(
+        r.pos == "ADJF" and r.lemma.endswith(_POSSESSIVE_ENDINGS) for r in morph.readings(word)
+    )
 
 
 @lru_cache(maxsize=morph.WORDS_CACHED)

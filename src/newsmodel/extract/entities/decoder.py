@@ -14,8 +14,8 @@ beat the best so far, which keeps the cost of asking every rule close to that of
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from newsmodel.extract.lexicon_data import parse_rows, read
 from newsmodel.extract.recognizer import EntitySpan, Label
@@ -39,8 +39,7 @@ def weights() -> dict[str, int]:
     return table
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A span one rule proposes, with the evidence for it and its score (their weights' sum).
 
     ``span`` is the entity it would become, or ``None`` for a span that names no entity

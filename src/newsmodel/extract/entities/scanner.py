@@ -5,7 +5,7 @@ and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidenc
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
 
@@ -50,9 +50,10 @@ class _Start(Enum):
 
 
 @lru_cache(maxsize=morph.WORDS_CACHED)
-def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool]:
-    """What may start at the word, and does it mark a name near the words before it (a
-    capitalised word, an opening quote, a number)?
+def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool, bool]:
+    """What may start at the word, does it mark a name near the words before it (a
+    capitalised word, an opening quote, a number), and is it an organisation, place or street
+    head (which a lower-case phrase needs within :data:`_PHRASE_REACH` of its start)?
 
     A capitalised word may start a name, unless it is a function word only capitalised
     because it opens a sentence (:func:`_function_word`).  At a lower-case word, a quote or
@@ -61,23 +62,32 @@ def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool]:
     adjective the gazetteer lists a name at, with a name near after it.  Punctuation, verbs,
     function words and other common nouns start nothing: the decoder is not asked there."""
     marks = capitalised or word in _QUOTE_OPEN or word[:1].isdigit() or word == "№"
-    if capitalised:
-        return (_Start.FUNCTION if _function_word(word) else _Start.ALWAYS), marks
     lower = word.lower()
+    head = (
+        organisation_head(word)
+        or is_head(word, _PLACE_OR_STREET, False)
+        or lower in _STARTING_ABBREVIATIONS
+    )
+    if capitalised:
+        return (_Start.FUNCTION if _function_word(word) else _Start.ALWAYS), marks, head
     if word in _QUOTE_OPEN or lower in _STREET_WORDS:
-        return _Start.ALWAYS, marks
+        return _Start.ALWAYS, marks, head
     parts = morph.pos_set(word)
     if not parts & _PHRASE_POS:
-        return _Start.NEVER, marks
+        return _Start.NEVER, marks, head
     if (
         parts & _MODIFIER_POS
         or lower in _STARTING_ABBREVIATIONS
         or organisation_head(word)
         or is_head(word, _PLACE_OR_STREET, False)
     ):
-        return _Start.NAMED, marks
-    return _Start.LISTED, marks
+        return _Start.NAMED, marks, head
+    return _Start.LISTED, marks, head
 
+
+_PHRASE_REACH = 8
+"""How far after its first word a name's phrase may have its head (``phrases.noun_phrase``
+takes up to eight modifiers before it)."""
 
 _REACH = 12
 """How far after a lower-case word the name that would make it part of one may stand
@@ -131,12 +141,13 @@ class Scanner(ProposalRules, ConsistencyRules):
         :meth:`block_document_places` blocked."""
         tokens, hits = self.tokens, self.hits
         facts = [_word_start(token.text, token.is_capitalised) for token in tokens]
-        startable = [kind is _Start.ALWAYS for kind, _ in facts]
-        marks = [index for index, (_, mark) in enumerate(facts) if mark or index in hits]
+        startable = [kind is _Start.ALWAYS for kind, _, _ in facts]
+        marks = [index for index, (_, mark, _) in enumerate(facts) if mark or index in hits]
+        heads = [index for index, (_, _, head) in enumerate(facts) if head]
         named, function, listed = _Start.NAMED, _Start.FUNCTION, _Start.LISTED
         for index in [
             i
-            for i, (k, _) in enumerate(facts)
+            for i, (k, _, _) in enumerate(facts)
             if k is named or k is function or (k is listed and i in hits)
         ]:
             kind = facts[index][0]
@@ -147,6 +158,11 @@ class Scanner(ProposalRules, ConsistencyRules):
                     and self.adjacent(index + 1, index + 2)
                 )
                 continue
+            if index not in hits:
+                # only the phrase rule can start here: it needs a head word close after
+                head = bisect_left(heads, index)
+                if head == len(heads) or heads[head] - index > _PHRASE_REACH:
+                    continue
             after = bisect_right(marks, index)
             nearest = marks[after] if after < len(marks) else None
             startable[index] = (

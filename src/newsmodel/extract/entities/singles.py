@@ -5,8 +5,6 @@ name by its readings; sentence-initial words only on evidence from the rest of t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
 
 from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.context import possessive
@@ -21,13 +19,17 @@ from newsmodel.extract.entities.vocabulary import (
     _PLACE_ABBREVIATIONS,
     _ROMAN,
     _STREET_ABBREVIATIONS,
-    _STREET_WORDS,
 )
 from newsmodel.extract.entities.words import (
     _compound_organisation,
+    _has_digit,
     _has_name_reading,
     _is_initial,
     _is_verb,
+    _lowercase_noun_lemmas,
+    _lowercase_street_word,
+    _oblast_of,
+    _readings,
     _shouted,
     _title_heads,
 )
@@ -49,41 +51,6 @@ _SUBJECT_ADVERBS = frozenset(
 _GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
 """Prepositions after which a given name is a person (``з Марією``, ``до Наталі``); after
 ``у``/``в``/``на`` the same form is as often a place named after one (``у Львові``)."""
-
-
-class _Readings(NamedTuple):
-    """What a single word's readings say, asked by the rule below of every capitalised word:
-    computed once per word."""
-
-    known_name: bool  # the dictionary knows it as a name
-    only_names: bool  # every dictionary reading is a name
-    function_word: bool  # a dictionary reading as a preposition, conjunction, pronoun ...
-    common_noun: bool  # a dictionary reading as a common noun
-    inanimate: bool
-    animate: bool
-    all_known: bool
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _readings(word: str) -> _Readings:
-    readings = morph.readings(word)
-    return _Readings(
-        any(r.is_name and r.known for r in readings),
-        all(r.is_name for r in readings if r.known),
-        any(r.known and r.pos in _FUNCTION_POS for r in readings),
-        any(r.known and not r.is_name and r.pos == "NOUN" for r in readings),
-        any(r.known and not r.is_name and "inan" in r.grammemes for r in readings),
-        any("anim" in r.grammemes for r in readings),
-        all(r.known for r in readings),
-    )
-
-
-@lru_cache(maxsize=morph.WORDS_CACHED)
-def _street_word(lower: str) -> bool:
-    """Is the lower-case word a street word or its abbreviation (``вулиці``, ``просп.``)?"""
-    return lower.rstrip(".") in _STREET_WORDS or not morph.lemmas_of(lower).isdisjoint(
-        _STREET_WORDS
-    )
 
 
 class SingleWordRules(OrganisationRules, PersonRules):
@@ -132,7 +99,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
                     return self.organisation_with_complement(index)
                 return None  # ЗМІ, ПДВ: common abbreviations; НЕ, ЇЇ: shouted words
             return self.organisation_with_complement(index)
-        if any(char.isdigit() for char in word):
+        if _has_digit(word):
             return None  # "Євро-2012", "А4": names of events and formats, not people or places
         if word.lower() in _NOT_NAMES:
             return None
@@ -180,7 +147,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
             locative = (
                 preposition in ("у", "в", "на")
                 and any("loct" in r.grammemes for r in readings)
-                and not possessive(readings)  # "у Зойчиній манері": a person's
+                and not possessive(word)  # "у Зойчиній манері": a person's
             )
             if inanimate or locative or (preposition in ("у", "в", "на") and not animate):
                 # "у Лемонті": after у/в/на a locative is a place; a person would be genitive
@@ -212,6 +179,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         """``оголосили Сумську, Харківську і Полтавську``, ``з Хмельницької – 14 чоловік``: a
         feminine adjective standing alone whose form with ``область`` is an oblast the gazetteer
         knows names that oblast (a surname of the same shape, ``Загребельська``, names none)."""
+        if _oblast_of(self.words[index]) is None:
+            return None  # no feminine adjective whose form with "область" the gazetteer knows
         following = self.tok(index + 1)
         if (
             following is not None
@@ -222,17 +191,10 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None  # a name, a noun or an adjective follows: not standing alone
         if self.list_shares_other_noun(index):
             return None  # "Київська, Житомирська ТЕЦ": the plants, the noun said once
-        for reading in morph.readings(self.words[index]):
-            if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
-                continue
-            nominative = reading.inflect({"nomn", "femn"})
-            if nominative is None:
-                continue
-            words = [morph.restore_case(nominative, self.words[index]), "область"]
-            for match in gazetteer.find_matches(words):
-                if match.start == 0 and match.end == 2 and match.entry.type == "place":
-                    return self.span(index, index, "LOC", match.entry.name, match.entry.key)
-        return None
+        oblast = _oblast_of(self.words[index])
+        if oblast is None:
+            return None
+        return self.span(index, index, "LOC", *oblast)
 
     def list_shares_other_noun(self, index: int) -> bool:
         """Does a list of capitalised adjectives starting at ``index`` end in a noun other than
@@ -290,11 +252,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
         names streets elsewhere (``тиснути на Петренка``, a person in the accusative, looks
         the same, and a text about people rarely names streets)."""
         if self._names_streets is None:
-            self._names_streets = any(
-                _street_word(lower)
-                for token, lower in zip(self.tokens, self.lowered, strict=True)
-                if not token.is_capitalised and token.is_word
-            )
+            self._names_streets = any(map(_lowercase_street_word, set(self.words)))
         readings = morph.readings(self.words[index])
         return (
             self._names_streets
@@ -307,6 +265,8 @@ class SingleWordRules(OrganisationRules, PersonRules):
         """A capitalised possessive adjective (``Оксанина``, ``Петрового``) before the lower-case
         noun it agrees with names that noun's owner, a person, when the text names the owner
         (``Оксана``, ``Петро``): so no person is made up from a word alone."""
+        if not possessive(self.words[index]):
+            return False
         following = self.tok(index + 1)
         readings = morph.readings(self.words[index])
         return (
@@ -314,7 +274,6 @@ class SingleWordRules(OrganisationRules, PersonRules):
             and following.is_word
             and not following.is_capitalised
             and self.adjacent(index, index + 1)
-            and possessive(readings)
             and "NOUN" in morph.pos_set(following.text)
             and morph.shares_case(self.words[index], following.text)
             and any(self.owner_named(r.lemma) for r in readings if r.pos == "ADJF" and r.known)
@@ -331,7 +290,7 @@ class SingleWordRules(OrganisationRules, PersonRules):
                 for token in self.tokens
                 if token.is_capitalised
                 and _has_name_reading(token.text, "Name")
-                and not possessive(morph.readings(token.text))
+                and not possessive(token.text)
             }
         return len(stem) >= 3 and any(
             name.startswith(stem) and len(name) <= len(stem) + 3 for name in self._given_names
@@ -389,6 +348,5 @@ class SingleWordRules(OrganisationRules, PersonRules):
     def lowercase_elsewhere(self, word: str) -> bool:
         """Does the text also write this word's lemma in lower case (a common noun)?"""
         if self._lowercase_lemmas is None:
-            lowercase = {t.text for t in self.tokens if t.is_word and not t.is_capitalised}
-            self._lowercase_lemmas = set().union(*map(morph.lemmas_of, lowercase))
+            self._lowercase_lemmas = set().union(*map(_lowercase_noun_lemmas, set(self.words)))
         return any(r.lemma in self._lowercase_lemmas for r in morph.readings(word) if r.known)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
-from newsmodel.extract import lexicon_data, morph
+from newsmodel.extract import gazetteer, lexicon_data, morph
+from newsmodel.extract.entities.vocabulary import _FUNCTION_POS, _STREET_WORDS
+from newsmodel.extract.tokens import UPPER
 
 _ORG_PREFIXES = ("мін", "держ", "голов", "нац", "укр", "обл", "міськ", "рай")
 _ORG_SUFFIXES = (
@@ -259,3 +262,76 @@ def _guessed_name_and_adjective_surname(first: str, second: str) -> bool:
 def speaks(word: str) -> bool:
     """Is the word a form of a verb of speech (``заявив``, ``сказала``)?"""
     return not morph.lemmas_of(word.lower(), "VERB").isdisjoint(lexicon_data.speech_verbs())
+
+
+class _Readings(NamedTuple):
+    """What a single word's readings say, asked by the rule below of every capitalised word:
+    computed once per word."""
+
+    known_name: bool  # the dictionary knows it as a name
+    only_names: bool  # every dictionary reading is a name
+    function_word: bool  # a dictionary reading as a preposition, conjunction, pronoun ...
+    common_noun: bool  # a dictionary reading as a common noun
+    inanimate: bool
+    animate: bool
+    all_known: bool
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _readings(word: str) -> _Readings:
+    readings = morph.readings(word)
+    return _Readings(
+        any(r.is_name and r.known for r in readings),
+        all(r.is_name for r in readings if r.known),
+        any(r.known and r.pos in _FUNCTION_POS for r in readings),
+        any(r.known and not r.is_name and r.pos == "NOUN" for r in readings),
+        any(r.known and not r.is_name and "inan" in r.grammemes for r in readings),
+        any("anim" in r.grammemes for r in readings),
+        all(r.known for r in readings),
+    )
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _street_word(lower: str) -> bool:
+    """Is the lower-case word a street word or its abbreviation (``вулиці``, ``просп.``)?"""
+    return lower.rstrip(".") in _STREET_WORDS or not morph.lemmas_of(lower).isdisjoint(
+        _STREET_WORDS
+    )
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _lowercase_noun_lemmas(word: str) -> frozenset[str]:
+    """The noun lemmas of a word written in lower case, none for any other token (a token's
+    word and capital flags are its first character's: tokens.tokenize)."""
+    head = word[:1]
+    return morph.lemmas_of(word) if head.isalnum() and head not in UPPER else frozenset()
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _lowercase_street_word(word: str) -> bool:
+    """A street word written in lower case (``вулиці``, ``просп.``); a token's word and capital
+    flags are its first character's (tokens.tokenize)."""
+    head = word[:1]
+    return head.isalnum() and head not in UPPER and _street_word(word.lower())
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _oblast_of(word: str) -> tuple[str, str] | None:
+    """The oblast (name, gazetteer key) a feminine adjective names with ``область`` left out
+    (``Сумську`` -> Сумська область), if the gazetteer knows it; cached per word."""
+    for reading in morph.readings(word):
+        if reading.pos != "ADJF" or "femn" not in reading.grammemes or reading.plural:
+            continue
+        nominative = reading.inflect({"nomn", "femn"})
+        if nominative is None:
+            continue
+        words = [morph.restore_case(nominative, word), "область"]
+        for match in gazetteer.find_matches(words):
+            if match.start == 0 and match.end == 2 and match.entry.type == "place":
+                return match.entry.name, match.entry.key
+    return None
+
+
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _has_digit(word: str) -> bool:
+    return any(char.isdigit() for char in word)

@@ -14,16 +14,17 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter, itemgetter
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.titles.lexicon import base_lemma, title_heads, words
-from newsmodel.extract.tokens import is_acronym
+from newsmodel.extract.titles import written
+from newsmodel.extract.titles.lexicon import words
+from newsmodel.extract.titles.written import COORDINATORS
 
 MAX_WORDS = 30
-COORDINATORS = frozenset({"і", "й", "та"})
 PLACE_PREPOSITIONS = frozenset({"у", "в", "по", "при"})
 COMPLEMENT_PREPOSITIONS = frozenset({"з", "із"})
 QUOTES = frozenset('«»"“”„')
@@ -56,19 +57,7 @@ class Spans:
 
 def head_readings(doc: Document, index: int) -> tuple[morph.Reading, ...]:
     """The token's readings as a title head noun (none when it is no title head)."""
-    token = doc.tokens[index]
-    return _head_readings(token.text) if token.is_word else ()
-
-
-@lru_cache(maxsize=WORDS_CACHED)
-def _head_readings(word: str) -> tuple[morph.Reading, ...]:
-    """:func:`head_readings` of a word, once per distinct word (an acronym heads nothing)."""
-    if len(word) > 1 and is_acronym(word):
-        return ()
-    heads = title_heads()
-    return tuple(
-        r for r in morph.readings(word) if r.pos == "NOUN" and base_lemma(r.lemma) in heads
-    )
+    return written.head_readings(doc.tokens[index].text)
 
 
 def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> set[str]:
@@ -231,31 +220,19 @@ def widen(doc: Document, head: int, floor: int) -> int:
 def make(doc: Document, first: int, last: int, inner: Sequence[EntitySpan]) -> Title:
     """The title written from token ``first`` to ``last``, in the nominative singular: each
     head (``засновником і директором``) and the adjectives before it are inflected, the
-    complements after it stay as written (``заступник міністра оборони``)."""
-    lower, demonstratives = doc.lower, words("demonstrative")
-    kept = [
-        i
-        for i in range(first, last + 1)
-        if i == first
-        or lower[i] in COORDINATORS
-        or doc.lemmas(i, "NPRO").isdisjoint(demonstratives)
-    ]
-    parts = [doc.tokens[i].text for i in kept]
-    if _opens_sentence(doc, first) and parts[0][1:].islower():
-        # capitalised only as the sentence's first word: a title is written in lower case
-        parts[0] = parts[0][:1].lower() + parts[0][1:]
-    weak = plural = False
-    if acting_end(doc, first) is None:
-        starts = [n for n in range(len(kept)) if n == 0 or _coordinated_head(doc, kept, n)]
-        for number, start in enumerate(starts):
-            stop = starts[number + 1] if number + 1 < len(starts) else len(kept)
-            _nominative(doc, kept, parts, start, stop)
-        head = next((i for i in kept if head_readings(doc, i)), first)
-        readings = head_readings(doc, head)
-        weak = bool(readings) and all(base_lemma(r.lemma) in words("weak") for r in readings)
-        plural = bool(readings) and all(r.plural for r in readings)
-    text = _spaced(doc, kept, parts)
-    return Title(text, first, last, tuple(sorted(inner, key=lambda s: s.start)), weak, plural)
+    complements after it stay as written (``заступник міністра оборони``); the words are
+    written once per distinct phrase (:func:`written.written`)."""
+    tokens = doc.tokens[first : last + 1]
+    joined = tuple(right.start == left.end for left, right in itertools.pairwise(tokens))
+    acting = acting_end(doc, first) is not None
+    text, weak, plural = written.written(
+        tuple(map(_TEXT, tokens)), joined, _opens_sentence(doc, first), acting
+    )
+    return Title(text, first, last, tuple(sorted(inner, key=_START)), weak, plural)
+
+
+_TEXT = itemgetter(0)  # a Token's text
+_START = attrgetter("start")  # where a span starts
 
 
 def _opens_sentence(doc: Document, index: int) -> bool:
@@ -267,59 +244,8 @@ def _opens_sentence(doc: Document, index: int) -> bool:
     return first == index
 
 
-def _nominative(doc: Document, kept: list[int], parts: list[str], start: int, stop: int) -> None:
-    """Put the head among ``kept[start:stop]`` and the adjectives before it in the nominative
-    singular, in place in ``parts``."""
-    head = next((n for n in range(start, stop) if head_readings(doc, kept[n])), None)
-    if head is None:
-        return
-    readings = head_readings(doc, kept[head])
-    wanted = set.intersection(
-        {r.case for r in readings if r.case},
-        *(cases(doc, kept[n], frozenset({"ADJF", "PRTF"})) or {""} for n in range(start, head)),
-    )
-    reading = next((r for r in readings if r.case in wanted), readings[0])
-    if reading.case == "nomn" and not reading.plural:
-        return
-    gender = reading.gender if not reading.plural else _lemma_gender(reading.lemma)
-    parts[head] = morph.restore_case(reading.lemma, parts[head])
-    for n in range(start, head):
-        adjectives = [
-            r for r in doc.readings[kept[n]] if r.pos in {"ADJF", "PRTF"} and r.case == reading.case
-        ]
-        # a standard reading before a dialectal one ("народні": народний, not народній)
-        adjectives.sort(key=lambda r: "Dist" in r.grammemes)
-        adjective = adjectives[0] if adjectives else None
-        form = adjective.inflect({"nomn", gender or "masc"}) if adjective else None
-        if form:
-            parts[n] = morph.restore_case(form, parts[n])
-
-
-def _lemma_gender(lemma: str) -> str | None:
-    """The gender of a plural head's singular (``депутатами`` -> masculine)."""
-    return next((r.gender for r in morph.readings(lemma) if r.pos == "NOUN" and r.gender), None)
-
-
-def _coordinated_head(doc: Document, kept: list[int], n: int) -> bool:
-    """``засновником і директором``: a second head after a coordinator starts a segment
-    of its own, put in the nominative like the first."""
-    return (
-        n >= 1
-        and doc.tokens[kept[n - 1]].text.lower() in COORDINATORS
-        and bool(head_readings(doc, kept[n]))
-    )
-
-
-def _spaced(doc: Document, kept: list[int], parts: list[str]) -> str:
-    """The words with the text's own spacing (``ТД «Укрпласт»``, not ``ТД « Укрпласт »``)."""
-    out = parts[0]
-    for (left, right), word in zip(itertools.pairwise(kept), parts[1:], strict=True):
-        adjacent = right == left + 1 and doc.tokens[right].start == doc.tokens[left].end
-        out += ("" if adjacent else " ") + word
-    return out
-
-
 __all__ = [
+    "COORDINATORS",
     "Spans",
     "Title",
     "acting_end",

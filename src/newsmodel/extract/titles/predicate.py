@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document, clause_openers
@@ -50,15 +51,8 @@ class Claim:
         return cls(title, subject.person, subject.anaphor)
 
 
-def _government(doc: Document, index: int) -> str | None:
-    """The case of the title a predicate word governs (``є``, ``став``: ``ablt``), or None."""
-    token = doc.tokens[index]
-    if not token.is_word:
-        return predicates().get(doc.lower[index])
-    return _word_government(token.text)
-
-
 _UNMARKED: tuple[str | None, bool] = (None, False)
+_TEXT = itemgetter(0)  # a Token's text, for map
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -70,8 +64,19 @@ def _word_marks(word: str) -> tuple[str | None, bool]:
 
 
 @lru_cache(maxsize=WORDS_CACHED)
+def _token_marks(text: str) -> tuple[str | None, bool]:
+    """:func:`_word_marks` of a token's text, a punctuation mark (no ``Token.is_word``) by
+    the predicate table alone (``—``); ``_UNMARKED`` itself when neither."""
+    if text[:1].isalnum():
+        return _word_marks(text)
+    lower = text.lower()
+    return (predicates()[lower], False) if lower in predicates() else _UNMARKED
+
+
+@lru_cache(maxsize=WORDS_CACHED)
 def _word_government(word: str) -> str | None:
-    """:func:`_government` of a word, once per distinct word: by its form, else its lemma."""
+    """The case of the title a predicate word governs (``є``, ``став``: ``ablt``), or None;
+    once per distinct word: by its form, else its lemma."""
     table = predicates()
     lower = word.lower()
     if lower in table:
@@ -244,15 +249,10 @@ def _listed_after(doc: Document, spans: Spans, start: int, plural: bool) -> list
 def claims(doc: Document, spans: Spans) -> list[Claim]:
     """Every predicate title in the document and whom it belongs to."""
     found: list[Claim] = []
-    tokens, lower, table = doc.tokens, doc.lower, predicates()
-    marked = [  # most tokens are neither a predicate nor ``посада``: skipped in one pass
-        index
-        for index, token in enumerate(tokens)
-        if (_word_marks(token.text) is not _UNMARKED if token.is_word else lower[index] in table)
-    ]
-    for verb in marked:
-        token = tokens[verb]
-        case, post = _word_marks(token.text) if token.is_word else (_government(doc, verb), False)
+    # most tokens are neither a predicate nor ``посада``: one cached look-up a token (a C loop)
+    marks = list(map(_token_marks, map(_TEXT, doc.tokens)))
+    for verb in [index for index, mark in enumerate(marks) if mark is not _UNMARKED]:
+        case, post = marks[verb]
         if case is None:
             post = post and verb + 1 < len(doc.tokens)
             title = _forward_title(doc, spans, verb, "gent") if post else None
