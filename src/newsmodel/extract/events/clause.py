@@ -217,6 +217,8 @@ def _only_infinitive(word: str) -> bool:
 
 def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
     """The clause's first word of cancelling or postponing, and the status it says."""
+    if not (marks.cancels or marks.postpones):
+        return None  # the usual document: none at all
     cancel = marks.within(marks.cancels, start, end)
     postpone = marks.within(marks.postpones, start, end)
     if cancel and (not postpone or cancel[0] < postpone[0]):
@@ -284,13 +286,15 @@ def clause_event(
         told = [c for c in found if c.frame.pos == "NOUN" and _after_word(doc, c.token, "про")]
         best = told[0] if told else best
     meant = [c for c in found if c.frame.pos == "VERB" and _governed_infinitive(doc, c, start)]
-    refused = [
-        c
-        for c in found
-        if c.frame.category is EventCategory.REFUSAL and any(m.token == c.token + 1 for m in meant)
-    ]
-    if refused:
-        best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
+    if meant:
+        refused = [
+            c
+            for c in found
+            if c.frame.category is EventCategory.REFUSAL
+            and any(m.token == c.token + 1 for m in meant)
+        ]
+        if refused:
+            best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
     if _negated(doc, start, best, end, table):
         return None
     if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):

@@ -208,10 +208,9 @@ def find_events(
         context = low, high = doc.context(event.start, event.end)
         dated = event_date(doc, event, context, placed, owner)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
-        nearby = [
-            *nearby,
-            *_uncovered(descriptions(doc, event.start, event.end, orgs, marked), nearby),
-        ]
+        described = descriptions(doc, event.start, event.end, orgs, marked)
+        if described:
+            nearby = [*nearby, *_uncovered(described, nearby)]
         candidate = _candidate(doc, event, nearby, people, dated, context=context, marked=marked)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])
