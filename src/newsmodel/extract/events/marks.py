@@ -69,22 +69,25 @@ def marks(doc: Document) -> Marks:
     then a Python step only for the quarter of the tokens that are marked."""
     found = Marks([], [], [], [], [], [], [], [], [])
     modal: list[int] = []  # "має": a plan only before an infinitive, tested below
-    lists = (
-        found.triggers,
-        found.plans,
-        found.sources,
-        found.prepositions,
-        found.cancels,
-        found.postpones,
-        found.heads,
-        found.pronouns,
-        modal,
+    appends = tuple(
+        found_list.append
+        for found_list in (
+            found.triggers,
+            found.plans,
+            found.sources,
+            found.prepositions,
+            found.cancels,
+            found.postpones,
+            found.heads,
+            found.pronouns,
+            modal,
+        )
     )
     tokens = doc.tokens
     per_token = list(map(_token_marks, map(_TEXT, tokens)))
     for index in compress(count(), per_token):
         for kind in per_token[index]:
-            lists[kind].append(index)
+            appends[kind](index)
     for index in modal:
         after = index + 1
         if after < len(tokens) and tokens[after].is_word and has_infinitive(tokens[after].text):

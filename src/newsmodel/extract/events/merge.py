@@ -27,6 +27,9 @@ RETELL_WINDOW = 8
 _LEAD = frozenset({0})
 """The lead: the first sentence."""
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
+_ID_PARTS = {category: category.value.replace("_", "-") for category in EventCategory}
+"""A category as an event id spells it (``event-3-military-action``)."""
+_STATUSES = {status.value: status for status in EventStatus}
 _FAMILIES = {
     EventCategory.VISIT: EventCategory.MEETING,
     EventCategory.AGREEMENT: EventCategory.CONTRACT,
@@ -56,10 +59,10 @@ class EventCandidate:
 
     def as_dict(self, number: int, body: str) -> dict[str, Any]:
         return {
-            "id": f"event-{number}-{self.category.value.replace('_', '-')}",
+            "id": f"event-{number}-{_ID_PARTS[self.category]}",
             "name": self.name,
             "category": self.category,
-            "status": EventStatus(self.status),
+            "status": _STATUSES[self.status],
             "start_date": self.start_date,
             "end_date": self.end_date,
             "location": self.location,

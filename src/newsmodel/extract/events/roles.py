@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document, noun_lemmas
@@ -308,9 +308,7 @@ class People:
     token (a binary search, so the stage stays linear)."""
 
     def __init__(self, mentions: Sequence[EntityMention]) -> None:
-        self.mentions = sorted(
-            (m for m in mentions if m.label == "PERS"), key=lambda m: m.first_token
-        )
+        self.mentions = sorted([m for m in mentions if m.label == "PERS"], key=_FIRST_TOKEN)
         self.starts = [m.first_token for m in self.mentions]
         self.ids = frozenset(m.entity_id for m in self.mentions)
 
@@ -325,10 +323,12 @@ def _subject_pronoun(
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
+    first = doc.lower[event.start]
+    if first not in _RELATIVES and not marks.pronouns:
+        return  # no pronoun to stand for anyone (the cheapest test first: all are pure)
     if not people.ids.isdisjoint(map(_IDENT, result.participants)):
         return
     sentence_start = doc.sentence_of(event.trigger).start
-    first = doc.lower[event.start]
     if first in _RELATIVES:
         # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
         # pronoun stands for the person named before it in its sentence
@@ -357,6 +357,7 @@ def _add(result: Cast, entity_id: str, role: str) -> None:
 
 
 _IDENT = itemgetter(0)
+_FIRST_TOKEN = attrgetter("first_token")
 """A participant's id (its role is the second item)."""
 
 
