@@ -98,12 +98,13 @@ def _takes_part_in_it(doc: Document, event: ClauseEvent) -> bool:
 
 def _evidence(doc: Document, trigger: int) -> str:
     """The trigger's sentence, within its line (a paragraph never continues a sentence)."""
-    sentence = doc.sentence_of(trigger)
-    start, end = sentence.start_char, sentence.end_char
-    at = doc.tokens[trigger].start
-    line_start = doc.text.rfind("\n", start, at) + 1 or start
-    line_end = doc.text.find("\n", at, end)
-    return doc.text[max(start, line_start) : end if line_end < 0 else line_end].strip()
+    tokens, text = doc.tokens, doc.text
+    sentence = doc.sentences[tokens[trigger].sentence]
+    start, end = tokens[sentence.start].start, tokens[sentence.end - 1].end
+    at = tokens[trigger].start
+    line_start = text.rfind("\n", start, at) + 1 or start  # never before start
+    line_end = text.find("\n", at, end)
+    return text[line_start : end if line_end < 0 else line_end].strip()
 
 
 def _candidate(

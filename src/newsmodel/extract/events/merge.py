@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from newsmodel.models import EventCategory, EventStatus, PartialDate
@@ -140,8 +141,12 @@ def _incomplete(event: EventCandidate) -> bool:
 
 
 def _add(event: EventCandidate, ident: str, role: str) -> None:
-    if all(ident != other for other, _ in event.participants):
+    if ident not in map(_IDENT, event.participants):
         event.participants.append((ident, role))
+
+
+_IDENT = itemgetter(0)
+"""A participant's id (its role is the second item)."""
 
 
 def merge(event: EventCandidate, other: EventCandidate, within: Mapping[str, str]) -> None:

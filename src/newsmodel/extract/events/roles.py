@@ -211,8 +211,10 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
         return "gent"
     if not ahead and "accs" in cases and not noun:
         return "accs"
-    order = _CASES if ahead else _AFTER
-    return next((c for c in order if c in cases), "nomn")
+    for case in _CASES if ahead else _AFTER:
+        if case in cases:
+            return case
+    return "nomn"
 
 
 def _is_noun(doc: Document, index: int) -> bool:
