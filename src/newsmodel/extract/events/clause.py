@@ -241,7 +241,9 @@ def conditional_starts(doc: Document) -> dict[int, int]:
         end = doc.sentences[number].end  # a phrase never runs past its sentence
         for phrase in first_words[lower[index]]:
             stop = index + len(phrase)
-            if stop <= end and tuple(lower[index:stop]) == phrase:
+            if stop > end or (stop > index + 1 and lower[index + 1] != phrase[1]):
+                continue  # the usual miss ("у" before anything but "разі"), told cheaply
+            if tuple(lower[index:stop]) == phrase:
                 found[number] = index
                 break
     return found

@@ -42,15 +42,16 @@ _TREATY = "Підписання договору"
 _FIRST_TOKEN = attrgetter("first_token")
 
 
-def units(doc: Document) -> list[tuple[int, int]]:
+def units(doc: Document, marked: Marks | None = None) -> list[tuple[int, int]]:
     """The document's clauses as token ranges, cut again where a line break falls inside and
     between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
     про підозру``: two happenings).  Only the tokens that can cut (a line's first token, a
-    comma, a finite verb) are visited, each once."""
+    comma, a finite verb) are visited, each once; ``marked``: the document's marks (which
+    list its commas), found here when not given."""
     found = []
     lower, finite = doc.lower, doc.finite_verbs
     breaks = doc.line_starts()
-    commas = [index for index, word in enumerate(lower) if word == ","]
+    commas = (marks(doc) if marked is None else marked).commas
     cutting = sorted({*breaks, *commas, *doc.finite_at})
     line_starts = frozenset(breaks)
     for clause in doc.clauses:
@@ -191,7 +192,7 @@ def find_events(
     conditional = conditional_starts(doc)
     marked = marks(doc)
     found: list[ClauseEvent] = []
-    for start, end in units(doc):
+    for start, end in units(doc, marked):
         supposed = conditional.get(doc.tokens[start].sentence)
         event = clause_event(doc, start, end, supposed, marks=marked)
         if event is not None:
