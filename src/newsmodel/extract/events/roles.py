@@ -256,7 +256,8 @@ def cast(
     """The participants and places of the clause's event (``mentions``: its sentence's;
     ``marks``: the document's)."""
     result = Cast([], [], "")
-    inside = [m for m in mentions if event.start <= m.first_token < event.end]
+    start, end = event.start, event.end
+    inside = [m for m in mentions if start <= m.first_token < end]
     category = event.frame.category
     name_place: tuple[int, str] | None = None
     several = len(inside) > 1
@@ -291,13 +292,15 @@ def cast(
             _add(result, mention.entity_id, role)
     if name_place is not None:
         result.place_suffix = name_place[1]
+    low, high = sentence
     for mention in mentions:
         # "«Переговори пройшли ...», йдеться в повідомленні ЦТАК": the reporting clause of
         # the sentence names the source of every event told in it
+        first = mention.first_token
         if (
             mention.label == "ORG"
-            and sentence[0] <= mention.first_token < sentence[1]
-            and not event.start <= mention.first_token < event.end
+            and low <= first < high
+            and not start <= first < end
             and _is_source(mention, sentence, marks)
         ):
             _add(result, mention.entity_id, "source")
