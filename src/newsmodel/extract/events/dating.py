@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document, Span
@@ -54,7 +55,7 @@ def place_dates(doc: Document, dates: Sequence[DatedSpan]) -> list[PlacedDate]:
     """Each date at its first token, with the paper a ``від`` ties it to."""
     papers = lexicon().singles("document_lemma")
     placed = []
-    for date in sorted(dates, key=lambda d: d.start):
+    for date in sorted(dates, key=attrgetter("start")):
         token = doc.token_at(date.start)
         if token is None:
             continue
@@ -86,7 +87,7 @@ class SentenceDates:
 
     def __init__(self, doc: Document, placed: Sequence[PlacedDate]) -> None:
         self._dates: dict[int, list[PlacedDate]] = {}
-        for date in sorted(placed, key=lambda p: p.token):
+        for date in sorted(placed, key=attrgetter("token")):
             self._dates.setdefault(doc.tokens[date.token].sentence, []).append(date)
         self._tokens = {n: [p.token for p in dates] for n, dates in self._dates.items()}
 

@@ -329,12 +329,15 @@ def _subject_pronoun(
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
     first = doc.lower[event.start]
-    if first not in _RELATIVES and not marks.pronouns:
-        return  # no pronoun to stand for anyone (the cheapest test first: all are pure)
+    relative = first in _RELATIVES
+    if not relative and not marks.any_within(
+        marks.pronouns, event.trigger - _PRONOUN_REACH, event.trigger
+    ):
+        return  # no pronoun near enough to stand for anyone (the cheapest test first: all pure)
     if not people.ids.isdisjoint(map(_IDENT, result.participants)):
         return
     sentence_start = doc.sentence_of(event.trigger).start
-    if first in _RELATIVES:
+    if relative:
         # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
         # pronoun stands for the person named before it in its sentence
         pronoun, wanted = event.start, _RELATIVES[first]
