@@ -39,6 +39,7 @@ def test_each_mark_lists_the_words_its_test_looks_for() -> None:
     assert _words(doc, found.heads) == ["міністерство", "агентство"]
     assert _words(doc, found.pronouns) == ["він"]
     assert _words(doc, found.commas) == [",", ","]
+    assert _words(doc, found.conditionals) == ["у"]  # "у разі", "у випадку" begin with it
 
 
 def test_a_capitalised_head_noun_is_a_name_not_a_reference_back() -> None:

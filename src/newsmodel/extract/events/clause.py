@@ -17,7 +17,6 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache, lru_cache
-from itertools import compress, count
 from typing import NamedTuple
 
 from newsmodel.extract import morph
@@ -226,15 +225,15 @@ def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
     return (postpone[0], "postponed") if postpone else None
 
 
-def conditional_starts(doc: Document) -> dict[int, int]:
+def conditional_starts(doc: Document, marks: Marks | None = None) -> dict[int, int]:
     """Sentence number -> the token where its first conditional phrase (``якщо``, ``у разі``)
     begins: every clause from there to the sentence's end is supposed, not reported.  Only
-    the tokens that can begin one are looked at (found in one pass), in text order, so the
-    first found in a sentence is its first."""
+    the tokens that can begin one are looked at (``marks``, the document's, list them; found
+    here when not given), in text order, so the first found in a sentence is its first."""
     first_words = lexicon().starts.get("conditional", {})
     lower, tokens = doc.lower, doc.tokens
     found: dict[int, int] = {}
-    for index in compress(count(), map(first_words.__contains__, lower)):  # in C
+    for index in (find_marks(doc) if marks is None else marks).conditionals:
         number = tokens[index].sentence
         if number in found:
             continue

@@ -189,8 +189,8 @@ def find_events(
     so a visit to a country and talks in its capital can be recognised as one happening."""
     inside = within or {}
     table = lexicon()
-    conditional = conditional_starts(doc)
     marked = marks(doc)
+    conditional = conditional_starts(doc, marked)
     found: list[ClauseEvent] = []
     for start, end in units(doc, marked):
         supposed = conditional.get(doc.tokens[start].sentence)

@@ -51,6 +51,8 @@ class Marks:
     """Words with a lemma of postponing (``перенесли``), and none of cancelling."""
     commas: list[int]
     """Commas (where :func:`~newsmodel.extract.events.find.units` may cut a clause again)."""
+    conditionals: list[int]
+    """Words a conditional phrase begins with (``якщо``, ``у`` of ``у разі``)."""
 
     @staticmethod
     def within(found: list[int], start: int, end: int) -> list[int]:
@@ -69,7 +71,7 @@ def marks(doc: Document) -> Marks:
     """The document's marks: one cached look-up per token and the choice of the marked ones
     (in C, through ``map`` and ``compress``: an unmarked word names no list, so is false),
     then a Python step only for the quarter of the tokens that are marked."""
-    found = Marks([], [], [], [], [], [], [], [], [], [])
+    found = Marks([], [], [], [], [], [], [], [], [], [], [])
     modal: list[int] = []  # "має": a plan only before an infinitive, tested below
     appends = tuple(
         found_list.append
@@ -84,6 +86,7 @@ def marks(doc: Document) -> Marks:
             found.pronouns,
             modal,
             found.commas,
+            found.conditionals,
         )
     )
     tokens = doc.tokens
@@ -125,6 +128,8 @@ def _token_marks(text: str) -> tuple[int, ...]:
         text[:1] not in UPPER and anaphoric_head(text) is not None,  # a capital: a name
         text.lower() in SUBJECT_PRONOUNS,
         modal and not planned,
+        False,  # a comma: told above
+        text.lower() in table.starts.get("conditional", {}),
     )
     return tuple(kind for kind, flag in enumerate(flags) if flag)
 
