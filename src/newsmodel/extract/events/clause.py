@@ -41,7 +41,7 @@ _CIRCUMSTANCE = 30
 class ClauseEvent(NamedTuple):
     """The event a clause reports: its frame, trigger token (and the support verb's object).
     A named tuple: as immutable as a frozen dataclass, and built without a Python
-    ``__setattr__`` per field (one a reporting clause)."""
+    ``__setattr__`` per field (one per reporting clause)."""
 
     frame: Frame
     trigger: int

@@ -103,14 +103,14 @@ def marks(doc: Document) -> Marks:
 
 _TEXT = itemgetter(0)
 _COMMA = (9,)
-"""The kind of a comma: the last of the lists of :func:`marks`."""
+"""The kind of a comma: its list's place in :func:`marks`."""
 
 
 @lru_cache(maxsize=WORDS_CACHED)
 def _token_marks(text: str) -> tuple[int, ...]:
-    """Which of the lists of :func:`marks` a token's text goes in (by their order there; the
-    last but one is ``має``, which plans when an infinitive follows); of the punctuation
-    marks only a comma goes in one."""
+    """Which of the lists of :func:`marks` a token's text goes in (by their place there; one
+    holds the ``має`` that plan when an infinitive follows); of the punctuation marks only a
+    comma goes in one."""
     if not text[:1].isalnum():
         return _COMMA if text == "," else ()
     table = lexicon()
