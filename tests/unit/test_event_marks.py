@@ -42,6 +42,13 @@ def test_each_mark_lists_the_words_its_test_looks_for() -> None:
     assert _words(doc, found.conditionals) == ["у"]  # "у разі", "у випадку" begin with it
 
 
+def test_negations_and_the_first_words_of_unreal_phrases_are_marked() -> None:
+    doc = Document.from_text("Угоду не підписали б, як правило.")
+    found = marks(doc)
+    assert _words(doc, found.negations) == ["не"]
+    assert _words(doc, found.unreal) == ["б", "як"]  # "б" alone, "як" of "як правило"
+
+
 def test_a_capitalised_head_noun_is_a_name_not_a_reference_back() -> None:
     doc = Document.from_text("Міністерство повідомило.")
     assert marks(doc).heads == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsmodel.extract import morph
@@ -147,8 +147,6 @@ def _words(doc: Document, start: int, end: int) -> list[str]:
 
 
 def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> bool:
-    if _first_words(kinds).isdisjoint(words):
-        return False  # the usual case, tested at C speed
     return any(
         table.phrase_at(kind, words, i)
         for i, word in enumerate(words)
@@ -157,15 +155,12 @@ def _has_phrase(words: list[str], kinds: tuple[str, ...], table: Lexicon) -> boo
     )
 
 
-@cache
-def _first_words(kinds: tuple[str, ...]) -> frozenset[str]:
-    """The words a phrase of any of ``kinds`` begins with (one set for one test)."""
-    starts = lexicon().starts
-    return frozenset(word for kind in kinds for word in starts.get(kind, {}))
-
-
-def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
+def _negated(
+    doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon, *, marks: Marks
+) -> bool:
     """``не`` right before the trigger, or (for a noun trigger) before a verb of its clause."""
+    if not marks.any_within(marks.negations, start, end):
+        return False  # the usual clause: every test below looks for a negation in it
     negations = table.singles("negation")
     lower = doc.lower
     before = candidate.token - 1
@@ -296,9 +291,11 @@ def clause_event(
         ]
         if refused:
             best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
-    if _negated(doc, start, best, end, table):
+    if _negated(doc, start, best, end, table, marks=marks):
         return None
-    if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
+    if marks.any_within(marks.unreal, start, end) and _has_phrase(
+        _words(doc, start, end), ("hypothetical", "generic"), table
+    ):
         return None
     if status == "occurred" and (_future(start, end, marks) or meant):
         status = "scheduled"

@@ -53,6 +53,10 @@ class Marks:
     """Commas (where :func:`~newsmodel.extract.events.find.units` may cut a clause again)."""
     conditionals: list[int]
     """Words a conditional phrase begins with (``якщо``, ``у`` of ``у разі``)."""
+    negations: list[int]
+    """Negation words (``не``, ``ні``)."""
+    unreal: list[int]
+    """Words a hypothetical or generic phrase begins with (``би``, ``як`` of ``як правило``)."""
 
     @staticmethod
     def within(found: list[int], start: int, end: int) -> list[int]:
@@ -71,7 +75,7 @@ def marks(doc: Document) -> Marks:
     """The document's marks: one cached look-up per token and the choice of the marked ones
     (in C, through ``map`` and ``compress``: an unmarked word names no list, so is false),
     then a Python step only for the quarter of the tokens that are marked."""
-    found = Marks([], [], [], [], [], [], [], [], [], [], [])
+    found = Marks([], [], [], [], [], [], [], [], [], [], [], [], [])
     modal: list[int] = []  # "має": a plan only before an infinitive, tested below
     appends = tuple(
         found_list.append
@@ -87,6 +91,8 @@ def marks(doc: Document) -> Marks:
             modal,
             found.commas,
             found.conditionals,
+            found.negations,
+            found.unreal,
         )
     )
     tokens = doc.tokens
@@ -114,6 +120,7 @@ def _token_marks(text: str) -> tuple[int, ...]:
     if not text[:1].isalnum():
         return _COMMA if text == "," else ()
     table = lexicon()
+    starts, lower = table.starts, text.lower()
     planned, modal = plan_marks(text)
     readings = morph.readings(text)
     lemmas = {r.lemma for r in readings}
@@ -126,10 +133,12 @@ def _token_marks(text: str) -> tuple[int, ...]:
         cancel,
         not cancel and not lemmas.isdisjoint(table.singles("postpone_lemma")),
         text[:1] not in UPPER and anaphoric_head(text) is not None,  # a capital: a name
-        text.lower() in SUBJECT_PRONOUNS,
+        lower in SUBJECT_PRONOUNS,
         modal and not planned,
         False,  # a comma: told above
-        text.lower() in table.starts.get("conditional", {}),
+        lower in starts.get("conditional", {}),
+        lower in table.singles("negation"),
+        lower in starts.get("hypothetical", {}) or lower in starts.get("generic", {}),
     )
     return tuple(kind for kind, flag in enumerate(flags) if flag)
 
