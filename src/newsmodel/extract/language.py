@@ -125,6 +125,8 @@ def _evidence(paragraph: str) -> tuple[str, int]:
     hold most of its letters and enough of the paragraph's own remain."""
     letters = _letters(paragraph)
     unquoted = _QUOTED.sub(" ", paragraph)
+    if unquoted == paragraph:  # no quotation (most paragraphs): no letters to count again
+        return paragraph, letters
     rest = _letters(unquoted)
     if rest >= _MIN_UNQUOTED and letters - rest > rest:
         return unquoted, rest
