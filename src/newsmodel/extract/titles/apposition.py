@@ -187,7 +187,7 @@ def after(doc: Document, spans: Spans, person: EntitySpan) -> Title | None:
         head - first < 3
         and head + 1 < len(tokens)
         and not phrase.head_readings(doc, head)
-        and {r.pos for r in doc.readings[head]} & {"ADJF", "PRTF"}
+        and phrase.adjectival(doc, head)
         and phrase.agrees(doc, head, head + 1)
     ):
         head += 1

@@ -60,8 +60,30 @@ def head_readings(doc: Document, index: int) -> tuple[morph.Reading, ...]:
     return written.head_readings(doc.tokens[index].text)
 
 
-def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> set[str]:
-    return {r.case for r in doc.readings[index] if r.case and (pos is None or r.pos in pos)}
+def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> frozenset[str]:
+    """The cases of the token's readings (of those parts of speech when ``pos`` is given)."""
+    return _cases(doc.tokens[index].text, pos)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _cases(text: str, pos: frozenset[str] | None) -> frozenset[str]:
+    """:func:`cases` once per distinct token text (a punctuation mark has no readings)."""
+    readings = morph.readings(text) if text[:1].isalnum() else ()
+    return frozenset(r.case for r in readings if r.case and (pos is None or r.pos in pos))
+
+
+def adjectival(doc: Document, index: int) -> bool:
+    """Has the token an adjective or participle reading (``перший``, ``виконуючий``)?"""
+    return _adjectival(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _adjectival(text: str) -> bool:
+    return text[:1].isalnum() and any(r.pos in _ADJECTIVES for r in morph.readings(text))
+
+
+_ADJECTIVES = frozenset({"ADJF", "PRTF"})
+_NOUNS_AND_ADJECTIVES = frozenset({"NOUN", "ADJF"})
 
 
 def acting_end(doc: Document, index: int) -> int | None:
@@ -199,8 +221,9 @@ def genitive_name(doc: Document, person: EntitySpan) -> bool:
 
 
 def agrees(doc: Document, adjective: int, noun: int) -> bool:
-    adjective_cases = cases(doc, adjective, frozenset({"ADJF", "PRTF"}))
-    return bool(adjective_cases & cases(doc, noun, frozenset({"NOUN", "ADJF"})))
+    return not cases(doc, adjective, _ADJECTIVES).isdisjoint(
+        cases(doc, noun, _NOUNS_AND_ADJECTIVES)
+    )
 
 
 def widen(doc: Document, head: int, floor: int) -> int:
@@ -209,7 +232,7 @@ def widen(doc: Document, head: int, floor: int) -> int:
     while (
         first - 1 > floor
         and doc.tokens[first - 1].sentence == doc.tokens[head].sentence
-        and {r.pos for r in doc.readings[first - 1]} & {"ADJF", "PRTF"}
+        and adjectival(doc, first - 1)
         and not head_readings(doc, first - 1)
         and agrees(doc, first - 1, first)
     ):
@@ -249,6 +272,7 @@ __all__ = [
     "Spans",
     "Title",
     "acting_end",
+    "adjectival",
     "agrees",
     "cases",
     "extent",
