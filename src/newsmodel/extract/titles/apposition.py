@@ -18,7 +18,7 @@ from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.titles import phrase
+from newsmodel.extract.titles import phrase, written
 from newsmodel.extract.titles.lexicon import words
 from newsmodel.extract.titles.phrase import Spans, Title
 
@@ -91,17 +91,25 @@ def _owns(doc: Document, head: int, wanted: set[str]) -> bool:
         return any(r.case == "gent" for r in readings)
     if not wanted:
         return True
-    singular = {r.case for r in readings if r.case and not r.plural}
-    plural = {r.case for r in readings if r.case and r.plural}
+    singular, plural = _head_cases(doc.tokens[head].text)
     if not singular:  # "депутати Андрій Сенченко, ...": a list sharing the title
-        return bool(wanted & plural)
-    return bool(wanted & singular)
+        return not wanted.isdisjoint(plural)
+    return not wanted.isdisjoint(singular)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _head_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The cases of a title head's singular readings and of its plural ones (once per word)."""
+    readings = written.head_readings(text)
+    return (
+        frozenset(r.case for r in readings if r.case and not r.plural),
+        frozenset(r.case for r in readings if r.case and r.plural),
+    )
 
 
 def _acting_start(doc: Document, first: int, head: int) -> int | None:
     for start in range(max(first, head - 4), head):
-        end = phrase.acting_end(doc, start)
-        if end == head - 1:
+        if phrase.may_act(doc, start) and phrase.acting_end(doc, start) == head - 1:
             return start
     return None
 

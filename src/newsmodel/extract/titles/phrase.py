@@ -99,6 +99,11 @@ def acting_end(doc: Document, index: int) -> int | None:
     return None
 
 
+def may_act(doc: Document, index: int) -> bool:
+    """Can an acting marker start at the token (the cheap first test of :func:`acting_end`)?"""
+    return doc.lower[index] in _acting_beginnings()
+
+
 @cache
 def _acting_beginnings() -> frozenset[str]:
     """Every beginning of an acting marker (``в``, ``в.``, ``в.о``...), to stop reading early."""
@@ -107,7 +112,13 @@ def _acting_beginnings() -> frozenset[str]:
 
 def is_post(doc: Document, index: int) -> bool:
     """``посаду``, ``посаді``: a post whose genitive complement is a title."""
-    return bool(doc.lemmas(index, "NOUN") & words("post"))
+    return _is_post(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _is_post(text: str) -> bool:
+    """:func:`is_post` once per distinct token text."""
+    return text[:1].isalnum() and not morph.lemmas_of(text, "NOUN").isdisjoint(words("post"))
 
 
 def is_verb(doc: Document, index: int) -> bool:
@@ -281,5 +292,6 @@ __all__ = [
     "is_post",
     "is_verb",
     "make",
+    "may_act",
     "widen",
 ]
