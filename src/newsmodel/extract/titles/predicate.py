@@ -82,15 +82,22 @@ def _word_government(word: str) -> str | None:
 
 
 def _timeish(doc: Document, index: int) -> bool:
-    token = doc.tokens[index]
-    word = token.text.lower()
+    """An adverb, a particle, a number or a time word a predicate's complement may follow."""
+    return _timeish_text(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _timeish_text(text: str) -> bool:
+    """:func:`_timeish` once per distinct token text (a punctuation mark has no readings)."""
+    word = text.lower()
     if word in words("negation"):
         return False
-    if word in words("skip") or token.text[:1].isdigit() or word in {"-", "–"}:
+    if word in words("skip") or text[:1].isdigit() or word in {"-", "–"}:
         return True
-    if doc.lemmas(index) & words("time"):
+    readings = morph.readings(text) if text[:1].isalnum() else ()
+    if not words("time").isdisjoint(r.lemma for r in readings):
         return True
-    kinds = {r.pos for r in doc.readings[index]}
+    kinds = {r.pos for r in readings}
     return bool(kinds) and kinds <= {"ADVB", "PRCL"}
 
 
