@@ -54,9 +54,8 @@ def _singular_cases(word: str) -> frozenset[str]:
 
 def _window_start(doc: Document, spans: Spans, end: int) -> int:
     """The first token of the stretch before ``end`` a title could lie in (a walk back over
-    up to ``phrase.MAX_WORDS`` tokens, so its look-ups are hoisted)."""
-    tokens, lower, by_last = doc.tokens, doc.lower, spans.by_last
-    stop, quotes = words("stop"), phrase.QUOTES
+    up to ``phrase.MAX_WORDS`` tokens, each word's part of the test cached per word)."""
+    tokens, by_last = doc.tokens, spans.by_last
     sentence = tokens[end].sentence
     index = end
     floor = end - phrase.MAX_WORDS
@@ -70,17 +69,33 @@ def _window_start(doc: Document, spans: Spans, end: int) -> int:
                 break
             index = span.first_token - 1
             continue
-        word = lower[index]
-        abbreviation = word == "." and index + 1 <= end and tokens[index + 1].is_word
-        if token.text in quotes or word in _SETTLEMENT_ABBREVIATIONS or abbreviation:
+        step = _window_step(token.text)
+        abbreviation = token.text == "." and index < end and tokens[index + 1].is_word
+        if step == _PASS or abbreviation:
             index -= 1
             continue
-        if not token.is_word or word in stop or token.text.isdigit():
-            break
-        if phrase.is_verb(doc, index) or not doc.lemmas(index).isdisjoint(_RELATIVES):
+        if step == _STOP or phrase.is_verb(doc, index):
             break
         index -= 1
     return index + 1
+
+
+_PASS, _STOP, _WORD = "pass", "stop", "word"
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _window_step(text: str) -> str:
+    """What the walk back does at a token, as far as its text tells: passes over a quote or
+    ``м.``/``с.`` (``_PASS``), stops at a mark, a stop word, a number or a relative pronoun
+    (``_STOP``), else reads a word that may be in the title (``_WORD``; a finite verb still
+    stops it)."""
+    word = text.lower()
+    if text in phrase.QUOTES or word in _SETTLEMENT_ABBREVIATIONS:
+        return _PASS
+    if not text[:1].isalnum() or word in words("stop") or text.isdigit():
+        return _STOP
+    relative = not _RELATIVES.isdisjoint(r.lemma for r in morph.readings(text))
+    return _STOP if relative else _WORD
 
 
 def _owns(doc: Document, head: int, wanted: set[str]) -> bool:
