@@ -38,6 +38,8 @@ def test_each_mark_lists_the_words_its_test_looks_for() -> None:
     assert _words(doc, found.postpones) == ["перенесли"]
     assert _words(doc, found.heads) == ["міністерство", "агентство"]
     assert _words(doc, found.pronouns) == ["він"]
+    assert _words(doc, found.commas) == [",", ","]
+    assert _words(doc, found.conditionals) == ["у"]  # "у разі", "у випадку" begin with it
 
 
 def test_a_capitalised_head_noun_is_a_name_not_a_reference_back() -> None:
@@ -58,10 +60,13 @@ def test_any_within_says_whether_within_finds_any(found: list[int], start: int, 
 
 @given(st.text(alphabet="ау має він Засідання перенесли , .\n", max_size=80))
 @settings(max_examples=100, deadline=None)
-def test_marks_are_sorted_word_tokens(text: str) -> None:
+def test_marks_are_sorted_word_tokens_and_commas(text: str) -> None:
     doc = Document.from_text(text)
     found = marks(doc)
     for field in Marks.__slots__:
         indices = getattr(found, field)
         assert indices == sorted(set(indices))
-        assert all(doc.tokens[i].is_word for i in indices)
+        if field == "commas":
+            assert indices == [t.index for t in doc.tokens if t.text == ","]
+        else:
+            assert all(doc.tokens[i].is_word for i in indices)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 
 from newsmodel.extract.document import Document
 from newsmodel.extract.events.marks import Marks, anaphoric_head
@@ -29,9 +30,10 @@ class Organisations:
     starts with, to find the antecedent of a description by binary search (linear stage)."""
 
     def __init__(self, doc: Document, mentions: Sequence[EntityMention]) -> None:
+        count = len(doc.tokens)
         self.mentions = sorted(
-            (m for m in mentions if m.label == "ORG" and m.first_token < len(doc.tokens)),
-            key=lambda m: m.first_token,
+            [m for m in mentions if m.label == "ORG" and m.first_token < count],
+            key=attrgetter("first_token"),
         )
         self.starts = [m.first_token for m in self.mentions]
         self.heads = [doc.lemmas(m.first_token) for m in self.mentions]

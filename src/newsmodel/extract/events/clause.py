@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
-from itertools import compress, count
 from typing import NamedTuple
 
 from newsmodel.extract import morph
@@ -39,9 +38,10 @@ _CIRCUMSTANCE = 30
 заволодінні коштами``), not the clause's event: it loses this much priority."""
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseEvent:
-    """The event a clause reports: its frame, trigger token (and the support verb's object)."""
+class ClauseEvent(NamedTuple):
+    """The event a clause reports: its frame, trigger token (and the support verb's object).
+    A named tuple: as immutable as a frozen dataclass, and built without a Python
+    ``__setattr__`` per field (one a reporting clause)."""
 
     frame: Frame
     trigger: int
@@ -60,8 +60,9 @@ class _Candidate(NamedTuple):
     obj: int | None
 
 
-_new_candidate = tuple.__new__
-"""Builds a ``_Candidate`` from a ready tuple, skipping the named tuple's Python ``__new__``."""
+_new = tuple.__new__
+"""Builds a named tuple (a ``_Candidate``, a ``ClauseEvent``) from a ready tuple, skipping the
+named tuple's Python ``__new__``."""
 
 
 def _object(
@@ -93,7 +94,7 @@ def _trigger_entries(word: str) -> tuple[_Entry, ...]:
             table.collocations.get(lemma) if pos == "VERB" else None,
             table.idioms.get(lemma) if pos == "VERB" else None,
         )
-        for lemma, pos in trigger_keys(word)
+        for lemma, pos in dict.fromkeys(trigger_keys(word))  # readings share keys: each once
     )
 
 
@@ -104,7 +105,7 @@ def _candidates(doc: Document, start: int, end: int, marks: Marks) -> list[_Cand
             if collocations:
                 hit = _object(doc, index, collocations, (start, end))
                 if hit is not None:
-                    found.append(_new_candidate(_Candidate, (collocations[hit[1]], index, hit[0])))
+                    found.append(_new(_Candidate, (collocations[hit[1]], index, hit[0])))
                     continue
             if frame is None:
                 continue
@@ -112,7 +113,7 @@ def _candidates(doc: Document, start: int, end: int, marks: Marks) -> list[_Cand
                 continue  # "прийняв участь", "прийняла закон": an idiom, not a reception
             circumstance = pos == "NOUN" and _after_preposition(index, start, marks)
             chosen = _circumstance(frame) if circumstance else frame
-            found.append(_new_candidate(_Candidate, (chosen, index, None)))
+            found.append(_new(_Candidate, (chosen, index, None)))
     return found
 
 
@@ -166,17 +167,14 @@ def _first_words(kinds: tuple[str, ...]) -> frozenset[str]:
 def _negated(doc: Document, start: int, candidate: _Candidate, end: int, table: Lexicon) -> bool:
     """``не`` right before the trigger, or (for a noun trigger) before a verb of its clause."""
     negations = table.singles("negation")
-
-    def negated_at(index: int) -> bool:
-        return index > start and doc.lower[index - 1] in negations
-
-    if negated_at(candidate.token):
-        return True
+    lower = doc.lower
     before = candidate.token - 1
-    if before > start and doc.is_finite_verb(before) and negated_at(before):
+    if before >= start and lower[before] in negations:
+        return True
+    if before > start and doc.is_finite_verb(before) and lower[before - 1] in negations:
         return True  # "не змогли підписати"
     if candidate.frame.pos == "NOUN" or candidate.obj is not None:
-        lower, tokens = doc.lower, doc.tokens
+        tokens = doc.tokens
         if negations.isdisjoint(lower[start:end]):
             return False
         return any(
@@ -218,6 +216,8 @@ def _only_infinitive(word: str) -> bool:
 
 def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
     """The clause's first word of cancelling or postponing, and the status it says."""
+    if not (marks.cancels or marks.postpones):
+        return None  # the usual document: none at all
     cancel = marks.within(marks.cancels, start, end)
     postpone = marks.within(marks.postpones, start, end)
     if cancel and (not postpone or cancel[0] < postpone[0]):
@@ -225,25 +225,32 @@ def _status_word(start: int, end: int, marks: Marks) -> tuple[int, str] | None:
     return (postpone[0], "postponed") if postpone else None
 
 
-def conditional_starts(doc: Document) -> dict[int, int]:
+def conditional_starts(doc: Document, marks: Marks | None = None) -> dict[int, int]:
     """Sentence number -> the token where its first conditional phrase (``якщо``, ``у разі``)
     begins: every clause from there to the sentence's end is supposed, not reported.  Only
-    the tokens that can begin one are looked at (found in one pass), in text order, so the
-    first found in a sentence is its first."""
+    the tokens that can begin one are looked at (``marks``, the document's, list them; found
+    here when not given), in text order, so the first found in a sentence is its first."""
     first_words = lexicon().starts.get("conditional", {})
     lower, tokens = doc.lower, doc.tokens
     found: dict[int, int] = {}
-    for index in compress(count(), map(first_words.__contains__, lower)):  # in C
+    for index in (find_marks(doc) if marks is None else marks).conditionals:
         number = tokens[index].sentence
         if number in found:
             continue
         end = doc.sentences[number].end  # a phrase never runs past its sentence
         for phrase in first_words[lower[index]]:
             stop = index + len(phrase)
-            if stop <= end and tuple(lower[index:stop]) == phrase:
+            if stop > end or (stop > index + 1 and lower[index + 1] != phrase[1]):
+                continue  # the usual miss ("у" before anything but "разі"), told cheaply
+            if tuple(lower[index:stop]) == phrase:
                 found[number] = index
                 break
     return found
+
+
+def _rank(candidate: _Candidate) -> tuple[int, int]:
+    """The highest priority wins, then the earliest trigger."""
+    return candidate.frame.priority, -candidate.token
 
 
 def clause_event(
@@ -274,26 +281,28 @@ def clause_event(
             found = [c for c in found if c.token != said[0]] or found
             found = [c for c in found if c in happenings] or found
             status = said[1]
-    best = max(found, key=lambda c: (c.frame.priority, -c.token))
+    best = found[0] if len(found) == 1 else max(found, key=_rank)
     if best.frame.category is EventCategory.STATEMENT:
         # "оголосила про купівлю стартапу": what was announced is the event
         told = [c for c in found if c.frame.pos == "NOUN" and _after_word(doc, c.token, "про")]
         best = told[0] if told else best
     meant = [c for c in found if c.frame.pos == "VERB" and _governed_infinitive(doc, c, start)]
-    refused = [
-        c
-        for c in found
-        if c.frame.category is EventCategory.REFUSAL and any(m.token == c.token + 1 for m in meant)
-    ]
-    if refused:
-        best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
+    if meant:
+        refused = [
+            c
+            for c in found
+            if c.frame.category is EventCategory.REFUSAL
+            and any(m.token == c.token + 1 for m in meant)
+        ]
+        if refused:
+            best, meant = refused[0], []  # "відмовилися підписати угоду": the refusal happened
     if _negated(doc, start, best, end, table):
         return None
     if _has_phrase(_words(doc, start, end), ("hypothetical", "generic"), table):
         return None
     if status == "occurred" and (_future(start, end, marks) or meant):
         status = "scheduled"
-    return ClauseEvent(best.frame, best.token, best.obj, status, start, end)
+    return _new(ClauseEvent, (best.frame, best.token, best.obj, status, start, end))
 
 
 def is_happening(category: EventCategory) -> bool:

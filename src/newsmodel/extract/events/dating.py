@@ -16,10 +16,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
+from newsmodel.extract import morph
 from newsmodel.extract.document import Document, Span
 from newsmodel.extract.events.clause import ClauseEvent
 from newsmodel.extract.events.lexicon import lexicon
+from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.models import PartialDate
 
 _DOCUMENT_REACH = 8
@@ -52,7 +55,7 @@ def place_dates(doc: Document, dates: Sequence[DatedSpan]) -> list[PlacedDate]:
     """Each date at its first token, with the paper a ``від`` ties it to."""
     papers = lexicon().singles("document_lemma")
     placed = []
-    for date in sorted(dates, key=lambda d: d.start):
+    for date in sorted(dates, key=attrgetter("start")):
         token = doc.token_at(date.start)
         if token is None:
             continue
@@ -84,7 +87,7 @@ class SentenceDates:
 
     def __init__(self, doc: Document, placed: Sequence[PlacedDate]) -> None:
         self._dates: dict[int, list[PlacedDate]] = {}
-        for date in sorted(placed, key=lambda p: p.token):
+        for date in sorted(placed, key=attrgetter("token")):
             self._dates.setdefault(doc.tokens[date.token].sentence, []).append(date)
         self._tokens = {n: [p.token for p in dates] for n, dates in self._dates.items()}
 
@@ -132,12 +135,15 @@ def event_date(
     sentence = doc.sentence_of(event.trigger)
     number = doc.tokens[event.trigger].sentence
     here = placed.near(number, *context)
-    own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
-    if own:
-        return _nearest(own, event.trigger)
-    shared = [p for p in here if owner.get(p.token, event.start) == event.start and p.paper is None]
-    if shared:
-        return _nearest(shared, event.trigger)
+    if here:
+        own = [p for p in here if event.start <= p.token < event.end and _usable(p, event)]
+        if own:
+            return _nearest(own, event.trigger)
+        shared = [
+            p for p in here if owner.get(p.token, event.start) == event.start and p.paper is None
+        ]
+        if shared:
+            return _nearest(shared, event.trigger)
     # not a relative clause ("..., який отримав хабар"), nor an ongoing state ("розслідує"):
     # the paper's date is when a completed act was recorded
     main = event.start == sentence.start and not _present(doc, event.trigger)
@@ -148,7 +154,14 @@ def event_date(
 
 
 def _present(doc: Document, index: int) -> bool:
-    return any(r.pos == "VERB" and "pres" in r.grammemes for r in doc.readings[index])
+    token = doc.tokens[index]
+    return token.is_word and _present_verb(token.text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _present_verb(word: str) -> bool:
+    """Has the word a present-tense verb reading?  Once per distinct word."""
+    return any(r.pos == "VERB" and "pres" in r.grammemes for r in morph.readings(word))
 
 
 def _names_evidence(doc: Document, sentence: Span) -> bool:

@@ -42,15 +42,16 @@ _TREATY = "Підписання договору"
 _FIRST_TOKEN = attrgetter("first_token")
 
 
-def units(doc: Document) -> list[tuple[int, int]]:
+def units(doc: Document, marked: Marks | None = None) -> list[tuple[int, int]]:
     """The document's clauses as token ranges, cut again where a line break falls inside and
     between predicates joined by a bare comma (``Його затримали, наступного дня повідомили
     про підозру``: two happenings).  Only the tokens that can cut (a line's first token, a
-    comma, a finite verb) are visited, each once."""
+    comma, a finite verb) are visited, each once; ``marked``: the document's marks (which
+    list its commas), found here when not given."""
     found = []
     lower, finite = doc.lower, doc.finite_verbs
     breaks = doc.line_starts()
-    commas = _positions(lower, ",")
+    commas = (marks(doc) if marked is None else marked).commas
     cutting = sorted({*breaks, *commas, *doc.finite_at})
     line_starts = frozenset(breaks)
     for clause in doc.clauses:
@@ -79,15 +80,6 @@ def units(doc: Document) -> list[tuple[int, int]]:
     return found
 
 
-def _positions(words: list[str], word: str) -> list[int]:
-    """Where ``word`` stands in ``words``: ``list.index`` scans at C speed, once per hit."""
-    found, index = [], -1
-    for _ in range(words.count(word)):
-        index = words.index(word, index + 1)
-        found.append(index)
-    return found
-
-
 def _demonstrative_before(doc: Document, event: ClauseEvent) -> bool:
     words = lexicon().singles("demonstrative")
     index = event.trigger - 1
@@ -107,12 +99,13 @@ def _takes_part_in_it(doc: Document, event: ClauseEvent) -> bool:
 
 def _evidence(doc: Document, trigger: int) -> str:
     """The trigger's sentence, within its line (a paragraph never continues a sentence)."""
-    sentence = doc.sentence_of(trigger)
-    start, end = sentence.start_char, sentence.end_char
-    at = doc.tokens[trigger].start
-    line_start = doc.text.rfind("\n", start, at) + 1 or start
-    line_end = doc.text.find("\n", at, end)
-    return doc.text[max(start, line_start) : end if line_end < 0 else line_end].strip()
+    tokens, text = doc.tokens, doc.text
+    sentence = doc.sentences[tokens[trigger].sentence]
+    start, end = tokens[sentence.start].start, tokens[sentence.end - 1].end
+    at = tokens[trigger].start
+    line_start = text.rfind("\n", start, at) + 1 or start  # never before start
+    line_end = text.find("\n", at, end)
+    return text[line_start : end if line_end < 0 else line_end].strip()
 
 
 def _candidate(
@@ -196,10 +189,10 @@ def find_events(
     so a visit to a country and talks in its capital can be recognised as one happening."""
     inside = within or {}
     table = lexicon()
-    conditional = conditional_starts(doc)
     marked = marks(doc)
+    conditional = conditional_starts(doc, marked)
     found: list[ClauseEvent] = []
-    for start, end in units(doc):
+    for start, end in units(doc, marked):
         supposed = conditional.get(doc.tokens[start].sentence)
         event = clause_event(doc, start, end, supposed, marks=marked)
         if event is not None:
@@ -217,10 +210,9 @@ def find_events(
         context = low, high = doc.context(event.start, event.end)
         dated = event_date(doc, event, context, placed, owner)
         nearby = ordered[bisect_left(starts, low) : bisect_left(starts, high)]
-        nearby = [
-            *nearby,
-            *_uncovered(descriptions(doc, event.start, event.end, orgs, marked), nearby),
-        ]
+        described = descriptions(doc, event.start, event.end, orgs, marked)
+        if described:
+            nearby = [*nearby, *_uncovered(described, nearby)]
         candidate = _candidate(doc, event, nearby, people, dated, context=context, marked=marked)
         _future(candidate, published)
         same = families.setdefault(family(candidate.category), [])

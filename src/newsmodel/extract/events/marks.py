@@ -29,7 +29,7 @@ _FINITE = frozenset({"pres", "past", "futr", "impr"})
 
 @dataclass(frozen=True, slots=True)
 class Marks:
-    """Token indices, in order, of the words each event test looks for."""
+    """Token indices, in order, of the words (and commas) each event test looks for."""
 
     triggers: list[int]
     """Words with a reading that can trigger (:func:`trigger_keys` is not empty)."""
@@ -49,6 +49,10 @@ class Marks:
     """Subject pronouns (:data:`SUBJECT_PRONOUNS`)."""
     postpones: list[int]
     """Words with a lemma of postponing (``перенесли``), and none of cancelling."""
+    commas: list[int]
+    """Commas (where :func:`~newsmodel.extract.events.find.units` may cut a clause again)."""
+    conditionals: list[int]
+    """Words a conditional phrase begins with (``якщо``, ``у`` of ``у разі``)."""
 
     @staticmethod
     def within(found: list[int], start: int, end: int) -> list[int]:
@@ -67,24 +71,29 @@ def marks(doc: Document) -> Marks:
     """The document's marks: one cached look-up per token and the choice of the marked ones
     (in C, through ``map`` and ``compress``: an unmarked word names no list, so is false),
     then a Python step only for the quarter of the tokens that are marked."""
-    found = Marks([], [], [], [], [], [], [], [], [])
+    found = Marks([], [], [], [], [], [], [], [], [], [], [])
     modal: list[int] = []  # "має": a plan only before an infinitive, tested below
-    lists = (
-        found.triggers,
-        found.plans,
-        found.sources,
-        found.prepositions,
-        found.cancels,
-        found.postpones,
-        found.heads,
-        found.pronouns,
-        modal,
+    appends = tuple(
+        found_list.append
+        for found_list in (
+            found.triggers,
+            found.plans,
+            found.sources,
+            found.prepositions,
+            found.cancels,
+            found.postpones,
+            found.heads,
+            found.pronouns,
+            modal,
+            found.commas,
+            found.conditionals,
+        )
     )
     tokens = doc.tokens
     per_token = list(map(_token_marks, map(_TEXT, tokens)))
     for index in compress(count(), per_token):
         for kind in per_token[index]:
-            lists[kind].append(index)
+            appends[kind](index)
     for index in modal:
         after = index + 1
         if after < len(tokens) and tokens[after].is_word and has_infinitive(tokens[after].text):
@@ -93,14 +102,17 @@ def marks(doc: Document) -> Marks:
 
 
 _TEXT = itemgetter(0)
+_COMMA = (9,)
+"""The kind of a comma: the last of the lists of :func:`marks`."""
 
 
 @lru_cache(maxsize=WORDS_CACHED)
 def _token_marks(text: str) -> tuple[int, ...]:
     """Which of the lists of :func:`marks` a token's text goes in (by their order there; the
-    last is ``має``, which plans when an infinitive follows); none for a punctuation mark."""
+    last but one is ``має``, which plans when an infinitive follows); of the punctuation
+    marks only a comma goes in one."""
     if not text[:1].isalnum():
-        return ()
+        return _COMMA if text == "," else ()
     table = lexicon()
     planned, modal = plan_marks(text)
     readings = morph.readings(text)
@@ -116,6 +128,8 @@ def _token_marks(text: str) -> tuple[int, ...]:
         text[:1] not in UPPER and anaphoric_head(text) is not None,  # a capital: a name
         text.lower() in SUBJECT_PRONOUNS,
         modal and not planned,
+        False,  # a comma: told above
+        text.lower() in table.starts.get("conditional", {}),
     )
     return tuple(kind for kind, flag in enumerate(flags) if flag)
 

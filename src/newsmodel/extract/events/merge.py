@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from newsmodel.models import EventCategory, EventStatus, PartialDate
@@ -27,6 +28,9 @@ RETELL_WINDOW = 8
 _LEAD = frozenset({0})
 """The lead: the first sentence."""
 _MOVEMENTS = frozenset({EventCategory.VISIT, EventCategory.DEPLOYMENT})
+_ID_PARTS = {category: category.value.replace("_", "-") for category in EventCategory}
+"""A category as an event id spells it (``event-3-military-action``)."""
+_STATUSES = {status.value: status for status in EventStatus}
 _FAMILIES = {
     EventCategory.VISIT: EventCategory.MEETING,
     EventCategory.AGREEMENT: EventCategory.CONTRACT,
@@ -56,10 +60,10 @@ class EventCandidate:
 
     def as_dict(self, number: int, body: str) -> dict[str, Any]:
         return {
-            "id": f"event-{number}-{self.category.value.replace('_', '-')}",
+            "id": f"event-{number}-{_ID_PARTS[self.category]}",
             "name": self.name,
             "category": self.category,
-            "status": EventStatus(self.status),
+            "status": _STATUSES[self.status],
             "start_date": self.start_date,
             "end_date": self.end_date,
             "location": self.location,
@@ -137,8 +141,12 @@ def _incomplete(event: EventCandidate) -> bool:
 
 
 def _add(event: EventCandidate, ident: str, role: str) -> None:
-    if all(ident != other for other, _ in event.participants):
+    if ident not in map(_IDENT, event.participants):
         event.participants.append((ident, role))
+
+
+_IDENT = itemgetter(0)
+"""A participant's id (its role is the second item)."""
 
 
 def merge(event: EventCandidate, other: EventCandidate, within: Mapping[str, str]) -> None:

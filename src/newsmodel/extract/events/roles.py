@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from newsmodel.extract import morph
 from newsmodel.extract.document import Document, noun_lemmas
@@ -210,8 +211,10 @@ def marking(doc: Document, mention: EntityMention, event: ClauseEvent) -> str:
         return "gent"
     if not ahead and "accs" in cases and not noun:
         return "accs"
-    order = _CASES if ahead else _AFTER
-    return next((c for c in order if c in cases), "nomn")
+    for case in _CASES if ahead else _AFTER:
+        if case in cases:
+            return case
+    return "nomn"
 
 
 def _is_noun(doc: Document, index: int) -> bool:
@@ -253,11 +256,13 @@ def cast(
     """The participants and places of the clause's event (``mentions``: its sentence's;
     ``marks``: the document's)."""
     result = Cast([], [], "")
-    inside = [m for m in mentions if event.start <= m.first_token < event.end]
+    start, end = event.start, event.end
+    inside = [m for m in mentions if start <= m.first_token < end]
     category = event.frame.category
     name_place: tuple[int, str] | None = None
+    several = len(inside) > 1
     for mention in inside:
-        if _nested(mention, inside):
+        if several and _nested(mention, inside):
             continue
         how = marking(doc, mention, event)
         if mention.label == "LOC":
@@ -287,13 +292,15 @@ def cast(
             _add(result, mention.entity_id, role)
     if name_place is not None:
         result.place_suffix = name_place[1]
+    low, high = sentence
     for mention in mentions:
         # "«Переговори пройшли ...», йдеться в повідомленні ЦТАК": the reporting clause of
         # the sentence names the source of every event told in it
+        first = mention.first_token
         if (
             mention.label == "ORG"
-            and sentence[0] <= mention.first_token < sentence[1]
-            and not event.start <= mention.first_token < event.end
+            and low <= first < high
+            and not start <= first < end
             and _is_source(mention, sentence, marks)
         ):
             _add(result, mention.entity_id, "source")
@@ -306,9 +313,7 @@ class People:
     token (a binary search, so the stage stays linear)."""
 
     def __init__(self, mentions: Sequence[EntityMention]) -> None:
-        self.mentions = sorted(
-            (m for m in mentions if m.label == "PERS"), key=lambda m: m.first_token
-        )
+        self.mentions = sorted([m for m in mentions if m.label == "PERS"], key=_FIRST_TOKEN)
         self.starts = [m.first_token for m in self.mentions]
         self.ids = frozenset(m.entity_id for m in self.mentions)
 
@@ -323,11 +328,16 @@ def _subject_pronoun(
     """``Він ... став першим заступником``: a subject pronoun before the trigger (in its clause,
     or an earlier clause of its sentence sharing the subject: ``Він очолював ..., а потім став``)
     stands for the person last named before it, when the clause names no person itself."""
-    if any(ident in people.ids for ident, _ in result.participants):
+    first = doc.lower[event.start]
+    relative = first in _RELATIVES
+    if not relative and not marks.any_within(
+        marks.pronouns, event.trigger - _PRONOUN_REACH, event.trigger
+    ):
+        return  # no pronoun near enough to stand for anyone (the cheapest test first: all pure)
+    if not people.ids.isdisjoint(map(_IDENT, result.participants)):
         return
     sentence_start = doc.sentence_of(event.trigger).start
-    first = doc.lower[event.start]
-    if first in _RELATIVES:
+    if relative:
         # "Олексія Алтуніна, прописаного в Донецьку, який став директором": the relative
         # pronoun stands for the person named before it in its sentence
         pronoun, wanted = event.start, _RELATIVES[first]
@@ -349,8 +359,14 @@ def _subject_pronoun(
 
 
 def _add(result: Cast, entity_id: str, role: str) -> None:
-    if all(entity_id != ident for ident, _ in result.participants):
+    """The entity in its role, unless it already has one."""
+    if entity_id not in map(_IDENT, result.participants):
         result.participants.append((entity_id, role))
+
+
+_IDENT = itemgetter(0)
+_FIRST_TOKEN = attrgetter("first_token")
+"""A participant's id (its role is the second item)."""
 
 
 __all__ = ["Cast", "EntityMention", "People", "cast", "marking"]
