@@ -73,9 +73,14 @@ def analyzer() -> Any:
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` (case-insensitive), best first, as pymorphy3 orders them."""
+    lower = word.lower()
+    if lower != word:
+        # "Заявив" and "заявив" share one analysis (and one cache entry's work): stages ask
+        # both forms of a capitalised word
+        return readings(lower)
     result = []
     try:
-        parses = analyzer().parse(word.lower())
+        parses = analyzer().parse(word)
     except ValueError:
         # pymorphy3 looks up character names to guess a word's shape; characters without a
         # Unicode name (Tangut, private use) make it fail: such a word has no Ukrainian reading

@@ -89,6 +89,9 @@ class Token(NamedTuple):
 @lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
     """At least two letters, all capitals."""
+    head = text[:1]
+    if head.isalpha() and head not in UPPER:
+        return False  # most words: a lower-case first letter
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char in UPPER for char in letters)
 
