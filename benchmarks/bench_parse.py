@@ -1,6 +1,6 @@
 """Parse rate against the least a morphology-driven parser does, measured in the same run.
 
-Usage: ``python benchmarks/bench_parse.py [--seconds 0.5] [--rounds 5] [--json OUT]``
+Usage: ``python benchmarks/bench_parse.py [--seconds 0.5] [--rounds 5] [--unseen] [--json OUT]``
 
 The reference (issue 11's speed target) tokenises the text with one regular expression and
 lemmatises each distinct word once with pymorphy3: no parser that reads Ukrainian morphology can
@@ -12,7 +12,10 @@ stable where two back-to-back measurements are not.  The ratio is the number to 
 
 The input is the seed article (4.7 kB, the size the issue's "seed-sized articles" means) by
 default, or the texts ``run.py`` passes in.  The cold figure is the first parse in this process:
-pymorphy3's dictionaries and the lexicons loading.
+pymorphy3's dictionaries and the lexicons loading.  The rounds repeat the same text, so every
+word the parser caches facts about is warm after the first; ``--unseen`` adds the rate on the
+ner-uk news texts parsed once each (:func:`measure_unseen`), what a stream of new articles
+costs before its vocabulary is known.
 """
 
 from __future__ import annotations
@@ -77,6 +80,50 @@ def measure(texts: Sequence[str], *, min_time: float = 0.5, rounds: int = 5) -> 
     }
 
 
+def measure_unseen(texts: Sequence[str]) -> dict[str, Any]:
+    """Articles per CPU second on texts the parser has not seen: after a warm-up on the seed,
+    each text is parsed once, so every cache the parser keeps per word starts cold for the
+    words new to it (the repeated rounds of :func:`measure` see every word warm).  The
+    reference lemmatises the same texts once each, alternating with the parser by halves."""
+    from newsmodel import parse_text
+
+    for _ in range(3):
+        parse_text(SEED.read_text(encoding="utf-8"))
+    import pymorphy3
+
+    lemmatise = reference(pymorphy3.MorphAnalyzer(lang="uk"))
+    parser_seconds = reference_seconds = 0.0
+    half = len(texts) // 2
+    for part in (texts[:half], texts[half:]):
+        started = time.process_time()
+        for text in part:
+            lemmatise(text)
+        reference_seconds += time.process_time() - started
+        started = time.process_time()
+        for text in part:
+            parse_text(text)
+        parser_seconds += time.process_time() - started
+    return {
+        "articles": len(texts),
+        "mean_characters": round(sum(len(t) for t in texts) / len(texts)),
+        "articles_per_s": len(texts) / parser_seconds,
+        "reference_per_s": len(texts) / reference_seconds,
+        "ratio": reference_seconds / parser_seconds,
+        "clock": "CPU seconds of this process (per core), each text parsed once",
+    }
+
+
+def news_texts() -> list[str]:
+    """The ner-uk news texts (ids ``ng/``) of ``../shared``, each with a date header; none
+    when that folder is absent."""
+    source = ROOT.parent / "shared" / "eval" / "ner-uk" / "train.jsonl"
+    if not source.is_file():
+        return []
+    with source.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    return [f"date 2024-03-01\n{r['text']}" for r in records if r["id"].startswith("ng/")]
+
+
 def show(label: str, result: dict[str, Any]) -> str:
     return (
         f"parse {label:10s}{result['articles_per_s']:8.1f} articles/s per core "
@@ -90,10 +137,22 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=0.5, help="minimum time per round")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds of each")
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    parser.add_argument(
+        "--unseen",
+        action="store_true",
+        help="also parse each ner-uk news text of ../shared once (texts the parser has not seen)",
+    )
     args = parser.parse_args()
     result = measure([SEED.read_text(encoding="utf-8")], min_time=args.seconds, rounds=args.rounds)
     print(show("seed", result))
     print(f"cold first parse in this process: {result['cold_first_parse_s'] * 1000:.0f} ms")
+    if args.unseen:
+        texts = news_texts()
+        if not texts:
+            print("--unseen: ../shared/eval/ner-uk/train.jsonl is absent; skipped")
+        else:
+            result["unseen"] = measure_unseen(texts)
+            print(show("unseen", result["unseen"]))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

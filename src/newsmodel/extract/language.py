@@ -125,6 +125,8 @@ def _evidence(paragraph: str) -> tuple[str, int]:
     hold most of its letters and enough of the paragraph's own remain."""
     letters = _letters(paragraph)
     unquoted = _QUOTED.sub(" ", paragraph)
+    if unquoted == paragraph:  # no quotation (most paragraphs): no letters to count again
+        return paragraph, letters
     rest = _letters(unquoted)
     if rest >= _MIN_UNQUOTED and letters - rest > rest:
         return unquoted, rest
@@ -138,12 +140,16 @@ def _letters(text: str) -> int:
 def _paragraph_language(paragraph: str) -> str | None:
     # lingua takes UTF-8: a lone surrogate (text decoded with surrogateescape) would raise.
     paragraph = paragraph.encode("utf-8", "replace").decode("utf-8")
-    cyrillic = Counter(_CYRILLIC.findall(paragraph.lower()))
-    used, allowed = frozenset(cyrillic), cyrillic.total() // 100
+    # the distinct Cyrillic letters, then how often each occurs (str.count runs at C speed; a
+    # findall of every letter builds a string apiece)
+    lowered = paragraph.lower()
+    used = frozenset(c for c in set(lowered) if "\u0400" <= c <= "\u04ff")
+    cyrillic = sum(map(lowered.count, used))
+    allowed = cyrillic // 100
     fitting = frozenset(
         name
         for name, alphabet, signature in _ALPHABET_SETS
-        if (used <= alphabet or sum(cyrillic[c] for c in used - alphabet) <= allowed)
+        if (used <= alphabet or sum(map(lowered.count, used - alphabet)) <= allowed)
         and (not signature or not signature.isdisjoint(used))
     )
     if fitting == {"uk"} and _plainly_cyrillic(paragraph, cyrillic):
@@ -164,11 +170,12 @@ def _paragraph_language(paragraph: str) -> str | None:
     return tag if refound is None else _tag(refound)
 
 
-def _plainly_cyrillic(paragraph: str, cyrillic: Counter[str]) -> bool:
+def _plainly_cyrillic(paragraph: str, cyrillic: int) -> bool:
     """Enough Cyrillic letters for lingua always to answer, in a paragraph whose words are
     mostly Cyrillic (so lingua reads it as Cyrillic text, not as the Latin-script language of
-    a long quoted name): lingua then names a Cyrillic language, whichever it is."""
-    if cyrillic.total() < _SURE_LETTERS:
+    a long quoted name): lingua then names a Cyrillic language, whichever it is.
+    ``cyrillic`` is how many Cyrillic letters the paragraph holds."""
+    if cyrillic < _SURE_LETTERS:
         return False
     words = _SCRIPT_WORD.findall(paragraph)
     latin = sum(1 for word in words if not _CYRILLIC.search(word))

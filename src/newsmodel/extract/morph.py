@@ -25,6 +25,20 @@ trigger key, a title head, a case set).  News repeats a small vocabulary; the bo
 stream of garbage words from growing a dozen caches without limit."""
 
 
+_CASE_SET = frozenset(CASES)
+_GENDERS = ("masc", "femn", "neut")
+_GENDER_SET = frozenset(_GENDERS)
+
+
+def _first(order: tuple[str, ...], found: frozenset[str]) -> str | None:
+    """The first of ``order`` among ``found`` (a tag has one case and one gender at most)."""
+    if not found:
+        return None
+    if len(found) == 1:
+        return next(iter(found))
+    return next(item for item in order if item in found)
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One reading of a word: lemma, part of speech, grammemes, and whether the dictionary knows
@@ -45,12 +59,12 @@ class Reading:
 
     def __post_init__(self) -> None:
         grammemes = self.grammemes
-        case = next((case for case in CASES if case in grammemes), None)
+        case = _first(CASES, grammemes & _CASE_SET)
         if case is None and self.pos in _CASED and getattr(self.parse, "word", None) == self.lemma:
             # Some dictionary paradigms tag their first form without a case ("директор":
             # "NOUN,anim masc"); the lemma's own form is its nominative.
             case = "nomn"
-        gender = next((g for g in ("masc", "femn", "neut") if g in grammemes), None)
+        gender = _first(_GENDERS, grammemes & _GENDER_SET)
         object.__setattr__(self, "case", case)
         object.__setattr__(self, "gender", gender)
         object.__setattr__(self, "plural", "plur" in grammemes)
@@ -73,9 +87,14 @@ def analyzer() -> Any:
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` (case-insensitive), best first, as pymorphy3 orders them."""
+    lower = word.lower()
+    if lower != word:
+        # "Заявив" and "заявив" share one analysis (and one cache entry's work): stages ask
+        # both forms of a capitalised word
+        return readings(lower)
     result = []
     try:
-        parses = analyzer().parse(word.lower())
+        parses = analyzer().parse(word)
     except ValueError:
         # pymorphy3 looks up character names to guess a word's shape; characters without a
         # Unicode name (Tangut, private use) make it fail: such a word has no Ukrainian reading

@@ -101,6 +101,19 @@ def same_person(entity: Named, name: str, family: str | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
+def _keys(
+    name: str, given: str | None, family: str | None
+) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A person's keys, once per distinct name: its folded name, its surname's variant keys,
+    and the variant keys of its surname, given name and name together."""
+    family_keys = variant_keys(fold(family)) if family else frozenset()
+    part_keys = frozenset().union(
+        *(variant_keys(fold(part)) for part in (family, given, name) if part)
+    )
+    return fold(name), family_keys, part_keys
+
+
 P = TypeVar("P", bound=Named)
 
 
@@ -121,14 +134,13 @@ class PersonIndex(Generic[P]):
         ident = id(person)
         self._order.setdefault(ident, len(self._order))
         self._people[ident] = person
-        self._by_name[fold(person.name)].add(ident)
-        if person.family:
-            for key in variant_keys(fold(person.family)):
-                self._by_family[key].add(ident)
-        for part in (person.family, person.given, person.name):
-            if part:
-                for key in variant_keys(fold(part)):
-                    self._by_part[key].add(ident)
+        name_key, family_keys, part_keys = _keys(person.name, person.given, person.family)
+        self._by_name[name_key].add(ident)
+        by_family, by_part = self._by_family, self._by_part
+        for key in family_keys:
+            by_family[key].add(ident)
+        for key in part_keys:
+            by_part[key].add(ident)
 
     def full_name_match(self, name: str, family: str | None) -> P | None:
         """The first person a full name names (:func:`same_person`), or None."""

@@ -89,6 +89,9 @@ class Token(NamedTuple):
 @lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
     """At least two letters, all capitals."""
+    head = text[:1]
+    if head.isalpha() and head not in UPPER:
+        return False  # most words: a lower-case first letter
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char in UPPER for char in letters)
 
@@ -109,12 +112,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_BREAK = re.compile(r"[\s(«\"]")
+"""What precedes the last word before a full stop."""
+
+
 def _ends_in_abbreviation(text: str, position: int) -> bool:
     """``м. Щастя`` or ``ім. Шевченка`` do not end a sentence."""
     if position == 0 or text[position - 1] != ".":
         return False
     head = text[max(0, position - 8) : position - 1].rstrip()
-    word = re.split(r"[\s(«\"]", head)[-1].lower()
+    word = _WORD_BREAK.split(head)[-1].lower()
     return word in _ABBREVIATION or (len(word) == 1 and word.isalpha())
 
 

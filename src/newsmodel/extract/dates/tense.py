@@ -98,13 +98,13 @@ class ClauseTense:
             while left >= clause.start or right < clause.end:
                 moved = False
                 if left >= clause.start and (ignore_pauses or tokens[left].text not in _PAUSES):
-                    tense = self._tense(left)
+                    tense = self._tense(left) if _may_tell(tokens[left].text) else None
                     if tense is not None:
                         return tense == "future"
                     left -= 1
                     moved = True
                 if right < clause.end and (ignore_pauses or tokens[right].text not in _PAUSES):
-                    tense = self._tense(right)
+                    tense = self._tense(right) if _may_tell(tokens[right].text) else None
                     if tense is not None:
                         return tense == "future"
                     right += 1
@@ -151,6 +151,14 @@ class ClauseTense:
 
 
 _NO_LEMMAS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _may_tell(text: str) -> bool:
+    """Can the token give a verdict (:meth:`ClauseTense._tense` is ``None`` otherwise)?  Asked
+    once per word, so the walk from a date passes the many words without a verb reading at
+    the cost of one cache hit."""
+    return text[:1].isalnum() and _word_tense(text) != (None, _NO_LEMMAS)
 
 
 @lru_cache(maxsize=WORDS_CACHED)

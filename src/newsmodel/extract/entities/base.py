@@ -6,6 +6,7 @@ word, an initial, agreement).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsmodel.extract import gazetteer, morph
@@ -22,7 +23,7 @@ from newsmodel.extract.entities.words import (
     measures,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
-from newsmodel.extract.tokens import Token
+from newsmodel.extract.tokens import UPPER, Token
 
 
 class LexiconHit(NamedTuple):
@@ -56,6 +57,16 @@ def lexicon_hits(words: Sequence[str], via: str | None = None) -> list[LexiconHi
     ]
 
 
+@lru_cache(maxsize=morph.WORDS_CACHED)
+def _word_case(word: str) -> tuple[str, bool]:
+    """The word in lower case, and is it a capitalised word that may be a name (not a number,
+    not a Latin abbreviation prefixed to a noun, ``IP-адреси``)?  A token's word and capital
+    flags are its first character's (tokens.tokenize)."""
+    head = word[:1]
+    capital = head in UPPER and not word.isdigit() and not _latin_prefixed_noun(word)
+    return word.lower(), capital
+
+
 class ScannerBase:
     """The state of one scan and the tests every rule shares."""
 
@@ -63,16 +74,11 @@ class ScannerBase:
         self.text = text
         self.tokens = tokens
         self.words = [token.text for token in tokens]
-        self.lowered = [word.lower() for word in self.words]
         self.count = len(tokens)
-        # asked for every token several times: computed once
-        self.capitals = [
-            token.is_capitalised
-            and token.is_word
-            and not token.text.isdigit()
-            and not _latin_prefixed_noun(token.text)
-            for token in tokens
-        ]
+        # asked for every token several times: computed once, from one cached fact per word
+        lowered, capitals = zip(*map(_word_case, self.words), strict=True) if tokens else ((), ())
+        self.lowered: list[str] = list(lowered)
+        self.capitals: list[bool] = list(capitals)
         self.capital_indices = [index for index, capital in enumerate(self.capitals) if capital]
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words, via="name")}
         self.org_heads = organisation_heads()

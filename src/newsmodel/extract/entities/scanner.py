@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
+from itertools import compress
 
 from newsmodel.extract import morph
 from newsmodel.extract.entities.consistency import ConsistencyRules
@@ -24,6 +25,7 @@ from newsmodel.extract.entities.vocabulary import (
     PLACE_HEADS,
 )
 from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import UPPER
 
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 _STARTING_ABBREVIATIONS = _STREET_SHORT_DOTTED | _PLACE_ABBREVIATIONS
@@ -50,7 +52,7 @@ class _Start(Enum):
 
 
 @lru_cache(maxsize=morph.WORDS_CACHED)
-def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool, bool]:
+def _word_start(word: str) -> tuple[_Start, bool, bool]:
     """What may start at the word, does it mark a name near the words before it (a
     capitalised word, an opening quote, a number), and is it an organisation, place or street
     head (which a lower-case phrase needs within :data:`_PHRASE_REACH` of its start)?
@@ -61,6 +63,7 @@ def _word_start(word: str, capitalised: bool) -> tuple[_Start, bool, bool]:
     participle, an organisation or place head: ``міської ради``, ``вулиці``), or any noun or
     adjective the gazetteer lists a name at, with a name near after it.  Punctuation, verbs,
     function words and other common nouns start nothing: the decoder is not asked there."""
+    capitalised = word[:1] in UPPER  # a token's capital flag (tokens.tokenize)
     marks = capitalised or word in _QUOTE_OPEN or word[:1].isdigit() or word == "№"
     lower = word.lower()
     head = (
@@ -140,17 +143,21 @@ class Scanner(ProposalRules, ConsistencyRules):
         name of one-syllable words (``Но Гван Чоль``).  Nothing starts inside the places
         :meth:`block_document_places` blocked."""
         tokens, hits = self.tokens, self.hits
-        facts = [_word_start(token.text, token.is_capitalised) for token in tokens]
-        startable = [kind is _Start.ALWAYS for kind, _, _ in facts]
-        marks = [index for index, (_, mark, _) in enumerate(facts) if mark or index in hits]
-        heads = [index for index, (_, _, head) in enumerate(facts) if head]
+        if not tokens:
+            return []
+        kinds, marked, headed = zip(*map(_word_start, self.words), strict=True)
         named, function, listed = _Start.NAMED, _Start.FUNCTION, _Start.LISTED
+        startable = [kind is _Start.ALWAYS for kind in kinds]
+        marks = list(compress(range(self.count), marked))
+        if hits:
+            marks = sorted({*marks, *hits})
+        heads = list(compress(range(self.count), headed))
         for index in [
             i
-            for i, (k, _, _) in enumerate(facts)
+            for i, k in enumerate(kinds)
             if k is named or k is function or (k is listed and i in hits)
         ]:
-            kind = facts[index][0]
+            kind = kinds[index]
             if kind is _Start.FUNCTION:
                 startable[index] = index in hits or (
                     self.capital_word(index + 1)

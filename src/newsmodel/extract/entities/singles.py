@@ -179,8 +179,6 @@ class SingleWordRules(OrganisationRules, PersonRules):
         """``оголосили Сумську, Харківську і Полтавську``, ``з Хмельницької – 14 чоловік``: a
         feminine adjective standing alone whose form with ``область`` is an oblast the gazetteer
         knows names that oblast (a surname of the same shape, ``Загребельська``, names none)."""
-        if _oblast_of(self.words[index]) is None:
-            return None  # no feminine adjective whose form with "область" the gazetteer knows
         following = self.tok(index + 1)
         if (
             following is not None
@@ -191,10 +189,9 @@ class SingleWordRules(OrganisationRules, PersonRules):
             return None  # a name, a noun or an adjective follows: not standing alone
         if self.list_shares_other_noun(index):
             return None  # "Київська, Житомирська ТЕЦ": the plants, the noun said once
+        # no feminine adjective whose form with "область" the gazetteer knows: no oblast
         oblast = _oblast_of(self.words[index])
-        if oblast is None:
-            return None
-        return self.span(index, index, "LOC", *oblast)
+        return None if oblast is None else self.span(index, index, "LOC", *oblast)
 
     def list_shares_other_noun(self, index: int) -> bool:
         """Does a list of capitalised adjectives starting at ``index`` end in a noun other than

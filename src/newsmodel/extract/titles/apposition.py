@@ -18,7 +18,7 @@ from newsmodel.extract import morph
 from newsmodel.extract.document import Document
 from newsmodel.extract.morph import WORDS_CACHED
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.titles import phrase
+from newsmodel.extract.titles import phrase, written
 from newsmodel.extract.titles.lexicon import words
 from newsmodel.extract.titles.phrase import Spans, Title
 
@@ -54,9 +54,8 @@ def _singular_cases(word: str) -> frozenset[str]:
 
 def _window_start(doc: Document, spans: Spans, end: int) -> int:
     """The first token of the stretch before ``end`` a title could lie in (a walk back over
-    up to ``phrase.MAX_WORDS`` tokens, so its look-ups are hoisted)."""
-    tokens, lower, by_last = doc.tokens, doc.lower, spans.by_last
-    stop, quotes = words("stop"), phrase.QUOTES
+    up to ``phrase.MAX_WORDS`` tokens, each word's part of the test cached per word)."""
+    tokens, by_last = doc.tokens, spans.by_last
     sentence = tokens[end].sentence
     index = end
     floor = end - phrase.MAX_WORDS
@@ -70,17 +69,33 @@ def _window_start(doc: Document, spans: Spans, end: int) -> int:
                 break
             index = span.first_token - 1
             continue
-        word = lower[index]
-        abbreviation = word == "." and index + 1 <= end and tokens[index + 1].is_word
-        if token.text in quotes or word in _SETTLEMENT_ABBREVIATIONS or abbreviation:
+        step = _window_step(token.text)
+        abbreviation = token.text == "." and index < end and tokens[index + 1].is_word
+        if step == _PASS or abbreviation:
             index -= 1
             continue
-        if not token.is_word or word in stop or token.text.isdigit():
-            break
-        if phrase.is_verb(doc, index) or not doc.lemmas(index).isdisjoint(_RELATIVES):
+        if step == _STOP or phrase.is_verb(doc, index):
             break
         index -= 1
     return index + 1
+
+
+_PASS, _STOP, _WORD = "pass", "stop", "word"
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _window_step(text: str) -> str:
+    """What the walk back does at a token, as far as its text tells: passes over a quote or
+    ``м.``/``с.`` (``_PASS``), stops at a mark, a stop word, a number or a relative pronoun
+    (``_STOP``), else reads a word that may be in the title (``_WORD``; a finite verb still
+    stops it)."""
+    word = text.lower()
+    if text in phrase.QUOTES or word in _SETTLEMENT_ABBREVIATIONS:
+        return _PASS
+    if not text[:1].isalnum() or word in words("stop") or text.isdigit():
+        return _STOP
+    relative = not _RELATIVES.isdisjoint(r.lemma for r in morph.readings(text))
+    return _STOP if relative else _WORD
 
 
 def _owns(doc: Document, head: int, wanted: set[str]) -> bool:
@@ -91,17 +106,25 @@ def _owns(doc: Document, head: int, wanted: set[str]) -> bool:
         return any(r.case == "gent" for r in readings)
     if not wanted:
         return True
-    singular = {r.case for r in readings if r.case and not r.plural}
-    plural = {r.case for r in readings if r.case and r.plural}
+    singular, plural = _head_cases(doc.tokens[head].text)
     if not singular:  # "депутати Андрій Сенченко, ...": a list sharing the title
-        return bool(wanted & plural)
-    return bool(wanted & singular)
+        return not wanted.isdisjoint(plural)
+    return not wanted.isdisjoint(singular)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _head_cases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The cases of a title head's singular readings and of its plural ones (once per word)."""
+    readings = written.head_readings(text)
+    return (
+        frozenset(r.case for r in readings if r.case and not r.plural),
+        frozenset(r.case for r in readings if r.case and r.plural),
+    )
 
 
 def _acting_start(doc: Document, first: int, head: int) -> int | None:
     for start in range(max(first, head - 4), head):
-        end = phrase.acting_end(doc, start)
-        if end == head - 1:
+        if phrase.may_act(doc, start) and phrase.acting_end(doc, start) == head - 1:
             return start
     return None
 
@@ -187,7 +210,7 @@ def after(doc: Document, spans: Spans, person: EntitySpan) -> Title | None:
         head - first < 3
         and head + 1 < len(tokens)
         and not phrase.head_readings(doc, head)
-        and {r.pos for r in doc.readings[head]} & {"ADJF", "PRTF"}
+        and phrase.adjectival(doc, head)
         and phrase.agrees(doc, head, head + 1)
     ):
         head += 1

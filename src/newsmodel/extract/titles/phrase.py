@@ -60,8 +60,30 @@ def head_readings(doc: Document, index: int) -> tuple[morph.Reading, ...]:
     return written.head_readings(doc.tokens[index].text)
 
 
-def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> set[str]:
-    return {r.case for r in doc.readings[index] if r.case and (pos is None or r.pos in pos)}
+def cases(doc: Document, index: int, pos: frozenset[str] | None = None) -> frozenset[str]:
+    """The cases of the token's readings (of those parts of speech when ``pos`` is given)."""
+    return _cases(doc.tokens[index].text, pos)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _cases(text: str, pos: frozenset[str] | None) -> frozenset[str]:
+    """:func:`cases` once per distinct token text (a punctuation mark has no readings)."""
+    readings = morph.readings(text) if text[:1].isalnum() else ()
+    return frozenset(r.case for r in readings if r.case and (pos is None or r.pos in pos))
+
+
+def adjectival(doc: Document, index: int) -> bool:
+    """Has the token an adjective or participle reading (``перший``, ``виконуючий``)?"""
+    return _adjectival(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _adjectival(text: str) -> bool:
+    return text[:1].isalnum() and any(r.pos in _ADJECTIVES for r in morph.readings(text))
+
+
+_ADJECTIVES = frozenset({"ADJF", "PRTF"})
+_NOUNS_AND_ADJECTIVES = frozenset({"NOUN", "ADJF"})
 
 
 def acting_end(doc: Document, index: int) -> int | None:
@@ -77,6 +99,11 @@ def acting_end(doc: Document, index: int) -> int | None:
     return None
 
 
+def may_act(doc: Document, index: int) -> bool:
+    """Can an acting marker start at the token (the cheap first test of :func:`acting_end`)?"""
+    return doc.lower[index] in _acting_beginnings()
+
+
 @cache
 def _acting_beginnings() -> frozenset[str]:
     """Every beginning of an acting marker (``в``, ``в.``, ``в.о``...), to stop reading early."""
@@ -85,7 +112,13 @@ def _acting_beginnings() -> frozenset[str]:
 
 def is_post(doc: Document, index: int) -> bool:
     """``посаду``, ``посаді``: a post whose genitive complement is a title."""
-    return bool(doc.lemmas(index, "NOUN") & words("post"))
+    return _is_post(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _is_post(text: str) -> bool:
+    """:func:`is_post` once per distinct token text."""
+    return text[:1].isalnum() and not morph.lemmas_of(text, "NOUN").isdisjoint(words("post"))
 
 
 def is_verb(doc: Document, index: int) -> bool:
@@ -199,8 +232,9 @@ def genitive_name(doc: Document, person: EntitySpan) -> bool:
 
 
 def agrees(doc: Document, adjective: int, noun: int) -> bool:
-    adjective_cases = cases(doc, adjective, frozenset({"ADJF", "PRTF"}))
-    return bool(adjective_cases & cases(doc, noun, frozenset({"NOUN", "ADJF"})))
+    return not cases(doc, adjective, _ADJECTIVES).isdisjoint(
+        cases(doc, noun, _NOUNS_AND_ADJECTIVES)
+    )
 
 
 def widen(doc: Document, head: int, floor: int) -> int:
@@ -209,7 +243,7 @@ def widen(doc: Document, head: int, floor: int) -> int:
     while (
         first - 1 > floor
         and doc.tokens[first - 1].sentence == doc.tokens[head].sentence
-        and {r.pos for r in doc.readings[first - 1]} & {"ADJF", "PRTF"}
+        and adjectival(doc, first - 1)
         and not head_readings(doc, first - 1)
         and agrees(doc, first - 1, first)
     ):
@@ -249,6 +283,7 @@ __all__ = [
     "Spans",
     "Title",
     "acting_end",
+    "adjectival",
     "agrees",
     "cases",
     "extent",
@@ -257,5 +292,6 @@ __all__ = [
     "is_post",
     "is_verb",
     "make",
+    "may_act",
     "widen",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 from newsmodel.extract import morph
@@ -51,26 +52,19 @@ class Claim:
         return cls(title, subject.person, subject.anaphor)
 
 
-_UNMARKED: tuple[str | None, bool] = (None, False)
 _TEXT = itemgetter(0)  # a Token's text, for map
 
 
 @lru_cache(maxsize=WORDS_CACHED)
-def _word_marks(word: str) -> tuple[str | None, bool]:
-    """The case a word governs as a predicate, and whether it is ``посада`` (once per word;
-    ``_UNMARKED`` itself when neither, so a pass over the tokens tests identity)."""
-    found = _word_government(word), bool(morph.lemmas_of(word, "NOUN") & words("post"))
-    return _UNMARKED if found == _UNMARKED else found
-
-
-@lru_cache(maxsize=WORDS_CACHED)
-def _token_marks(text: str) -> tuple[str | None, bool]:
-    """:func:`_word_marks` of a token's text, a punctuation mark (no ``Token.is_word``) by
-    the predicate table alone (``—``); ``_UNMARKED`` itself when neither."""
-    if text[:1].isalnum():
-        return _word_marks(text)
-    lower = text.lower()
-    return (predicates()[lower], False) if lower in predicates() else _UNMARKED
+def _token_marks(text: str) -> tuple[str | None, bool] | None:
+    """The case a token governs as a predicate, and whether it is ``посада``, once per token
+    text; ``None`` when neither (most tokens), so ``itertools.compress`` skips them.  A
+    punctuation mark (no ``Token.is_word``) is looked up in the predicate table alone (``—``)."""
+    if not text[:1].isalnum():
+        lower = text.lower()
+        return (predicates()[lower], False) if lower in predicates() else None
+    found = _word_government(text), bool(morph.lemmas_of(text, "NOUN") & words("post"))
+    return None if found == (None, False) else found
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -88,15 +82,22 @@ def _word_government(word: str) -> str | None:
 
 
 def _timeish(doc: Document, index: int) -> bool:
-    token = doc.tokens[index]
-    word = token.text.lower()
+    """An adverb, a particle, a number or a time word a predicate's complement may follow."""
+    return _timeish_text(doc.tokens[index].text)
+
+
+@lru_cache(maxsize=WORDS_CACHED)
+def _timeish_text(text: str) -> bool:
+    """:func:`_timeish` once per distinct token text (a punctuation mark has no readings)."""
+    word = text.lower()
     if word in words("negation"):
         return False
-    if word in words("skip") or token.text[:1].isdigit() or word in {"-", "–"}:
+    if word in words("skip") or text[:1].isdigit() or word in {"-", "–"}:
         return True
-    if doc.lemmas(index) & words("time"):
+    readings = morph.readings(text) if text[:1].isalnum() else ()
+    if not words("time").isdisjoint(r.lemma for r in readings):
         return True
-    kinds = {r.pos for r in doc.readings[index]}
+    kinds = {r.pos for r in readings}
     return bool(kinds) and kinds <= {"ADVB", "PRCL"}
 
 
@@ -251,8 +252,10 @@ def claims(doc: Document, spans: Spans) -> list[Claim]:
     found: list[Claim] = []
     # most tokens are neither a predicate nor ``посада``: one cached look-up a token (a C loop)
     marks = list(map(_token_marks, map(_TEXT, doc.tokens)))
-    for verb in [index for index, mark in enumerate(marks) if mark is not _UNMARKED]:
-        case, post = marks[verb]
+    for verb in compress(range(len(marks)), marks):
+        mark = marks[verb]
+        assert mark is not None  # compress keeps the marked tokens only
+        case, post = mark
         if case is None:
             post = post and verb + 1 < len(doc.tokens)
             title = _forward_title(doc, spans, verb, "gent") if post else None
