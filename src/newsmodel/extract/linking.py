@@ -186,9 +186,11 @@ def _fits(kind: str | None, record: GeoRecord) -> bool:
     return record.kind == kind
 
 
-def candidates(query: PlaceQuery) -> tuple[GeoRecord | None, list[GeoRecord]]:
+@functools.lru_cache(maxsize=10_000)
+def candidates(query: PlaceQuery) -> tuple[GeoRecord | None, tuple[GeoRecord, ...]]:
     """The record a hand-written entry links to (if any), and every record the query's names
-    may mean; places that bear a name as their own hide those that have it as a former name."""
+    may mean; places that bear a name as their own hide those that have it as a former name.
+    Cached per query: news names the same places again and again."""
     table = _table()
     hand = None
     if query.key and not query.key.startswith(GENERATED_PREFIX):
@@ -207,7 +209,7 @@ def candidates(query: PlaceQuery) -> tuple[GeoRecord | None, list[GeoRecord]]:
     unique = list({id(r): r for r, _ in fitting}.values())
     if hand is not None and all(r is not hand for r in unique):
         unique.insert(0, hand)
-    return hand, unique
+    return hand, tuple(unique)
 
 
 def _distance_km(a: GeoRecord, b: GeoRecord) -> float:
@@ -272,7 +274,7 @@ def _own_name(record: GeoRecord, names: frozenset[str]) -> bool:
 
 def _resolve(
     hand: GeoRecord | None,
-    found: list[GeoRecord],
+    found: Sequence[GeoRecord],
     evidence: _Evidence,
     names: frozenset[str] = frozenset(),
 ) -> tuple[GeoRecord, float, str] | None:
