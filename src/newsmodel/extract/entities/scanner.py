@@ -133,7 +133,11 @@ class Scanner(ProposalRules, ConsistencyRules):
         self.one_type_per_name(scores)
         self.list_items(scores)
         self.settle_latin()
-        return self.persons_everywhere()
+        spans = self.persons_everywhere()
+        # the rule lists hold methods bound to this scan, a reference cycle: dropped here,
+        # the scan is freed as soon as it returns instead of by the cyclic collector
+        self._rule_lists.clear()
+        return spans
 
     def starts(self) -> list[bool]:
         """For each token, may a candidate start there (:func:`_word_start`)?  A lower-case
