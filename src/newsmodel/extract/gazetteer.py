@@ -247,9 +247,11 @@ def _longest_at(
     start: int,
     previous: LexiconMatch | None,
 ) -> tuple[_Form, int] | None:
-    limit = index.longest.get(keys[start]) or (1 if keys[start] in index.forms else 0)
+    key = keys[start]
+    limit = index.longest.get(key) or (1 if key in index.forms else 0)
     for length in range(min(limit, len(keys) - start), 0, -1):
-        for form in index.forms.get(" ".join(keys[start : start + length])) or ():
+        phrase = key if length == 1 else " ".join(keys[start : start + length])
+        for form in index.forms.get(phrase) or ():
             if not _accepts(form, tokens, start):
                 continue
             end = start + length

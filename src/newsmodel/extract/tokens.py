@@ -126,10 +126,10 @@ def _ends_in_abbreviation(text: str, position: int) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _match_facts(match: str) -> tuple[str, bool, bool, bool, bool]:
+def _match_facts(match: str) -> tuple[str, bool, bool, bool, bool, int, int]:
     """What a regex match becomes, once per distinct match: the word (without a trailing dot
-    that is no abbreviation's), whether that dot was split off, and the word's flags
-    (word, capitalised, acronym)."""
+    that is no abbreviation's), whether that dot was split off, the word's flags (word,
+    capitalised, acronym), and the lengths of the match and the word."""
     split = (
         len(match) > 1
         and match[-1] == "."
@@ -138,7 +138,7 @@ def _match_facts(match: str) -> tuple[str, bool, bool, bool, bool]:
     )
     word = match[:-1] if split else match
     head = word[:1]
-    return word, split, head.isalnum(), head in UPPER, is_acronym(word)
+    return word, split, head.isalnum(), head in UPPER, is_acronym(word), len(match), len(word)
 
 
 _new_token = tuple.__new__
@@ -156,30 +156,23 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     find, findall = text.find, _TOKEN.findall
+    index = 0
     for number, (start, end) in enumerate(sentence_spans(text)):
         first = True
         position = start
         for match in findall(text, start, end):
             word_start = find(match, position)
-            position = word_start + len(match)
-            word, split, is_word, capitalised, upper = _match_facts(match)
-            word_end = word_start + len(word)
-            fields = (
-                word,
-                word_start,
-                word_end,
-                len(tokens),
-                number,
-                first,
-                is_word,
-                capitalised,
-                upper,
-            )
+            word, split, is_word, capitalised, upper, length, word_length = _match_facts(match)
+            position = word_start + length
+            word_end = word_start + word_length
+            fields = (word, word_start, word_end, index, number, first, is_word, capitalised, upper)
             append(_new_token(Token, fields))
+            index += 1
             if split:
                 # the dot is the latest token, and no word: the next token may still open
-                dot = (".", word_end, word_end + 1, len(tokens), number, False, False, False, False)
+                dot = (".", word_end, word_end + 1, index, number, False, False, False, False)
                 append(_new_token(Token, dot))
+                index += 1
             else:
                 first = first and not is_word
     return tokens
