@@ -108,27 +108,12 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
         first = error
     if "recursion" in first.msg:
         _too_deep(block, source)
-    try:
-        value = _forgiving(text)
-        repairs.append("raw control characters inside strings")
-        return _checked(Parsed(value, repairs, text), block, source)
-    except json.JSONDecodeError:
-        pass
-    except RecursionError:
-        _too_deep(block, source)
-    except _NotJSONNumber as error:
-        _bad_number(block, source, error)
+    forgiven = _forgiven(text, [*repairs, "raw control characters inside strings"], block, source)
+    if forgiven is not None:
+        return forgiven
     cleaned, what = _strip_comments_and_commas(text)
-    if what:
-        try:
-            value = _forgiving(cleaned)
-            return _checked(Parsed(value, [*repairs, *what], cleaned), block, source)
-        except json.JSONDecodeError:
-            pass
-        except RecursionError:
-            _too_deep(block, source)
-        except _NotJSONNumber as error:
-            _bad_number(block, source, error)
+    if what and (forgiven := _forgiven(cleaned, [*repairs, *what], block, source)) is not None:
+        return forgiven
     line, column = block.position(first.lineno, first.colno)
     raise BlockSyntaxError(
         f"not valid JSON: {first.msg}", block=block, line=line, column=column, source=source
@@ -137,6 +122,19 @@ def parse_block(block: Block, *, source: str | None = None) -> Parsed:
 
 class _NotJSONNumber(ValueError):  # noqa: N818 (a reason carried out of json.loads)
     """A number the strict parser refuses: ``NaN``, ``Infinity``, or one beyond a double."""
+
+
+def _forgiven(text: str, repairs: list[str], block: Block, source: str | None) -> Parsed | None:
+    """The block read by :func:`_forgiving` with these repairs, or ``None`` when it still is no
+    JSON; too deep a nesting or a number JSON has not is refused."""
+    try:
+        return _checked(Parsed(_forgiving(text), repairs, text), block, source)
+    except json.JSONDecodeError:
+        return None
+    except RecursionError:
+        _too_deep(block, source)
+    except _NotJSONNumber as error:
+        _bad_number(block, source, error)
 
 
 def _forgiving(text: str) -> Any:

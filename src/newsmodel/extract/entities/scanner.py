@@ -78,12 +78,7 @@ def _word_start(word: str) -> tuple[_Start, bool, bool]:
     parts = morph.pos_set(word)
     if not parts & _PHRASE_POS:
         return _Start.NEVER, marks, head
-    if (
-        parts & _MODIFIER_POS
-        or lower in _STARTING_ABBREVIATIONS
-        or organisation_head(word)
-        or is_head(word, _PLACE_OR_STREET, False)
-    ):
+    if head or parts & _MODIFIER_POS:
         return _Start.NAMED, marks, head
     return _Start.LISTED, marks, head
 

@@ -299,20 +299,23 @@ def _street_word(lower: str) -> bool:
     )
 
 
+def _written_lower(word: str) -> bool:
+    """Is the token a word written in lower case?  A token's word and capital flags are its
+    first character's (tokens.tokenize)."""
+    head = word[:1]
+    return head.isalnum() and head not in UPPER
+
+
 @lru_cache(maxsize=morph.WORDS_CACHED)
 def _lowercase_noun_lemmas(word: str) -> frozenset[str]:
-    """The noun lemmas of a word written in lower case, none for any other token (a token's
-    word and capital flags are its first character's: tokens.tokenize)."""
-    head = word[:1]
-    return morph.lemmas_of(word) if head.isalnum() and head not in UPPER else frozenset()
+    """The noun lemmas of a word written in lower case, none for any other token."""
+    return morph.lemmas_of(word) if _written_lower(word) else frozenset()
 
 
 @lru_cache(maxsize=morph.WORDS_CACHED)
 def _lowercase_street_word(word: str) -> bool:
-    """A street word written in lower case (``вулиці``, ``просп.``); a token's word and capital
-    flags are its first character's (tokens.tokenize)."""
-    head = word[:1]
-    return head.isalnum() and head not in UPPER and _street_word(word.lower())
+    """A street word written in lower case (``вулиці``, ``просп.``)."""
+    return _written_lower(word) and _street_word(word.lower())
 
 
 @lru_cache(maxsize=morph.WORDS_CACHED)
