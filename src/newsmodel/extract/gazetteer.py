@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Literal, NamedTuple, cast
 
 from newsmodel.extract.lexicon_data import (
@@ -125,13 +126,11 @@ class _Form:
 @dataclass(frozen=True, slots=True)
 class _Index:
     forms: LazyMapping[tuple[_Form, ...]]
-    longest: dict[str, int]
-    """First words of forms of two words or more: the words of the longest (a form of one
-    word that starts no longer one is not here)."""
+    reach: dict[str, int]
+    """Every key a form can start at (a form's own key or its first word's), to the words of
+    the longest form starting there: one look-up a token tells whether any form starts at it
+    and how far to try."""
     entries: EntryTable
-    starts: frozenset[str]
-    """Every key a form can start at (a form's own key or its first word's): one membership
-    test a token."""
 
 
 @functools.cache
@@ -149,9 +148,9 @@ def _index() -> _Index:
 
     return _Index(
         forms=LazyMapping(forms, parse),
-        longest={first: int(words) for first, words in longest.items()},
+        # a one-word form reaches one word, unless a longer form starts with that word
+        reach=dict.fromkeys(forms, 1) | {first: int(words) for first, words in longest.items()},
         entries=entries,
-        starts=frozenset(forms.keys() | longest.keys()),
     )
 
 
@@ -227,9 +226,9 @@ def find_matches(tokens: Sequence[str]) -> list[LexiconMatch]:
     index = _index()
     keys = list(map(normalise, tokens))
     matches: list[LexiconMatch] = []
-    starts = index.starts
     taken = 0  # tokens before this are inside a match
-    for start in [i for i, key in enumerate(keys) if key in starts]:
+    # the tokens a form can start at, by a C loop: most tokens start none
+    for start in compress(range(len(keys)), map(index.reach.__contains__, keys)):
         if start < taken:
             continue
         previous = matches[-1] if matches and matches[-1].end == start else None
@@ -248,7 +247,7 @@ def _longest_at(
     previous: LexiconMatch | None,
 ) -> tuple[_Form, int] | None:
     key = keys[start]
-    limit = index.longest.get(key) or (1 if key in index.forms else 0)
+    limit = index.reach.get(key, 0)
     for length in range(min(limit, len(keys) - start), 0, -1):
         phrase = key if length == 1 else " ".join(keys[start : start + length])
         for form in index.forms.get(phrase) or ():

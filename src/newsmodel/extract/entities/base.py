@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from newsmodel.extract import gazetteer, morph
@@ -57,6 +59,11 @@ def lexicon_hits(words: Sequence[str], via: str | None = None) -> list[LexiconHi
     ]
 
 
+_TEXT = itemgetter(0)
+"""A ``Token``'s text (its first field), for ``map``: the per-token columns below are built by
+C loops, not a Python loop apiece."""
+
+
 @lru_cache(maxsize=morph.WORDS_CACHED)
 def _word_case(word: str) -> tuple[str, bool]:
     """The word in lower case, and is it a capitalised word that may be a name (not a number,
@@ -73,13 +80,13 @@ class ScannerBase:
     def __init__(self, text: str, tokens: Sequence[Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.words = [token.text for token in tokens]
+        self.words: list[str] = list(map(_TEXT, tokens))
         self.count = len(tokens)
         # asked for every token several times: computed once, from one cached fact per word
         lowered, capitals = zip(*map(_word_case, self.words), strict=True) if tokens else ((), ())
         self.lowered: list[str] = list(lowered)
         self.capitals: list[bool] = list(capitals)
-        self.capital_indices = [index for index, capital in enumerate(self.capitals) if capital]
+        self.capital_indices = list(compress(range(self.count), self.capitals))
         self.hits = {hit.start: hit for hit in lexicon_hits(self.words, via="name")}
         self.org_heads = organisation_heads()
         self.spans: list[EntitySpan] = []
@@ -101,7 +108,7 @@ class ScannerBase:
                 continue
             if not morph.lemmas_of(self.words[start - 1]).isdisjoint(documents):
                 self.blocked.update(range(hit.start, hit.end))
-        for index in [i for i, word in enumerate(self.words) if word in _QUOTE_OPEN]:
+        for index in compress(range(self.count), map(_QUOTE_OPEN.__contains__, self.words)):
             if index + 1 < self.count:
                 if self.lowered[index + 1] not in ("про", "щодо"):
                     continue
