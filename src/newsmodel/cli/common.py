@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,6 +38,24 @@ def version() -> str:
         return installed("newsmodel")
     except PackageNotFoundError:  # pragma: no cover
         return "0+unknown"
+
+
+def version_line() -> str:
+    """What ``--version`` prints: the version, and whether the parser is the compiled build
+    (``setup.py``), the first thing to know about a speed report."""
+    build = "compiled" if parser_is_compiled() else "plain Python"
+    return f"newsmodel {version()} ({build} parser)"
+
+
+def parser_is_compiled() -> bool:
+    """Whether the parser's modules here are compiled extensions: looked up by file name, so
+    asking imports nothing (the parser's lexicons stay unloaded)."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    import newsmodel
+
+    extract = Path(newsmodel.__file__).parent / "extract"
+    return any((extract / f"assemble{suffix}").is_file() for suffix in EXTENSION_SUFFIXES)
 
 
 def write_stdout(data: bytes) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from newsmodel.cli.common import EXIT_USAGE, version
+from newsmodel.cli.common import EXIT_USAGE, version_line
 from newsmodel.validation.ninjs_versions import DEFAULT_VERSION, VERSIONS
 
 _CHOICE = re.compile(r"invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)")
@@ -76,7 +76,7 @@ def build_parser() -> tuple[Parser, dict[tuple[str, ...], Parser]]:
         description="Turn news articles into validated structured data and check news feeds.",
         epilog="Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error.",
     )
-    parser.add_argument("--version", action="version", version=f"newsmodel {version()}")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     parsers: dict[tuple[str, ...], Parser] = {(): parser}
