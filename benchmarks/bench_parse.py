@@ -68,7 +68,10 @@ def measure(texts: Sequence[str], *, min_time: float = 0.5, rounds: int = 5) -> 
         repeat=rounds,
     )
     chars = sum(len(t) for t in texts) / len(texts)
+    from newsmodel.cli.common import parser_is_compiled
+
     return {
+        "parser": "compiled" if parser_is_compiled() else "plain Python",
         "articles": len(texts),
         "mean_characters": round(chars),
         "articles_per_s": rates["parse"],
@@ -144,6 +147,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     result = measure([SEED.read_text(encoding="utf-8")], min_time=args.seconds, rounds=args.rounds)
+    print(f"the {result['parser']} parser (newsmodel --version says which is installed)")
     print(show("seed", result))
     print(f"cold first parse in this process: {result['cold_first_parse_s'] * 1000:.0f} ms")
     if args.unseen:

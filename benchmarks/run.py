@@ -341,7 +341,8 @@ def fold_in(texts: list[str], results: dict[str, Any], quick: bool) -> None:
 def show_references(results: dict[str, Any]) -> None:
     refs = results["references"]
     print(
-        f"newsmodel {results['version']} on {results['machine']['python']}, "
+        f"newsmodel {results['version']} ({results['parser']} parser) on "
+        f"{results['machine']['python']}, "
         f"{results['machine']['cpus']} CPU(s); {results['articles']} Cyrillic articles"
     )
     print(
@@ -592,10 +593,12 @@ def main(argv: list[str] | None = None) -> int:
     if (schemas / "newsml-g2").is_dir():  # validate against the real XSD, read in place
         os.environ.setdefault("NEWSMODEL_SCHEMA_DIR", str(schemas))
     import newsmodel
+    from newsmodel.cli.common import parser_is_compiled
 
     texts = load_texts(max(count, 1))
     results: dict[str, Any] = {
         "version": newsmodel.__version__,
+        "parser": "compiled" if parser_is_compiled() else "plain Python",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
             "python": platform.python_version(),
