@@ -68,10 +68,10 @@ def measure(texts: Sequence[str], *, min_time: float = 0.5, rounds: int = 5) -> 
         repeat=rounds,
     )
     chars = sum(len(t) for t in texts) / len(texts)
-    from newsmodel.cli.common import parser_is_compiled
+    from newsmodel.cli.common import parser_build
 
     return {
-        "parser": "compiled" if parser_is_compiled() else "plain Python",
+        "parser": parser_build(),
         "articles": len(texts),
         "mean_characters": round(chars),
         "articles_per_s": rates["parse"],

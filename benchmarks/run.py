@@ -593,12 +593,12 @@ def main(argv: list[str] | None = None) -> int:
     if (schemas / "newsml-g2").is_dir():  # validate against the real XSD, read in place
         os.environ.setdefault("NEWSMODEL_SCHEMA_DIR", str(schemas))
     import newsmodel
-    from newsmodel.cli.common import parser_is_compiled
+    from newsmodel.cli.common import parser_build
 
     texts = load_texts(max(count, 1))
     results: dict[str, Any] = {
         "version": newsmodel.__version__,
-        "parser": "compiled" if parser_is_compiled() else "plain Python",
+        "parser": parser_build(),
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
             "python": platform.python_version(),

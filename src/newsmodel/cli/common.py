@@ -41,10 +41,15 @@ def version() -> str:
 
 
 def version_line() -> str:
-    """What ``--version`` prints: the version, and whether the parser is the compiled build
-    (``setup.py``), the first thing to know about a speed report."""
-    build = "compiled" if parser_is_compiled() else "plain Python"
-    return f"newsmodel {version()} ({build} parser)"
+    """What ``--version`` prints: the version, and which build of the parser is installed,
+    the first thing to know about a speed report."""
+    return f"newsmodel {version()} ({parser_build()} parser)"
+
+
+def parser_build() -> str:
+    """``compiled`` when the parser is the compiled build (``setup.py``), else ``plain Python``
+    (what ``--version`` and the benchmarks report)."""
+    return "compiled" if parser_is_compiled() else "plain Python"
 
 
 def parser_is_compiled() -> bool:
