@@ -317,6 +317,7 @@ def link_places(queries: Sequence[PlaceQuery]) -> list[PlaceLink | None]:
     keys = [frozenset(normalise(n) for n in (q.name, *q.alternate_names)) for q in queries]
     evidence = _Evidence(set(), set(), [])
     resolved: list[tuple[GeoRecord, float, str] | None] = [None] * len(queries)
+    hand: GeoRecord | None
     for index, (hand, records) in enumerate(found):
         if hand is not None or len(records) == 1:
             resolved[index] = _resolve(hand, records, _Evidence(set(), set(), []), keys[index])

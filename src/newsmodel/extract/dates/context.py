@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from newsmodel.extract.dates.expression import DateExpression, Relation
 from newsmodel.extract.dates.lexicon import Prefix, normalise
 from newsmodel.extract.dates.periods import latest_day, latest_month, partial_date
+from newsmodel.extract.dates.scan import Scan
+from newsmodel.extract.dates.tense import ClauseTense
 from newsmodel.models import PartialDate
 
 if TYPE_CHECKING:
     from newsmodel.extract.dates.patterns import Grammar
-    from newsmodel.extract.dates.scan import Scan
-    from newsmodel.extract.dates.tense import ClauseTense
 
 
 _SYNTHETIC_FUTURE = tuple(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsmodel.extract import lexicon_data, morph
-from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import Candidate
 from newsmodel.extract.entities.vocabulary import _QUOTE_OPEN
 from newsmodel.extract.entities.words import _has_name_reading, speaks, title_word
@@ -54,7 +54,7 @@ _POSSIBLE = {
 """The context evidence possible with or without a title and a verb of speech near."""
 
 
-class ContextRules(ScannerBase):
+class ContextRules(ConsistencyRules):
     """The tests of a name's neighbourhood (see the module docs)."""
 
     def context_possible(self, first: int) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ foreign given name (``Вірджинія Вулф``).  Where an organisation's c
 from __future__ import annotations
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import ScannerBase
 from newsmodel.extract.entities.heads import organisation_head
+from newsmodel.extract.entities.persons import PersonRules
 from newsmodel.extract.entities.vocabulary import (
     _QUOTE_OPEN,
     _REGION_HEADS,
@@ -23,7 +23,7 @@ from newsmodel.extract.entities.words import (
 )
 
 
-class NameEdges(ScannerBase):
+class NameEdges(PersonRules):
     """Tests of where a name ends, for the phrase rules."""
 
     def name_suffix(self, last: int) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsmodel.extract import gazetteer, morph
-from newsmodel.extract.entities.phrases import PhraseRules
+from newsmodel.extract.entities.places import PlaceRules
 from newsmodel.extract.entities.vocabulary import (
     _FUNCTION_POS,
     _LATIN_JOINERS,
@@ -27,7 +27,7 @@ _NAMED_IN_QUOTES = frozenset(["фірма", "офшор"])
 one in quotes (``фірма «Будівельні технології півдня»``)."""
 
 
-class OrganisationRules(PhraseRules):
+class OrganisationRules(PlaceRules):
     """The candidate rules of this kind (see the module docs)."""
 
     def quoted_organisation(self, index: int) -> EntitySpan | None:

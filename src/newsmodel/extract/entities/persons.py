@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.base import ScannerBase
+from newsmodel.extract.entities.latin import LatinRules
 from newsmodel.extract.entities.vocabulary import (
     _NOT_NAMES,
     _ROMAN,
@@ -51,7 +51,7 @@ def _name_length(words: tuple[str, ...]) -> int:
     return len(words) if _east_asian(words) or _looks_like_person(words) else 0
 
 
-class PersonRules(ScannerBase):
+class PersonRules(LatinRules):
     """The candidate rules of this kind (see the module docs)."""
 
     def with_initials(self, span: EntitySpan) -> EntitySpan:

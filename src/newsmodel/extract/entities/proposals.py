@@ -15,8 +15,6 @@ from typing import NamedTuple
 
 from newsmodel.extract import morph
 from newsmodel.extract.entities.decoder import Candidate, bound, nothing
-from newsmodel.extract.entities.latin import LatinRules
-from newsmodel.extract.entities.places import PlaceRules
 from newsmodel.extract.entities.singles import SingleWordRules
 from newsmodel.extract.entities.vocabulary import LEGAL_FORMS
 from newsmodel.extract.recognizer import EntitySpan
@@ -79,7 +77,7 @@ def bounds_after(shape: Shape, context: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(max(bounds[i + 1 :], default=0) for i in range(len(bounds)))
 
 
-class ProposalRules(SingleWordRules, PlaceRules, LatinRules):
+class ProposalRules(SingleWordRules):
     """Each rule's candidate at one token, memoised where two rules share work."""
 
     def __init__(self, text: str, tokens: Sequence[Token]) -> None:

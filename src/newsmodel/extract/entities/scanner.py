@@ -1,6 +1,14 @@
 """The scan over a text's tokens: at each token the rules of every kind propose their candidates
 and the decoder (:mod:`.decoder`) takes the best; then the whole text is evidence
 (:mod:`.consistency`).
+
+The rule families are layers of one class, each module's class extending the one below:
+:class:`~.base.ScannerBase`, consistency, context, Latin names, persons, name edges,
+complements, noun phrases, places, organisations, single words, the proposals' order, and
+this scanner on top.  One line of single inheritance, in the order Python's method
+resolution gave the mixins it replaced, because mypyc compiles single inheritance into
+native classes (attribute reads off a C struct) and refuses multiple inheritance; a layer
+may call any layer below it.
 """
 
 from __future__ import annotations
@@ -11,7 +19,6 @@ from functools import lru_cache
 from itertools import compress
 
 from newsmodel.extract import morph
-from newsmodel.extract.entities.consistency import ConsistencyRules
 from newsmodel.extract.entities.decoder import CONTEXT_EVIDENCE, Candidate, best, entity
 from newsmodel.extract.entities.heads import is_head, organisation_head
 from newsmodel.extract.entities.proposals import ProposalRules, bounds_after
@@ -92,7 +99,7 @@ _REACH = 12
 (``управління економіки та інвестицій міської ради Київської області``)."""
 
 
-class Scanner(ProposalRules, ConsistencyRules):
+class Scanner(ProposalRules):
     """One pass over one text's tokens (see the module docs)."""
 
     def run(self) -> list[EntitySpan]:

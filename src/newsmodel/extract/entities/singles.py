@@ -10,7 +10,6 @@ from newsmodel.extract import gazetteer, morph
 from newsmodel.extract.entities.context import possessive
 from newsmodel.extract.entities.decoder import Candidate, entity, nothing
 from newsmodel.extract.entities.organisations import OrganisationRules
-from newsmodel.extract.entities.persons import PersonRules
 from newsmodel.extract.entities.vocabulary import (
     _FUNCTION_POS,
     _IN_PLACE,
@@ -53,7 +52,7 @@ _GOVERNING_PERSONS = frozenset(["з", "із", "зі", "до", "від"])
 ``у``/``в``/``на`` the same form is as often a place named after one (``у Львові``)."""
 
 
-class SingleWordRules(OrganisationRules, PersonRules):
+class SingleWordRules(OrganisationRules):
     """The candidate rules of this kind (see the module docs)."""
 
     def single(self, index: int) -> Candidate | None:

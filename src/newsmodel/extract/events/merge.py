@@ -89,7 +89,8 @@ def _same_places(a: EventCandidate, b: EventCandidate, within: Mapping[str, str]
 def referred_to(same: list[EventCandidate], candidate: EventCandidate) -> EventCandidate | None:
     """The event a demonstrative points back to: the latest one its trigger named, else the
     latest of its family (``same``: the earlier events of the candidate's family, in order)."""
-    named = [e for e in same if candidate.base_name in (e.base_name, *e.trigger_names)]
+    name = candidate.base_name
+    named = [e for e in same if name == e.base_name or name in e.trigger_names]
     candidates = named or same
     return candidates[-1] if candidates else None
 
