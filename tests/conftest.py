@@ -15,6 +15,26 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_b4df3ac546630d11.txt"
+PLAIN_SOURCE_RUN = "NEWSMODEL_TEST_PLAIN_SOURCE"
+"""Set by ``test_compiled_parser`` for its run of the ``replaces_parser_code`` tests on a copy
+of the plain source."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that puts its own function in the parser's place measures nothing in a compiled
+    parser, whose modules call their functions directly: there it is skipped, and
+    ``test_compiled_parser`` runs it on the plain source instead."""
+    from newsmodel.cli.common import parser_is_compiled
+
+    if not parser_is_compiled() or os.environ.get(PLAIN_SOURCE_RUN) == "1":
+        return
+    skip = pytest.mark.skip(
+        reason="replaces parser code, which the compiled parser calls past: "
+        "tests/unit/test_compiled_parser.py runs it on the plain source"
+    )
+    for item in items:
+        if item.get_closest_marker("replaces_parser_code") is not None:
+            item.add_marker(skip)
 
 
 def _shared_dir() -> Path:

@@ -1,4 +1,4 @@
-"""The compiled parser (``setup.py``: Cython over ``src/newsmodel/extract``) is its Python source.
+"""The compiled parser (``setup.py``: mypyc over ``src/newsmodel/extract``) is its Python source.
 
 An editable install builds the compiled modules beside their source, and Python imports a
 compiled module before the ``.py`` of the same name: a module edited after the install would
@@ -7,6 +7,7 @@ be silently ignored.  These tests catch that, and that compiling changed no resu
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ import pytest
 import newsmodel
 from newsmodel import parse_text
 from newsmodel.cli.common import parser_is_compiled, version_line
+from tests.conftest import PLAIN_SOURCE_RUN
 
 PACKAGE = Path(newsmodel.__file__).resolve().parent
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,10 +67,35 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
     )
 
 
+def _uncompiled_names() -> set[str]:
+    """``setup.py``'s ``UNCOMPILED``: the file names the build leaves as Python."""
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "UNCOMPILED":
+            assert isinstance(node.value, ast.Call)  # frozenset({...})
+            names: set[str] = ast.literal_eval(node.value.args[0])
+            return names
+    raise AssertionError("setup.py defines no UNCOMPILED")
+
+
 @needs_compiled
 def test_every_parser_module_is_compiled_when_one_is() -> None:
-    sources = {path for path in (PACKAGE / "extract").rglob("*.py") if path.name != "__init__.py"}
-    assert sources - {_source_of(path) for path in _compiled_modules()} == set()
+    uncompiled = _uncompiled_names()
+    assert "__init__.py" in uncompiled
+    sources = {path for path in (PACKAGE / "extract").rglob("*.py") if path.name not in uncompiled}
+    compiled = {_source_of(path) for path in _compiled_modules()}
+    assert sources - compiled == set()
+    assert {path.name for path in compiled} & uncompiled == set()  # none left by an old build
+
+
+def _plain_source(tmp_path: Path) -> dict[str, str]:
+    """The environment of a process that imports the package from a copy of its source
+    without the compiled modules (first on the path, before the installed package)."""
+    plain = tmp_path / "plain"
+    shutil.copytree(
+        PACKAGE, plain / "newsmodel", ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
+    )
+    return {**os.environ, "PYTHONPATH": str(plain)}
 
 
 _DUMP = """
@@ -94,20 +121,44 @@ def test_the_compiled_parser_gives_what_its_python_source_gives(tmp_path: Path) 
         "Вчора о 10:00 у м. Києві, на вул. Хрещатик, 1-2 пройшов мітинг...",
         "Президент США Джо Байден — у Варшаві 3 березня; ТОВ «Рога і копита» (РІК) заявило.",
     ]
-    plain = tmp_path / "plain"
-    shutil.copytree(
-        PACKAGE, plain / "newsmodel", ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
-    )
-    environment = {**os.environ, "PYTHONPATH": str(plain)}
     result = subprocess.run(
         [sys.executable, "-c", _DUMP],
         input=json.dumps(texts),
         capture_output=True,
         text=True,
-        env=environment,
+        env=_plain_source(tmp_path),
         check=False,
         timeout=600,
     )
     assert result.returncode == 0, result.stderr
     expected = json.loads(result.stdout)
     assert [parse_text(text).model_dump_json() for text in texts] == expected
+
+
+_PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+
+
+@needs_compiled
+def test_the_tests_that_replace_parser_code_pass_on_the_plain_source(tmp_path: Path) -> None:
+    """The tests marked ``replaces_parser_code`` count or alter calls inside the parser, which
+    the compiled modules make directly: skipped in this run, they run here on the plain
+    source, so they hold for the code they measure."""
+    marked = sorted(
+        str(path)
+        for path in (ROOT / "tests").rglob("test_*.py")
+        if "@pytest.mark.replaces_parser_code" in path.read_text(encoding="utf-8")
+    )
+    assert marked
+    environment = {**_plain_source(tmp_path), PLAIN_SOURCE_RUN: "1"}
+    result = subprocess.run(
+        [*_PYTEST, "-m", "replaces_parser_code", *marked],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        check=False,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout, result.stdout[-2000:]
+    assert "skipped" not in result.stdout, result.stdout[-2000:]

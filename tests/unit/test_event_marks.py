@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,7 +72,7 @@ def test_any_within_says_whether_within_finds_any(found: list[int], start: int, 
 def test_marks_are_sorted_word_tokens_and_commas(text: str) -> None:
     doc = Document.from_text(text)
     found = marks(doc)
-    for field in Marks.__slots__:
+    for field in (field.name for field in dataclasses.fields(Marks)):
         indices = getattr(found, field)
         assert indices == sorted(set(indices))
         if field == "commas":

@@ -190,6 +190,7 @@ def test_a_body_on_one_line_is_read_from_its_start() -> None:
         "що її, бо й він",
     ],
 )
+@pytest.mark.replaces_parser_code
 def test_the_ukrainian_alphabet_shortcut_answers_as_lingua_would(
     paragraph: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

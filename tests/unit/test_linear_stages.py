@@ -37,6 +37,7 @@ def _family_calls(paragraphs: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int
     return calls, len(article.events)
 
 
+@pytest.mark.replaces_parser_code
 def test_event_merging_cost_per_paragraph_does_not_grow(monkeypatch: pytest.MonkeyPatch) -> None:
     small, small_events = _family_calls(10, monkeypatch)
     large, large_events = _family_calls(80, monkeypatch)
@@ -76,6 +77,7 @@ def _largest_look(clauses: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, i
     return mentions_seen, dates_seen
 
 
+@pytest.mark.replaces_parser_code
 def test_a_run_on_sentence_costs_the_same_per_clause(monkeypatch: pytest.MonkeyPatch) -> None:
     """A text without full stops is one sentence: each clause must look at a bounded
     neighbourhood of it, not at every mention and date of the whole text (a 1 MB run-on
