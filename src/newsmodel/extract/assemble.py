@@ -28,7 +28,7 @@ from newsmodel.extract.language import detect_language
 from newsmodel.extract.lead import description_from_lead, headline_from_lead
 from newsmodel.extract.linking import LINK_THRESHOLD, PlaceQuery, link_places
 from newsmodel.extract.names import latin, slug
-from newsmodel.extract.recognizer import EntitySpan, Recognizer
+from newsmodel.extract.recognizer import EntitySpan, Recognizer, checked_spans
 from newsmodel.extract.source import Source
 from newsmodel.extract.titles import Title, choose, find_titles
 from newsmodel.models import Article
@@ -72,7 +72,7 @@ def extract_entities(
     """Persons, organisations, places and events of a Ukrainian text, as model dictionaries."""
     doc = Document.from_text(body)
     tokens = doc.tokens
-    spans = (recognizer or RuleRecognizer()).recognise(body, tokens)
+    spans = checked_spans((recognizer or RuleRecognizer()).recognise(body, tokens), body, tokens)
     doc.layers["entities"] = spans
     registry = _Registry(body, tokens)
     persons = sorted((s for s in spans if s.label == "PERS"), key=lambda s: -len(registry.words(s)))
