@@ -15,24 +15,29 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     monkeypatch.syspath_prepend(str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location("benchmarks_run", BENCHMARKS / "run.py")
+    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", BENCHMARKS / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "benchmarks_run", module)  # dataclasses look it up
+    monkeypatch.setitem(sys.modules, f"benchmarks_{name}", module)  # dataclasses look it up
     spec.loader.exec_module(module)
     return module
 
 
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    return _load("run", monkeypatch)
+
+
 def test_the_command_beside_the_interpreter_is_used_without_activation(
-    runner: ModuleType, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With the environment's Python but not its PATH, the environment's newsmodel is timed."""
+    measures = _load("measures", monkeypatch)
     monkeypatch.setenv("PATH", "/nonexistent")
-    command = runner.newsmodel_command()
+    command = measures.newsmodel_command()
     beside = Path(sys.executable).parent / "newsmodel"
     assert command == ([str(beside)] if beside.is_file() else [sys.executable, "-m", "newsmodel"])
 
