@@ -97,18 +97,21 @@ def _remove_compiled_beside(sources: list[str]) -> None:
 
 
 def _fall_back(error: BaseException) -> None:
+    reason = " ".join(str(error).split())
+    reason = reason if len(reason) <= 200 else reason[:200] + "..."
     print(
-        f"newsmodel: the parser could not be compiled ({error}); installing it as plain "
-        "Python (same results, slower). Install a C compiler and reinstall to compile it.",
+        f"newsmodel: the parser could not be compiled ({type(error).__name__}: {reason}); "
+        "installing it as plain Python (same results, slower). Install a C compiler and "
+        "reinstall to compile it.",
         file=sys.stderr,
     )
 
 
 class OptionalBuildExt(build_ext):
     """Compile in parallel; where any module cannot be compiled, install none of them (a shim
-    without its library would not import) and the Python modules serve alone."""
+    without its library would not import) and the Python modules serve alone, saying so once."""
 
-    failed = False
+    failure: BaseException | None = None
 
     def finalize_options(self) -> None:
         super().finalize_options()
@@ -119,25 +122,20 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except _BUILD_FAILURES as error:
-            self._discard(error)
-
-    def build_extensions(self) -> None:
-        super().build_extensions()
-        if self.failed:
-            self._discard(None)
+            self.failure = self.failure or error
+        if self.failure is not None:
+            self._discard(self.failure)
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
         except _BUILD_FAILURES as error:
-            self.failed = True
-            _fall_back(error)
+            self.failure = self.failure or error
 
-    def _discard(self, error: BaseException | None) -> None:
+    def _discard(self, error: BaseException) -> None:
         for extension in self.extensions:
             Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
-        if error is not None:
-            _fall_back(error)
+        _fall_back(error)
 
 
 class BuildPyWithSchemas(build_py):
