@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsmodel import parse_text
 from newsmodel.extract.entities import RuleRecognizer
 from newsmodel.extract.tokens import tokenize
 
@@ -97,3 +98,26 @@ def test_an_inspectorate_and_the_office_it_belongs_to_are_two_organisations() ->
         ),
         ("Головного управління ДФС у м. Львові", "Головне управління ДФС у м. Львові"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # a Ukrainian descriptor before a Latin name: the Latin name is the organisation's own
+        # (it does not decline, so it is no genitive complement, and it is no place)
+        ("Вчора компанія Nestlé купила фабрику.", "Nestlé"),
+        ("Швейцарська компанія Nestlé купила фабрику.", "Nestlé"),
+        ("Акції компанії Société Générale впали.", "Société Générale"),
+        ("Американська компанія Boeing отримала замовлення.", "Boeing"),
+        ("Вчора британська газета The Guardian написала про це.", "The Guardian"),
+        # a capital with a diacritic is a capital (Š was not one of the capitals)
+        ("Вчора чеська компанія Škoda відкрила завод.", "Škoda"),
+    ],
+)
+def test_a_latin_name_after_a_descriptor_is_the_organisation(text: str, organisation: str) -> None:
+    article = parse_text(f"date 2024-06-10\n{text}")
+    assert [(o.name, [m.text for m in o.mentions]) for o in article.organisations] == [
+        (organisation, [organisation])
+    ]
+    assert [place.name for place in article.places if place.mentions] == []
+    assert organisation not in [place.name for place in article.places]

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmodel.extract.tokens import _SENTENCE_BREAK, _TOKEN, sentence_spans, tokenize
+from newsmodel.extract.tokens import (
+    _SENTENCE_BREAK,
+    _TOKEN,
+    latin_script,
+    sentence_spans,
+    tokenize,
+)
 
 
 def test_every_token_slices_its_own_text() -> None:
@@ -91,3 +97,24 @@ def test_tokens_slice_the_text_in_order_and_cover_every_mark(text: str) -> None:
     assert [t.start for t in tokens] == sorted(t.start for t in tokens)
     assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
     assert [t.index for t in tokens] == list(range(len(tokens)))
+
+
+@pytest.mark.parametrize(
+    ("word", "latin", "capitalised"),
+    [
+        ("Nestlé", True, True),
+        ("Škoda", True, True),
+        ("Über", True, True),
+        ("Q7", True, True),
+        ("Київ", False, True),
+        ("Ґудзь", False, True),
+        ("київ", False, False),
+        ("2024", True, False),
+    ],
+)
+def test_latin_script_and_capitals_include_letters_with_diacritics(
+    word: str, latin: bool, capitalised: bool
+) -> None:
+    assert latin_script(word) is latin
+    [token] = tokenize(word)
+    assert token.is_capitalised is capitalised

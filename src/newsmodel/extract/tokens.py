@@ -64,7 +64,14 @@ capital, a quote or a digit, and at every line break; the break starts after the
 (group 1) or at the line break.  The pattern opens with one character class, so ``re`` skips
 to candidate characters at C speed (an alternation of two classes, or a look-behind, makes
 it try every position: four times slower)."""
-UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ")
+_LATIN_RANGES = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+_LATIN_LETTERS = frozenset(c for block in _LATIN_RANGES for c in map(chr, block) if c.isalpha())
+"""The letters of the Latin script: ASCII, and those with diacritics (``é``, ``ü``, ``š``, ``ł``,
+``ø``) that foreign names keep in Ukrainian text (``Nestlé``, ``Škoda``, ``Müller``)."""
+UPPER = frozenset("АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ") | frozenset(
+    c for c in _LATIN_LETTERS if c.isupper()
+)
+"""Capital letters: Cyrillic, and Latin with or without diacritics (``Škoda`` is capitalised)."""
 
 
 class Token(NamedTuple):
@@ -94,6 +101,19 @@ def is_acronym(text: str) -> bool:
         return False  # most words: a lower-case first letter
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char in UPPER for char in letters)
+
+
+def latin_script(text: str) -> bool:
+    """Are all the letters of ``text`` Latin (``Nestlé``, ``Q7``; a text without letters too)?
+    What tells a foreign name from a Ukrainian word: ``str.isascii`` would call ``Nestlé``
+    Cyrillic."""
+    return text.isascii() or all(char in _LATIN_LETTERS for char in text if char.isalpha())
+
+
+def latin_capital(word: str) -> bool:
+    """Does ``word`` begin with a Latin capital (``Siemens``, ``Škoda``)?"""
+    head = word[:1]
+    return head in UPPER and head in _LATIN_LETTERS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -178,4 +198,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-__all__ = ["UPPER", "Token", "is_acronym", "sentence_spans", "tokenize"]
+__all__ = [
+    "UPPER",
+    "Token",
+    "is_acronym",
+    "latin_capital",
+    "latin_script",
+    "sentence_spans",
+    "tokenize",
+]

@@ -19,10 +19,11 @@ from __future__ import annotations
 from newsmodel.extract import lexicon_data
 from newsmodel.extract.entities.context import WINDOW, ContextRules
 from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import latin_script
 
 
 def _latin_word(text: str) -> bool:
-    return text.isascii() and text[:1].isalpha()
+    return text[:1].isalpha() and latin_script(text)
 
 
 class LatinRules(ContextRules):

@@ -21,6 +21,7 @@ from newsmodel.extract.entities.words import (
     _is_verb,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
+from newsmodel.extract.tokens import latin_capital, latin_script
 
 _NAMED_IN_QUOTES = frozenset(["фірма", "офшор"])
 """Words for a business that head no name of their own (``Київська фірма`` is none) but give
@@ -94,13 +95,16 @@ class OrganisationRules(PlaceRules):
         """The last token of a run of capitalised Latin words (model numbers and ``and``/``of``
         inside) starting at ``index``, or ``None`` when no such run starts there."""
         word = self.words[index]
-        if not (word[:1].isupper() and word.isascii() and word.isalpha()) or index in self.hits:
+        if (
+            not (latin_capital(word) and word.isalpha() and latin_script(word))
+            or index in self.hits
+        ):
             return None
         last = index
         while (
             (t := self.tok(last + 1)) is not None
             and self.adjacent(last, last + 1)
-            and t.text.isascii()
+            and latin_script(t.text)
             and t.text[:1].isalnum()
             and (t.text[:1].isupper() or t.text[:1].isdigit() or t.text.lower() in _LATIN_JOINERS)
             and last - index < 5

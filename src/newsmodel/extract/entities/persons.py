@@ -21,6 +21,7 @@ from newsmodel.extract.entities.words import (
 )
 from newsmodel.extract.names import is_east_asian
 from newsmodel.extract.recognizer import EntitySpan
+from newsmodel.extract.tokens import latin_script
 
 _LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "уві", "на"})
 
@@ -57,11 +58,11 @@ class PersonRules(LatinRules):
     def with_initials(self, span: EntitySpan) -> EntitySpan:
         """``В. Ющенка``, ``Д . Кембелл``, ``Смєшко І. П.``: initials belong to the name."""
         first, last = span.first_token, span.last_token
-        latin = self.words[first][:1].isascii()  # "Metinvest B. V. Ріната Ахметова": no initials
+        latin = latin_script(self.words[first][:1])  # "Metinvest B. V. Ріната Ахметова": none
         while (
             first >= 2
             and _is_initial(self.tokens[first - 2].text)
-            and self.tokens[first - 2].text.isascii() == latin
+            and latin_script(self.tokens[first - 2].text) == latin
             and self.tokens[first - 1].text == "."
             and self.tokens[first - 2].sentence == self.tokens[first].sentence
         ):
@@ -69,7 +70,7 @@ class PersonRules(LatinRules):
         while (
             first >= 1
             and _is_initial(self.tokens[first - 1].text.rstrip("."))
-            and self.tokens[first - 1].text.isascii() == latin
+            and latin_script(self.tokens[first - 1].text) == latin
             and self.tokens[first - 1].text.endswith(".")
         ):
             first -= 1

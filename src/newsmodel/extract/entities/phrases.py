@@ -28,6 +28,7 @@ from newsmodel.extract.entities.words import (
     _shouted,
 )
 from newsmodel.extract.recognizer import EntitySpan, Label
+from newsmodel.extract.tokens import latin_script
 
 
 class PhraseRules(ComplementEdges):
@@ -146,6 +147,19 @@ class PhraseRules(ComplementEdges):
             and not any(self.capital_word(i) for i in range(index + 1, last + 1))
         ):
             return None  # "Суд першої інстанції вирішив": capitalised only by position
+        if (
+            capital
+            and self.initial(index)
+            and not any(self.capital_word(i) for i in range(index + 1, head + 1))
+            and (after := self.tok(head + 1)) is not None
+            and after.is_capitalised
+            and latin_script(after.text)
+            and self.adjacent(head, head + 1)
+        ):
+            # "Швейцарська компанія Nestlé", "Американська компанія Boeing": capitalised by
+            # position, a descriptor; the Latin name after it is the name
+            named = parts[0] if parts and parts[0].first_token == head + 1 else None
+            return named if named is not None and named.label == "ORG" else None
         if not capital and head == index and is_org and not parts:
             return None
         if is_place and head == index and last == head:
@@ -192,6 +206,12 @@ class PhraseRules(ComplementEdges):
                 budget -= 1
                 continue
             token = self.tokens[nxt]
+            if (
+                token.is_capitalised
+                and latin_script(token.text)
+                and not latin_script(self.words[last])
+            ):
+                break  # "компанія Nestlé": a Latin name after Ukrainian words is in apposition
             lower = self.lowered[nxt]
             named_tail = bool(parts) and parts[-1].last_token == last
             if organisation and last > head and not named_tail and self.coordinated(nxt):

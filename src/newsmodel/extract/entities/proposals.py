@@ -18,7 +18,7 @@ from newsmodel.extract.entities.decoder import Candidate, bound, nothing
 from newsmodel.extract.entities.singles import SingleWordRules
 from newsmodel.extract.entities.vocabulary import LEGAL_FORMS
 from newsmodel.extract.recognizer import EntitySpan
-from newsmodel.extract.tokens import Token
+from newsmodel.extract.tokens import Token, latin_capital
 
 
 class Shape(NamedTuple):
@@ -37,7 +37,7 @@ def _shape(word: str, capitalised: bool, upper: bool) -> Shape:
         return Shape(False)
     return Shape(
         True,
-        "A" <= word[:1] <= "Z",
+        latin_capital(word),
         "ADJF" in morph.pos_set(word),
         word in LEGAL_FORMS or (upper and len(word) <= 6),
     )
@@ -117,7 +117,7 @@ class ProposalRules(SingleWordRules):
         if self._latin_at != index:
             word = self.words[index]
             self._latin_at = index
-            self._latin_end = self.latin_run_end(index) if "A" <= word[:1] <= "Z" else None
+            self._latin_end = self.latin_run_end(index) if latin_capital(word) else None
         return self._latin_end
 
     def latin_company_at(self, index: int) -> EntitySpan | None:
