@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsmodel.extract.dates.expression import DateExpression, Relation
 from newsmodel.extract.dates.lexicon import Prefix, normalise
-from newsmodel.extract.dates.periods import latest_day, latest_month, partial_date
+from newsmodel.extract.dates.periods import latest_day, latest_month, nearest_day, partial_date
 from newsmodel.extract.dates.scan import Scan
 from newsmodel.extract.dates.tense import ClauseTense
 from newsmodel.models import PartialDate
@@ -26,6 +26,7 @@ _SYNTHETIC_FUTURE = tuple(
 _SYNTHETIC_ENDINGS = tuple(f"{ending} " for ending in _SYNTHETIC_FUTURE)
 PENDING_YEAR = 2000
 """The stand-in year of ``того ж року`` until the earlier date is known."""
+_AHEAD_WORDS = frozenset({"з", "із", "зі", "на", "до"})
 _CLAUSE_SPLIT = re.compile(r"[.!?;,:\n«»()\[\]—–\"]")
 
 
@@ -61,6 +62,23 @@ class Context:
                 self._prefix = (starts[count], found)
                 break
         return self._prefix
+
+    def announces_ahead(self, grammar: Grammar) -> bool:
+        """``оголосили страйк з 1 липня``, ``призначили засідання на 3 березня``: after ``з``,
+        ``на`` or ``до``, in a clause whose verb announces, schedules or decides, a year-less
+        date is when the announced thing is to be, ahead of publication or behind it."""
+        if self.tense is None:
+            return False
+        _, prefix = self.prefix(grammar)
+        if prefix is None or prefix.period or self._prefix_word() not in _AHEAD_WORDS:
+            return False
+        return self.tense.announces(*self.match.span())
+
+    def _prefix_word(self) -> str:
+        """The word just before the match, in lower case (``з`` of ``з 1 липня``)."""
+        start = self.match.start()
+        words = self.text[max(0, start - 6) : start].split()
+        return words[-1].lower() if words else ""
 
     def says_future(self, grammar: Grammar) -> bool:
         """Does the clause around the match speak of what will happen?
@@ -176,7 +194,10 @@ def resolve_day(
         return partial_date(year, month, day)
     if ctx.published is None:
         return None
-    return latest_day(month, day, ctx.published, ctx.says_future(grammar))
+    forward = ctx.says_future(grammar)
+    if not forward and ctx.announces_ahead(grammar):
+        return nearest_day(month, day, ctx.published)
+    return latest_day(month, day, ctx.published, forward)
 
 
 def resolve_month(

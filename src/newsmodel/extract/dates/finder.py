@@ -27,9 +27,10 @@ def find_dates(
     whose year is written (including full numeric dates), or that refer to one, are returned.
     ``doc``, the annotated document of ``text``, lets the verbs decide whether a year-less date
     lies ahead (the clause's nearest finite verb: ``розгляне 3 березня`` is the next 3 March,
-    ``розглянув 3 березня`` the last), and fills each expression's token span, clause and
-    sentence.  Without it the clause's words decide (``lexicon/dates/future.txt``).  Never
-    raises on any text; a ``doc`` of another text is a programming error (``ValueError``).
+    ``розглянув 3 березня`` the last; ``оголосили страйк з 1 липня``, announced, the nearer
+    1 July), and fills each expression's token span, clause and sentence.  Without it the
+    clause's words decide (``lexicon/dates/future.txt``).  Never raises on any text; a ``doc``
+    of another text is a programming error (``ValueError``).
     """
     if doc is not None and doc.text != text:
         raise ValueError("find_dates: doc is the annotated document of another text")

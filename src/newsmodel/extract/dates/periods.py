@@ -60,6 +60,16 @@ def latest_day(month: int, day: int, published: date, forward: bool) -> PartialD
     return None
 
 
+def nearest_day(month: int, day: int, published: date) -> PartialDate | None:
+    """Of the latest such day up to publication and the first from it on, the nearer."""
+    behind = latest_day(month, day, published, forward=False)
+    ahead = latest_day(month, day, published, forward=True)
+    if behind is None or ahead is None:
+        return behind or ahead
+    closer_ahead = ahead.first_day() - published < published - behind.first_day()
+    return ahead if closer_ahead else behind
+
+
 def unit_period(
     unit: str, offset: int, published: date
 ) -> tuple[PartialDate | None, PartialDate | None]:

@@ -20,7 +20,7 @@ beyond them, so a parenthetical ``нагадаємо,`` or ``повідомил�
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -50,6 +50,14 @@ def future_verbs() -> tuple[frozenset[str], frozenset[str]]:
         lemma, _, kind = line.partition("\t")
         (alone if kind.strip() == "alone" else with_infinitive).add(lemma.strip())
     return frozenset(with_infinitive), frozenset(alone)
+
+
+@cache
+def announce_verbs() -> frozenset[str]:
+    """Lemmas from ``lexicon/dates/announce_verbs.txt`` (see there)."""
+    data = files("newsmodel.extract").joinpath("lexicon/dates/announce_verbs.txt")
+    lines = data.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 class ClauseTense:
@@ -112,6 +120,21 @@ class ClauseTense:
                 if not moved:
                     break
         return None
+
+    def announces(self, start: int, end: int) -> bool:
+        """Does a finite verb of the clause around characters ``start`` to ``end`` announce,
+        schedule or decide (:func:`announce_verbs`)?"""
+        span = self.token_span(start, end)
+        if span is None:
+            return False
+        doc = self._doc
+        clause = doc.clause_of(span[0])
+        verbs = doc.finite_at
+        lemmas = announce_verbs()
+        return any(
+            not doc.lemmas(index).isdisjoint(lemmas)
+            for index in verbs[bisect_left(verbs, clause.start) : bisect_left(verbs, clause.end)]
+        )
 
     def _tense(self, index: int) -> str | None:
         """``future``, ``past`` or ``None`` for one token (cached: clauses are re-read)."""
