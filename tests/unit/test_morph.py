@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsmodel.extract.entities.heads import name_heads
 from newsmodel.extract.morph import noun_phrase_nominative, readings, restore_case
 
 HEADS = frozenset({"рада", "сила", "управління", "суд", "служба", "область", "міністерство"})
@@ -60,3 +61,22 @@ def test_a_plural_title_in_the_singular() -> None:
         "колишній заступник міністра оборони"
     )
     assert singular_phrase("народні депутати України") == "народний депутат України"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # an acronym the dictionary does not decline: the adjectives before it go into the
+        # nominative in their own gender and number, the singular first
+        (["Харківської", "ОВА"], "Харківська ОВА"),
+        (["Київській", "МВА"], "Київська МВА"),
+        (["Житомирського", "ТЦК"], "Житомирський ТЦК"),
+        (["Одеським", "НПЗ"], "Одеський НПЗ"),
+        (["Київських", "ТЦК"], "Київські ТЦК"),
+        # what the dictionary declines goes the usual way
+        (["Одеської", "ОДА"], "Одеська ОДА"),
+        (["Головного", "управління", "ДФС"], "Головне управління ДФС"),
+    ],
+)
+def test_adjectives_before_an_acronym_take_the_nominative(words: list[str], expected: str) -> None:
+    assert noun_phrase_nominative(words, name_heads()) == expected

@@ -190,6 +190,13 @@ def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> st
     """
     if not words:
         return ""
+    named = _declined_nominative(words, heads)
+    if named == " ".join(words) and (before_acronym := _before_acronym_nominative(words)):
+        return before_acronym
+    return named
+
+
+def _declined_nominative(words: tuple[str, ...], heads: frozenset[str]) -> str:
     head_index = _head_index(words)
     if head_index is None:
         return " ".join(words)
@@ -224,6 +231,44 @@ def _noun_phrase_nominative(words: tuple[str, ...], heads: frozenset[str]) -> st
     result.append(restore_case(head_form, head_word))
     result.extend(words[head_index + 1 :])
     return " ".join(result)
+
+
+def _before_acronym_nominative(words: tuple[str, ...]) -> str | None:
+    """``Харківської ОВА`` -> ``Харківська ОВА``: adjectives before an acronym the dictionary
+    does not know (it does not decline, and gives no gender) go into the nominative in their
+    own gender and number, a masculine-or-neuter form as masculine (``Житомирського ТЦК`` ->
+    ``Житомирський ТЦК``), or in the acronym's own gender where the dictionary knows it
+    (``Національного НАБУ`` -> ``Національне НАБУ``).  Asked only where the usual way left the
+    phrase as it was; ``None`` when the phrase is not adjectives and an acronym."""
+    *adjectives, head = words
+    if not adjectives or len(head) < 2 or not head.isalpha() or not head.isupper():
+        return None
+    known = {r.gender for r in readings(head) if r.known and r.pos == "NOUN" and r.gender}
+    cases = [{r.case for r in readings(w) if r.pos == "ADJF" and r.case} for w in adjectives]
+    shared = set.intersection(*cases) if all(cases) else set()
+    if not shared or "nomn" in shared:
+        return None
+    # the singular first: "Одеським НПЗ" is one refinery (instrumental), not a dative plural
+    singular = [
+        {r.case for r in readings(w) if r.pos == "ADJF" and r.case and not r.plural}
+        for w in adjectives
+    ]
+    shared_singular = set.intersection(*singular) & shared if all(singular) else set()
+    case = next(c for c in CASES if c in (shared_singular or shared))
+    first = [r for r in readings(adjectives[0]) if r.pos == "ADJF" and r.case == case]
+    plural = not shared_singular and all(r.plural for r in first)
+    first = [r for r in first if r.plural == plural] or first
+    gender = "femn" if any(r.gender == "femn" and not r.plural for r in first) else "masc"
+    if len(known) == 1 and any(r.gender in known for r in first):
+        gender = next(iter(known))
+    result = []
+    for word in adjectives:
+        reading = _agreeing(
+            word, case, pos="ADJF", plural=plural, gender=None if plural else gender
+        )
+        form = reading.inflect({"nomn", "plur" if plural else gender}) if reading else None
+        result.append(restore_case(form, word) if form else word)
+    return " ".join([*result, head])
 
 
 def singular_phrase(phrase: str) -> str:
