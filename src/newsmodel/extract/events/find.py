@@ -156,15 +156,43 @@ def _candidate(
     return candidate
 
 
-def _real(candidate: EventCandidate, people: frozenset[str], needs: str) -> bool:
+def _real(candidate: EventCandidate, people: frozenset[str], needs: str, *, happened: bool) -> bool:
     """A happening, not a kind of one: someone (other than the source) took part, or it has a
-    place or a date; an appointment or a dismissal happens to a person."""
+    place or a date; an appointment or a dismissal happens to a person; an election needs a
+    date, a plan, or a verb saying it took place (``happened``: :func:`_said_to_happen`)."""
     actors = [ident for ident, role in candidate.participants if role != "source"]
     if needs == "person" and not any(ident in people for ident in actors):
         return False
-    if needs == "happen" and not (candidate.start_date or candidate.status != "occurred"):
+    if needs == "happen" and not (
+        candidate.start_date or candidate.status != "occurred" or happened
+    ):
         return False
     return bool(actors or candidate.location or candidate.start_date or candidate.end_date)
+
+
+def _said_to_happen(doc: Document, event: ClauseEvent) -> bool:
+    """``У США відбулися вибори``, ``Трамп переміг на виборах``: a finite verb of the clause says
+    the happening took place (``happen_lemma`` in ``modality.tsv``), or the clause names it
+    both ways, a verb and a noun trigger of the same category.  A verb trigger alone does not
+    count for itself: ``переміг`` may tell of a match or a card game, and still needs a date."""
+    table = lexicon()
+    happen = table.singles("happen_lemma")
+    other = "VERB" if event.frame.pos == "NOUN" else "NOUN"
+    category = event.frame.category
+    for index in range(event.start, event.end):
+        if index == event.trigger:
+            if event.obj is None:
+                continue  # a lone verb trigger
+        elif not doc.tokens[index].is_word:
+            continue
+        lemmas = doc.lemmas(index)
+        if doc.is_finite_verb(index) and not lemmas.isdisjoint(happen):
+            return True
+        for lemma in lemmas:
+            frame = table.frames.get((lemma, other))
+            if frame is not None and frame.category == category and index != event.trigger:
+                return True
+    return False
 
 
 def _future(candidate: EventCandidate, published: date | None) -> None:
@@ -234,7 +262,9 @@ def find_events(
         if previous is not None:
             merge(previous, candidate, inside)  # the category stays in its family
             continue
-        if _real(candidate, people.ids, table.categories[event.frame.category].needs):
+        needs = table.categories[event.frame.category].needs
+        happened = needs == "happen" and _said_to_happen(doc, event)
+        if _real(candidate, people.ids, needs, happened=happened):
             events.append(candidate)
             same.append(candidate)
     result = [event.as_dict(index + 1, doc.text) for index, event in enumerate(events)]
