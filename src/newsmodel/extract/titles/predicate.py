@@ -293,6 +293,8 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
             Claim.of(title, subject)
             for subject in subjects_before(doc, spans, verb, wanted, plural)
         ]
+    if wanted == {"accs"} and (between := _object_then_title(doc, spans, after, case)):
+        return [between]  # "Кабмін призначив Івана Петренка директором заводу"
     # inverted: "Директором фірми з 2013 року є Іван Петренко"
     subject_start = skip(doc, verb + 1, 1)
     end = skip(doc, verb - 1, -1)
@@ -303,6 +305,16 @@ def _at_verb(doc: Document, spans: Spans, verb: int, case: str) -> list[Claim]:
         return []
     persons = _listed_after(doc, spans, subject_start, before.plural)
     return [Claim(before, person) for person in persons]
+
+
+def _object_then_title(doc: Document, spans: Spans, start: int, case: str) -> Claim | None:
+    """``призначив Івана Петренка директором``: the person in the accusative right after the
+    verb, then the title; the verb's subject is who appointed them."""
+    person = spans.by_first.get(start)
+    if person is None or person.label != "PERS" or not _nominative(doc, person, {"accs"}):
+        return None
+    title = _forward_title(doc, spans, skip(doc, person.last_token + 1, 1), case)
+    return Claim(title, person) if title is not None else None
 
 
 __all__ = ["Claim", "Subject", "claims", "skip", "subjects_before"]
