@@ -69,16 +69,12 @@ class Context:
         date is when the announced thing is to be, ahead of publication or behind it."""
         if self.tense is None:
             return False
-        _, prefix = self.prefix(grammar)
-        if prefix is None or prefix.period or self._prefix_word() not in _AHEAD_WORDS:
+        start, prefix = self.prefix(grammar)
+        if prefix is None or prefix.period:
+            return False
+        if normalise(self.text[start : self.match.start()]).strip() not in _AHEAD_WORDS:
             return False
         return self.tense.announces(*self.match.span())
-
-    def _prefix_word(self) -> str:
-        """The word just before the match, in lower case (``з`` of ``з 1 липня``)."""
-        start = self.match.start()
-        words = self.text[max(0, start - 6) : start].split()
-        return words[-1].lower() if words else ""
 
     def says_future(self, grammar: Grammar) -> bool:
         """Does the clause around the match speak of what will happen?

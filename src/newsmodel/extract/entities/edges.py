@@ -21,6 +21,7 @@ from newsmodel.extract.entities.words import (
     _title_heads,
     speaks,
 )
+from newsmodel.extract.recognizer import EntitySpan
 
 
 class NameEdges(PersonRules):
@@ -190,6 +191,30 @@ class NameEdges(PersonRules):
         if city is None or city.type != "place" or not self.adjacent(index + 1, index + 2):
             return None
         return city.end - 1
+
+    def region_seat(self, index: int, last: int, head: int) -> tuple[int, EntitySpan | None] | None:
+        """``у``/``в`` at ``index`` and a region in the locative after an organisation's name
+        (``ДСНС України в Івано-Франківській області``): the seat of its regional office, which
+        belongs to the name.  The seat's last token, and the region as a part when the
+        gazetteer knows it (then only after a complement or a territorial head, ``last`` and
+        ``head`` of the name so far); else None."""
+        if self.lowered[index] not in ("у", "в"):
+            return None
+        first = index + 1
+        region = self.hits.get(first)
+        if region is None:
+            known = self.capital_word(first) and self.is_region_phrase(first)
+            return (first + 1, None) if known else None
+        tail = self.words[region.end - 1]
+        if (
+            (last > head or self.territorial_head(head))
+            and region.type == "place"
+            and self.is_head(tail, _REGION_HEADS)
+            and morph.has(tail, "loct")
+        ):
+            end = region.end - 1
+            return end, self.span(region.start, end, "LOC", region.name, region.key)
+        return None
 
     def second_seat(self, index: int) -> int | None:
         """``та Київській області`` at ``index``, right after a body's first seat (``у м.

@@ -224,28 +224,10 @@ class PhraseRules(ComplementEdges):
                 last = end  # "комісія при Президентові", "центр у нафтогазовій галузі"
                 budget -= 1
                 continue
-            if (
-                organisation
-                and lower in ("у", "в")
-                and nxt + 1 not in self.hits
-                and self.capital_word(nxt + 1)
-                and self.is_region_phrase(nxt + 1)
-            ):
-                last = seat = nxt + 2  # "ДСНС України в Івано-Франківській області"
-                budget -= 1
-                continue
-            if (
-                organisation
-                and lower in ("у", "в")
-                and (last > head or self.territorial_head(head))
-                and (region := self.hits.get(nxt + 1)) is not None
-                and region.type == "place"
-                and self.is_head(self.words[region.end - 1], _REGION_HEADS)
-                and morph.has(self.words[region.end - 1], "loct")
-            ):
-                # "ДСНС України у Закарпатській області": the regional office is the name
-                last = seat = region.end - 1
-                parts.append(self.span(region.start, last, "LOC", region.name, region.key))
+            if organisation and (seat_end := self.region_seat(nxt, last, head)) is not None:
+                last = seat = seat_end[0]  # "ДСНС України у Закарпатській області"
+                if seat_end[1] is not None:
+                    parts.append(seat_end[1])
                 budget -= 1
                 continue
             if organisation and (city_end := self.city_seat(nxt)) is not None:
